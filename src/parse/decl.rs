@@ -1,0 +1,356 @@
+//! Layer 2: indentation tree → declarations. Each top-level node is parsed on its own, so an
+//! error in one declaration never hides errors in the next.
+
+use super::ast::*;
+use super::lexer::{self, LiteralError, Word};
+use super::tree::Node;
+use crate::diag::Diagnostic;
+use crate::source::Span;
+
+pub struct Parser<'d> {
+    pub(super) diags: &'d mut Vec<Diagnostic>,
+}
+
+/// A node split into its words, each with its span in the file.
+pub(super) struct Line<'a> {
+    pub node: &'a Node<'a>,
+    pub words: Vec<(&'a str, Span)>,
+}
+
+impl<'a> Line<'a> {
+    pub fn new(node: &'a Node<'a>) -> Line<'a> {
+        let words = lexer::words(node.text)
+            .into_iter()
+            .map(|Word { text, range }| (text, node.span.sub(range.0..range.1)))
+            .collect();
+        Line { node, words }
+    }
+
+    pub fn first(&self) -> &'a str {
+        self.words.first().map_or("", |w| w.0)
+    }
+
+    /// The span from word `i` to the end of the line (or the line's end when `i` is past it).
+    pub fn span_from(&self, i: usize) -> Span {
+        let end = self.node.span;
+        match self.words.get(i) {
+            Some(w) => Span {
+                start: w.1.start,
+                ..end
+            },
+            None => Span {
+                start: end.end,
+                ..end
+            },
+        }
+    }
+}
+
+const DECL_KEYWORDS: &str = "`enum`, `flags`, `opaque`, `alias`, `struct`, `function` or `syscall`";
+
+impl<'d> Parser<'d> {
+    pub fn new(diags: &'d mut Vec<Diagnostic>) -> Parser<'d> {
+        Parser { diags }
+    }
+
+    pub(super) fn error(
+        &mut self,
+        span: Span,
+        message: impl Into<String>,
+        label: impl Into<String>,
+    ) {
+        self.diags
+            .push(Diagnostic::error(span, message).with_label(label));
+    }
+
+    pub fn spec(&mut self, nodes: &[Node]) -> Spec {
+        let (doc, rest) = self.doc_and_rest(nodes, "the file");
+        let decls = rest.iter().filter_map(|n| self.decl(n)).collect();
+        Spec { doc, decls }
+    }
+
+    /// Splits leading `|` lines off `nodes`; a doc line after anything else is an error.
+    pub(super) fn doc_and_rest<'n>(
+        &mut self,
+        nodes: &'n [Node<'n>],
+        owner: &str,
+    ) -> (Doc, &'n [Node<'n>]) {
+        let count = nodes.iter().take_while(|n| is_doc_line(n.text)).count();
+        let (doc_nodes, rest) = nodes.split_at(count);
+        for stray in rest.iter().filter(|n| is_doc_line(n.text)) {
+            self.error(
+                stray.span,
+                format!("documentation for {owner} must come before everything else in its body"),
+                "doc line out of place",
+            );
+        }
+        (self.doc(doc_nodes), rest)
+    }
+
+    fn doc(&mut self, nodes: &[Node]) -> Doc {
+        let mut doc = Doc::default();
+        for node in nodes {
+            if !node.children.is_empty() {
+                self.error(
+                    node.children[0].span,
+                    "a doc line cannot have lines nested under it",
+                    "unexpected nesting",
+                );
+            }
+            let body = match node.text.strip_prefix("| ") {
+                Some(body) => body,
+                None if node.text == "|" => "",
+                None => {
+                    self.error(
+                        node.span.sub(0..1),
+                        "a doc line starts with `| ` (a bar and a space) or is a lone `|`",
+                        "missing space after `|`",
+                    );
+                    &node.text[1..]
+                }
+            };
+            let body_span = node.span.sub(node.text.len() - body.len()..node.text.len());
+            for (range, path) in lexer::doc_refs(body) {
+                doc.refs.push(DocRef {
+                    path: path.to_string(),
+                    span: body_span.sub(range.clone()),
+                    text_range: doc.text.len() + range.start..doc.text.len() + range.end,
+                });
+            }
+            doc.text.push_str(body);
+            doc.text.push('\n');
+            doc.span = Some(match doc.span {
+                Some(s) => Span {
+                    end: node.span.end,
+                    ..s
+                },
+                None => node.span,
+            });
+        }
+        doc
+    }
+
+    fn decl(&mut self, node: &Node) -> Option<Decl> {
+        let line = Line::new(node);
+        let keyword = line.first();
+        let int_like = match keyword {
+            "enum" => Some(IntLikeKind::Enum),
+            "flags" => Some(IntLikeKind::Flags),
+            "opaque" => Some(IntLikeKind::Opaque),
+            "alias" => Some(IntLikeKind::Alias),
+            _ => None,
+        };
+        if let Some(kind) = int_like {
+            return self.int_like(&line, kind);
+        }
+        match keyword {
+            "struct" | "function" | "syscall" => {}
+            _ => {
+                self.error(
+                    line.words[0].1,
+                    format!("unknown declaration keyword `{keyword}`"),
+                    format!("expected {DECL_KEYWORDS}"),
+                );
+                return None;
+            }
+        }
+        let name = self.decl_name(&line, 1, 2, &format!("`{keyword} NAME`"))?;
+        let owner = format!("`{}`", name.name);
+        let (doc, body) = self.doc_and_rest(&node.children, &owner);
+        let kind = match keyword {
+            "struct" => DeclKind::Struct(self.members(body, true)),
+            "function" => DeclKind::Function(self.function(body, &owner)),
+            _ => DeclKind::Syscall(self.syscall(body, &owner)),
+        };
+        Some(Decl {
+            name,
+            doc,
+            span: node.span,
+            kind,
+        })
+    }
+
+    /// Checks that the line has exactly `count` words and that word `at` is a valid name.
+    pub(super) fn decl_name(
+        &mut self,
+        line: &Line,
+        at: usize,
+        count: usize,
+        shape: &str,
+    ) -> Option<Ident> {
+        if line.words.len() != count {
+            let span = if line.words.len() > count {
+                line.span_from(count)
+            } else {
+                line.node.span
+            };
+            let what = if line.words.len() > count {
+                "unexpected words at the end of the line"
+            } else {
+                "too few words"
+            };
+            self.error(
+                span,
+                format!("{what}: expected {shape}"),
+                format!("expected {shape}"),
+            );
+            return None;
+        }
+        self.ident(line.words[at])
+    }
+
+    pub(super) fn ident(&mut self, (text, span): (&str, Span)) -> Option<Ident> {
+        if !lexer::is_identifier(text) {
+            self.error(
+                span,
+                format!("invalid name `{text}`"),
+                "a name is a letter or `_` followed by letters, digits and `_`",
+            );
+            return None;
+        }
+        Some(Ident {
+            name: text.to_string(),
+            span,
+        })
+    }
+
+    fn int_like(&mut self, line: &Line, kind: IntLikeKind) -> Option<Decl> {
+        let shape = format!("`{} INTTYPE NAME`", kind.keyword());
+        let name = self.decl_name(line, 2, 3, &shape)?;
+        let (base_text, base_span) = line.words[1];
+        let Some(base) = IntType::from_spec_name(base_text) else {
+            self.error(base_span, format!("unknown integer type `{base_text}`"), "expected one of char, int8, int16, int32, int64, uint8, uint16, uint32, uint64 or size");
+            return None;
+        };
+        let owner = format!("`{}`", name.name);
+        let (doc, body) = self.doc_and_rest(&line.node.children, &owner);
+        let (cprefix, body) = self.cprefix(body);
+        let values = body.iter().filter_map(|n| self.value(n)).collect();
+        let kind = DeclKind::IntLike(IntLikeDecl {
+            kind,
+            base,
+            base_span,
+            cprefix,
+            values,
+        });
+        Some(Decl {
+            name,
+            doc,
+            span: line.node.span,
+            kind,
+        })
+    }
+
+    fn cprefix<'n>(&mut self, body: &'n [Node<'n>]) -> (Option<String>, &'n [Node<'n>]) {
+        for late in body.iter().skip(1).filter(|n| n.text.starts_with('@')) {
+            self.error(
+                late.span,
+                "`@cprefix` must come right after the documentation, before any value",
+                "attribute out of place",
+            );
+        }
+        let Some(first) = body.first().filter(|n| n.text.starts_with('@')) else {
+            return (None, body);
+        };
+        let line = Line::new(first);
+        if line.first() != "@cprefix" {
+            self.error(
+                line.words[0].1,
+                format!("unknown attribute `{}`", line.first()),
+                "the only attribute is `@cprefix`",
+            );
+            return (None, &body[1..]);
+        }
+        if let Some(child) = first.children.first() {
+            self.error(
+                child.span,
+                "`@cprefix` cannot have lines nested under it",
+                "unexpected nesting",
+            );
+        }
+        match line.words.len() {
+            1 => (Some(String::new()), &body[1..]),
+            2 => (Some(line.words[1].0.to_string()), &body[1..]),
+            _ => {
+                self.error(
+                    line.span_from(2),
+                    "`@cprefix` takes at most one prefix",
+                    "unexpected words",
+                );
+                (None, &body[1..])
+            }
+        }
+    }
+
+    fn value(&mut self, node: &Node) -> Option<ValueDecl> {
+        let line = Line::new(node);
+        if line.words.len() != 2 {
+            self.error(
+                node.span,
+                "invalid value line: expected `NUMBER NAME`",
+                "expected `NUMBER NAME`",
+            );
+            return None;
+        }
+        let (number, value_span) = line.words[0];
+        let (name, name_span) = line.words[1];
+        let value = self.literal(number, value_span);
+        let name_ok = lexer::is_value_name(name);
+        if !name_ok {
+            self.error(
+                name_span,
+                format!("invalid value name `{name}`"),
+                "a value name is letters, digits and `_`, not only digits",
+            );
+        }
+        let (doc, rest) = self.doc_and_rest(&node.children, &format!("value `{name}`"));
+        self.no_children(rest, "a value can only have documentation nested under it");
+        Some(ValueDecl {
+            value: value?,
+            value_span,
+            name: Ident {
+                name: name.to_string(),
+                span: name_span,
+            }
+            .clone(),
+            doc,
+        })
+        .filter(|_| name_ok)
+    }
+
+    pub(super) fn literal(&mut self, text: &str, span: Span) -> Option<i128> {
+        match lexer::int_literal(text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let (message, label) = match e {
+                    LiteralError::Malformed => (
+                        format!("invalid number `{text}`"),
+                        "expected a decimal, 0x, 0o or 0b integer",
+                    ),
+                    LiteralError::LeadingZero => (
+                        format!(
+                            "invalid number `{text}`: decimal numbers cannot have leading zeros"
+                        ),
+                        "write 0o for octal",
+                    ),
+                    LiteralError::TooLarge => (
+                        format!("number `{text}` is too large"),
+                        "does not fit in 128 bits",
+                    ),
+                };
+                self.error(span, message, label);
+                None
+            }
+        }
+    }
+
+    pub(super) fn no_children(&mut self, nodes: &[Node], message: &str) {
+        for n in nodes {
+            self.error(n.span, message, "unexpected line");
+        }
+    }
+}
+
+pub(super) fn is_doc_line(text: &str) -> bool {
+    text.starts_with('|')
+}

@@ -1,0 +1,358 @@
+//! Layer 2, bodies: struct members, variant arms, type expressions, function and syscall
+//! sections.
+
+use super::ast::*;
+use super::decl::{Line, Parser};
+use super::tree::Node;
+use crate::source::Span;
+
+impl Parser<'_> {
+    pub(super) fn members(&mut self, nodes: &[Node], allow_variant: bool) -> Vec<MemberDecl> {
+        nodes
+            .iter()
+            .filter_map(|n| self.member(n, allow_variant))
+            .collect()
+    }
+
+    fn member(&mut self, node: &Node, allow_variant: bool) -> Option<MemberDecl> {
+        let line = Line::new(node);
+        match line.first() {
+            "variant" if allow_variant => self.variant(&line),
+            "variant" => {
+                self.error(
+                    line.words[0].1,
+                    "a variant can only appear in a struct",
+                    "not allowed here",
+                );
+                None
+            }
+            "range" | "crange" => self.range(&line),
+            _ => self.simple_member(&line),
+        }
+    }
+
+    fn simple_member(&mut self, line: &Line) -> Option<MemberDecl> {
+        if line.words.len() < 2 {
+            self.error(
+                line.node.span,
+                "invalid member: expected `TYPE NAME`",
+                "expected a type and a name",
+            );
+            return None;
+        }
+        let last = line.words.len() - 1;
+        let ty = self.type_expr(line, 0, last);
+        let name = self.ident(line.words[last]);
+        let owner = format!("`{}`", line.words[last].0);
+        let (doc, rest) = self.doc_and_rest(&line.node.children, &owner);
+        let valrefs = rest.iter().filter_map(|n| self.valref(n)).collect();
+        Some(MemberDecl {
+            span: line.node.span,
+            doc,
+            kind: MemberDeclKind::Simple {
+                ty: ty?,
+                name: name?,
+                valrefs,
+            },
+        })
+    }
+
+    fn valref(&mut self, node: &Node) -> Option<ValRefDecl> {
+        let line = Line::new(node);
+        if line.words.len() != 1 {
+            self.error(
+                node.span,
+                "invalid value reference: expected a single value name",
+                "expected `VALUE`",
+            );
+            return None;
+        }
+        let (text, span) = line.words[0];
+        let (doc, rest) = self.doc_and_rest(&node.children, &format!("`{text}`"));
+        self.no_children(
+            rest,
+            "a value reference can only have documentation nested under it",
+        );
+        if !super::lexer::is_value_name(text) {
+            self.error(
+                span,
+                format!("invalid value name `{text}`"),
+                "expected a value of the member's type",
+            );
+            return None;
+        }
+        Some(ValRefDecl {
+            name: Ident {
+                name: text.to_string(),
+                span,
+            },
+            doc,
+        })
+    }
+
+    fn range(&mut self, line: &Line) -> Option<MemberDecl> {
+        let constant = line.first() == "crange";
+        if line.words.len() < 3 {
+            self.error(
+                line.node.span,
+                format!("invalid range: expected `{} TYPE NAME`", line.first()),
+                "expected a type and a name",
+            );
+            return None;
+        }
+        let last = line.words.len() - 1;
+        let target = self.type_expr(line, 1, last);
+        let name = self.ident(line.words[last]);
+        let (doc, rest) =
+            self.doc_and_rest(&line.node.children, &format!("`{}`", line.words[last].0));
+        self.no_children(rest, "a range can only have documentation nested under it");
+        Some(MemberDecl {
+            span: line.node.span,
+            doc,
+            kind: MemberDeclKind::Range {
+                constant,
+                target: target?,
+                name: name?,
+            },
+        })
+    }
+
+    fn variant(&mut self, line: &Line) -> Option<MemberDecl> {
+        let tag = self.decl_name(line, 1, 2, "`variant TAG`")?;
+        let (doc, rest) = self.doc_and_rest(&line.node.children, "a variant");
+        let arms = rest.iter().filter_map(|n| self.arm(n)).collect();
+        Some(MemberDecl {
+            span: line.node.span,
+            doc,
+            kind: MemberDeclKind::Variant { tag, arms },
+        })
+    }
+
+    fn arm(&mut self, node: &Node) -> Option<ArmDecl> {
+        let line = Line::new(node);
+        let tag_values: Vec<Ident> = line
+            .words
+            .iter()
+            .map(|&(t, s)| Ident {
+                name: t.to_string(),
+                span: s,
+            })
+            .collect();
+        for v in tag_values
+            .iter()
+            .filter(|v| !super::lexer::is_value_name(&v.name))
+        {
+            self.error(
+                v.span,
+                format!("invalid value name `{}` in variant arm", v.name),
+                "expected values of the tag's type",
+            );
+        }
+        let [child] = node.children.as_slice() else {
+            let span = node.children.get(1).map_or(node.span, |c| c.span);
+            self.error(
+                span,
+                "a variant arm holds exactly one line: `struct NAME` or a single member",
+                "expected one nested line",
+            );
+            return None;
+        };
+        let child_line = Line::new(child);
+        let (name, members) = if child_line.first() == "struct" {
+            let name = self.decl_name(&child_line, 1, 2, "`struct NAME`");
+            (Some(name?), self.members(&child.children, true))
+        } else {
+            (None, vec![self.member(child, true)?])
+        };
+        Some(ArmDecl {
+            span: node.span,
+            tag_values,
+            name,
+            members,
+        })
+    }
+
+    /// Parses words `from..to` of `line` as one type expression.
+    fn type_expr(&mut self, line: &Line, from: usize, to: usize) -> Option<TypeExpr> {
+        let words = &line.words[from..to];
+        let (ty, used) = self.type_prefix(words, line)?;
+        if used != words.len() {
+            let span = Span {
+                end: words[words.len() - 1].1.end,
+                ..words[used].1
+            };
+            self.error(
+                span,
+                "unexpected words after the type",
+                "expected the name next",
+            );
+            return None;
+        }
+        Some(ty)
+    }
+
+    fn type_prefix(&mut self, words: &[(&str, Span)], line: &Line) -> Option<(TypeExpr, usize)> {
+        let Some(&(word, span)) = words.first() else {
+            self.error(
+                line.node.span,
+                "missing type",
+                "expected a type before the name",
+            );
+            return None;
+        };
+        let wrap = |p: &mut Self, make: fn(Box<TypeExpr>) -> TypeExprKind| {
+            let (inner, used) = p.type_prefix(&words[1..], line)?;
+            let span = Span {
+                end: inner.span.end,
+                ..span
+            };
+            Some((
+                TypeExpr {
+                    span,
+                    kind: make(Box::new(inner)),
+                },
+                used + 1,
+            ))
+        };
+        let kind = match word {
+            "ptr" => {
+                return wrap(self, |t| TypeExprKind::Pointer {
+                    constant: false,
+                    target: t,
+                })
+            }
+            "cptr" => {
+                return wrap(self, |t| TypeExprKind::Pointer {
+                    constant: true,
+                    target: t,
+                })
+            }
+            "atomic" => return wrap(self, TypeExprKind::Atomic),
+            "array" => return self.array(words, line),
+            "void" => TypeExprKind::Void,
+            _ => match IntType::from_spec_name(word) {
+                Some(int) => TypeExprKind::Int(int),
+                None => TypeExprKind::Named(self.ident((word, span))?),
+            },
+        };
+        Some((TypeExpr { span, kind }, 1))
+    }
+
+    fn array(&mut self, words: &[(&str, Span)], line: &Line) -> Option<(TypeExpr, usize)> {
+        let Some(&(count_text, count_span)) = words.get(1) else {
+            self.error(
+                words[0].1,
+                "`array` needs a length and an element type",
+                "expected `array N TYPE`",
+            );
+            return None;
+        };
+        let count = self.literal(count_text, count_span)?;
+        let Ok(count) = u64::try_from(count) else {
+            self.error(
+                count_span,
+                "an array length cannot be negative",
+                "negative length",
+            );
+            return None;
+        };
+        let (element, used) = self.type_prefix(&words[2..], line)?;
+        let span = Span {
+            end: element.span.end,
+            ..words[0].1
+        };
+        Some((
+            TypeExpr {
+                span,
+                kind: TypeExprKind::Array {
+                    count,
+                    element: Box::new(element),
+                },
+            },
+            used + 2,
+        ))
+    }
+
+    pub(super) fn function(&mut self, body: &[Node], owner: &str) -> FunctionDecl {
+        let mut params = Vec::new();
+        let mut returns = None;
+        let mut seen_out = false;
+        for node in body {
+            match node.text {
+                "in" if params.is_empty() && !seen_out => {
+                    params = self.members(&node.children, false)
+                }
+                "out" if !seen_out => {
+                    seen_out = true;
+                    returns = self.function_out(node, owner);
+                }
+                _ => self.section_error(node, owner, "`in` then `out`"),
+            }
+        }
+        FunctionDecl { params, returns }
+    }
+
+    fn function_out(&mut self, node: &Node, owner: &str) -> Option<(TypeExpr, Doc)> {
+        let (doc, rest) = self.doc_and_rest(&node.children, &format!("the result of {owner}"));
+        let [ty_node] = rest else {
+            self.error(
+                node.span,
+                "a function's `out` holds exactly one type",
+                "expected one type line",
+            );
+            return None;
+        };
+        self.no_children(
+            &ty_node.children,
+            "a return type cannot have lines nested under it",
+        );
+        let line = Line::new(ty_node);
+        Some((self.type_expr(&line, 0, line.words.len())?, doc))
+    }
+
+    pub(super) fn syscall(&mut self, body: &[Node], owner: &str) -> SyscallDecl {
+        let mut decl = SyscallDecl {
+            inputs: Vec::new(),
+            outputs: Vec::new(),
+            noreturn: false,
+        };
+        // 0: nothing seen, 1: `in` seen, 2: `out` or `noreturn` seen.
+        let mut stage = 0;
+        for node in body {
+            match (node.text, stage) {
+                ("in", 0) => {
+                    decl.inputs = self.members(&node.children, false);
+                    stage = 1;
+                }
+                ("out", 0 | 1) => {
+                    decl.outputs = self.members(&node.children, false);
+                    stage = 2;
+                }
+                ("noreturn", 0 | 1) => {
+                    self.no_children(
+                        &node.children,
+                        "`noreturn` cannot have lines nested under it",
+                    );
+                    decl.noreturn = true;
+                    stage = 2;
+                }
+                _ => self.section_error(node, owner, "`in`, then `out` or `noreturn`"),
+            }
+        }
+        decl
+    }
+
+    fn section_error(&mut self, node: &Node, owner: &str, order: &str) {
+        let known = matches!(node.text, "in" | "out" | "noreturn");
+        let message = if known {
+            format!("`{}` is out of order or repeated in {owner}", node.text)
+        } else {
+            format!("unexpected line in {owner}")
+        };
+        self.error(
+            node.span,
+            message,
+            format!("expected {order}, each at most once"),
+        );
+    }
+}
