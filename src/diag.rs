@@ -104,8 +104,6 @@ pub fn render_to(sources: &SourceMap, diags: &[Diagnostic], out: &mut dyn termco
     }
 }
 
-use std::io::Write as _;
-
 struct FilesAdapter<'a>(&'a SourceMap);
 
 impl<'a> Files<'a> for FilesAdapter<'a> {

@@ -29,7 +29,7 @@ impl Span {
     }
 
     /// The sub-span `range` relative to this span's start.
-    pub fn sub(self, range: Range<usize>) -> Span {
+    pub fn slice(self, range: Range<usize>) -> Span {
         Span {
             file: self.file,
             start: self.start + range.start as u32,

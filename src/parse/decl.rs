@@ -21,7 +21,7 @@ impl<'a> Line<'a> {
     pub fn new(node: &'a Node<'a>) -> Line<'a> {
         let words = lexer::words(node.text)
             .into_iter()
-            .map(|Word { text, range }| (text, node.span.sub(range.0..range.1)))
+            .map(|Word { text, range }| (text, node.span.slice(range.0..range.1)))
             .collect();
         Line { node, words }
     }
@@ -102,18 +102,18 @@ impl<'d> Parser<'d> {
                 None if node.text == "|" => "",
                 None => {
                     self.error(
-                        node.span.sub(0..1),
+                        node.span.slice(0..1),
                         "a doc line starts with `| ` (a bar and a space) or is a lone `|`",
                         "missing space after `|`",
                     );
                     &node.text[1..]
                 }
             };
-            let body_span = node.span.sub(node.text.len() - body.len()..node.text.len());
+            let body_span = node.span.slice(node.text.len() - body.len()..node.text.len());
             for (range, path) in lexer::doc_refs(body) {
                 doc.refs.push(DocRef {
                     path: path.to_string(),
-                    span: body_span.sub(range.clone()),
+                    span: body_span.slice(range.clone()),
                     text_range: doc.text.len() + range.start..doc.text.len() + range.end,
                 });
             }

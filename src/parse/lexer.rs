@@ -1,7 +1,7 @@
 //! Token-level grammar (nom): words on a line, integer literals, names and `[refs]` in docs.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
+use nom::bytes::complete::{tag_no_case, take_while, take_while1};
 use nom::character::complete::{char, multispace0, one_of};
 use nom::combinator::{all_consuming, opt, recognize};
 use nom::multi::many0;

@@ -1,1 +1,46 @@
-fn main() {}
+//! Project chores: `gen` (regenerate `generated/`), `gen --check`, `conformance`, `test`.
+
+mod gen;
+mod test;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  gen              regenerate generated/ from the embedded spec
+  gen --check      fail (naming each file) if generated/ is stale, missing files or has extra ones
+  conformance SPEC prove that SPEC declares the same ABI as spec/cloudabi.txt (docs ignored)
+  test             install or check the system tools the tests need, then run every test
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let result = match args.as_slice() {
+        ["gen"] => gen::run(false),
+        ["gen", "--check"] => gen::run(true),
+        ["conformance", path] => gen::conformance(path),
+        ["test", rest @ ..] => test::run(rest),
+        _ => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}

@@ -1,0 +1,304 @@
+//! JSON backend: the whole IR as one JSON document, plus its JSON Schema.
+
+pub mod model;
+
+use super::OutputFile;
+use crate::ir::{self, Ir, MemberKind, Pair, Target, TypeKind};
+use model::*;
+
+pub fn generate(ir: &Ir) -> Vec<OutputFile> {
+    let doc = document(ir);
+    let mut json = serde_json::to_string_pretty(&doc).expect("the model serializes");
+    json.push('\n');
+    let schema = schemars::schema_for!(Document);
+    let mut schema_json = serde_json::to_string_pretty(&schema).expect("schemas serialize");
+    schema_json.push('\n');
+    vec![
+        OutputFile::new("json/cloudabi.json", json),
+        OutputFile::new("json/cloudabi.schema.json", schema_json),
+    ]
+}
+
+/// Builds the JSON model of an IR.
+pub fn document(ir: &Ir) -> Document {
+    let c = Convert { ir };
+    Document {
+        format_version: FORMAT_VERSION,
+        spec: ir.spec_name().to_string(),
+        doc: c.doc(&ir.doc),
+        types: ir.types.iter().map(|t| c.type_def(t)).collect(),
+        syscalls: ir.syscalls.iter().map(|s| c.syscall(s)).collect(),
+    }
+}
+
+struct Convert<'a> {
+    ir: &'a Ir,
+}
+
+fn per_machine(p: Pair<u64>) -> PerMachine {
+    PerMachine {
+        m32: p.m32,
+        m64: p.m64,
+    }
+}
+
+fn layout(l: ir::Layout) -> Layout {
+    Layout {
+        size: per_machine(l.size),
+        align: per_machine(l.align),
+        machine_dependent: l.machine_dep,
+    }
+}
+
+impl Convert<'_> {
+    fn span(&self, s: crate::source::Span) -> Span {
+        let lc = self.ir.line_col(s);
+        Span {
+            line: lc.line,
+            column: lc.column,
+            start: s.start,
+            end: s.end,
+        }
+    }
+
+    fn name(&self, id: ir::TypeId) -> String {
+        self.ir.ty(id).name.name.clone()
+    }
+
+    fn doc(&self, d: &ir::Doc) -> Doc {
+        Doc {
+            text: d.text.clone(),
+            links: d
+                .links
+                .iter()
+                .map(|l| DocLink {
+                    path: l.path.clone(),
+                    text_start: l.text_range.start,
+                    text_end: l.text_range.end,
+                    target: self.target(&l.target),
+                    span: self.span(l.span),
+                })
+                .collect(),
+        }
+    }
+
+    fn target(&self, t: &Target) -> model::Target {
+        match t {
+            Target::Type(id) => model::Target::Type {
+                name: self.name(*id),
+            },
+            Target::Value(id, v) => model::Target::Value {
+                type_name: self.name(*id),
+                value: self
+                    .ir
+                    .int_like(*id)
+                    .map(|i| i.values[*v].name.name.clone())
+                    .unwrap_or_default(),
+            },
+            Target::Member(path) => model::Target::Member {
+                type_name: self.name(path.owner),
+                path: self.member_path(path),
+            },
+            Target::Syscall(id) => model::Target::Syscall {
+                name: self.ir.syscall(*id).name.name.clone(),
+            },
+            Target::Param(id, out, i) => {
+                let s = self.ir.syscall(*id);
+                let m = if *out { &s.outputs[*i] } else { &s.inputs[*i] };
+                model::Target::Parameter {
+                    syscall: s.name.name.clone(),
+                    parameter: m.name().to_string(),
+                }
+            }
+        }
+    }
+
+    /// Names along a member path: named arms appear as steps, anonymous ones do not.
+    fn member_path(&self, path: &ir::MemberPath) -> Vec<String> {
+        let mut names = Vec::new();
+        let mut step = ir::MemberPath {
+            owner: path.owner,
+            first: path.first,
+            arms: Vec::new(),
+        };
+        for &(arm, index) in &path.arms {
+            let MemberKind::Variant(v) = &self.ir.member(&step).kind else {
+                break;
+            };
+            if let Some(n) = &v.arms[arm].name {
+                names.push(n.name.clone());
+            }
+            step.arms.push((arm, index));
+        }
+        names.push(self.ir.member(path).name().to_string());
+        names
+    }
+
+    fn ty(&self, t: &ir::Type) -> TypeRef {
+        match t {
+            ir::Type::Void => TypeRef::Void,
+            ir::Type::Int(i) => TypeRef::Int {
+                name: i.spec_name().to_string(),
+            },
+            ir::Type::Named(id) => TypeRef::Named {
+                name: self.name(*id),
+            },
+            ir::Type::Pointer { constant, target } => TypeRef::Pointer {
+                constant: *constant,
+                target: Box::new(self.ty(target)),
+            },
+            ir::Type::Atomic(t) => TypeRef::Atomic {
+                target: Box::new(self.ty(t)),
+            },
+            ir::Type::Array { count, element } => TypeRef::Array {
+                count: *count,
+                element: Box::new(self.ty(element)),
+            },
+        }
+    }
+
+    fn type_def(&self, t: &ir::TypeDef) -> TypeDef {
+        let kind = match &t.kind {
+            TypeKind::IntLike(i) => {
+                let body = IntLike {
+                    base: i.base.spec_name().to_string(),
+                    cprefix: i.cprefix.clone(),
+                    values: i
+                        .values
+                        .iter()
+                        .map(|v| Value {
+                            name: v.name.name.clone(),
+                            value: v.value,
+                            doc: self.doc(&v.doc),
+                            span: self.span(v.name.span),
+                        })
+                        .collect(),
+                };
+                match i.kind {
+                    ir::IntLikeKind::Enum => model::TypeKind::Enum(body),
+                    ir::IntLikeKind::Flags => model::TypeKind::Flags(body),
+                    ir::IntLikeKind::Opaque => model::TypeKind::Opaque(body),
+                    ir::IntLikeKind::Alias => model::TypeKind::Alias(body),
+                }
+            }
+            TypeKind::Struct(s) => model::TypeKind::Struct {
+                members: self.members(&s.members),
+            },
+            TypeKind::Function(f) => model::TypeKind::Function {
+                parameters: self.members(&f.params),
+                returns: f.returns.as_ref().map(|(ty, doc)| Returns {
+                    ty: self.ty(ty),
+                    doc: self.doc(doc),
+                }),
+            },
+        };
+        TypeDef {
+            name: t.name.name.clone(),
+            doc: self.doc(&t.doc),
+            span: self.span(t.span),
+            layout: t.layout.map(layout),
+            machine_dependent: t.machine_dep,
+            used_by: t
+                .used_by
+                .iter()
+                .map(|u| match u {
+                    ir::User::Type(id) => User::Type {
+                        name: self.name(*id),
+                    },
+                    ir::User::Syscall(id) => User::Syscall {
+                        name: self.ir.syscall(*id).name.name.clone(),
+                    },
+                })
+                .collect(),
+            kind,
+        }
+    }
+
+    fn members(&self, ms: &[ir::Member]) -> Vec<Member> {
+        ms.iter().map(|m| self.member(m, ms)).collect()
+    }
+
+    fn member(&self, m: &ir::Member, siblings: &[ir::Member]) -> Member {
+        let kind = match &m.kind {
+            MemberKind::Simple { ty, valrefs } => MemberKind_::Simple {
+                ty: self.ty(ty),
+                valrefs: valrefs
+                    .iter()
+                    .map(|v| ValRef {
+                        value: v.name.name.clone(),
+                        doc: self.doc(&v.doc),
+                    })
+                    .collect(),
+            },
+            MemberKind::Range {
+                constant,
+                target,
+                len_offset,
+                ..
+            } => MemberKind_::Range {
+                constant: *constant,
+                target: self.ty(target),
+                length_offset: per_machine(*len_offset),
+            },
+            MemberKind::Variant(v) => MemberKind_::Variant {
+                tag: siblings[v.tag].name().to_string(),
+                tag_type: self.name(v.tag_type),
+                arms: v
+                    .arms
+                    .iter()
+                    .map(|a| Arm {
+                        name: a.name.as_ref().map(|n| n.name.clone()),
+                        tag_values: a
+                            .tag_values
+                            .iter()
+                            .map(|(i, _)| {
+                                self.ir
+                                    .int_like(v.tag_type)
+                                    .map(|t| t.values[*i].name.name.clone())
+                                    .unwrap_or_default()
+                            })
+                            .collect(),
+                        members: self.members(&a.members),
+                        layout: layout(a.layout),
+                    })
+                    .collect(),
+            },
+        };
+        Member {
+            name: m.name.as_ref().map(|n| n.name.clone()),
+            doc: self.doc(&m.doc),
+            span: self.span(m.span),
+            offset: per_machine(m.offset),
+            layout: layout(m.layout),
+            kind,
+        }
+    }
+
+    fn syscall(&self, s: &ir::Syscall) -> Syscall {
+        Syscall {
+            name: s.name.name.clone(),
+            number: s.number,
+            doc: self.doc(&s.doc),
+            span: self.span(s.span),
+            inputs: self.members(&s.inputs),
+            outputs: self.members(&s.outputs),
+            noreturn: s.noreturn,
+            machine_dependent: s.machine_dep,
+            parameters: s
+                .params
+                .iter()
+                .map(|p| Parameter {
+                    name: p.name.clone(),
+                    direction: match p.direction {
+                        ir::Direction::In => "in".into(),
+                        ir::Direction::Out => "out".into(),
+                    },
+                    ty: self.ty(&p.ty),
+                    layout: layout(p.layout),
+                })
+                .collect(),
+        }
+    }
+}
+
+use model::MemberKind as MemberKind_;

@@ -1,0 +1,56 @@
+//! Backends: pure functions from the IR to files in memory. Only xtask and the CLI write
+//! files; the same output is what `gen --check` compares against.
+
+pub mod json;
+
+use crate::ir::Ir;
+
+/// One generated file, with its path relative to the output directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub contents: String,
+}
+
+impl OutputFile {
+    pub fn new(path: impl Into<String>, contents: impl Into<String>) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            contents: contents.into(),
+        }
+    }
+}
+
+/// A named backend the CLI and xtask can run.
+pub struct Backend {
+    pub name: &'static str,
+    pub description: &'static str,
+    pub generate: fn(&Ir) -> Vec<OutputFile>,
+}
+
+/// Every backend, in the order `cargo xtask gen` runs them.
+pub fn all() -> &'static [Backend] {
+    &[Backend {
+        name: "json",
+        description: "the whole IR as JSON, and its JSON Schema",
+        generate: json::generate,
+    }]
+}
+
+pub fn find(name: &str) -> Option<&'static Backend> {
+    all().iter().find(|b| b.name == name)
+}
+
+/// Runs every backend. Paths are unique across backends (checked by a test).
+pub fn generate_all(ir: &Ir) -> Vec<OutputFile> {
+    all().iter().flat_map(|b| (b.generate)(ir)).collect()
+}
+
+/// The first line every generated file carries, in the comment syntax of its language
+/// (`prefix`), naming the spec it came from.
+pub fn banner(ir: &Ir, prefix: &str) -> String {
+    format!(
+        "{prefix}Generated from {} by cloudabi-gen. Do not edit: run `cargo xtask gen`.\n",
+        ir.spec_name()
+    )
+}

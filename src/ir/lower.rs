@@ -1,0 +1,554 @@
+//! AST → IR: names resolved to ids, syscalls numbered, then validation, layout and doc
+//! references. Every problem becomes a diagnostic; lowering carries on past each one.
+
+use super::*;
+use crate::parse::ast;
+use std::collections::HashMap;
+
+pub(super) struct Scope {
+    pub types: HashMap<String, TypeId>,
+    pub syscalls: HashMap<String, SyscallId>,
+}
+
+pub(super) fn lower(sources: SourceMap, spec: &ast::Spec, diags: &mut Vec<Diagnostic>) -> Ir {
+    let scope = declare(spec, diags);
+    let mut ir = Ir {
+        sources,
+        doc: Doc::default(),
+        types: Vec::new(),
+        syscalls: Vec::new(),
+    };
+    let resolver = super::docs::Resolver::new(spec, &scope);
+    let mut lowerer = Lowerer {
+        scope: &scope,
+        resolver,
+        diags,
+        int_likes: HashMap::new(),
+    };
+    ir.doc = lowerer.doc(&spec.doc);
+    lowerer.collect_int_likes(spec);
+    for decl in spec
+        .decls
+        .iter()
+        .filter(|d| !matches!(d.kind, ast::DeclKind::Syscall(_)))
+    {
+        // Only the first declaration of a duplicated name becomes a type.
+        if scope.types[&decl.name.name].0 as usize == ir.types.len() {
+            let def = lowerer.type_def(decl);
+            ir.types.push(def);
+        }
+    }
+    let mut syscalls: Vec<&ast::Decl> = spec
+        .decls
+        .iter()
+        .filter(|d| matches!(d.kind, ast::DeclKind::Syscall(_)))
+        .collect();
+    syscalls.sort_by(|a, b| a.name.name.cmp(&b.name.name));
+    syscalls.dedup_by(|a, b| a.name.name == b.name.name);
+    for (number, decl) in syscalls.into_iter().enumerate() {
+        let syscall = lowerer.syscall(decl, number as u32);
+        ir.syscalls.push(syscall);
+    }
+    let diags = lowerer.diags;
+    super::validate::validate(&ir, diags);
+    super::layout::layout_all(&mut ir, diags);
+    finish_syscalls(&mut ir);
+    fill_used_by(&mut ir);
+    ir
+}
+
+/// Assigns ids: types in declaration order, syscalls alphabetically. Reports duplicates.
+fn declare(spec: &ast::Spec, diags: &mut Vec<Diagnostic>) -> Scope {
+    let mut scope = Scope {
+        types: HashMap::new(),
+        syscalls: HashMap::new(),
+    };
+    let mut first_seen: HashMap<&str, Span> = HashMap::new();
+    let mut syscall_names: Vec<&str> = Vec::new();
+    for decl in &spec.decls {
+        let name = decl.name.name.as_str();
+        let is_syscall = matches!(decl.kind, ast::DeclKind::Syscall(_));
+        if let Some(&earlier) = first_seen.get(name) {
+            let earlier_is_syscall = syscall_names.contains(&name);
+            let what = match (is_syscall, earlier_is_syscall) {
+                (true, true) => format!("duplicate syscall `{name}`"),
+                (false, false) => format!("duplicate type `{name}`"),
+                _ => format!("`{name}` names both a type and a syscall"),
+            };
+            diags.push(
+                Diagnostic::error(decl.name.span, what)
+                    .with_label("declared again here")
+                    .with_secondary(earlier, "first declared here"),
+            );
+        } else {
+            first_seen.insert(name, decl.name.span);
+        }
+        if is_syscall {
+            if !syscall_names.contains(&name) {
+                syscall_names.push(name);
+            }
+        } else if !scope.types.contains_key(name) {
+            scope
+                .types
+                .insert(name.to_string(), TypeId(scope.types.len() as u32));
+        }
+    }
+    syscall_names.sort_unstable();
+    for (i, name) in syscall_names.into_iter().enumerate() {
+        scope.syscalls.insert(name.to_string(), SyscallId(i as u32));
+    }
+    scope
+}
+
+pub(super) struct Lowerer<'a> {
+    scope: &'a Scope,
+    resolver: super::docs::Resolver<'a>,
+    pub diags: &'a mut Vec<Diagnostic>,
+    /// Value names of each int-like type, for variant tags and valrefs.
+    int_likes: HashMap<TypeId, (IntLikeKind, Vec<String>)>,
+}
+
+impl Lowerer<'_> {
+    fn doc(&mut self, d: &ast::Doc) -> Doc {
+        self.resolver.doc(d, self.diags)
+    }
+
+    fn collect_int_likes(&mut self, spec: &ast::Spec) {
+        for decl in &spec.decls {
+            if let (ast::DeclKind::IntLike(i), Some(&id)) =
+                (&decl.kind, self.scope.types.get(&decl.name.name))
+            {
+                let names = i.values.iter().map(|v| v.name.name.clone()).collect();
+                self.int_likes.entry(id).or_insert((i.kind, names));
+            }
+        }
+    }
+
+    fn type_def(&mut self, decl: &ast::Decl) -> TypeDef {
+        let kind = match &decl.kind {
+            ast::DeclKind::IntLike(i) => TypeKind::IntLike(self.int_like(&decl.name.name, i)),
+            ast::DeclKind::Struct(members) => TypeKind::Struct(Struct {
+                members: self.members(members, true),
+            }),
+            ast::DeclKind::Function(f) => TypeKind::Function(Function {
+                params: self.members(&f.params, false),
+                returns: f
+                    .returns
+                    .as_ref()
+                    .map(|(t, d)| (self.value_type(t), self.doc(d))),
+            }),
+            ast::DeclKind::Syscall(_) => unreachable!("syscalls are lowered separately"),
+        };
+        TypeDef {
+            name: decl.name.clone(),
+            doc: self.doc(&decl.doc),
+            span: decl.span,
+            kind,
+            layout: None,
+            machine_dep: false,
+            used_by: Vec::new(),
+        }
+    }
+
+    fn int_like(&mut self, name: &str, decl: &ast::IntLikeDecl) -> IntLike {
+        IntLike {
+            kind: decl.kind,
+            base: decl.base,
+            cprefix: decl
+                .cprefix
+                .clone()
+                .unwrap_or_else(|| format!("{}_", name.to_uppercase())),
+            cprefix_explicit: decl.cprefix.is_some(),
+            values: decl
+                .values
+                .iter()
+                .map(|v| Value {
+                    name: v.name.clone(),
+                    value: v.value,
+                    value_span: v.value_span,
+                    doc: self.doc(&v.doc),
+                })
+                .collect(),
+        }
+    }
+
+    fn syscall(&mut self, decl: &ast::Decl, number: u32) -> Syscall {
+        let ast::DeclKind::Syscall(s) = &decl.kind else {
+            unreachable!("filtered to syscalls")
+        };
+        let inputs = self.members(&s.inputs, false);
+        let outputs = self.members(&s.outputs, false);
+        for out in outputs
+            .iter()
+            .filter(|m| matches!(m.kind, MemberKind::Range { .. }))
+        {
+            self.diags.push(
+                Diagnostic::error(out.span, "a syscall output cannot be a range")
+                    .with_label("outputs are single values written through a pointer"),
+            );
+        }
+        Syscall {
+            name: decl.name.clone(),
+            doc: self.doc(&decl.doc),
+            span: decl.span,
+            number,
+            inputs,
+            outputs,
+            noreturn: s.noreturn,
+            machine_dep: false,
+            params: Vec::new(),
+        }
+    }
+
+    fn members(&mut self, members: &[ast::MemberDecl], in_struct: bool) -> Vec<Member> {
+        let mut out: Vec<Member> = Vec::new();
+        for m in members {
+            let lowered = self.member(m, &out, in_struct);
+            out.push(lowered);
+        }
+        out
+    }
+
+    fn member(&mut self, m: &ast::MemberDecl, earlier: &[Member], in_struct: bool) -> Member {
+        let (name, kind) = match &m.kind {
+            ast::MemberDeclKind::Simple { ty, name, valrefs } => {
+                let ty = self.value_type(ty);
+                let valrefs = self.valrefs(&ty, valrefs);
+                (Some(name.clone()), MemberKind::Simple { ty, valrefs })
+            }
+            ast::MemberDeclKind::Range {
+                constant,
+                target,
+                name,
+            } => {
+                let target = self.type_expr(target);
+                let pointer = Type::Pointer {
+                    constant: *constant,
+                    target: Box::new(target.clone()),
+                };
+                let kind = MemberKind::Range {
+                    constant: *constant,
+                    target,
+                    pointer,
+                    len_offset: Pair::default(),
+                    len_layout: Layout::default(),
+                };
+                (Some(name.clone()), kind)
+            }
+            ast::MemberDeclKind::Variant { tag, arms } => (
+                None,
+                MemberKind::Variant(self.variant(tag, arms, earlier, in_struct)),
+            ),
+        };
+        Member {
+            name,
+            doc: self.doc(&m.doc),
+            span: m.span,
+            kind,
+            offset: Pair::default(),
+            layout: Layout::default(),
+        }
+    }
+
+    fn variant(
+        &mut self,
+        tag: &ast::Ident,
+        arms: &[ast::ArmDecl],
+        earlier: &[Member],
+        in_struct: bool,
+    ) -> Variant {
+        let tag_index = earlier
+            .iter()
+            .position(|m| m.name.as_ref().is_some_and(|n| n.name == tag.name));
+        let tag_type = tag_index.and_then(|i| match &earlier[i].kind {
+            MemberKind::Simple {
+                ty: Type::Named(id),
+                ..
+            } => Some(*id),
+            _ => None,
+        });
+        let tag_kind = tag_type
+            .and_then(|id| self.int_likes.get(&id))
+            .map(|(k, _)| *k);
+        let tag_ok = matches!(tag_kind, Some(IntLikeKind::Enum | IntLikeKind::Alias));
+        if in_struct && !tag_ok {
+            let label = match tag_index {
+                None => "no earlier member of this struct has this name",
+                Some(_) => "the tag must have an `enum` or `alias` type",
+            };
+            self.diags.push(
+                Diagnostic::error(tag.span, format!("invalid variant tag `{}`", tag.name))
+                    .with_label(label),
+            );
+        }
+        let lowered = arms
+            .iter()
+            .map(|arm| self.arm(arm, tag_type.filter(|_| tag_ok)))
+            .collect();
+        Variant {
+            tag: tag_index.unwrap_or(0),
+            tag_type: tag_type.unwrap_or(TypeId(0)),
+            arms: lowered,
+        }
+    }
+
+    fn arm(&mut self, arm: &ast::ArmDecl, tag_type: Option<TypeId>) -> Arm {
+        let mut tag_values = Vec::new();
+        if let Some(id) = tag_type {
+            for v in &arm.tag_values {
+                match self.value_index(id, &v.name) {
+                    Some(i) => tag_values.push((i, v.span)),
+                    None => self.unknown_value(id, v),
+                }
+            }
+        }
+        Arm {
+            span: arm.span,
+            tag_values,
+            name: arm.name.clone(),
+            members: self.members(&arm.members, true),
+            layout: Layout::default(),
+        }
+    }
+
+    fn valrefs(&mut self, ty: &Type, valrefs: &[ast::ValRefDecl]) -> Vec<ValRef> {
+        let Some(first) = valrefs.first() else {
+            return Vec::new();
+        };
+        let Type::Named(id) = ty else {
+            self.diags.push(
+                Diagnostic::error(
+                    first.name.span,
+                    "only members of an enum, flags, opaque or alias type can list values",
+                )
+                .with_label("this member's type has no named values"),
+            );
+            return Vec::new();
+        };
+        if !self.int_likes.contains_key(id) {
+            self.diags.push(
+                Diagnostic::error(
+                    first.name.span,
+                    "only members of an enum, flags, opaque or alias type can list values",
+                )
+                .with_label("this member's type has no named values"),
+            );
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for v in valrefs {
+            match self.value_index(*id, &v.name.name) {
+                Some(value) => out.push(ValRef {
+                    name: v.name.clone(),
+                    ty: *id,
+                    value,
+                    doc: self.doc(&v.doc),
+                }),
+                None => self.unknown_value(*id, &v.name),
+            }
+        }
+        out
+    }
+
+    fn value_index(&self, id: TypeId, name: &str) -> Option<usize> {
+        self.int_likes.get(&id)?.1.iter().position(|n| n == name)
+    }
+
+    fn unknown_value(&mut self, id: TypeId, value: &ast::Ident) {
+        let type_name = self
+            .scope
+            .types
+            .iter()
+            .find(|(_, v)| **v == id)
+            .map_or("?", |(k, _)| k.as_str());
+        self.diags.push(
+            Diagnostic::error(
+                value.span,
+                format!("`{type_name}` has no value `{}`", value.name),
+            )
+            .with_label(format!("not a value of `{type_name}`")),
+        );
+    }
+
+    /// A type used by value: `void` and function types have no size, so they only make
+    /// sense behind a pointer.
+    fn value_type(&mut self, expr: &ast::TypeExpr) -> Type {
+        let ty = self.type_expr(expr);
+        if ty == Type::Void {
+            self.diags.push(
+                Diagnostic::error(expr.span, "`void` cannot be used by value")
+                    .with_label("use `ptr void` or `cptr void`"),
+            );
+        }
+        ty
+    }
+
+    fn type_expr(&mut self, expr: &ast::TypeExpr) -> Type {
+        match &expr.kind {
+            ast::TypeExprKind::Void => Type::Void,
+            ast::TypeExprKind::Int(i) => Type::Int(*i),
+            ast::TypeExprKind::Named(name) => match self.scope.types.get(&name.name) {
+                Some(id) => Type::Named(*id),
+                None => {
+                    self.unknown_type(name);
+                    // A stand-in so one unknown name causes one error, not a cascade.
+                    Type::Int(IntType::Uint8)
+                }
+            },
+            ast::TypeExprKind::Pointer { constant, target } => Type::Pointer {
+                constant: *constant,
+                target: Box::new(self.type_expr(target)),
+            },
+            ast::TypeExprKind::Atomic(inner) => Type::Atomic(Box::new(self.value_type(inner))),
+            ast::TypeExprKind::Array { count, element } => Type::Array {
+                count: *count,
+                element: Box::new(self.value_type(element)),
+            },
+        }
+    }
+
+    fn unknown_type(&mut self, name: &ast::Ident) {
+        let mut d = Diagnostic::error(name.span, format!("unknown type `{}`", name.name))
+            .with_label("not declared anywhere in this file");
+        if self.scope.syscalls.contains_key(&name.name) {
+            d = d.with_note(format!("`{}` is a syscall, not a type", name.name));
+        } else if let Some(close) = closest(&name.name, self.scope.types.keys()) {
+            d = d.with_note(format!("did you mean `{close}`?"));
+        }
+        self.diags.push(d);
+    }
+}
+
+/// The known name closest to `name` by edit distance, if it is close enough to be a typo.
+pub(super) fn closest<'a>(name: &str, known: impl Iterator<Item = &'a String>) -> Option<&'a str> {
+    known
+        .map(|k| (edit_distance(name, k), k))
+        .filter(|(d, k)| *d <= (k.len().max(name.len()) / 3).max(1))
+        .min()
+        .map(|(_, k)| k.as_str())
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// Flattens each syscall's C-level parameter list and decides machine dependence.
+fn finish_syscalls(ir: &mut Ir) {
+    for i in 0..ir.syscalls.len() {
+        let mut s = ir.syscalls[i].clone();
+        super::layout::place_members(ir, &mut s.inputs);
+        super::layout::place_members(ir, &mut s.outputs);
+        s.params = params(ir, &s);
+        s.machine_dep = s.params.iter().any(|p| {
+            let pointee = match (&p.ty, p.direction) {
+                (Type::Pointer { target, .. }, _) => Some(&**target),
+                _ => None,
+            };
+            pointee.is_some_and(|t| ir.is_machine_dep(t))
+        });
+        ir.syscalls[i] = s;
+    }
+}
+
+fn params(ir: &Ir, s: &Syscall) -> Vec<Param> {
+    let mut out = Vec::new();
+    for (dir, members) in [(Direction::In, &s.inputs), (Direction::Out, &s.outputs)] {
+        for (index, m) in members.iter().enumerate() {
+            match &m.kind {
+                MemberKind::Simple { ty, .. } => {
+                    out.push(param(ir, m.name(), ty.clone(), dir, index))
+                }
+                MemberKind::Range { pointer, .. } => {
+                    out.push(param(ir, m.name(), pointer.clone(), dir, index));
+                    out.push(param(
+                        ir,
+                        &format!("{}_len", m.name()),
+                        Type::Int(IntType::Size),
+                        dir,
+                        index,
+                    ));
+                }
+                MemberKind::Variant(_) => {}
+            }
+        }
+    }
+    out
+}
+
+fn param(ir: &Ir, name: &str, ty: Type, direction: Direction, member: usize) -> Param {
+    let layout = ir.layout_of(&ty).unwrap_or_default();
+    Param {
+        name: name.to_string(),
+        ty,
+        direction,
+        member,
+        layout,
+    }
+}
+
+/// Records, on each named type, which types and syscalls mention it directly.
+fn fill_used_by(ir: &mut Ir) {
+    let mut users: Vec<Vec<User>> = vec![Vec::new(); ir.types.len()];
+    for id in ir.type_ids() {
+        let mut deps = Vec::new();
+        match &ir.ty(id).kind {
+            TypeKind::IntLike(_) => {}
+            TypeKind::Struct(s) => member_deps(&s.members, &mut deps),
+            TypeKind::Function(f) => {
+                member_deps(&f.params, &mut deps);
+                if let Some((ret, _)) = &f.returns {
+                    type_deps(ret, &mut deps);
+                }
+            }
+        }
+        add_users(&mut users, deps, User::Type(id));
+    }
+    for s in &ir.syscalls {
+        let mut deps = Vec::new();
+        member_deps(&s.inputs, &mut deps);
+        member_deps(&s.outputs, &mut deps);
+        add_users(&mut users, deps, User::Syscall(SyscallId(s.number)));
+    }
+    for (def, u) in ir.types.iter_mut().zip(users) {
+        def.used_by = u;
+    }
+}
+
+fn add_users(users: &mut [Vec<User>], mut deps: Vec<TypeId>, user: User) {
+    deps.sort();
+    deps.dedup();
+    for d in deps {
+        users[d.0 as usize].push(user);
+    }
+}
+
+fn member_deps(members: &[Member], out: &mut Vec<TypeId>) {
+    for m in members {
+        match &m.kind {
+            MemberKind::Simple { ty, .. } => type_deps(ty, out),
+            MemberKind::Range { target, .. } => type_deps(target, out),
+            MemberKind::Variant(v) => v.arms.iter().for_each(|a| member_deps(&a.members, out)),
+        }
+    }
+}
+
+fn type_deps(ty: &Type, out: &mut Vec<TypeId>) {
+    match ty {
+        Type::Named(id) => out.push(*id),
+        Type::Pointer { target: t, .. } | Type::Atomic(t) | Type::Array { element: t, .. } => {
+            type_deps(t, out)
+        }
+        Type::Void | Type::Int(_) => {}
+    }
+}

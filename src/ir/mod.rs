@@ -1,0 +1,347 @@
+//! The typed IR: every name resolved to an id, every doc reference resolved to its target,
+//! syscalls numbered, and every type laid out for the 32-bit and the 64-bit machine.
+//! Backends read it and never compute ABI facts of their own.
+
+mod docs;
+mod layout;
+mod lower;
+mod validate;
+
+pub use crate::parse::ast::{Ident, IntLikeKind, IntType};
+pub use layout::{Layout, Machine, Pair};
+
+use crate::diag::Diagnostic;
+use crate::source::{SourceMap, Span};
+use std::ops::Range;
+
+/// Index of a type in [`Ir::types`].
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TypeId(pub u32);
+
+/// Index of a syscall in [`Ir::syscalls`], which is also its syscall number.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SyscallId(pub u32);
+
+#[derive(Debug, Clone)]
+pub struct Ir {
+    pub sources: SourceMap,
+    /// The documentation of the ABI as a whole (the file's leading doc block).
+    pub doc: Doc,
+    /// Types in declaration order.
+    pub types: Vec<TypeDef>,
+    /// Syscalls in number order, which is alphabetical order.
+    pub syscalls: Vec<Syscall>,
+}
+
+/// A doc comment and its resolved cross-references.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Doc {
+    /// The `|` lines without the bar, each ending in a newline (Markdown).
+    pub text: String,
+    pub span: Option<Span>,
+    pub links: Vec<DocLink>,
+}
+
+/// A `[path]` in a doc comment and what it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocLink {
+    pub path: String,
+    pub span: Span,
+    /// Where `[path]` (brackets included) sits in [`Doc::text`].
+    pub text_range: Range<usize>,
+    pub target: Target,
+}
+
+/// What a doc reference points at.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Target {
+    Type(TypeId),
+    Value(TypeId, usize),
+    Member(MemberPath),
+    Syscall(SyscallId),
+    /// A syscall input (`false`) or output (`true`) member.
+    Param(SyscallId, bool, usize),
+}
+
+/// A member of a struct or of a function's parameters, reached through variant arms.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MemberPath {
+    pub owner: TypeId,
+    /// Member index at the top level, then (arm index, member index) per variant crossed.
+    pub first: usize,
+    pub arms: Vec<(usize, usize)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct TypeDef {
+    pub name: Ident,
+    pub doc: Doc,
+    pub span: Span,
+    pub kind: TypeKind,
+    /// `None` for function types, which have no size and are only used through pointers.
+    pub layout: Option<Layout>,
+    pub machine_dep: bool,
+    /// Types and syscalls that mention this type (without looking through other named types).
+    pub used_by: Vec<User>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum User {
+    Type(TypeId),
+    Syscall(SyscallId),
+}
+
+#[derive(Debug, Clone)]
+pub enum TypeKind {
+    IntLike(IntLike),
+    Struct(Struct),
+    Function(Function),
+}
+
+/// An `enum`, `flags`, `opaque` or `alias`: an integer type with named values.
+#[derive(Debug, Clone)]
+pub struct IntLike {
+    pub kind: IntLikeKind,
+    pub base: IntType,
+    /// The prefix C puts between `CLOUDABI_` and a value name: `@cprefix`, or `NAME_`.
+    pub cprefix: String,
+    pub cprefix_explicit: bool,
+    /// Values in declaration order.
+    pub values: Vec<Value>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Value {
+    pub name: Ident,
+    pub value: i128,
+    pub value_span: Span,
+    pub doc: Doc,
+}
+
+#[derive(Debug, Clone)]
+pub struct Struct {
+    pub members: Vec<Member>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Function {
+    pub params: Vec<Member>,
+    pub returns: Option<(Type, Doc)>,
+}
+
+/// A struct member, function parameter or syscall input/output.
+#[derive(Debug, Clone)]
+pub struct Member {
+    /// `None` only for a variant, which is anonymous.
+    pub name: Option<Ident>,
+    pub doc: Doc,
+    pub span: Span,
+    pub kind: MemberKind,
+    /// Offset in the enclosing struct (for a range: of its pointer half). Parameters are
+    /// laid out as if they were a struct, which is what the `*_on_64bit` vDSOs marshal.
+    pub offset: Pair<u64>,
+    /// Layout of the member (for a range: of its pointer half; for a variant: the union).
+    pub layout: Layout,
+}
+
+#[derive(Debug, Clone)]
+pub enum MemberKind {
+    Simple {
+        ty: Type,
+        /// Values of the member's int-like type that the member is documented to take.
+        valrefs: Vec<ValRef>,
+    },
+    /// A pointer and a `size` length, stored as two consecutive fields `name`, `name_len`.
+    Range {
+        constant: bool,
+        target: Type,
+        /// `Pointer { constant, target }`, the type of the first half.
+        pointer: Type,
+        len_offset: Pair<u64>,
+        len_layout: Layout,
+    },
+    Variant(Variant),
+}
+
+#[derive(Debug, Clone)]
+pub struct ValRef {
+    pub name: Ident,
+    pub ty: TypeId,
+    pub value: usize,
+    pub doc: Doc,
+}
+
+/// A union of arms selected by the value of an earlier member (the tag).
+#[derive(Debug, Clone)]
+pub struct Variant {
+    pub tag: usize,
+    pub tag_type: TypeId,
+    pub arms: Vec<Arm>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Arm {
+    pub span: Span,
+    /// Indices into the tag type's values, with where each was named.
+    pub tag_values: Vec<(usize, Span)>,
+    /// `Some` for a named arm (`struct NAME`), `None` for an arm holding one member directly.
+    pub name: Option<Ident>,
+    /// Members with offsets relative to the start of the union.
+    pub members: Vec<Member>,
+    pub layout: Layout,
+}
+
+/// A resolved type expression.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Type {
+    Void,
+    Int(IntType),
+    Named(TypeId),
+    Pointer { constant: bool, target: Box<Type> },
+    Atomic(Box<Type>),
+    Array { count: u64, element: Box<Type> },
+}
+
+#[derive(Debug, Clone)]
+pub struct Syscall {
+    pub name: Ident,
+    pub doc: Doc,
+    pub span: Span,
+    pub number: u32,
+    pub inputs: Vec<Member>,
+    pub outputs: Vec<Member>,
+    pub noreturn: bool,
+    /// True when a parameter points at a machine-dependent type: the kernel needs a
+    /// separate entry point per machine for it.
+    pub machine_dep: bool,
+    /// The C-level parameter list: inputs with ranges split into pointer and length, then
+    /// one pointer per output.
+    pub params: Vec<Param>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    In,
+    Out,
+}
+
+/// One C-level syscall parameter.
+#[derive(Debug, Clone)]
+pub struct Param {
+    /// `buf`, `buf_len` for the halves of a range `buf`.
+    pub name: String,
+    /// For an output: the type of the value written (the parameter is a pointer to it).
+    pub ty: Type,
+    pub direction: Direction,
+    /// Index into [`Syscall::inputs`] or [`Syscall::outputs`].
+    pub member: usize,
+    /// Layout of `ty`.
+    pub layout: Layout,
+}
+
+impl Ir {
+    pub fn ty(&self, id: TypeId) -> &TypeDef {
+        &self.types[id.0 as usize]
+    }
+
+    pub fn syscall(&self, id: SyscallId) -> &Syscall {
+        &self.syscalls[id.0 as usize]
+    }
+
+    pub fn type_ids(&self) -> impl Iterator<Item = TypeId> + '_ {
+        (0..self.types.len() as u32).map(TypeId)
+    }
+
+    /// Types sorted by name: the order backends print them in.
+    pub fn types_by_name(&self) -> Vec<TypeId> {
+        let mut ids: Vec<TypeId> = self.type_ids().collect();
+        ids.sort_by(|a, b| self.ty(*a).name.name.cmp(&self.ty(*b).name.name));
+        ids
+    }
+
+    pub fn find_type(&self, name: &str) -> Option<TypeId> {
+        self.type_ids().find(|&id| self.ty(id).name.name == name)
+    }
+
+    pub fn find_syscall(&self, name: &str) -> Option<&Syscall> {
+        self.syscalls.iter().find(|s| s.name.name == name)
+    }
+
+    /// Layout of any type; `None` for `void` and function types, which have no size.
+    pub fn layout_of(&self, ty: &Type) -> Option<Layout> {
+        layout::of_type(self, ty)
+    }
+
+    /// Whether a type (looking through pointers, atomics and arrays) depends on the machine.
+    pub fn is_machine_dep(&self, ty: &Type) -> bool {
+        match ty {
+            Type::Void => false,
+            Type::Int(i) => i.sizes().0 != i.sizes().1,
+            Type::Named(id) => self.ty(*id).machine_dep,
+            Type::Pointer { .. } => true,
+            Type::Atomic(t) | Type::Array { element: t, .. } => self.is_machine_dep(t),
+        }
+    }
+
+    pub fn int_like(&self, id: TypeId) -> Option<&IntLike> {
+        match &self.ty(id).kind {
+            TypeKind::IntLike(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// The member a path names.
+    pub fn member(&self, path: &MemberPath) -> &Member {
+        let mut members = match &self.ty(path.owner).kind {
+            TypeKind::Struct(s) => &s.members,
+            TypeKind::Function(f) => &f.params,
+            TypeKind::IntLike(_) => unreachable!("member paths start at a struct or function"),
+        };
+        let mut member = &members[path.first];
+        for &(arm, index) in &path.arms {
+            let MemberKind::Variant(v) = &member.kind else {
+                unreachable!("member paths only step through variants")
+            };
+            members = &v.arms[arm].members;
+            member = &members[index];
+        }
+        member
+    }
+}
+
+impl Member {
+    /// The member's name; variants have none and print as `""`.
+    pub fn name(&self) -> &str {
+        self.name.as_ref().map_or("", |n| n.name.as_str())
+    }
+}
+
+/// Parses, resolves, validates and lays out one spec. Returns every problem found.
+pub fn build(
+    sources: SourceMap,
+    file: crate::source::FileId,
+) -> Result<Ir, (SourceMap, Vec<Diagnostic>)> {
+    let text = sources.get(file).text.clone();
+    let (spec, mut diags) = crate::parse::parse(file, &text);
+    let ir = lower::lower(sources, &spec, &mut diags);
+    if diags.iter().any(Diagnostic::is_error) {
+        crate::diag::sort(&mut diags);
+        return Err((ir.sources, diags));
+    }
+    Ok(ir)
+}
+
+#[cfg(test)]
+mod tests;
+
+impl Ir {
+    /// The name of the spec file this IR was built from, as given to the loader.
+    pub fn spec_name(&self) -> &str {
+        self.sources.files().first().map_or("", |f| f.name.as_str())
+    }
+
+    /// One-based line and column of a span's start.
+    pub fn line_col(&self, span: Span) -> crate::source::LineCol {
+        self.sources.line_col(span)
+    }
+}

@@ -1,0 +1,190 @@
+//! Rules that need the whole declaration: value ranges, flag bits, duplicate names inside a
+//! type, overlapping variant arms. Name resolution errors are reported by `lower`.
+
+use super::*;
+use std::collections::HashMap;
+
+pub(super) fn validate(ir: &Ir, diags: &mut Vec<Diagnostic>) {
+    for def in &ir.types {
+        match &def.kind {
+            TypeKind::IntLike(int) => int_like(def, int, diags),
+            TypeKind::Struct(s) => {
+                member_names(&s.members, &format!("struct `{}`", def.name.name), diags);
+                variants(ir, &s.members, diags);
+            }
+            TypeKind::Function(f) => {
+                member_names(&f.params, &format!("function `{}`", def.name.name), diags)
+            }
+        }
+    }
+    for s in &ir.syscalls {
+        let both: Vec<Member> = s.inputs.iter().chain(&s.outputs).cloned().collect();
+        member_names(&both, &format!("syscall `{}`", s.name.name), diags);
+    }
+}
+
+fn int_like(def: &TypeDef, int: &IntLike, diags: &mut Vec<Diagnostic>) {
+    let type_name = &def.name.name;
+    if !int
+        .cprefix
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_')
+    {
+        diags.push(
+            Diagnostic::error(
+                def.span,
+                format!("invalid `@cprefix` `{}` on `{type_name}`", int.cprefix),
+            )
+            .with_label("a C prefix is letters, digits and `_`"),
+        );
+    }
+    let mut names: HashMap<&str, Span> = HashMap::new();
+    let mut numbers: HashMap<i128, Span> = HashMap::new();
+    let (min, max) = int.base.value_range();
+    for v in &int.values {
+        if let Some(&earlier) = names.get(v.name.name.as_str()) {
+            diags.push(duplicate(
+                v.name.span,
+                earlier,
+                &format!("duplicate value `{}` in `{type_name}`", v.name.name),
+            ));
+        }
+        names.insert(&v.name.name, v.name.span);
+        if v.value < min || v.value > max {
+            diags.push(
+                Diagnostic::error(
+                    v.value_span,
+                    format!(
+                        "value {} does not fit in `{}`",
+                        v.value,
+                        int.base.spec_name()
+                    ),
+                )
+                .with_label(format!("`{type_name}` values range from {min} to {max}")),
+            );
+            continue;
+        }
+        let earlier = numbers.insert(v.value, v.value_span);
+        match int.kind {
+            IntLikeKind::Flags => flag_value(v, earlier, type_name, diags),
+            IntLikeKind::Enum => {
+                if let Some(earlier) = earlier {
+                    diags.push(duplicate(
+                        v.value_span,
+                        earlier,
+                        &format!("two values of enum `{type_name}` are both {}", v.value),
+                    ));
+                }
+            }
+            // Opaque types may give one number several names (`fd`'s sentinels do).
+            IntLikeKind::Opaque | IntLikeKind::Alias => {}
+        }
+    }
+}
+
+fn flag_value(v: &Value, earlier: Option<Span>, type_name: &str, diags: &mut Vec<Diagnostic>) {
+    if v.value <= 0 || v.value & (v.value - 1) != 0 {
+        diags.push(
+            Diagnostic::error(
+                v.value_span,
+                format!(
+                    "flag `{}` of `{type_name}` is not a single bit",
+                    v.name.name
+                ),
+            )
+            .with_label(format!(
+                "{:#x} has {} bits set",
+                v.value,
+                v.value.count_ones()
+            ))
+            .with_note("each flag must be a distinct power of two"),
+        );
+    } else if let Some(earlier) = earlier {
+        diags.push(duplicate(
+            v.value_span,
+            earlier,
+            &format!(
+                "flag `{}` of `{type_name}` overlaps another flag",
+                v.name.name
+            ),
+        ));
+    }
+}
+
+fn duplicate(span: Span, earlier: Span, message: &str) -> Diagnostic {
+    Diagnostic::error(span, message)
+        .with_label("repeated here")
+        .with_secondary(earlier, "first used here")
+}
+
+/// Names that share one namespace: the members, plus the arm names and anonymous-arm
+/// members of every variant (C puts them all in the struct through an anonymous union), plus
+/// the `_len` half of every range.
+fn member_names(members: &[Member], owner: &str, diags: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<String, Span> = HashMap::new();
+    let mut check = |name: String, span: Span, diags: &mut Vec<Diagnostic>| {
+        if let Some(&earlier) = seen.get(&name) {
+            diags.push(duplicate(
+                span,
+                earlier,
+                &format!("duplicate member `{name}` in {owner}"),
+            ));
+        } else {
+            seen.insert(name, span);
+        }
+    };
+    for m in members {
+        match &m.kind {
+            MemberKind::Simple { .. } => check(m.name().to_string(), m.span, diags),
+            MemberKind::Range { .. } => {
+                check(m.name().to_string(), m.span, diags);
+                check(format!("{}_len", m.name()), m.span, diags);
+            }
+            MemberKind::Variant(v) => {
+                for arm in &v.arms {
+                    match &arm.name {
+                        Some(name) => {
+                            check(name.name.clone(), name.span, diags);
+                            member_names(
+                                &arm.members,
+                                &format!("arm `{}` of {owner}", name.name),
+                                diags,
+                            );
+                        }
+                        None => arm
+                            .members
+                            .iter()
+                            .for_each(|am| check(am.name().to_string(), am.span, diags)),
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A tag value may select at most one arm.
+fn variants(ir: &Ir, members: &[Member], diags: &mut Vec<Diagnostic>) {
+    for m in members {
+        let MemberKind::Variant(v) = &m.kind else {
+            continue;
+        };
+        let mut owner: HashMap<usize, Span> = HashMap::new();
+        for arm in &v.arms {
+            for &(value, span) in &arm.tag_values {
+                if let Some(&earlier) = owner.get(&value) {
+                    let name = ir
+                        .int_like(v.tag_type)
+                        .map_or("?", |i| i.values[value].name.name.as_str());
+                    diags.push(duplicate(
+                        span,
+                        earlier,
+                        &format!("tag value `{name}` selects more than one arm"),
+                    ));
+                } else {
+                    owner.insert(value, span);
+                }
+            }
+            variants(ir, &arm.members, diags);
+        }
+    }
+}
