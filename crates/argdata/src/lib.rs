@@ -1,0 +1,72 @@
+//! Argdata: CloudABI's binary tree format for program arguments.
+//!
+//! A value is one of null, binary, bool, fd, float, int, str, timestamp, seq
+//! or map. This crate provides:
+//!
+//! * [`Argdata`], a zero-copy reader over a `&[u8]`: typed getters that
+//!   borrow from the buffer, [`Seq`] and [`Map`] iterators that step over
+//!   elements by their length prefixes, and [`Map::get`] lookup. Reading never
+//!   allocates and never panics; errors are typed ([`Error`], [`ErrorKind`]).
+//! * [`Value`], an owned tree, encoded canonically by [`Value::encode`] with
+//!   fds renumbered `0..n` in order of first appearance ([`Encoded`],
+//!   [`FdTable`]), or with literal fd numbers by [`Value::encode_literal`].
+//! * [`Argdata::reencode`] to pass received data on with renumbered fds.
+//! * A YAML printer in the style of the C library's `argdata_print_yaml`
+//!   ([`yaml`]).
+//! * With the `serde` feature (on by default), `Serialize`/`Deserialize` for
+//!   [`Value`] and the scalar types.
+//!
+//! ```
+//! use argdata::{Argdata, Fd, FdMapping, Value};
+//!
+//! // Build a tree that refers to process fds 5 and 7, and encode it.
+//! let tree = Value::map([
+//!     ("args", Value::seq(["-v", "--color"])),
+//!     ("log", Value::Fd(Fd::new(7))),
+//!     ("socket", Value::Fd(Fd::new(5))),
+//! ]);
+//! let encoded = tree.encode();
+//! assert_eq!(encoded.fds, [Fd::new(7), Fd::new(5)]);
+//!
+//! // The receiving side: fd i of the new process is encoded.fds[i].
+//! let ad = Argdata::with_fds(&encoded.bytes, FdMapping::Identity);
+//! let map = ad.get_map()?;
+//! assert_eq!(map.get("socket")?.unwrap().get_fd()?, Fd::new(1));
+//! let args: Vec<&str> = map.get("args")?.unwrap().get_seq()?
+//!     .iter()
+//!     .map(|a| a?.get_str())
+//!     .collect::<Result<_, _>>()?;
+//! assert_eq!(args, ["-v", "--color"]);
+//! # Ok::<(), argdata::Error>(())
+//! ```
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod encode;
+mod error;
+mod fd;
+mod int;
+mod iter;
+mod len;
+mod reader;
+#[cfg(feature = "serde")]
+mod serde_impl;
+mod timestamp;
+mod types;
+mod value;
+pub mod yaml;
+
+pub use encode::{Encoded, FdPolicy};
+pub use error::{Errno, Error, ErrorKind};
+pub use fd::{Fd, FdMapping, FdTable, INVALID_ENCODED_FD};
+pub use int::{ArgdataInt, Integer};
+pub use iter::{Map, MapIter, MapKey, Seq, SeqIter};
+pub use reader::Argdata;
+pub use timestamp::Timestamp;
+pub use types::Type;
+pub use value::Value;
+
+/// How deeply seqs and maps may nest in the operations that recurse
+/// ([`Argdata::to_value`], the YAML printer). Reading with the getters and
+/// iterators and [`Argdata::reencode`] have no limit.
+pub const MAX_DEPTH: usize = 512;
