@@ -8,6 +8,7 @@
 
 pub mod diag;
 pub mod ir;
+pub mod naming;
 pub mod parse;
 pub mod source;
 
