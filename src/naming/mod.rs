@@ -3,3 +3,4 @@
 //! in exactly one place.
 
 pub mod c;
+pub mod rust;

@@ -1,0 +1,418 @@
+//! Rust names for everything in the IR: the one place the Rust backend and the docs backend
+//! ask how a type, value, field, syscall or type expression is spelled in Rust.
+//!
+//! The names are those of the published `cloudabi` crate (0.1.0): types keep their bare
+//! spec names (`fd`, `errno`), enum and flag values are upper-cased (`errno::TOOBIG` for
+//! `errno.2big`, `rights::FD_READ`), opaque and alias values are free constants carrying the
+//! C prefix (`LOCK_UNLOCKED`), and keywords become raw identifiers (`r#type`).
+
+use crate::ir::{Ir, IntLike, IntLikeKind, IntType, MemberKind, MemberPath, Target, Type, TypeId};
+use crate::ir::{TypeKind, Value};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+/// Rust's strict and reserved keywords (2018 to 2024 editions): these need `r#`.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do",
+    "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in",
+    "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized",
+    "use", "virtual", "where", "while", "yield",
+];
+
+/// Keywords that cannot be raw identifiers; they get a trailing underscore instead.
+const NOT_RAW: &[&str] = &["crate", "self", "super", "Self", "_"];
+
+/// A spec identifier as a Rust identifier: `type` → `r#type`, `self` → `self_`.
+pub fn ident_name(name: &str) -> String {
+    if NOT_RAW.contains(&name) {
+        format!("{name}_")
+    } else if KEYWORDS.contains(&name) {
+        format!("r#{name}")
+    } else {
+        name.to_string()
+    }
+}
+
+/// [`ident_name`] as a token.
+pub fn ident(name: &str) -> Ident {
+    let spelled = ident_name(name);
+    match spelled.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(&spelled, Span::call_site()),
+    }
+}
+
+/// The name of a type: the bare spec name.
+pub fn type_name(ir: &Ir, id: TypeId) -> String {
+    ident_name(&ir.ty(id).name.name)
+}
+
+/// The Rust spelling of an integer type; `char` is a byte.
+pub fn int_type(int: IntType) -> &'static str {
+    match int {
+        IntType::Char | IntType::Uint8 => "u8",
+        IntType::Int8 => "i8",
+        IntType::Int16 => "i16",
+        IntType::Int32 => "i32",
+        IntType::Int64 => "i64",
+        IntType::Uint16 => "u16",
+        IntType::Uint32 => "u32",
+        IntType::Uint64 => "u64",
+        IntType::Size => "usize",
+    }
+}
+
+/// Upper-cases a value name into an identifier. `2big` is `TOOBIG` (the published crate's
+/// spelling); any other name starting with a digit gets a leading underscore.
+fn upper_ident(name: &str) -> String {
+    if name == "2big" {
+        return "TOOBIG".to_string();
+    }
+    let upper = name.to_uppercase();
+    if upper.starts_with(|c: char| c.is_ascii_digit()) || upper == "_" {
+        format!("_{upper}")
+    } else {
+        upper
+    }
+}
+
+/// Whether a type's values live inside the type (enum variants, flag constants) rather than
+/// as free constants next to it (opaque and alias values).
+pub fn values_are_associated(int: &IntLike) -> bool {
+    matches!(int.kind, IntLikeKind::Enum | IntLikeKind::Flags)
+}
+
+/// The name of a value: `TOOBIG`, `FD_READ` (inside their type) or `LOCK_UNLOCKED`,
+/// `PROCESS_CHILD` (free constants, C prefix included).
+pub fn value_name(int: &IntLike, value: &Value) -> String {
+    if values_are_associated(int) {
+        upper_ident(&value.name.name)
+    } else {
+        upper_ident(&format!("{}{}", int.cprefix, value.name.name))
+    }
+}
+
+/// The path of a value from the crate root: `errno::TOOBIG`, `rights::FD_READ`,
+/// `LOCK_UNLOCKED`.
+pub fn value_path(ir: &Ir, id: TypeId, index: usize) -> String {
+    let Some(int) = ir.int_like(id) else {
+        return type_name(ir, id);
+    };
+    let Some(value) = int.values.get(index) else {
+        return type_name(ir, id);
+    };
+    if values_are_associated(int) {
+        format!("{}::{}", type_name(ir, id), value_name(int, value))
+    } else {
+        value_name(int, value)
+    }
+}
+
+/// How traces print a value: the C constant without `CLOUDABI_` (`E2BIG`, `RIGHT_FD_READ`,
+/// `CLOCK_MONOTONIC`), as strace would.
+pub fn display_value_name(int: &IntLike, value: &Value) -> String {
+    format!("{}{}", int.cprefix, value.name.name).to_uppercase()
+}
+
+/// A struct field, function parameter or syscall parameter: `r#type`, `buf`.
+pub fn field_name(name: &str) -> String {
+    ident_name(name)
+}
+
+/// A syscall's wrapper function: the syscall's name.
+pub fn syscall_fn(name: &str) -> String {
+    ident_name(name)
+}
+
+/// The C symbol a wrapper calls and the vDSO exports: `cloudabi_sys_fd_read`.
+pub fn syscall_symbol(name: &str) -> String {
+    format!("cloudabi_sys_{name}")
+}
+
+/// A wrapper's parameter: the spec name with a trailing underscore (`fd_`, `in_`), which
+/// also keeps keywords out of the way.
+pub fn wrapper_param(name: &str) -> String {
+    format!("{name}_")
+}
+
+/// The field holding the `ordinal`-th variant (counting from 0) of a struct: `union`, then
+/// `union2`, `union3`, ...
+pub fn variant_field(ordinal: usize) -> String {
+    if ordinal == 0 {
+        "union".to_string()
+    } else {
+        format!("union{}", ordinal + 1)
+    }
+}
+
+/// The Rust `union` type of a variant of the struct `container`: `subscription_union`.
+pub fn union_type(container: &str, ordinal: usize) -> String {
+    format!("{container}_{}", variant_field(ordinal))
+}
+
+/// The struct of a named arm of a variant of the struct `container`: `subscription_clock`.
+pub fn arm_type(container: &str, arm: &str) -> String {
+    format!("{container}_{arm}")
+}
+
+/// The Rust spelling of a type expression: `*const ciovec`, `[u8; 4]`, `()`. Atomics are
+/// plain (callers use the atomic operations on the pointer), and a pointer to a function
+/// type is the function pointer type itself.
+pub fn type_expr(ir: &Ir, ty: &Type) -> String {
+    match ty {
+        Type::Void => "()".to_string(),
+        Type::Int(int) => int_type(*int).to_string(),
+        Type::Named(id) => type_name(ir, *id),
+        Type::Pointer { constant, target } => {
+            if is_function(ir, target) {
+                return type_expr(ir, target);
+            }
+            let kind = if *constant { "const" } else { "mut" };
+            format!("*{kind} {}", type_expr(ir, target))
+        }
+        Type::Atomic(inner) => type_expr(ir, inner),
+        Type::Array { count, element } => format!("[{}; {count}]", type_expr(ir, element)),
+    }
+}
+
+/// [`type_expr`] as tokens, with `crate::`-free names (the generated crate is one module
+/// level deep at most and imports what it uses).
+pub fn type_tokens(ir: &Ir, ty: &Type) -> TokenStream {
+    match ty {
+        Type::Void => quote!(()),
+        Type::Int(int) => {
+            let name = Ident::new(int_type(*int), Span::call_site());
+            quote!(#name)
+        }
+        Type::Named(id) => {
+            let name = ident(&ir.ty(*id).name.name);
+            quote!(#name)
+        }
+        Type::Pointer { constant, target } => {
+            let inner = type_tokens(ir, target);
+            if is_function(ir, target) {
+                inner
+            } else if *constant {
+                quote!(*const #inner)
+            } else {
+                quote!(*mut #inner)
+            }
+        }
+        Type::Atomic(inner) => type_tokens(ir, inner),
+        Type::Array { count, element } => {
+            let element = type_tokens(ir, element);
+            let count = proc_macro2::Literal::usize_unsuffixed(*count as usize);
+            quote!([#element; #count])
+        }
+    }
+}
+
+fn is_function(ir: &Ir, ty: &Type) -> bool {
+    matches!(ty, Type::Named(id) if matches!(ir.ty(*id).kind, TypeKind::Function(_)))
+}
+
+/// Where a member lives in Rust: its struct or union, and its field name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberLocation {
+    pub container: String,
+    /// True when the container is a Rust `union` (members of anonymous arms).
+    pub in_union: bool,
+    pub field: String,
+}
+
+/// The Rust struct or union holding a member, and the member's field name.
+pub fn member_location(ir: &Ir, path: &MemberPath) -> MemberLocation {
+    let owner = ir.ty(path.owner);
+    let mut container = ident_name(&owner.name.name);
+    let mut in_union = false;
+    let mut members = match &owner.kind {
+        TypeKind::Struct(s) => s.members.as_slice(),
+        TypeKind::Function(f) => f.params.as_slice(),
+        TypeKind::IntLike(_) => {
+            return MemberLocation {
+                container,
+                in_union,
+                field: String::new(),
+            }
+        }
+    };
+    let mut index = path.first;
+    for &(arm_index, next) in &path.arms {
+        let ordinal = members[..index.min(members.len())]
+            .iter()
+            .filter(|m| matches!(m.kind, MemberKind::Variant(_)))
+            .count();
+        let Some(MemberKind::Variant(variant)) = members.get(index).map(|m| &m.kind) else {
+            break;
+        };
+        let Some(arm) = variant.arms.get(arm_index) else {
+            break;
+        };
+        in_union = arm.name.is_none();
+        container = match &arm.name {
+            Some(name) => arm_type(&container, &name.name),
+            None => union_type(&container, ordinal),
+        };
+        members = &arm.members;
+        index = next;
+    }
+    let field = members.get(index).map_or(String::new(), |m| field_name(m.name()));
+    MemberLocation {
+        container,
+        in_union,
+        field,
+    }
+}
+
+/// The rustdoc intra-doc path a doc reference links to, from the crate root:
+/// `crate::errno::BADF`, `crate::fd_read`, `crate::event::r#type`. A syscall parameter links
+/// to its syscall, a function type's parameter to the function type.
+pub fn doc_link_path(ir: &Ir, target: &Target) -> String {
+    let path = match target {
+        Target::Type(id) => type_name(ir, *id),
+        Target::Value(id, index) => value_path(ir, *id, *index),
+        Target::Member(path) => match ir.ty(path.owner).kind {
+            TypeKind::Function(_) => type_name(ir, path.owner),
+            _ => {
+                let at = member_location(ir, path);
+                format!("{}::{}", at.container, at.field)
+            }
+        },
+        Target::Syscall(id) | Target::Param(id, _, _) => syscall_fn(&ir.syscall(*id).name.name),
+    };
+    format!("crate::{path}")
+}
+
+/// Where rustdoc puts the page of a doc reference's target, relative to the crate's doc
+/// root: `enum.errno.html#variant.BADF`, `fn.fd_read.html`, `constant.LOCK_UNLOCKED.html`.
+pub fn rustdoc_url(ir: &Ir, target: &Target) -> String {
+    match target {
+        Target::Type(id) => type_page(ir, *id),
+        Target::Value(id, index) => value_url(ir, *id, *index),
+        Target::Member(path) => match ir.ty(path.owner).kind {
+            TypeKind::Function(_) => type_page(ir, path.owner),
+            _ => {
+                let at = member_location(ir, path);
+                let field = at.field.trim_start_matches("r#");
+                let kind = if at.in_union { "union" } else { "struct" };
+                format!("{kind}.{}.html#structfield.{field}", at.container)
+            }
+        },
+        Target::Syscall(id) | Target::Param(id, _, _) => {
+            format!("fn.{}.html", ir.syscall(*id).name.name)
+        }
+    }
+}
+
+/// The rustdoc page of a type: `struct.fd.html`, `enum.errno.html`, `type.timestamp.html`.
+pub fn type_page(ir: &Ir, id: TypeId) -> String {
+    let def = ir.ty(id);
+    let kind = match &def.kind {
+        TypeKind::IntLike(int) => match int.kind {
+            IntLikeKind::Enum => "enum",
+            IntLikeKind::Flags | IntLikeKind::Opaque => "struct",
+            IntLikeKind::Alias => "type",
+        },
+        TypeKind::Struct(_) => "struct",
+        TypeKind::Function(_) => "type",
+    };
+    format!("{kind}.{}.html", def.name.name)
+}
+
+fn value_url(ir: &Ir, id: TypeId, index: usize) -> String {
+    let Some(int) = ir.int_like(id) else {
+        return type_page(ir, id);
+    };
+    let Some(value) = int.values.get(index) else {
+        return type_page(ir, id);
+    };
+    let name = value_name(int, value);
+    match int.kind {
+        IntLikeKind::Enum => format!("{}#variant.{name}", type_page(ir, id)),
+        IntLikeKind::Flags => format!("{}#associatedconstant.{name}", type_page(ir, id)),
+        IntLikeKind::Opaque | IntLikeKind::Alias => format!("constant.{name}.html"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ir() -> Ir {
+        crate::default_ir().expect("our spec is valid")
+    }
+
+    #[test]
+    fn keywords_become_raw() {
+        assert_eq!(field_name("type"), "r#type");
+        assert_eq!(field_name("in"), "r#in");
+        assert_eq!(field_name("self"), "self_");
+        assert_eq!(field_name("union"), "union");
+        assert_eq!(ident("type").to_string(), "r#type");
+    }
+
+    #[test]
+    fn value_names_match_the_published_crate() {
+        let ir = ir();
+        let errno = ir.find_type("errno").unwrap();
+        let int = ir.int_like(errno).unwrap();
+        let big = int.values.iter().position(|v| v.name.name == "2big").unwrap();
+        assert_eq!(value_path(&ir, errno, big), "errno::TOOBIG");
+        assert_eq!(display_value_name(int, &int.values[big]), "E2BIG");
+        let lock = ir.find_type("lock").unwrap();
+        assert_eq!(value_path(&ir, lock, 0), "LOCK_UNLOCKED");
+        let fd = ir.find_type("fd").unwrap();
+        let paths: Vec<String> = (0..2).map(|i| value_path(&ir, fd, i)).collect();
+        assert_eq!(paths, ["PROCESS_CHILD", "MAP_ANON_FD"]);
+        let rights = ir.find_type("rights").unwrap();
+        assert_eq!(value_path(&ir, rights, 0), "rights::FD_DATASYNC");
+    }
+
+    #[test]
+    fn type_expressions() {
+        let ir = ir();
+        let send_in = ir.find_type("send_in").unwrap();
+        let TypeKind::Struct(s) = &ir.ty(send_in).kind else {
+            panic!("send_in is a struct")
+        };
+        let MemberKind::Range { pointer, .. } = &s.members[0].kind else {
+            panic!("si_data is a range")
+        };
+        assert_eq!(type_expr(&ir, pointer), "*const ciovec");
+        assert_eq!(type_tokens(&ir, pointer).to_string(), "* const ciovec");
+        let array = Type::Array {
+            count: 4,
+            element: Box::new(Type::Int(IntType::Char)),
+        };
+        assert_eq!(type_expr(&ir, &array), "[u8; 4]");
+    }
+
+    #[test]
+    fn member_links_go_through_arms() {
+        let ir = ir();
+        let sub = ir.find_type("subscription").unwrap();
+        let path = MemberPath {
+            owner: sub,
+            first: 3,
+            arms: vec![(0, 2)],
+        };
+        assert_eq!(
+            doc_link_path(&ir, &Target::Member(path.clone())),
+            "crate::subscription_clock::timeout"
+        );
+        assert_eq!(
+            rustdoc_url(&ir, &Target::Member(path)),
+            "struct.subscription_clock.html#structfield.timeout"
+        );
+        let tag = MemberPath {
+            owner: sub,
+            first: 2,
+            arms: vec![],
+        };
+        assert_eq!(
+            doc_link_path(&ir, &Target::Member(tag)),
+            "crate::subscription::r#type"
+        );
+    }
+}
