@@ -6,18 +6,18 @@
 //! `errno.2big`, `rights::FD_READ`), opaque and alias values are free constants carrying the
 //! C prefix (`LOCK_UNLOCKED`), and keywords become raw identifiers (`r#type`).
 
-use crate::ir::{Ir, IntLike, IntLikeKind, IntType, MemberKind, MemberPath, Target, Type, TypeId};
+use crate::ir::{IntLike, IntLikeKind, IntType, Ir, MemberKind, MemberPath, Target, Type, TypeId};
 use crate::ir::{TypeKind, Value};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 /// Rust's strict and reserved keywords (2018 to 2024 editions): these need `r#`.
 const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do",
-    "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in",
-    "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
-    "return", "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized",
-    "use", "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
+    "virtual", "where", "while", "yield",
 ];
 
 /// Keywords that cannot be raw identifiers; they get a trailing underscore instead.
@@ -257,7 +257,9 @@ pub fn member_location(ir: &Ir, path: &MemberPath) -> MemberLocation {
         members = &arm.members;
         index = next;
     }
-    let field = members.get(index).map_or(String::new(), |m| field_name(m.name()));
+    let field = members
+        .get(index)
+        .map_or(String::new(), |m| field_name(m.name()));
     MemberLocation {
         container,
         in_union,
@@ -357,7 +359,11 @@ mod tests {
         let ir = ir();
         let errno = ir.find_type("errno").unwrap();
         let int = ir.int_like(errno).unwrap();
-        let big = int.values.iter().position(|v| v.name.name == "2big").unwrap();
+        let big = int
+            .values
+            .iter()
+            .position(|v| v.name.name == "2big")
+            .unwrap();
         assert_eq!(value_path(&ir, errno, big), "errno::TOOBIG");
         assert_eq!(display_value_name(int, &int.values[big]), "E2BIG");
         let lock = ir.find_type("lock").unwrap();
