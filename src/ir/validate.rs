@@ -25,19 +25,6 @@ pub(super) fn validate(ir: &Ir, diags: &mut Vec<Diagnostic>) {
 
 fn int_like(def: &TypeDef, int: &IntLike, diags: &mut Vec<Diagnostic>) {
     let type_name = &def.name.name;
-    if !int
-        .cprefix
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || c == '_')
-    {
-        diags.push(
-            Diagnostic::error(
-                def.span,
-                format!("invalid `@cprefix` `{}` on `{type_name}`", int.cprefix),
-            )
-            .with_label("a C prefix is letters, digits and `_`"),
-        );
-    }
     let mut names: HashMap<&str, Span> = HashMap::new();
     let mut numbers: HashMap<i128, Span> = HashMap::new();
     let (min, max) = int.base.value_range();

@@ -65,7 +65,7 @@ impl<'d> Parser<'d> {
 
     pub fn spec(&mut self, nodes: &[Node]) -> Spec {
         let (doc, rest) = self.doc_and_rest(nodes, "the file");
-        let decls = rest.iter().filter_map(|n| self.decl(n)).collect();
+        let decls = rest.into_iter().filter_map(|n| self.decl(n)).collect();
         Spec { doc, decls }
     }
 
@@ -74,7 +74,7 @@ impl<'d> Parser<'d> {
         &mut self,
         nodes: &'n [Node<'n>],
         owner: &str,
-    ) -> (Doc, &'n [Node<'n>]) {
+    ) -> (Doc, Vec<&'n Node<'n>>) {
         let count = nodes.iter().take_while(|n| is_doc_line(n.text)).count();
         let (doc_nodes, rest) = nodes.split_at(count);
         for stray in rest.iter().filter(|n| is_doc_line(n.text)) {
@@ -84,6 +84,7 @@ impl<'d> Parser<'d> {
                 "doc line out of place",
             );
         }
+        let rest = rest.iter().filter(|n| !is_doc_line(n.text)).collect();
         (self.doc(doc_nodes), rest)
     }
 
@@ -158,9 +159,9 @@ impl<'d> Parser<'d> {
         let owner = format!("`{}`", name.name);
         let (doc, body) = self.doc_and_rest(&node.children, &owner);
         let kind = match keyword {
-            "struct" => DeclKind::Struct(self.members(body, true)),
-            "function" => DeclKind::Function(self.function(body, &owner)),
-            _ => DeclKind::Syscall(self.syscall(body, &owner)),
+            "struct" => DeclKind::Struct(self.members(&body, true)),
+            "function" => DeclKind::Function(self.function(&body, &owner)),
+            _ => DeclKind::Syscall(self.syscall(&body, &owner)),
         };
         Some(Decl {
             name,
@@ -224,8 +225,9 @@ impl<'d> Parser<'d> {
         };
         let owner = format!("`{}`", name.name);
         let (doc, body) = self.doc_and_rest(&line.node.children, &owner);
-        let (cprefix, body) = self.cprefix(body);
-        let values = body.iter().filter_map(|n| self.value(n)).collect();
+        let (cprefix, body) = self.cprefix(&body);
+        // Misplaced attributes were reported by `cprefix`; they are not values.
+        let values = body.iter().filter(|n| !n.text.starts_with('@')).filter_map(|n| self.value(n)).collect();
         let kind = DeclKind::IntLike(IntLikeDecl {
             kind,
             base,
@@ -241,7 +243,7 @@ impl<'d> Parser<'d> {
         })
     }
 
-    fn cprefix<'n>(&mut self, body: &'n [Node<'n>]) -> (Option<String>, &'n [Node<'n>]) {
+    fn cprefix<'n>(&mut self, body: &'n [&'n Node<'n>]) -> (Option<String>, &'n [&'n Node<'n>]) {
         for late in body.iter().skip(1).filter(|n| n.text.starts_with('@')) {
             self.error(
                 late.span,
@@ -270,7 +272,13 @@ impl<'d> Parser<'d> {
         }
         match line.words.len() {
             1 => (Some(String::new()), &body[1..]),
-            2 => (Some(line.words[1].0.to_string()), &body[1..]),
+            2 => {
+                let (prefix, span) = line.words[1];
+                if !prefix.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                    self.error(span, format!("invalid C prefix `{prefix}`"), "a C prefix is letters, digits and `_`");
+                }
+                (Some(prefix.to_string()), &body[1..])
+            }
             _ => {
                 self.error(
                     line.span_from(2),
@@ -304,7 +312,7 @@ impl<'d> Parser<'d> {
             );
         }
         let (doc, rest) = self.doc_and_rest(&node.children, &format!("value `{name}`"));
-        self.no_children(rest, "a value can only have documentation nested under it");
+        self.no_children(&rest, "a value can only have documentation nested under it");
         Some(ValueDecl {
             value: value?,
             value_span,
@@ -344,7 +352,7 @@ impl<'d> Parser<'d> {
         }
     }
 
-    pub(super) fn no_children(&mut self, nodes: &[Node], message: &str) {
+    pub(super) fn no_children(&mut self, nodes: &[&Node], message: &str) {
         for n in nodes {
             self.error(n.span, message, "unexpected line");
         }
@@ -353,4 +361,9 @@ impl<'d> Parser<'d> {
 
 pub(super) fn is_doc_line(text: &str) -> bool {
     text.starts_with('|')
+}
+
+/// Borrows each node, for the functions that take lists of nodes from several sources.
+pub(super) fn refs<'n>(nodes: &'n [Node<'n>]) -> Vec<&'n Node<'n>> {
+    nodes.iter().collect()
 }

@@ -7,7 +7,7 @@ use super::tree::Node;
 use crate::source::Span;
 
 impl Parser<'_> {
-    pub(super) fn members(&mut self, nodes: &[Node], allow_variant: bool) -> Vec<MemberDecl> {
+    pub(super) fn members(&mut self, nodes: &[&Node], allow_variant: bool) -> Vec<MemberDecl> {
         nodes
             .iter()
             .filter_map(|n| self.member(n, allow_variant))
@@ -45,7 +45,7 @@ impl Parser<'_> {
         let name = self.ident(line.words[last]);
         let owner = format!("`{}`", line.words[last].0);
         let (doc, rest) = self.doc_and_rest(&line.node.children, &owner);
-        let valrefs = rest.iter().filter_map(|n| self.valref(n)).collect();
+        let valrefs = rest.into_iter().filter_map(|n| self.valref(n)).collect();
         Some(MemberDecl {
             span: line.node.span,
             doc,
@@ -70,7 +70,7 @@ impl Parser<'_> {
         let (text, span) = line.words[0];
         let (doc, rest) = self.doc_and_rest(&node.children, &format!("`{text}`"));
         self.no_children(
-            rest,
+            &rest,
             "a value reference can only have documentation nested under it",
         );
         if !super::lexer::is_value_name(text) {
@@ -105,7 +105,7 @@ impl Parser<'_> {
         let name = self.ident(line.words[last]);
         let (doc, rest) =
             self.doc_and_rest(&line.node.children, &format!("`{}`", line.words[last].0));
-        self.no_children(rest, "a range can only have documentation nested under it");
+        self.no_children(&rest, "a range can only have documentation nested under it");
         Some(MemberDecl {
             span: line.node.span,
             doc,
@@ -120,7 +120,7 @@ impl Parser<'_> {
     fn variant(&mut self, line: &Line) -> Option<MemberDecl> {
         let tag = self.decl_name(line, 1, 2, "`variant TAG`")?;
         let (doc, rest) = self.doc_and_rest(&line.node.children, "a variant");
-        let arms = rest.iter().filter_map(|n| self.arm(n)).collect();
+        let arms = rest.into_iter().filter_map(|n| self.arm(n)).collect();
         Some(MemberDecl {
             span: line.node.span,
             doc,
@@ -160,7 +160,7 @@ impl Parser<'_> {
         let child_line = Line::new(child);
         let (name, members) = if child_line.first() == "struct" {
             let name = self.decl_name(&child_line, 1, 2, "`struct NAME`");
-            (Some(name?), self.members(&child.children, true))
+            (Some(name?), self.members(&super::decl::refs(&child.children), true))
         } else {
             (None, vec![self.member(child, true)?])
         };
@@ -273,14 +273,14 @@ impl Parser<'_> {
         ))
     }
 
-    pub(super) fn function(&mut self, body: &[Node], owner: &str) -> FunctionDecl {
+    pub(super) fn function(&mut self, body: &[&Node], owner: &str) -> FunctionDecl {
         let mut params = Vec::new();
         let mut returns = None;
         let mut seen_out = false;
-        for node in body {
+        for &node in body {
             match node.text {
                 "in" if params.is_empty() && !seen_out => {
-                    params = self.members(&node.children, false)
+                    params = self.members(&super::decl::refs(&node.children), false)
                 }
                 "out" if !seen_out => {
                     seen_out = true;
@@ -294,7 +294,7 @@ impl Parser<'_> {
 
     fn function_out(&mut self, node: &Node, owner: &str) -> Option<(TypeExpr, Doc)> {
         let (doc, rest) = self.doc_and_rest(&node.children, &format!("the result of {owner}"));
-        let [ty_node] = rest else {
+        let [ty_node] = rest[..] else {
             self.error(
                 node.span,
                 "a function's `out` holds exactly one type",
@@ -303,14 +303,14 @@ impl Parser<'_> {
             return None;
         };
         self.no_children(
-            &ty_node.children,
+            &super::decl::refs(&ty_node.children),
             "a return type cannot have lines nested under it",
         );
         let line = Line::new(ty_node);
         Some((self.type_expr(&line, 0, line.words.len())?, doc))
     }
 
-    pub(super) fn syscall(&mut self, body: &[Node], owner: &str) -> SyscallDecl {
+    pub(super) fn syscall(&mut self, body: &[&Node], owner: &str) -> SyscallDecl {
         let mut decl = SyscallDecl {
             inputs: Vec::new(),
             outputs: Vec::new(),
@@ -318,19 +318,19 @@ impl Parser<'_> {
         };
         // 0: nothing seen, 1: `in` seen, 2: `out` or `noreturn` seen.
         let mut stage = 0;
-        for node in body {
+        for &node in body {
             match (node.text, stage) {
                 ("in", 0) => {
-                    decl.inputs = self.members(&node.children, false);
+                    decl.inputs = self.members(&super::decl::refs(&node.children), false);
                     stage = 1;
                 }
                 ("out", 0 | 1) => {
-                    decl.outputs = self.members(&node.children, false);
+                    decl.outputs = self.members(&super::decl::refs(&node.children), false);
                     stage = 2;
                 }
                 ("noreturn", 0 | 1) => {
                     self.no_children(
-                        &node.children,
+                        &super::decl::refs(&node.children),
                         "`noreturn` cannot have lines nested under it",
                     );
                     decl.noreturn = true;

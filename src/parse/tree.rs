@@ -19,6 +19,9 @@ pub struct Node<'a> {
 struct Open<'a> {
     indent: &'a str,
     node: Node<'a>,
+    /// Badly indented: reported, then dropped with everything nested under it, so its
+    /// contents cause no follow-on errors in the wrong place.
+    bad: bool,
 }
 
 /// Builds the tree. Indentation errors are reported and the line is kept under the closest
@@ -46,7 +49,7 @@ pub fn build<'a>(file: FileId, text: &'a str, diags: &mut Vec<Diagnostic>) -> Ve
         place(&mut stack, &mut roots, indent, node, line_start, diags);
     }
     while let Some(open) = stack.pop() {
-        attach(&mut stack, &mut roots, open.node);
+        attach(&mut stack, &mut roots, open);
     }
     roots
 }
@@ -77,13 +80,14 @@ fn place<'a>(
                     .with_label("indentation"),
                 );
             }
-            stack.push(Open { indent, node });
+            let bad = !indent.is_empty();
+            stack.push(Open { indent, node, bad });
             return;
         };
         if indent == top.indent {
-            let sibling = stack.pop().expect("checked above").node;
+            let sibling = stack.pop().expect("checked above");
             attach(stack, roots, sibling);
-            stack.push(Open { indent, node });
+            stack.push(Open { indent, node, bad: false });
             return;
         }
         if indent.starts_with(top.indent) {
@@ -97,19 +101,24 @@ fn place<'a>(
                     .with_label("does not match any enclosing line"),
                 );
             }
-            stack.push(Open { indent, node });
+            stack.push(Open { indent, node, bad: dedented });
             return;
         }
-        let closed = stack.pop().expect("checked above").node;
+        let closed = stack.pop().expect("checked above");
+        let was_bad = closed.bad;
         attach(stack, roots, closed);
-        dedented = true;
+        // Leaving a badly indented line is not a dedent of its own: it was never a level.
+        dedented |= !was_bad;
     }
 }
 
-fn attach<'a>(stack: &mut [Open<'a>], roots: &mut Vec<Node<'a>>, node: Node<'a>) {
+fn attach<'a>(stack: &mut [Open<'a>], roots: &mut Vec<Node<'a>>, open: Open<'a>) {
+    if open.bad {
+        return;
+    }
     match stack.last_mut() {
-        Some(parent) => parent.node.children.push(node),
-        None => roots.push(node),
+        Some(parent) => parent.node.children.push(open.node),
+        None => roots.push(open.node),
     }
 }
 
@@ -154,7 +163,7 @@ mod tests {
     fn bad_dedent_is_reported_and_recovered() {
         let (t, n) = tree("a\n\t\tb\n\tc\nd\n");
         assert_eq!(n, 1);
-        assert_eq!(t, "a(b c) d");
+        assert_eq!(t, "a(b) d");
     }
 
     #[test]

@@ -1,0 +1,151 @@
+//! C spelling for the docs, from `crate::naming::c` with user-space (native) naming.
+
+use super::{dotted_steps, param_list, DocNaming};
+use crate::backend::docs::code::{leaf_link, Code, Piece};
+use crate::ir::{Ir, IntType, Member, MemberPath, Syscall, Type, TypeId, TypeKind};
+use crate::naming::c::{self as naming, CNaming};
+
+/// The names a C programmer uses: `cloudabi_fd_t`, `CLOUDABI_RIGHT_FD_READ`,
+/// `cloudabi_sys_fd_read()`.
+pub struct CDocs;
+
+const C: CNaming = CNaming::NATIVE;
+
+impl CDocs {
+    fn link(&self, ir: &Ir, ty: &Type) -> Vec<(String, String)> {
+        leaf_link(ir, ty, |id| C.type_name(ir, id))
+            .into_iter()
+            .collect()
+    }
+}
+
+impl DocNaming for CDocs {
+    fn fence(&self) -> &'static str {
+        "c"
+    }
+
+    fn type_name(&self, ir: &Ir, id: TypeId) -> String {
+        C.type_name(ir, id)
+    }
+
+    fn value_name(&self, ir: &Ir, id: TypeId, index: usize) -> String {
+        naming::value_name(ir, id, index).unwrap_or_default()
+    }
+
+    fn syscall_title(&self, _ir: &Ir, syscall: &Syscall) -> String {
+        format!("{}()", C.syscall_name(syscall))
+    }
+
+    fn field_name(&self, name: &str) -> String {
+        name.to_string()
+    }
+
+    fn member_ref(&self, ir: &Ir, path: &MemberPath) -> String {
+        format!(
+            "{}::{}",
+            C.type_name(ir, path.owner),
+            dotted_steps(ir, path)
+        )
+    }
+
+    fn param_ref(&self, _ir: &Ir, syscall: &Syscall, name: &str) -> String {
+        format!("{}({name})", C.syscall_name(syscall))
+    }
+
+    fn type_code(&self, ir: &Ir, ty: &Type) -> Code {
+        Code::parse(&C.type_spelling(ir, ty), &self.link(ir, ty), &[])
+    }
+
+    fn decl(&self, ir: &Ir, name: &str, ty: &Type) -> Code {
+        Code::parse(&C.declarator(ir, ty, name), &self.link(ir, ty), &[name])
+    }
+
+    fn range_decls(&self, ir: &Ir, name: &str, member: &Member, _in_syscall: bool) -> Vec<Code> {
+        let crate::ir::MemberKind::Range { pointer, .. } = &member.kind else {
+            return Vec::new();
+        };
+        let len = format!("{name}_len");
+        vec![
+            self.decl(ir, name, pointer),
+            self.decl(ir, &len, &Type::Int(IntType::Size)),
+        ]
+    }
+
+    fn output_decl(&self, ir: &Ir, name: &str, ty: &Type) -> Code {
+        let pointer = Type::Pointer {
+            constant: false,
+            target: Box::new(ty.clone()),
+        };
+        self.decl(ir, name, &pointer)
+    }
+
+    fn arm_decl(&self, _ir: &Ir, _owner: TypeId, _ordinal: usize, arm: &str) -> Code {
+        let mut code = Code::text("struct { … } ");
+        code.push(Piece::Name(arm.to_string()));
+        code
+    }
+
+    fn type_signature(&self, ir: &Ir, id: TypeId) -> Option<Code> {
+        let name = C.type_name(ir, id);
+        match &ir.ty(id).kind {
+            TypeKind::IntLike(int) => {
+                let mut code = Code::text("typedef ");
+                code.append(self.decl(ir, &name, &Type::Int(int.base)));
+                code.push_text(";");
+                Some(code)
+            }
+            TypeKind::Function(f) => {
+                let ret = f.returns.as_ref().map_or(Type::Void, |(t, _)| t.clone());
+                let mut head = Code::text("typedef ");
+                head.append(self.type_code(ir, &ret));
+                head.push_text(" ");
+                head.push(Piece::Name(name));
+                let params = f.params.iter().flat_map(|p| self.member_decls(ir, p));
+                let params: Vec<Code> = params.collect();
+                let params = if params.is_empty() {
+                    vec![Code::text("void")]
+                } else {
+                    params
+                };
+                Some(param_list(head, params, ";", false))
+            }
+            TypeKind::Struct(_) => None,
+        }
+    }
+
+    fn syscall_signature(&self, ir: &Ir, syscall: &Syscall) -> Code {
+        let mut links = Vec::new();
+        if let Some(errno) = ir.find_type("errno") {
+            links.push((C.type_name(ir, errno), "errno".to_string()));
+        }
+        let name = C.syscall_name(syscall);
+        let head = Code::parse(&C.syscall_head(ir, syscall), &links, &[&name]);
+        let params: Vec<Code> = syscall
+            .params
+            .iter()
+            .map(|p| {
+                let spelled = C.param_declarator(ir, p);
+                Code::parse(&spelled, &self.link(ir, &p.ty), &[&p.name])
+            })
+            .collect();
+        let params = if params.is_empty() {
+            vec![Code::text("void")]
+        } else {
+            params
+        };
+        param_list(head, params, ";", false)
+    }
+}
+
+impl CDocs {
+    /// A function parameter as C declares it (a range takes two parameters).
+    fn member_decls(&self, ir: &Ir, member: &Member) -> Vec<Code> {
+        match &member.kind {
+            crate::ir::MemberKind::Simple { ty, .. } => vec![self.decl(ir, member.name(), ty)],
+            crate::ir::MemberKind::Range { .. } => {
+                self.range_decls(ir, member.name(), member, false)
+            }
+            crate::ir::MemberKind::Variant(_) => Vec::new(),
+        }
+    }
+}

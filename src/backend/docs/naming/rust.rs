@@ -1,0 +1,258 @@
+//! Rust spelling for the docs, from `crate::naming::rust`: the names of the `cloudabi` crate
+//! and the wrappers' signatures.
+
+use super::{param_list, DocNaming};
+use crate::backend::docs::code::{leaf_link, Code, Piece};
+use crate::ir::{IntLikeKind, Ir, Member, MemberKind, MemberPath, Syscall, Type, TypeId};
+use crate::ir::{IntType, TypeKind};
+use crate::naming::rust as naming;
+
+/// The names a Rust programmer uses: `fd`, `rights::FD_READ`, `fd_read()`.
+pub struct RustDocs;
+
+impl RustDocs {
+    fn link(&self, ir: &Ir, ty: &Type) -> Vec<(String, String)> {
+        leaf_link(ir, ty, |id| naming::type_name(ir, id))
+            .into_iter()
+            .collect()
+    }
+
+    fn named(&self, name: String, ty: Code) -> Code {
+        let mut code = Code::name(name);
+        code.push_text(": ");
+        code.append(ty);
+        code
+    }
+
+    /// A wrapper's slice parameter for a range: `&[iovec]`, `&mut [u8]`.
+    fn slice(&self, ir: &Ir, constant: bool, target: &Type) -> Code {
+        // A slice of `()` would have no length in bytes: byte buffers are `[u8]`.
+        let element = match target {
+            Type::Void => Type::Int(IntType::Uint8),
+            other => other.clone(),
+        };
+        let mut code = Code::text(if constant { "&[" } else { "&mut [" });
+        code.append(self.type_code(ir, &element));
+        code.push_text("]");
+        code
+    }
+
+    /// `union.clock.timeout`: the fields crossed from the owner to a member.
+    fn access_path(&self, ir: &Ir, path: &MemberPath) -> Vec<String> {
+        let mut fields = Vec::new();
+        let mut members: &[Member] = match &ir.ty(path.owner).kind {
+            TypeKind::Struct(s) => &s.members,
+            TypeKind::Function(f) => &f.params,
+            TypeKind::IntLike(_) => return fields,
+        };
+        let mut index = path.first;
+        for &(arm, next) in &path.arms {
+            let Some(MemberKind::Variant(v)) = members.get(index).map(|m| &m.kind) else {
+                break;
+            };
+            fields.push(naming::variant_field(variant_ordinal(members, index)));
+            let Some(arm) = v.arms.get(arm) else { break };
+            if let Some(name) = &arm.name {
+                fields.push(naming::field_name(&name.name));
+            }
+            members = &arm.members;
+            index = next;
+        }
+        if let Some(m) = members.get(index) {
+            fields.push(naming::field_name(m.name()));
+        }
+        fields
+    }
+}
+
+/// How many variants come before member `index`: which `union` field a variant is.
+pub fn variant_ordinal(members: &[Member], index: usize) -> usize {
+    members[..index.min(members.len())]
+        .iter()
+        .filter(|m| matches!(m.kind, MemberKind::Variant(_)))
+        .count()
+}
+
+impl DocNaming for RustDocs {
+    fn fence(&self) -> &'static str {
+        "rust"
+    }
+
+    fn type_name(&self, ir: &Ir, id: TypeId) -> String {
+        naming::type_name(ir, id)
+    }
+
+    fn value_name(&self, ir: &Ir, id: TypeId, index: usize) -> String {
+        naming::value_path(ir, id, index)
+    }
+
+    fn syscall_title(&self, _ir: &Ir, syscall: &Syscall) -> String {
+        format!("{}()", naming::syscall_fn(&syscall.name.name))
+    }
+
+    fn field_name(&self, name: &str) -> String {
+        naming::field_name(name)
+    }
+
+    fn member_ref(&self, ir: &Ir, path: &MemberPath) -> String {
+        let mut parts = vec![naming::type_name(ir, path.owner)];
+        parts.extend(self.access_path(ir, path));
+        parts.join(".")
+    }
+
+    fn param_ref(&self, _ir: &Ir, syscall: &Syscall, name: &str) -> String {
+        format!(
+            "{}({})",
+            naming::syscall_fn(&syscall.name.name),
+            naming::wrapper_param(name)
+        )
+    }
+
+    fn type_code(&self, ir: &Ir, ty: &Type) -> Code {
+        Code::parse(&naming::type_expr(ir, ty), &self.link(ir, ty), &[])
+    }
+
+    fn decl(&self, ir: &Ir, name: &str, ty: &Type) -> Code {
+        self.named(naming::field_name(name), self.type_code(ir, ty))
+    }
+
+    fn param_decl(&self, ir: &Ir, name: &str, ty: &Type) -> Code {
+        self.named(naming::wrapper_param(name), self.type_code(ir, ty))
+    }
+
+    fn range_decls(&self, ir: &Ir, name: &str, member: &Member, in_syscall: bool) -> Vec<Code> {
+        let MemberKind::Range {
+            constant,
+            target,
+            pointer,
+            ..
+        } = &member.kind
+        else {
+            return Vec::new();
+        };
+        if in_syscall {
+            let slice = self.slice(ir, *constant, target);
+            return vec![self.named(naming::wrapper_param(name), slice)];
+        }
+        // In a struct, a range is one field: a (pointer, length) tuple.
+        let mut tuple = Code::text("(");
+        tuple.append(self.type_code(ir, pointer));
+        tuple.push_text(", usize)");
+        vec![self.named(naming::field_name(name), tuple)]
+    }
+
+    fn output_decl(&self, ir: &Ir, name: &str, ty: &Type) -> Code {
+        let pointer = Type::Pointer {
+            constant: false,
+            target: Box::new(ty.clone()),
+        };
+        self.named(naming::wrapper_param(name), self.type_code(ir, &pointer))
+    }
+
+    fn arm_decl(&self, ir: &Ir, owner: TypeId, ordinal: usize, arm: &str) -> Code {
+        let field = format!(
+            "{}.{}",
+            naming::variant_field(ordinal),
+            naming::field_name(arm)
+        );
+        let owner = naming::type_name(ir, owner);
+        self.named(field, Code::text(naming::arm_type(&owner, arm)))
+    }
+
+    fn type_signature(&self, ir: &Ir, id: TypeId) -> Option<Code> {
+        let name = naming::type_name(ir, id);
+        match &ir.ty(id).kind {
+            TypeKind::IntLike(int) => Some(int_like_signature(name, int.kind, int.base)),
+            TypeKind::Function(f) => {
+                let mut head = Code::text("pub type ");
+                head.push(Piece::Name(name));
+                head.push_text(" = unsafe extern \"C\" fn");
+                let params: Vec<Code> = f
+                    .params
+                    .iter()
+                    .flat_map(|p| self.function_param(ir, p))
+                    .collect();
+                let mut tail = Code::default();
+                if let Some((ty, _)) = &f.returns {
+                    tail.push_text(" -> ");
+                    tail.append(self.type_code(ir, ty));
+                }
+                tail.push_text(";");
+                let mut code = param_list(head, params, "", true);
+                code.append(tail);
+                Some(code)
+            }
+            TypeKind::Struct(_) => None,
+        }
+    }
+
+    fn syscall_signature(&self, ir: &Ir, syscall: &Syscall) -> Code {
+        let mut head = Code::text("pub unsafe fn ");
+        head.push(Piece::Name(naming::syscall_fn(&syscall.name.name)));
+        let mut params = Vec::new();
+        for m in &syscall.inputs {
+            params.extend(match &m.kind {
+                MemberKind::Simple { ty, .. } => vec![self.param_decl(ir, m.name(), ty)],
+                MemberKind::Range { .. } => self.range_decls(ir, m.name(), m, true),
+                MemberKind::Variant(_) => Vec::new(),
+            });
+        }
+        for m in &syscall.outputs {
+            if let MemberKind::Simple { ty, .. } = &m.kind {
+                params.push(self.output_decl(ir, m.name(), ty));
+            }
+        }
+        let mut code = param_list(head, params, "", true);
+        if syscall.noreturn {
+            code.push_text(" -> !");
+        } else {
+            code.push_text(" -> ");
+            let errno = ir.find_type("errno");
+            code.append(errno.map_or_else(
+                || Code::text("errno"),
+                |id| self.type_code(ir, &Type::Named(id)),
+            ));
+        }
+        code
+    }
+}
+
+impl RustDocs {
+    /// A function type's parameter; a range is its pointer and length.
+    fn function_param(&self, ir: &Ir, member: &Member) -> Vec<Code> {
+        match &member.kind {
+            MemberKind::Simple { ty, .. } => vec![self.decl(ir, member.name(), ty)],
+            MemberKind::Range { pointer, .. } => vec![
+                self.decl(ir, member.name(), pointer),
+                self.decl(
+                    ir,
+                    &format!("{}_len", member.name()),
+                    &Type::Int(IntType::Size),
+                ),
+            ],
+            MemberKind::Variant(_) => Vec::new(),
+        }
+    }
+}
+
+/// What the crate declares for an int-like type: an enum, a bitflags struct, a newtype or
+/// a plain alias.
+fn int_like_signature(name: String, kind: IntLikeKind, base: IntType) -> Code {
+    let base = naming::int_type(base);
+    let (before, after) = match kind {
+        IntLikeKind::Enum => (
+            format!("#[repr({base})]\n#[non_exhaustive]\npub enum "),
+            " { … }".to_string(),
+        ),
+        IntLikeKind::Flags => (
+            "bitflags! { pub struct ".to_string(),
+            format!(": {base} {{ … }} }}"),
+        ),
+        IntLikeKind::Opaque => ("pub struct ".to_string(), format!("(pub {base});")),
+        IntLikeKind::Alias => ("pub type ".to_string(), format!(" = {base};")),
+    };
+    let mut code = Code::text(before);
+    code.push(Piece::Name(name));
+    code.push_text(&after);
+    code
+}
