@@ -1,7 +1,9 @@
 //! Backends: pure functions from the IR to files in memory. Only xtask and the CLI write
 //! files; the same output is what `gen --check` compares against.
 
+pub mod docs;
 pub mod json;
+pub mod vdso;
 
 use crate::ir::Ir;
 
@@ -30,11 +32,23 @@ pub struct Backend {
 
 /// Every backend, in the order `cargo xtask gen` runs them.
 pub fn all() -> &'static [Backend] {
-    &[Backend {
-        name: "json",
-        description: "the whole IR as JSON, and its JSON Schema",
-        generate: json::generate,
-    }]
+    &[
+        Backend {
+            name: "json",
+            description: "the whole IR as JSON, and its JSON Schema",
+            generate: json::generate,
+        },
+        Backend {
+            name: "docs",
+            description: "Markdown reference (C and Rust naming) and an HTML site",
+            generate: docs::generate,
+        },
+        Backend {
+            name: "vdso",
+            description: "vDSO assembly: a stub per syscall for six architecture variants",
+            generate: vdso::generate,
+        },
+    ]
 }
 
 pub fn find(name: &str) -> Option<&'static Backend> {

@@ -104,7 +104,12 @@ impl Call {
 
     /// Fails unless every input is passed by value in 1 to `max` bytes on `machine`.
     fn inputs_fit(&self, machine: Machine, max: u64) -> Result<(), String> {
-        match self.inputs.iter().map(|s| s.get(machine)).find(|&s| s == 0 || s > max) {
+        match self
+            .inputs
+            .iter()
+            .map(|s| s.get(machine))
+            .find(|&s| s == 0 || s > max)
+        {
             Some(size) => Err(format!(
                 "an input of {size} bytes on the {}-bit machine; at most {max} are supported",
                 machine.bits()
@@ -122,7 +127,12 @@ impl Call {
                 self.outputs.len()
             ));
         }
-        match self.outputs.iter().map(|s| s.get(machine)).find(|s| ![1, 2, 4, 8].contains(s)) {
+        match self
+            .outputs
+            .iter()
+            .map(|s| s.get(machine))
+            .find(|s| ![1, 2, 4, 8].contains(s))
+        {
             Some(size) => Err(format!("an output of {size} bytes is not supported")),
             None => Ok(()),
         }
@@ -157,9 +167,7 @@ fn file(ir: &Ir, arch: &Arch) -> String {
         stub(&mut out, arch, syscall);
     }
     let t = arch.type_prefix;
-    out.push_str(&format!(
-        "\n\t.section\t.note.GNU-stack,\"\",{t}progbits\n"
-    ));
+    out.push_str(&format!("\n\t.section\t.note.GNU-stack,\"\",{t}progbits\n"));
     out
 }
 

@@ -1,0 +1,1290 @@
+/* Generated from spec/cloudabi.txt by cloudabi-gen. Do not edit: run `cargo xtask gen`. */
+
+/*
+ * CloudABI vDSO for i686_on_64bit: one function cloudabi_sys_<name> per system call,
+ * called with the C arguments, returning 0 or an errno.
+ *
+ * Kernel convention (32-bit process, 64-bit kernel): number in eax, the
+ * address of a buffer holding each argument as a 64-bit value in ecx,
+ * `int $0x80`; the errno in eax (0 on success), the results in the first
+ * two 64-bit slots of the buffer.
+ */
+
+	.text
+
+/* 0: clock_res_get(clock_id, out resolution) */
+	.globl	cloudabi_sys_clock_res_get
+	.type	cloudabi_sys_clock_res_get, @function
+	.p2align	2, 0x90
+cloudabi_sys_clock_res_get:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$16, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	$0, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	test	%eax, %eax
+	jnz	1f
+	mov	12(%ebp), %ecx
+	mov	-16(%ebp), %edx
+	mov	%edx, (%ecx)
+	mov	-12(%ebp), %edx
+	mov	%edx, 4(%ecx)
+1:
+	leave
+	ret
+	.size	cloudabi_sys_clock_res_get, . - cloudabi_sys_clock_res_get
+
+/* 1: clock_time_get(clock_id, precision, out time) */
+	.globl	cloudabi_sys_clock_time_get
+	.type	cloudabi_sys_clock_time_get, @function
+	.p2align	2, 0x90
+cloudabi_sys_clock_time_get:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$16, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	mov	16(%ebp), %ecx
+	mov	%ecx, -4(%ebp)
+	mov	$1, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	test	%eax, %eax
+	jnz	1f
+	mov	20(%ebp), %ecx
+	mov	-16(%ebp), %edx
+	mov	%edx, (%ecx)
+	mov	-12(%ebp), %edx
+	mov	%edx, 4(%ecx)
+1:
+	leave
+	ret
+	.size	cloudabi_sys_clock_time_get, . - cloudabi_sys_clock_time_get
+
+/* 2: condvar_signal(condvar, scope, nwaiters) */
+	.globl	cloudabi_sys_condvar_signal
+	.type	cloudabi_sys_condvar_signal, @function
+	.p2align	2, 0x90
+cloudabi_sys_condvar_signal:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$24, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	movzbl	12(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	16(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$2, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_condvar_signal, . - cloudabi_sys_condvar_signal
+
+/* 3: fd_close(fd) */
+	.globl	cloudabi_sys_fd_close
+	.type	cloudabi_sys_fd_close, @function
+	.p2align	2, 0x90
+cloudabi_sys_fd_close:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$16, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	$3, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_fd_close, . - cloudabi_sys_fd_close
+
+/* 4: fd_create1(type, out fd) */
+	.globl	cloudabi_sys_fd_create1
+	.type	cloudabi_sys_fd_create1, @function
+	.p2align	2, 0x90
+cloudabi_sys_fd_create1:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$16, %esp
+	movzbl	8(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	$4, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	test	%eax, %eax
+	jnz	1f
+	mov	12(%ebp), %ecx
+	mov	-16(%ebp), %edx
+	mov	%edx, (%ecx)
+1:
+	leave
+	ret
+	.size	cloudabi_sys_fd_create1, . - cloudabi_sys_fd_create1
+
+/* 5: fd_create2(type, out fd1, out fd2) */
+	.globl	cloudabi_sys_fd_create2
+	.type	cloudabi_sys_fd_create2, @function
+	.p2align	2, 0x90
+cloudabi_sys_fd_create2:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$16, %esp
+	movzbl	8(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	$5, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	test	%eax, %eax
+	jnz	1f
+	mov	12(%ebp), %ecx
+	mov	-16(%ebp), %edx
+	mov	%edx, (%ecx)
+	mov	16(%ebp), %ecx
+	mov	-8(%ebp), %edx
+	mov	%edx, (%ecx)
+1:
+	leave
+	ret
+	.size	cloudabi_sys_fd_create2, . - cloudabi_sys_fd_create2
+
+/* 6: fd_datasync(fd) */
+	.globl	cloudabi_sys_fd_datasync
+	.type	cloudabi_sys_fd_datasync, @function
+	.p2align	2, 0x90
+cloudabi_sys_fd_datasync:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$16, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	$6, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_fd_datasync, . - cloudabi_sys_fd_datasync
+
+/* 7: fd_dup(from, out fd) */
+	.globl	cloudabi_sys_fd_dup
+	.type	cloudabi_sys_fd_dup, @function
+	.p2align	2, 0x90
+cloudabi_sys_fd_dup:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$16, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	$7, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	test	%eax, %eax
+	jnz	1f
+	mov	12(%ebp), %ecx
+	mov	-16(%ebp), %edx
+	mov	%edx, (%ecx)
+1:
+	leave
+	ret
+	.size	cloudabi_sys_fd_dup, . - cloudabi_sys_fd_dup
+
+/* 8: fd_pread(fd, iovs, iovs_len, offset, out nread) */
+	.globl	cloudabi_sys_fd_pread
+	.type	cloudabi_sys_fd_pread, @function
+	.p2align	2, 0x90
+cloudabi_sys_fd_pread:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$32, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -32(%ebp)
+	movl	$0, -28(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	mov	16(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	20(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	mov	24(%ebp), %ecx
+	mov	%ecx, -4(%ebp)
+	mov	$8, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	test	%eax, %eax
+	jnz	1f
+	mov	28(%ebp), %ecx
+	mov	-32(%ebp), %edx
+	mov	%edx, (%ecx)
+1:
+	leave
+	ret
+	.size	cloudabi_sys_fd_pread, . - cloudabi_sys_fd_pread
+
+/* 9: fd_pwrite(fd, iovs, iovs_len, offset, out nwritten) */
+	.globl	cloudabi_sys_fd_pwrite
+	.type	cloudabi_sys_fd_pwrite, @function
+	.p2align	2, 0x90
+cloudabi_sys_fd_pwrite:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$32, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -32(%ebp)
+	movl	$0, -28(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	mov	16(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	20(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	mov	24(%ebp), %ecx
+	mov	%ecx, -4(%ebp)
+	mov	$9, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	test	%eax, %eax
+	jnz	1f
+	mov	28(%ebp), %ecx
+	mov	-32(%ebp), %edx
+	mov	%edx, (%ecx)
+1:
+	leave
+	ret
+	.size	cloudabi_sys_fd_pwrite, . - cloudabi_sys_fd_pwrite
+
+/* 10: fd_read(fd, iovs, iovs_len, out nread) */
+	.globl	cloudabi_sys_fd_read
+	.type	cloudabi_sys_fd_read, @function
+	.p2align	2, 0x90
+cloudabi_sys_fd_read:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$24, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	16(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$10, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	test	%eax, %eax
+	jnz	1f
+	mov	20(%ebp), %ecx
+	mov	-24(%ebp), %edx
+	mov	%edx, (%ecx)
+1:
+	leave
+	ret
+	.size	cloudabi_sys_fd_read, . - cloudabi_sys_fd_read
+
+/* 11: fd_replace(from, to) */
+	.globl	cloudabi_sys_fd_replace
+	.type	cloudabi_sys_fd_replace, @function
+	.p2align	2, 0x90
+cloudabi_sys_fd_replace:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$16, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$11, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_fd_replace, . - cloudabi_sys_fd_replace
+
+/* 12: fd_seek(fd, offset, whence, out newoffset) */
+	.globl	cloudabi_sys_fd_seek
+	.type	cloudabi_sys_fd_seek, @function
+	.p2align	2, 0x90
+cloudabi_sys_fd_seek:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$24, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	mov	16(%ebp), %ecx
+	mov	%ecx, -12(%ebp)
+	movzbl	20(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$12, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	test	%eax, %eax
+	jnz	1f
+	mov	24(%ebp), %ecx
+	mov	-24(%ebp), %edx
+	mov	%edx, (%ecx)
+	mov	-20(%ebp), %edx
+	mov	%edx, 4(%ecx)
+1:
+	leave
+	ret
+	.size	cloudabi_sys_fd_seek, . - cloudabi_sys_fd_seek
+
+/* 13: fd_stat_get(fd, buf) */
+	.globl	cloudabi_sys_fd_stat_get
+	.type	cloudabi_sys_fd_stat_get, @function
+	.p2align	2, 0x90
+cloudabi_sys_fd_stat_get:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$16, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$13, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_fd_stat_get, . - cloudabi_sys_fd_stat_get
+
+/* 14: fd_stat_put(fd, buf, flags) */
+	.globl	cloudabi_sys_fd_stat_put
+	.type	cloudabi_sys_fd_stat_put, @function
+	.p2align	2, 0x90
+cloudabi_sys_fd_stat_put:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$24, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	movzwl	16(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$14, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_fd_stat_put, . - cloudabi_sys_fd_stat_put
+
+/* 15: fd_sync(fd) */
+	.globl	cloudabi_sys_fd_sync
+	.type	cloudabi_sys_fd_sync, @function
+	.p2align	2, 0x90
+cloudabi_sys_fd_sync:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$16, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	$15, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_fd_sync, . - cloudabi_sys_fd_sync
+
+/* 16: fd_write(fd, iovs, iovs_len, out nwritten) */
+	.globl	cloudabi_sys_fd_write
+	.type	cloudabi_sys_fd_write, @function
+	.p2align	2, 0x90
+cloudabi_sys_fd_write:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$24, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	16(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$16, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	test	%eax, %eax
+	jnz	1f
+	mov	20(%ebp), %ecx
+	mov	-24(%ebp), %edx
+	mov	%edx, (%ecx)
+1:
+	leave
+	ret
+	.size	cloudabi_sys_fd_write, . - cloudabi_sys_fd_write
+
+/* 17: file_advise(fd, offset, len, advice) */
+	.globl	cloudabi_sys_file_advise
+	.type	cloudabi_sys_file_advise, @function
+	.p2align	2, 0x90
+cloudabi_sys_file_advise:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$32, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -32(%ebp)
+	movl	$0, -28(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	mov	16(%ebp), %ecx
+	mov	%ecx, -20(%ebp)
+	mov	20(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	mov	24(%ebp), %ecx
+	mov	%ecx, -12(%ebp)
+	movzbl	28(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$17, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_file_advise, . - cloudabi_sys_file_advise
+
+/* 18: file_allocate(fd, offset, len) */
+	.globl	cloudabi_sys_file_allocate
+	.type	cloudabi_sys_file_allocate, @function
+	.p2align	2, 0x90
+cloudabi_sys_file_allocate:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$24, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	mov	16(%ebp), %ecx
+	mov	%ecx, -12(%ebp)
+	mov	20(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	mov	24(%ebp), %ecx
+	mov	%ecx, -4(%ebp)
+	mov	$18, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_file_allocate, . - cloudabi_sys_file_allocate
+
+/* 19: file_create(fd, path, path_len, type) */
+	.globl	cloudabi_sys_file_create
+	.type	cloudabi_sys_file_create, @function
+	.p2align	2, 0x90
+cloudabi_sys_file_create:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$32, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -32(%ebp)
+	movl	$0, -28(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	mov	16(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	movzbl	20(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$19, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_file_create, . - cloudabi_sys_file_create
+
+/* 20: file_link(fd1, path1, path1_len, fd2, path2, path2_len) */
+	.globl	cloudabi_sys_file_link
+	.type	cloudabi_sys_file_link, @function
+	.p2align	2, 0x90
+cloudabi_sys_file_link:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$48, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -48(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -44(%ebp)
+	mov	16(%ebp), %ecx
+	mov	%ecx, -40(%ebp)
+	movl	$0, -36(%ebp)
+	mov	20(%ebp), %ecx
+	mov	%ecx, -32(%ebp)
+	movl	$0, -28(%ebp)
+	mov	24(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	mov	28(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	32(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$20, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_file_link, . - cloudabi_sys_file_link
+
+/* 21: file_open(dirfd, path, path_len, oflags, fds, out fd) */
+	.globl	cloudabi_sys_file_open
+	.type	cloudabi_sys_file_open, @function
+	.p2align	2, 0x90
+cloudabi_sys_file_open:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$40, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -40(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -36(%ebp)
+	mov	16(%ebp), %ecx
+	mov	%ecx, -32(%ebp)
+	movl	$0, -28(%ebp)
+	mov	20(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	movzwl	24(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	28(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$21, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	test	%eax, %eax
+	jnz	1f
+	mov	32(%ebp), %ecx
+	mov	-40(%ebp), %edx
+	mov	%edx, (%ecx)
+1:
+	leave
+	ret
+	.size	cloudabi_sys_file_open, . - cloudabi_sys_file_open
+
+/* 22: file_readdir(fd, buf, buf_len, cookie, out bufused) */
+	.globl	cloudabi_sys_file_readdir
+	.type	cloudabi_sys_file_readdir, @function
+	.p2align	2, 0x90
+cloudabi_sys_file_readdir:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$32, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -32(%ebp)
+	movl	$0, -28(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	mov	16(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	20(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	mov	24(%ebp), %ecx
+	mov	%ecx, -4(%ebp)
+	mov	$22, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	test	%eax, %eax
+	jnz	1f
+	mov	28(%ebp), %ecx
+	mov	-32(%ebp), %edx
+	mov	%edx, (%ecx)
+1:
+	leave
+	ret
+	.size	cloudabi_sys_file_readdir, . - cloudabi_sys_file_readdir
+
+/* 23: file_readlink(fd, path, path_len, buf, buf_len, out bufused) */
+	.globl	cloudabi_sys_file_readlink
+	.type	cloudabi_sys_file_readlink, @function
+	.p2align	2, 0x90
+cloudabi_sys_file_readlink:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$40, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -40(%ebp)
+	movl	$0, -36(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -32(%ebp)
+	movl	$0, -28(%ebp)
+	mov	16(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	mov	20(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	24(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$23, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	test	%eax, %eax
+	jnz	1f
+	mov	28(%ebp), %ecx
+	mov	-40(%ebp), %edx
+	mov	%edx, (%ecx)
+1:
+	leave
+	ret
+	.size	cloudabi_sys_file_readlink, . - cloudabi_sys_file_readlink
+
+/* 24: file_rename(fd1, path1, path1_len, fd2, path2, path2_len) */
+	.globl	cloudabi_sys_file_rename
+	.type	cloudabi_sys_file_rename, @function
+	.p2align	2, 0x90
+cloudabi_sys_file_rename:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$48, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -48(%ebp)
+	movl	$0, -44(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -40(%ebp)
+	movl	$0, -36(%ebp)
+	mov	16(%ebp), %ecx
+	mov	%ecx, -32(%ebp)
+	movl	$0, -28(%ebp)
+	mov	20(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	mov	24(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	28(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$24, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_file_rename, . - cloudabi_sys_file_rename
+
+/* 25: file_stat_fget(fd, buf) */
+	.globl	cloudabi_sys_file_stat_fget
+	.type	cloudabi_sys_file_stat_fget, @function
+	.p2align	2, 0x90
+cloudabi_sys_file_stat_fget:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$16, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$25, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_file_stat_fget, . - cloudabi_sys_file_stat_fget
+
+/* 26: file_stat_fput(fd, buf, flags) */
+	.globl	cloudabi_sys_file_stat_fput
+	.type	cloudabi_sys_file_stat_fput, @function
+	.p2align	2, 0x90
+cloudabi_sys_file_stat_fput:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$24, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	movzwl	16(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$26, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_file_stat_fput, . - cloudabi_sys_file_stat_fput
+
+/* 27: file_stat_get(fd, path, path_len, buf) */
+	.globl	cloudabi_sys_file_stat_get
+	.type	cloudabi_sys_file_stat_get, @function
+	.p2align	2, 0x90
+cloudabi_sys_file_stat_get:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$32, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -32(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -28(%ebp)
+	mov	16(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	mov	20(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	24(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$27, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_file_stat_get, . - cloudabi_sys_file_stat_get
+
+/* 28: file_stat_put(fd, path, path_len, buf, flags) */
+	.globl	cloudabi_sys_file_stat_put
+	.type	cloudabi_sys_file_stat_put, @function
+	.p2align	2, 0x90
+cloudabi_sys_file_stat_put:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$40, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -40(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -36(%ebp)
+	mov	16(%ebp), %ecx
+	mov	%ecx, -32(%ebp)
+	movl	$0, -28(%ebp)
+	mov	20(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	mov	24(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	movzwl	28(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$28, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_file_stat_put, . - cloudabi_sys_file_stat_put
+
+/* 29: file_symlink(path1, path1_len, fd, path2, path2_len) */
+	.globl	cloudabi_sys_file_symlink
+	.type	cloudabi_sys_file_symlink, @function
+	.p2align	2, 0x90
+cloudabi_sys_file_symlink:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$40, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -40(%ebp)
+	movl	$0, -36(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -32(%ebp)
+	movl	$0, -28(%ebp)
+	mov	16(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	mov	20(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	24(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$29, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_file_symlink, . - cloudabi_sys_file_symlink
+
+/* 30: file_unlink(fd, path, path_len, flags) */
+	.globl	cloudabi_sys_file_unlink
+	.type	cloudabi_sys_file_unlink, @function
+	.p2align	2, 0x90
+cloudabi_sys_file_unlink:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$32, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -32(%ebp)
+	movl	$0, -28(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	mov	16(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	movzbl	20(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$30, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_file_unlink, . - cloudabi_sys_file_unlink
+
+/* 31: lock_unlock(lock, scope) */
+	.globl	cloudabi_sys_lock_unlock
+	.type	cloudabi_sys_lock_unlock, @function
+	.p2align	2, 0x90
+cloudabi_sys_lock_unlock:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$16, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	movzbl	12(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$31, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_lock_unlock, . - cloudabi_sys_lock_unlock
+
+/* 32: mem_advise(mapping, mapping_len, advice) */
+	.globl	cloudabi_sys_mem_advise
+	.type	cloudabi_sys_mem_advise, @function
+	.p2align	2, 0x90
+cloudabi_sys_mem_advise:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$24, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	movzbl	16(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$32, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_mem_advise, . - cloudabi_sys_mem_advise
+
+/* 33: mem_map(addr, len, prot, flags, fd, off, out mem) */
+	.globl	cloudabi_sys_mem_map
+	.type	cloudabi_sys_mem_map, @function
+	.p2align	2, 0x90
+cloudabi_sys_mem_map:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$48, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -48(%ebp)
+	movl	$0, -44(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -40(%ebp)
+	movl	$0, -36(%ebp)
+	movzbl	16(%ebp), %ecx
+	mov	%ecx, -32(%ebp)
+	movl	$0, -28(%ebp)
+	movzbl	20(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	mov	24(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	28(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	mov	32(%ebp), %ecx
+	mov	%ecx, -4(%ebp)
+	mov	$33, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	test	%eax, %eax
+	jnz	1f
+	mov	36(%ebp), %ecx
+	mov	-48(%ebp), %edx
+	mov	%edx, (%ecx)
+1:
+	leave
+	ret
+	.size	cloudabi_sys_mem_map, . - cloudabi_sys_mem_map
+
+/* 34: mem_protect(mapping, mapping_len, prot) */
+	.globl	cloudabi_sys_mem_protect
+	.type	cloudabi_sys_mem_protect, @function
+	.p2align	2, 0x90
+cloudabi_sys_mem_protect:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$24, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	movzbl	16(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$34, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_mem_protect, . - cloudabi_sys_mem_protect
+
+/* 35: mem_sync(mapping, mapping_len, flags) */
+	.globl	cloudabi_sys_mem_sync
+	.type	cloudabi_sys_mem_sync, @function
+	.p2align	2, 0x90
+cloudabi_sys_mem_sync:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$24, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	movzbl	16(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$35, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_mem_sync, . - cloudabi_sys_mem_sync
+
+/* 36: mem_unmap(mapping, mapping_len) */
+	.globl	cloudabi_sys_mem_unmap
+	.type	cloudabi_sys_mem_unmap, @function
+	.p2align	2, 0x90
+cloudabi_sys_mem_unmap:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$16, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$36, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_mem_unmap, . - cloudabi_sys_mem_unmap
+
+/* 37: poll(in, out, nsubscriptions, out nevents) */
+	.globl	cloudabi_sys_poll
+	.type	cloudabi_sys_poll, @function
+	.p2align	2, 0x90
+cloudabi_sys_poll:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$24, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	16(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$37, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	test	%eax, %eax
+	jnz	1f
+	mov	20(%ebp), %ecx
+	mov	-24(%ebp), %edx
+	mov	%edx, (%ecx)
+1:
+	leave
+	ret
+	.size	cloudabi_sys_poll, . - cloudabi_sys_poll
+
+/* 38: proc_exec(fd, data, data_len, fds, fds_len) */
+	.globl	cloudabi_sys_proc_exec
+	.type	cloudabi_sys_proc_exec, @function
+	.p2align	2, 0x90
+cloudabi_sys_proc_exec:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$40, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -40(%ebp)
+	movl	$0, -36(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -32(%ebp)
+	movl	$0, -28(%ebp)
+	mov	16(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	mov	20(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	24(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$38, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_proc_exec, . - cloudabi_sys_proc_exec
+
+/* 39: proc_exit(rval), noreturn */
+	.globl	cloudabi_sys_proc_exit
+	.type	cloudabi_sys_proc_exit, @function
+	.p2align	2, 0x90
+cloudabi_sys_proc_exit:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$16, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	$39, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	ud2
+	.size	cloudabi_sys_proc_exit, . - cloudabi_sys_proc_exit
+
+/* 40: proc_fork(out fd, out tid) */
+	.globl	cloudabi_sys_proc_fork
+	.type	cloudabi_sys_proc_fork, @function
+	.p2align	2, 0x90
+cloudabi_sys_proc_fork:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$16, %esp
+	mov	$40, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	test	%eax, %eax
+	jnz	1f
+	mov	8(%ebp), %ecx
+	mov	-16(%ebp), %edx
+	mov	%edx, (%ecx)
+	mov	12(%ebp), %ecx
+	mov	-8(%ebp), %edx
+	mov	%edx, (%ecx)
+1:
+	leave
+	ret
+	.size	cloudabi_sys_proc_fork, . - cloudabi_sys_proc_fork
+
+/* 41: proc_raise(sig) */
+	.globl	cloudabi_sys_proc_raise
+	.type	cloudabi_sys_proc_raise, @function
+	.p2align	2, 0x90
+cloudabi_sys_proc_raise:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$16, %esp
+	movzbl	8(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	$41, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_proc_raise, . - cloudabi_sys_proc_raise
+
+/* 42: random_get(buf, buf_len) */
+	.globl	cloudabi_sys_random_get
+	.type	cloudabi_sys_random_get, @function
+	.p2align	2, 0x90
+cloudabi_sys_random_get:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$16, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$42, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_random_get, . - cloudabi_sys_random_get
+
+/* 43: sock_recv(sock, in, out) */
+	.globl	cloudabi_sys_sock_recv
+	.type	cloudabi_sys_sock_recv, @function
+	.p2align	2, 0x90
+cloudabi_sys_sock_recv:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$24, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	16(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$43, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_sock_recv, . - cloudabi_sys_sock_recv
+
+/* 44: sock_send(sock, in, out) */
+	.globl	cloudabi_sys_sock_send
+	.type	cloudabi_sys_sock_send, @function
+	.p2align	2, 0x90
+cloudabi_sys_sock_send:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$24, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -24(%ebp)
+	movl	$0, -20(%ebp)
+	mov	12(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	16(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$44, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_sock_send, . - cloudabi_sys_sock_send
+
+/* 45: sock_shutdown(sock, how) */
+	.globl	cloudabi_sys_sock_shutdown
+	.type	cloudabi_sys_sock_shutdown, @function
+	.p2align	2, 0x90
+cloudabi_sys_sock_shutdown:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$16, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	movzbl	12(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$45, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_sock_shutdown, . - cloudabi_sys_sock_shutdown
+
+/* 46: thread_create(attr, out tid) */
+	.globl	cloudabi_sys_thread_create
+	.type	cloudabi_sys_thread_create, @function
+	.p2align	2, 0x90
+cloudabi_sys_thread_create:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$16, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	mov	$46, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	test	%eax, %eax
+	jnz	1f
+	mov	12(%ebp), %ecx
+	mov	-16(%ebp), %edx
+	mov	%edx, (%ecx)
+1:
+	leave
+	ret
+	.size	cloudabi_sys_thread_create, . - cloudabi_sys_thread_create
+
+/* 47: thread_exit(lock, scope), noreturn */
+	.globl	cloudabi_sys_thread_exit
+	.type	cloudabi_sys_thread_exit, @function
+	.p2align	2, 0x90
+cloudabi_sys_thread_exit:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$16, %esp
+	mov	8(%ebp), %ecx
+	mov	%ecx, -16(%ebp)
+	movl	$0, -12(%ebp)
+	movzbl	12(%ebp), %ecx
+	mov	%ecx, -8(%ebp)
+	movl	$0, -4(%ebp)
+	mov	$47, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	ud2
+	.size	cloudabi_sys_thread_exit, . - cloudabi_sys_thread_exit
+
+/* 48: thread_yield() */
+	.globl	cloudabi_sys_thread_yield
+	.type	cloudabi_sys_thread_yield, @function
+	.p2align	2, 0x90
+cloudabi_sys_thread_yield:
+	push	%ebp
+	mov	%esp, %ebp
+	sub	$16, %esp
+	mov	$48, %eax
+	mov	%esp, %ecx
+	int	$0x80
+	leave
+	ret
+	.size	cloudabi_sys_thread_yield, . - cloudabi_sys_thread_yield
+
+	.section	.note.GNU-stack,"",@progbits

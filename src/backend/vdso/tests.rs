@@ -1,0 +1,1 @@
+//! Unit tests: stub shapes the default spec does not reach, and refusals.
