@@ -1,7 +1,6 @@
 //! Backends: pure functions from the IR to files in memory. Only xtask and the CLI write
 //! files; the same output is what `gen --check` compares against.
 
-pub mod docs;
 pub mod json;
 pub mod vdso;
 
@@ -37,11 +36,6 @@ pub fn all() -> &'static [Backend] {
             name: "json",
             description: "the whole IR as JSON, and its JSON Schema",
             generate: json::generate,
-        },
-        Backend {
-            name: "docs",
-            description: "Markdown reference (C and Rust naming) and an HTML site",
-            generate: docs::generate,
         },
         Backend {
             name: "vdso",
