@@ -1,6 +1,7 @@
 //! Backends: pure functions from the IR to files in memory. Only xtask and the CLI write
 //! files; the same output is what `gen --check` compares against.
 
+pub mod c;
 pub mod json;
 pub mod vdso;
 
@@ -36,6 +37,21 @@ pub fn all() -> &'static [Backend] {
             name: "json",
             description: "the whole IR as JSON, and its JSON Schema",
             generate: json::generate,
+        },
+        Backend {
+            name: "c",
+            description: "C type headers, syscall prototypes and X-macros",
+            generate: c::generate,
+        },
+        Backend {
+            name: "linux",
+            description: "Linux kernel syscall prototypes and dispatch table",
+            generate: c::linux::generate,
+        },
+        Backend {
+            name: "freebsd",
+            description: "FreeBSD syscalls32.master and syscalls64.master",
+            generate: c::freebsd::generate,
         },
         Backend {
             name: "vdso",

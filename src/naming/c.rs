@@ -91,29 +91,20 @@ impl CNaming {
         self.declare(ir, ty, false, name.to_string(), self.pointer_prefix)
     }
 
-    /// Like [`CNaming::declarator`], but pointers get no [`CNaming::pointer_prefix`].
-    pub fn kernel_declarator(&self, ir: &Ir, ty: &Type, name: &str) -> String {
-        self.declare(ir, ty, false, name.to_string(), "")
-    }
-
     /// The spelling of a type on its own: `const cloudabi_iovec_t *`.
     pub fn type_spelling(&self, ir: &Ir, ty: &Type) -> String {
         self.declarator(ir, ty, "")
     }
 
-    /// The declaration of a syscall parameter. An output is a pointer to the value written,
-    /// pointing at the caller's (or in a kernel, at kernel) memory: no pointer prefix.
+    /// The declaration of a syscall parameter. An output is a pointer to the value written;
+    /// that pointer gets no [`CNaming::pointer_prefix`], as in a kernel it points at kernel
+    /// memory (pointers inside the value written still do).
     pub fn param_declarator(&self, ir: &Ir, param: &Param) -> String {
-        match param.direction {
-            Direction::In => self.declarator(ir, &param.ty, &param.name),
-            Direction::Out => {
-                let pointer = Type::Pointer {
-                    constant: false,
-                    target: Box::new(param.ty.clone()),
-                };
-                self.kernel_declarator(ir, &pointer, &param.name)
-            }
-        }
+        let name = match param.direction {
+            Direction::In => param.name.clone(),
+            Direction::Out => format!("*{}", param.name),
+        };
+        self.declare(ir, &param.ty, false, name, self.pointer_prefix)
     }
 
     /// Return type and name of a syscall, as they start its prototype:

@@ -153,10 +153,12 @@ fn user_pointers() {
         linux.declarator(&ir, &to_array, "p"),
         "const char (__user *p)[4]"
     );
-    assert_eq!(
-        linux.kernel_declarator(&ir, &ptr(false, Type::Void), "p"),
-        "void *p"
-    );
+    let map = ir.find_syscall("mem_map").unwrap();
+    let out = map.params.last().unwrap();
+    assert_eq!(linux.param_declarator(&ir, out), "void __user **mem");
+    let read = ir.find_syscall("fd_read").unwrap();
+    let nread = read.params.last().unwrap();
+    assert_eq!(linux.param_declarator(&ir, nread), "size_t *nread");
 }
 
 #[test]

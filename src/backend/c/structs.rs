@@ -1,0 +1,178 @@
+//! Struct definitions and the static asserts that pin their layout.
+
+use super::types::{valrefs_of, Flavour};
+use super::writer::{self, INDENT};
+use crate::ir::{Arm, IntType, Ir, Member, MemberKind, Pair, Type, TypeId, Variant};
+use crate::naming::c::{self as naming, CNaming};
+
+/// `typedef struct { ... } NAME;` followed by its asserts.
+pub fn definition(
+    ir: &Ir,
+    id: TypeId,
+    members: &[Member],
+    flavour: Flavour,
+    naming: &CNaming,
+) -> String {
+    let body = Body {
+        ir,
+        flavour,
+        naming,
+    };
+    let name = naming.type_name(ir, id);
+    let mut out = String::new();
+    writer::doc_comment(&mut out, "", &writer::doc_text(ir, naming, &ir.ty(id).doc));
+    out.push_str("typedef struct {\n");
+    body.members(&mut out, members, 1);
+    out.push_str(&format!("}} {name};\n"));
+    let mut asserts = Vec::new();
+    offsets(members, Pair::same(0), "", &mut |path, offset| {
+        asserts.extend(flavour.asserts(&format!("offsetof({name}, {path})"), offset));
+    });
+    if let Some(layout) = ir.ty(id).layout {
+        asserts.extend(flavour.asserts(&format!("sizeof({name})"), layout.size));
+        asserts.extend(flavour.asserts(&format!("_Alignof({name})"), layout.align));
+    }
+    for a in asserts {
+        out.push_str(&a);
+        out.push('\n');
+    }
+    out
+}
+
+/// Calls `f` with the C member designator and offset of every field, variant arms
+/// included: `userdata`, `fd_readwrite.nbytes`, `a_val`.
+pub fn offsets(
+    members: &[Member],
+    base: Pair<u64>,
+    prefix: &str,
+    f: &mut dyn FnMut(&str, Pair<u64>),
+) {
+    let at = |offset: Pair<u64>| Pair::new(base.m32 + offset.m32, base.m64 + offset.m64);
+    for m in members {
+        match &m.kind {
+            MemberKind::Simple { .. } => f(&format!("{prefix}{}", m.name()), at(m.offset)),
+            MemberKind::Range { len_offset, .. } => {
+                f(&format!("{prefix}{}", m.name()), at(m.offset));
+                f(&format!("{prefix}{}_len", m.name()), at(*len_offset));
+            }
+            MemberKind::Variant(v) => {
+                for arm in &v.arms {
+                    let inner = match &arm.name {
+                        Some(n) => format!("{prefix}{}.", n.name),
+                        None => prefix.to_string(),
+                    };
+                    offsets(&arm.members, at(m.offset), &inner, f);
+                }
+            }
+        }
+    }
+}
+
+struct Body<'a> {
+    ir: &'a Ir,
+    flavour: Flavour,
+    naming: &'a CNaming,
+}
+
+impl Body<'_> {
+    fn members(&self, out: &mut String, members: &[Member], depth: usize) {
+        for m in members {
+            self.member(out, m, members, depth, "");
+        }
+    }
+
+    /// One member of `siblings`; `note` is extra doc text (which tag values select an
+    /// anonymous arm).
+    fn member(&self, out: &mut String, m: &Member, siblings: &[Member], depth: usize, note: &str) {
+        let indent = INDENT.repeat(depth);
+        let mut doc = writer::member_doc(self.ir, self.naming, &m.doc, valrefs_of(&m.kind));
+        if !note.is_empty() {
+            if !doc.is_empty() {
+                doc.push('\n');
+            }
+            doc.push_str(note);
+        }
+        writer::doc_comment(out, &indent, &doc);
+        match &m.kind {
+            MemberKind::Simple { ty, .. } => self.field(out, &indent, ty, m.name(), &m.layout),
+            MemberKind::Range {
+                pointer,
+                len_layout,
+                ..
+            } => {
+                self.field(out, &indent, pointer, m.name(), &m.layout);
+                let len = format!("{}_len", m.name());
+                self.field(out, &indent, &Type::Int(IntType::Size), &len, len_layout);
+            }
+            MemberKind::Variant(v) => self.variant(out, v, siblings, depth),
+        }
+    }
+
+    fn field(
+        &self,
+        out: &mut String,
+        indent: &str,
+        ty: &Type,
+        name: &str,
+        layout: &crate::ir::Layout,
+    ) {
+        let alignas = self.flavour.alignas(layout);
+        let decl = self.naming.declarator(self.ir, ty, name);
+        // A kernel header spells pointers as integers; say what they point at.
+        let pointee = CNaming {
+            fixed_width: None,
+            ..*self.naming
+        };
+        let native = pointee.type_spelling(self.ir, ty);
+        if native == self.naming.type_spelling(self.ir, ty) {
+            out.push_str(&format!("{indent}{alignas}{decl};\n"));
+        } else {
+            out.push_str(&format!("{indent}{alignas}{decl}; /* {native} */\n"));
+        }
+    }
+
+    /// An anonymous union: a named arm is a struct member of it, an anonymous arm's
+    /// members sit in the union directly.
+    fn variant(&self, out: &mut String, v: &Variant, siblings: &[Member], depth: usize) {
+        let indent = INDENT.repeat(depth);
+        out.push_str(&format!("{indent}union {{\n"));
+        for arm in &v.arms {
+            let note = self.selected_by(v, arm, siblings);
+            match &arm.name {
+                Some(name) => {
+                    let inner = INDENT.repeat(depth + 1);
+                    writer::doc_comment(out, &inner, &note);
+                    out.push_str(&format!("{inner}struct {{\n"));
+                    self.members(out, &arm.members, depth + 2);
+                    out.push_str(&format!("{inner}}} {};\n", name.name));
+                }
+                None => {
+                    for m in &arm.members {
+                        self.member(out, m, &arm.members, depth + 1, &note);
+                    }
+                }
+            }
+        }
+        out.push_str(&format!("{indent}}};\n"));
+    }
+
+    /// `Used when type is CLOUDABI_EVENTTYPE_CLOCK.`, or a list for several values.
+    fn selected_by(&self, v: &Variant, arm: &Arm, siblings: &[Member]) -> String {
+        let tag = siblings.get(v.tag).map_or("", Member::name);
+        let values: Vec<String> = arm
+            .tag_values
+            .iter()
+            .filter_map(|(i, _)| naming::value_name(self.ir, v.tag_type, *i))
+            .collect();
+        match values.as_slice() {
+            [one] => format!("Used when {tag} is {one}.\n"),
+            _ => {
+                let mut text = format!("Used when {tag} is one of:\n");
+                for value in values {
+                    text.push_str(&format!("- {value}\n"));
+                }
+                text
+            }
+        }
+    }
+}

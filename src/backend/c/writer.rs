@@ -1,0 +1,259 @@
+//! Pieces every C-family file shares: header guards, `extern "C"`, doc comments with spec
+//! references turned into C names, and column alignment.
+
+use crate::ir::{Doc, Ir, MemberKind, MemberPath, Target, TypeKind, ValRef};
+use crate::naming::c::{self, CNaming};
+
+/// The indentation of one nesting level.
+pub const INDENT: &str = "\t";
+
+/// Banner, then `#ifndef GUARD`/`#define GUARD`.
+pub fn open_header(ir: &Ir, guard: &str) -> String {
+    format!(
+        "{}\n#ifndef {guard}\n#define {guard}\n\n",
+        crate::backend::banner(ir, "// ")
+    )
+}
+
+/// The end of a header opened with [`open_header`].
+pub fn close_header(out: &mut String, guard: &str) {
+    out.push_str(&format!("#endif /* {guard} */\n"));
+}
+
+pub fn open_extern_c(out: &mut String) {
+    out.push_str("#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n");
+}
+
+pub fn close_extern_c(out: &mut String) {
+    out.push_str("#ifdef __cplusplus\n}\n#endif\n\n");
+}
+
+/// Writes `text` as a `/** ... */` comment: on one line when it is one short line, else as a
+/// block. Nothing for empty text.
+pub fn doc_comment(out: &mut String, indent: &str, text: &str) {
+    let text = escape_comment(text.trim_end());
+    if text.trim().is_empty() {
+        return;
+    }
+    let single = !text.contains('\n') && indent.len() * 8 + text.len() + 7 <= 96;
+    if single {
+        out.push_str(&format!("{indent}/** {text} */\n"));
+        return;
+    }
+    out.push_str(&format!("{indent}/**\n"));
+    for line in text.lines() {
+        if line.is_empty() {
+            out.push_str(&format!("{indent} *\n"));
+        } else {
+            out.push_str(&format!("{indent} * {line}\n"));
+        }
+    }
+    out.push_str(&format!("{indent} */\n"));
+}
+
+/// Keeps doc text from ending the comment early or opening a nested one (`-Wcomment`).
+fn escape_comment(text: &str) -> String {
+    text.replace("*/", "* /").replace("/*", "/ *")
+}
+
+/// A doc's Markdown with each `[path]` replaced by the C name of what it refers to.
+pub fn doc_text(ir: &Ir, naming: &CNaming, doc: &Doc) -> String {
+    let mut text = String::new();
+    let mut at = 0;
+    let mut links: Vec<_> = doc.links.iter().collect();
+    links.sort_by_key(|l| l.text_range.start);
+    for link in links {
+        let range = link.text_range.clone();
+        if range.start < at || range.end > doc.text.len() {
+            continue;
+        }
+        text.push_str(&doc.text[at..range.start]);
+        text.push_str(&target_name(ir, naming, &link.target));
+        at = range.end;
+    }
+    text.push_str(&doc.text[at..]);
+    text
+}
+
+/// How C code spells what a doc reference names.
+pub fn target_name(ir: &Ir, naming: &CNaming, target: &Target) -> String {
+    match target {
+        Target::Type(id) => naming.type_name(ir, *id),
+        Target::Value(id, i) => c::value_name(ir, *id, *i).unwrap_or_default(),
+        Target::Member(path) => member_path_name(ir, naming, path),
+        Target::Syscall(id) => format!("{}()", naming.syscall_name(ir.syscall(*id))),
+        Target::Param(id, output, i) => {
+            let s = ir.syscall(*id);
+            let members = if *output { &s.outputs } else { &s.inputs };
+            members
+                .get(*i)
+                .map_or(String::new(), |m| m.name().to_string())
+        }
+    }
+}
+
+/// `cloudabi_subscription_t::clock.timeout`: the type, then the C member designator.
+fn member_path_name(ir: &Ir, naming: &CNaming, path: &MemberPath) -> String {
+    let owner = naming.type_name(ir, path.owner);
+    let members = match &ir.ty(path.owner).kind {
+        TypeKind::Struct(s) => &s.members,
+        TypeKind::Function(f) => &f.params,
+        TypeKind::IntLike(_) => return owner,
+    };
+    let Some(mut member) = members.get(path.first) else {
+        return owner;
+    };
+    let mut parts = vec![member.name().to_string()];
+    for &(arm_index, index) in &path.arms {
+        let MemberKind::Variant(v) = &member.kind else {
+            break;
+        };
+        let Some(arm) = v.arms.get(arm_index) else {
+            break;
+        };
+        let Some(next) = arm.members.get(index) else {
+            break;
+        };
+        parts.retain(|p| !p.is_empty());
+        if let Some(name) = &arm.name {
+            parts.push(name.name.clone());
+        }
+        parts.push(next.name().to_string());
+        member = next;
+    }
+    format!("{owner}::{}", parts.join("."))
+}
+
+/// The doc of a member followed by the values it is documented to take.
+pub fn member_doc(ir: &Ir, naming: &CNaming, doc: &Doc, valrefs: &[ValRef]) -> String {
+    let mut text = doc_text(ir, naming, doc);
+    if !valrefs.is_empty() && !text.is_empty() {
+        text.push('\n');
+    }
+    for v in valrefs {
+        let name = c::value_name(ir, v.ty, v.value).unwrap_or_default();
+        let body = doc_text(ir, naming, &v.doc);
+        text.push_str(&format!("- {name}:"));
+        for line in body.lines() {
+            text.push_str(&format!("\n  {line}"));
+        }
+        text.push('\n');
+    }
+    text
+}
+
+/// One documented parameter: its Doxygen tag (`@param`, `@param[out]`), the names it
+/// stands for, and its doc.
+pub struct ParamDoc<'a> {
+    pub tag: &'static str,
+    pub names: String,
+    pub doc: &'a Doc,
+    pub valrefs: &'a [ValRef],
+}
+
+/// A function's doc followed by one `@param` entry per parameter and an `@return`.
+pub fn function_doc(
+    ir: &Ir,
+    naming: &CNaming,
+    doc: &Doc,
+    params: &[ParamDoc],
+    returns: Option<&Doc>,
+) -> String {
+    let mut text = doc_text(ir, naming, doc);
+    let mut entries = Vec::new();
+    for p in params {
+        let body = member_doc(ir, naming, p.doc, p.valrefs);
+        entries.push((format!("{} {}", p.tag, p.names), body));
+    }
+    if let Some(ret) = returns {
+        entries.push(("@return".to_string(), doc_text(ir, naming, ret)));
+    }
+    if !entries.is_empty() && !text.is_empty() {
+        text.push('\n');
+    }
+    for (head, body) in entries {
+        text.push_str(&head);
+        text.push('\n');
+        for line in body.lines() {
+            if line.is_empty() {
+                text.push('\n');
+            } else {
+                text.push_str(&format!("    {line}\n"));
+            }
+        }
+    }
+    text
+}
+
+/// Lines `left<pad>right`, each `left` padded to the longest plus one space.
+pub fn aligned(rows: &[(String, String)]) -> Vec<String> {
+    let width = rows.iter().map(|(l, _)| l.len()).max().unwrap_or(0);
+    rows.iter()
+        .map(|(l, r)| format!("{l:width$} {r}").trim_end().to_string())
+        .collect()
+}
+
+/// Lines ending in a backslash aligned one column past the longest line: the body of a
+/// multi-line macro.
+pub fn continued(lines: &[String]) -> String {
+    let width = lines.iter().map(|l| tab_width(l)).max().unwrap_or(0);
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        if i + 1 == lines.len() {
+            out.push_str(line);
+            out.push('\n');
+        } else {
+            let pad = width - tab_width(line);
+            out.push_str(&format!("{line}{} \\\n", " ".repeat(pad)));
+        }
+    }
+    out
+}
+
+/// Display width of a line whose leading tabs count as eight columns.
+fn tab_width(line: &str) -> usize {
+    let tabs = line.chars().take_while(|&c| c == '\t').count();
+    tabs * 8 + line.len() - tabs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_are_escaped_and_shaped() {
+        let mut out = String::new();
+        doc_comment(&mut out, "", "Reads */ and /* stuff.\n");
+        assert_eq!(out, "/** Reads * / and / * stuff. */\n");
+        let mut out = String::new();
+        doc_comment(&mut out, "\t", "One.\n\nTwo.\n");
+        assert_eq!(out, "\t/**\n\t * One.\n\t *\n\t * Two.\n\t */\n");
+        let mut out = String::new();
+        doc_comment(&mut out, "", "");
+        assert_eq!(out, "");
+    }
+
+    #[test]
+    fn links_become_c_names() {
+        let ir = crate::default_ir().unwrap();
+        let naming = CNaming::NATIVE;
+        let auxv = &ir.ty(ir.find_type("auxv").unwrap()).doc;
+        assert!(doc_text(&ir, &naming, auxv).contains("CLOUDABI_AT_NULL"));
+        let fdstat = ir.ty(ir.find_type("fdstat").unwrap());
+        let TypeKind::Struct(s) = &fdstat.kind else {
+            panic!("fdstat is a struct")
+        };
+        let text = doc_text(&ir, &naming, &s.members[3].doc);
+        assert!(text.contains("cloudabi_sys_file_open()"), "{text}");
+    }
+
+    #[test]
+    fn continuation_lines_line_up() {
+        let lines = vec![
+            "#define X".to_string(),
+            "\tA(a)".to_string(),
+            "\tB(b)".to_string(),
+        ];
+        assert_eq!(continued(&lines), "#define X    \\\n\tA(a) \\\n\tB(b)\n");
+    }
+}
