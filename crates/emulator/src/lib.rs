@@ -8,4 +8,8 @@
 
 pub mod config;
 pub mod elf;
+pub mod ranges;
 pub mod vdso;
+
+#[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+pub mod linux;

@@ -1,0 +1,185 @@
+//! The only code that runs with the guest's TCB pointer in `%fs:0`: entering
+//! the guest, the per-syscall trampolines the vDSO points at, and the jump
+//! back out when the guest exits.
+//!
+//! CloudABI's x86-64 thread model (emulator.md §1, §4): `%fs` *base* points at
+//! a word holding the current TCB pointer; the guest reads and writes that
+//! word (`mov reg, fs:[0]` / `mov fs:[0], reg`) and never changes the base
+//! register. On Linux/glibc the same word is the thread's self pointer, which
+//! Rust code reads to reach its thread-locals. So while guest code runs the
+//! word holds the guest's TCB, and every trampoline puts the host's value back
+//! before any Rust code runs, then restores the guest's on the way out. This
+//! costs two memory moves per call, where switching the base register would
+//! cost a `wrfsbase` (not always enabled) or an `arch_prctl` system call.
+//!
+//! The guest's TCB starts with a `parent` pointer that the guest copies into
+//! every TCB it makes; it points at this thread's [`ThreadBlock`], which holds
+//! the host's value and the state needed to leave the guest.
+
+use core::sync::atomic::{AtomicUsize, Ordering};
+
+/// How many syscall slots the trampoline table has (CloudABI has 49).
+pub const MAX_SYSCALLS: usize = 64;
+/// Bytes between consecutive trampolines.
+const STUB_SIZE: usize = 16;
+
+/// Per-thread state shared with the assembly below; the field offsets are
+/// part of the assembly's contract.
+#[repr(C)]
+pub struct ThreadBlock {
+    /// Offset 0: what the guest copies as its TCB's `parent`: this block.
+    pub parent: *mut ThreadBlock,
+    /// Offset 8: the host's `%fs:0` value.
+    pub host_tp: usize,
+    /// Offset 16: the host stack pointer to return to when the guest exits.
+    pub saved_rsp: usize,
+}
+
+/// Handler addresses, indexed by syscall number. Slots not filled call
+/// [`no_handler`].
+static HANDLERS: [AtomicUsize; MAX_SYSCALLS] = [const { AtomicUsize::new(0) }; MAX_SYSCALLS];
+
+/// What an unfilled slot returns: ENOSYS.
+extern "C" fn no_handler() -> u16 {
+    52
+}
+
+core::arch::global_asm!(
+    // Trampolines: `mov eax, N` then `jmp common`, hand-encoded so that each
+    // one is exactly STUB_SIZE bytes apart whatever the assembler's choice of
+    // jump width would have been.
+    ".pushsection .text.cloudabi_emu,\"ax\",@progbits",
+    ".balign 16",
+    ".globl cloudabi_emu_stubs",
+    ".hidden cloudabi_emu_stubs",
+    "cloudabi_emu_stubs:",
+    ".set cloudabi_emu_i, 0",
+    ".rept {max}",
+    ".balign 16",
+    ".byte 0xb8",
+    ".long cloudabi_emu_i",
+    ".byte 0xe9",
+    ".long 2f - . - 4",
+    ".set cloudabi_emu_i, cloudabi_emu_i + 1",
+    ".endr",
+    // Common path. Entered with the guest's arguments in rdi..r9, mem_map's
+    // seventh on the stack, and the syscall number in eax.
+    "2:",
+    "push rbp",
+    "mov rbp, rsp",
+    "push rbx",
+    "push r12",
+    "mov rbx, qword ptr fs:[0]", // guest TCB
+    "mov r12, qword ptr [rbx]", // its parent: our ThreadBlock
+    "mov r11, qword ptr [r12 + 8]",
+    "mov qword ptr fs:[0], r11", // host value back in place
+    "mov r11, qword ptr [rbp + 16]", // seventh argument
+    "and rsp, -16", // tolerate a misaligned guest
+    "sub rsp, 8",
+    "push r11",
+    "lea r11, [rip + {handlers}]",
+    "call qword ptr [r11 + rax * 8]",
+    "mov qword ptr fs:[0], rbx", // guest TCB again
+    "lea rsp, [rbp - 16]",
+    "pop r12",
+    "pop rbx",
+    "pop rbp",
+    "ret",
+    // cloudabi_emu_enter(entry, auxv, block) -> exit code. Saves the
+    // callee-saved registers and the stack pointer in the block so that
+    // cloudabi_emu_leave can return from here at any depth of guest code.
+    ".globl cloudabi_emu_enter",
+    ".hidden cloudabi_emu_enter",
+    "cloudabi_emu_enter:",
+    "push rbp",
+    "push rbx",
+    "push r12",
+    "push r13",
+    "push r14",
+    "push r15",
+    "mov qword ptr [rdx + 16], rsp",
+    "mov r11, qword ptr fs:[0]",
+    "mov qword ptr [rdx + 8], r11",
+    "mov rbx, rdx",
+    "mov rax, rdi",
+    "mov rdi, rsi",
+    "sub rsp, 8", // the guest starts as if called: rsp = 8 (mod 16)
+    "cld",
+    "mov qword ptr fs:[0], rbx",
+    "call rax",
+    // _start returned, which cloudlibc never does: report it as -1.
+    "mov r11, qword ptr [rbx + 8]",
+    "mov qword ptr fs:[0], r11",
+    "add rsp, 8",
+    "mov eax, -1",
+    "jmp 3f",
+    // cloudabi_emu_leave(block, code) -> !: called from host code (the host
+    // value is already in %fs:0) to return `code` from cloudabi_emu_enter.
+    ".globl cloudabi_emu_leave",
+    ".hidden cloudabi_emu_leave",
+    "cloudabi_emu_leave:",
+    "mov rsp, qword ptr [rdi + 16]",
+    "mov eax, esi",
+    "3:",
+    "pop r15",
+    "pop r14",
+    "pop r13",
+    "pop r12",
+    "pop rbx",
+    "pop rbp",
+    "ret",
+    ".popsection",
+    max = const MAX_SYSCALLS,
+    handlers = sym HANDLERS,
+);
+
+unsafe extern "C" {
+    static cloudabi_emu_stubs: [u8; STUB_SIZE * MAX_SYSCALLS];
+    fn cloudabi_emu_enter(entry: usize, auxv: usize, block: *mut ThreadBlock) -> i32;
+    fn cloudabi_emu_leave(block: *mut ThreadBlock, code: i32) -> !;
+}
+
+/// Installs the handlers, in syscall-number order, and returns the address
+/// of the trampoline for each. Installing again (same handlers) is harmless.
+pub fn install(handlers: &[usize]) -> Vec<u64> {
+    assert!(
+        handlers.len() <= MAX_SYSCALLS,
+        "more syscalls than trampolines"
+    );
+    for (slot, cell) in HANDLERS.iter().enumerate() {
+        let h = handlers
+            .get(slot)
+            .copied()
+            .unwrap_or(no_handler as extern "C" fn() -> u16 as usize);
+        cell.store(h, Ordering::Release);
+    }
+    let base = core::ptr::addr_of!(cloudabi_emu_stubs) as u64;
+    (0..handlers.len())
+        .map(|i| base + (i * STUB_SIZE) as u64)
+        .collect()
+}
+
+/// Runs guest code from `entry` with `auxv` in `%rdi` until it leaves through
+/// [`leave`]; returns the code given there (-1 if `entry` returned).
+///
+/// # Safety
+/// `entry` must be the entry point of a loaded guest whose syscalls all go
+/// through the trampolines, and `block` must stay valid and unmoved until this
+/// returns. The guest shares this thread's stack.
+pub unsafe fn enter(entry: usize, auxv: usize, block: &mut ThreadBlock) -> i32 {
+    block.parent = block;
+    // SAFETY: the caller guarantees the guest; the assembly saves and
+    // restores every callee-saved register and the thread pointer word.
+    unsafe { cloudabi_emu_enter(entry, auxv, block) }
+}
+
+/// Abandons the guest's frames and returns `code` from [`enter`].
+///
+/// # Safety
+/// Must be called on the thread that is inside [`enter`] for `block`, from a
+/// handler (so `%fs:0` holds the host value), with no live values on the
+/// stack between here and the trampoline that need dropping.
+pub unsafe fn leave(block: *mut ThreadBlock, code: i32) -> ! {
+    // SAFETY: see the function's contract.
+    unsafe { cloudabi_emu_leave(block, code) }
+}

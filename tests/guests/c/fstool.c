@@ -1,0 +1,183 @@
+/* Runs a script of file-system operations against the directory fd `dir` and
+ * reports each result on `out` as "<op> <errno>" (0 = success), plus lines
+ * "data:<bytes>" or "entry:<name>" for what was read.
+ *
+ * Argdata: {out: fd, dir: fd, cmds: [[op, arg...], ...]}. Ops: cat P,
+ * ls [P], write P TEXT, create P TEXT, mkdir P, rmdir P, unlink P,
+ * rename P Q, link P Q, symlink TARGET P, readlink P, stat P, lstat P,
+ * open P, open_nofollow P, open_rights P BASE, write_fd N, read_fd N,
+ * close N, drop N BASE INHERITING, stat_fd N, fd_write_file P. */
+#include "guest.h"
+
+static u32 out, dir;
+
+static struct ad arg(struct ad cmd, int i) {
+    struct ad it = { 0, 0 }, v = { 0, 0 };
+    if (!ad_iter(cmd, 7, &it)) return v;
+    for (int k = 0; k <= i; k++)
+        if (!ad_next(&it, &v)) { v.p = 0; v.n = 0; break; }
+    return v;
+}
+
+static const char *sarg(struct ad cmd, int i, size_t *len) {
+    const char *s = "";
+    *len = 0;
+    ad_str(arg(cmd, i), &s, len);
+    return s;
+}
+
+static u64 iarg(struct ad cmd, int i) {
+    i64 v = 0;
+    ad_int(arg(cmd, i), &v);
+    return (u64)v;
+}
+
+static u16 open_(u32 at, const char *p, size_t n, u32 follow, u16 oflags, u64 base, u32 *fd) {
+    struct fdstat st = { 0 };
+    st.rights_base = base;
+    st.rights_inheriting = 0;
+    return SYS(file_open)(lookup(at, follow), p, n, oflags, &st, fd);
+}
+
+static u16 cat(u32 at, const char *p, size_t n) {
+    u32 fd;
+    u16 e = open_(at, p, n, 1, 0, RIGHT_FD_READ, &fd);
+    if (e) return e;
+    char buf[256];
+    puts_(out, "data:");
+    for (;;) {
+        struct iovec iov = { buf, sizeof buf };
+        size_t got = 0;
+        e = SYS(fd_read)(fd, &iov, (size_t)1, &got);
+        if (e || got == 0) break;
+        write_all(out, buf, got);
+    }
+    puts_(out, "\n");
+    SYS(fd_close)(fd);
+    return e;
+}
+
+static u16 ls(u32 fd) {
+    static u8 buf[4096];
+    u64 cookie = 0;
+    for (;;) {
+        size_t used = 0;
+        u16 e = SYS(file_readdir)(fd, buf, sizeof buf, cookie, &used);
+        if (e) return e;
+        size_t off = 0;
+        while (off + sizeof(struct dirent) <= used) {
+            struct dirent d;
+            memcpy(&d, buf + off, sizeof d);
+            if (off + sizeof d + d.namlen > used) break;
+            const char *name = (const char *)buf + off + sizeof d;
+            int dots = (d.namlen == 1 && name[0] == '.') || (d.namlen == 2 && name[0] == '.' && name[1] == '.');
+            if (!dots) { puts_(out, "entry:"); write_all(out, name, d.namlen); puts_(out, "\n"); }
+            off += sizeof d + d.namlen;
+            cookie = d.next;
+        }
+        if (used < sizeof buf) return 0;
+    }
+}
+
+static u16 put(const char *p, size_t n, const char *text, size_t tn, u16 oflags) {
+    u32 fd;
+    u16 e = open_(dir, p, n, 0, oflags, RIGHT_FD_WRITE, &fd);
+    if (e) return e;
+    e = write_all(fd, text, tn);
+    SYS(fd_close)(fd);
+    return e;
+}
+
+static u16 run(struct ad cmd, const char *op, size_t opn) {
+    size_t n, m;
+    const char *p = sarg(cmd, 1, &n);
+    const char *q = sarg(cmd, 2, &m);
+    u32 fd;
+    u16 e;
+#define OP(name) seq_(name, op, opn)
+    if (OP("cat")) return cat(dir, p, n);
+    if (OP("ls")) {
+        if (n == 0) return ls(dir);
+        if ((e = open_(dir, p, n, 1, OFLAG_DIRECTORY, RIGHT_FILE_READDIR, &fd))) return e;
+        e = ls(fd);
+        SYS(fd_close)(fd);
+        return e;
+    }
+    if (OP("write")) return put(p, n, q, m, OFLAG_CREAT | OFLAG_TRUNC);
+    if (OP("create")) return put(p, n, q, m, OFLAG_CREAT | OFLAG_EXCL);
+    if (OP("mkdir")) return SYS(file_create)(dir, p, n, (u8)FILETYPE_DIRECTORY);
+    if (OP("rmdir")) return SYS(file_unlink)(dir, p, n, (u8)1);
+    if (OP("unlink")) return SYS(file_unlink)(dir, p, n, (u8)0);
+    if (OP("rename")) return SYS(file_rename)(dir, p, n, dir, q, m);
+    if (OP("link")) return SYS(file_link)(lookup(dir, 0), p, n, dir, q, m);
+    if (OP("symlink")) return SYS(file_symlink)(p, n, dir, q, m);
+    if (OP("readlink")) {
+        char buf[256];
+        size_t used = 0;
+        if ((e = SYS(file_readlink)(dir, p, n, buf, sizeof buf, &used))) return e;
+        puts_(out, "data:"); write_all(out, buf, used); puts_(out, "\n");
+        return 0;
+    }
+    if (OP("stat") || OP("lstat")) {
+        struct filestat st;
+        if ((e = SYS(file_stat_get)(lookup(dir, OP("stat")), p, n, &st))) return e;
+        puts_(out, "data:type="); putu_(out, st.filetype);
+        puts_(out, " size="); putu_(out, st.size); puts_(out, "\n");
+        return 0;
+    }
+    if (OP("open") || OP("open_nofollow")) {
+        if ((e = open_(dir, p, n, OP("open"), 0, RIGHT_FD_READ, &fd))) return e;
+        SYS(fd_close)(fd);
+        return 0;
+    }
+    if (OP("open_rights")) {
+        if ((e = open_(dir, p, n, 1, 0, iarg(cmd, 2), &fd))) return e;
+        SYS(fd_close)(fd);
+        return 0;
+    }
+    if (OP("write_fd")) {
+        size_t w = 0;
+        struct ciovec iov = { "x", 1 };
+        return SYS(fd_write)((u32)iarg(cmd, 1), &iov, (size_t)1, &w);
+    }
+    if (OP("read_fd")) {
+        char c;
+        size_t got = 0;
+        struct iovec iov = { &c, 1 };
+        return SYS(fd_read)((u32)iarg(cmd, 1), &iov, (size_t)1, &got);
+    }
+    if (OP("close")) return SYS(fd_close)((u32)iarg(cmd, 1));
+    if (OP("drop")) {
+        struct fdstat st = { 0 };
+        st.rights_base = iarg(cmd, 2);
+        st.rights_inheriting = iarg(cmd, 3);
+        return SYS(fd_stat_put)((u32)iarg(cmd, 1), &st, (u16)FDSTAT_RIGHTS);
+    }
+    if (OP("stat_fd")) {
+        struct fdstat st;
+        if ((e = SYS(fd_stat_get)((u32)iarg(cmd, 1), &st))) return e;
+        puts_(out, "data:type="); putu_(out, st.filetype);
+        puts_(out, " base="); putu_(out, st.rights_base);
+        puts_(out, " inheriting="); putu_(out, st.rights_inheriting); puts_(out, "\n");
+        return 0;
+    }
+    return 52;
+#undef OP
+}
+
+int main(const u8 *p, size_t n) {
+    struct ad root = { p, n }, v, cmds, it, cmd;
+    if (!ad_get(root, "out", &v) || !ad_fd(v, &out)) return 2;
+    if (ad_get(root, "dir", &v)) ad_fd(v, &dir);
+    if (!ad_get(root, "cmds", &cmds) || !ad_iter(cmds, 7, &it)) return 3;
+    while (ad_next(&it, &cmd)) {
+        size_t opn;
+        const char *op = sarg(cmd, 0, &opn);
+        u16 e = run(cmd, op, opn);
+        write_all(out, op, opn);
+        puts_(out, " ");
+        putu_(out, e);
+        puts_(out, "\n");
+    }
+    return 0;
+}
