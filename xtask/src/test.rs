@@ -1,16 +1,17 @@
 //! `test`: the one command that runs every test. It first makes sure the system tools the
-//! tests drive are present, installing them with apt-get and rustup where it can.
+//! tests drive are present, installing them with apt-get and rustup where it can, and
+//! stops with a clear message where it cannot. Nothing is skipped silently.
 
 use std::process::Command;
 
 pub fn run(extra: &[&str]) -> Result<(), String> {
-    crate::test::tools::ensure()?;
+    tools::ensure()?;
     cargo(&["test", "--workspace", "--all-targets"], extra)?;
     cargo(&["test", "--workspace", "--doc"], &[])?;
     Ok(())
 }
 
-fn cargo(args: &[&str], extra: &[&str]) -> Result<(), String> {
+pub fn cargo(args: &[&str], extra: &[&str]) -> Result<(), String> {
     let status = Command::new(env!("CARGO"))
         .args(args)
         .args(extra)
@@ -25,8 +26,116 @@ fn cargo(args: &[&str], extra: &[&str]) -> Result<(), String> {
 }
 
 pub mod tools {
-    //! System tools the tests need: none yet beyond cargo.
+    use std::process::{Command, Stdio};
+
+    /// (command that must run, Debian package that provides it)
+    const COMMANDS: &[(&[&str], &str)] = &[
+        (&["gcc", "--version"], "gcc"),
+        (&["clang", "--version"], "clang"),
+        (&["ld.lld", "--version"], "lld"),
+        (&["llvm-mc", "--version"], "llvm"),
+        (&["aarch64-linux-gnu-as", "--version"], "binutils-aarch64-linux-gnu"),
+        (&["arm-linux-gnueabi-as", "--version"], "binutils-arm-linux-gnueabi"),
+    ];
+
+    /// 32-bit C and C++ need the multilib runtime; probed by compiling and linking.
+    const MULTILIB: &[(&str, &str, &str)] = &[
+        ("gcc", "c", "gcc-multilib"),
+        ("g++", "c++", "g++-multilib"),
+    ];
+
+    const RUST_TARGETS: &[&str] = &["i686-unknown-linux-gnu"];
+
     pub fn ensure() -> Result<(), String> {
+        let missing = missing_packages();
+        if !missing.is_empty() {
+            install(&missing)?;
+            let still = missing_packages();
+            if !still.is_empty() {
+                return Err(format!("still missing after install: {}", still.join(", ")));
+            }
+        }
+        for target in RUST_TARGETS {
+            ensure_rust_target(target)?;
+        }
         Ok(())
+    }
+
+    fn missing_packages() -> Vec<String> {
+        let mut missing: Vec<String> = COMMANDS
+            .iter()
+            .filter(|(cmd, _)| !runs(cmd))
+            .map(|(_, pkg)| pkg.to_string())
+            .collect();
+        for (compiler, lang, pkg) in MULTILIB {
+            if !links_32bit(compiler, lang) {
+                missing.push(pkg.to_string());
+            }
+        }
+        missing.sort();
+        missing.dedup();
+        missing
+    }
+
+    fn runs(cmd: &[&str]) -> bool {
+        Command::new(cmd[0])
+            .args(&cmd[1..])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    }
+
+    fn links_32bit(compiler: &str, lang: &str) -> bool {
+        let dir = std::env::temp_dir().join(format!("xtask-probe-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let src = dir.join(format!("probe.{}", if lang == "c" { "c" } else { "cc" }));
+        let ok = std::fs::write(&src, "int main(void) { return 0; }\n").is_ok()
+            && runs(&[compiler, "-m32", src.to_str().unwrap_or(""), "-o", dir.join("probe").to_str().unwrap_or("")]);
+        let _ = std::fs::remove_dir_all(&dir);
+        ok
+    }
+
+    fn install(packages: &[String]) -> Result<(), String> {
+        eprintln!("xtask test: installing {}", packages.join(" "));
+        let is_root = Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+        let sudo: &[&str] = if is_root { &[] } else { &["sudo", "-n"] };
+        let apt = |args: &[&str]| {
+            let mut full: Vec<&str> = sudo.to_vec();
+            full.extend_from_slice(args);
+            Command::new(full[0])
+                .args(&full[1..])
+                .env("DEBIAN_FRONTEND", "noninteractive")
+                .status()
+                .is_ok_and(|s| s.success())
+        };
+        let mut args = vec!["apt-get", "install", "-y", "-q", "--no-install-recommends"];
+        args.extend(packages.iter().map(String::as_str));
+        if !(apt(&["apt-get", "update", "-q"]) && apt(&args)) {
+            return Err(format!(
+                "the tests need these Debian packages and they could not be installed: {}\n\
+                 install them (apt-get install {}) and run `cargo xtask test` again",
+                packages.join(", "),
+                packages.join(" ")
+            ));
+        }
+        Ok(())
+    }
+
+    fn ensure_rust_target(target: &str) -> Result<(), String> {
+        let installed = Command::new("rustup")
+            .args(["target", "list", "--installed"])
+            .output()
+            .map_err(|e| format!("the tests need rustup to add the {target} target: {e}"))?;
+        if String::from_utf8_lossy(&installed.stdout).lines().any(|l| l.trim() == target) {
+            return Ok(());
+        }
+        eprintln!("xtask test: adding Rust target {target}");
+        let ok = Command::new("rustup").args(["target", "add", target]).status().is_ok_and(|s| s.success());
+        if ok {
+            Ok(())
+        } else {
+            Err(format!("could not add the Rust target {target}: run `rustup target add {target}`"))
+        }
     }
 }
