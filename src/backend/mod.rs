@@ -3,6 +3,7 @@
 
 pub mod c;
 pub mod json;
+pub mod rust;
 pub mod vdso;
 
 use crate::ir::Ir;
@@ -57,6 +58,12 @@ pub fn all() -> &'static [Backend] {
             name: "vdso",
             description: "vDSO assembly: a stub per syscall for six architecture variants",
             generate: vdso::generate,
+        },
+        Backend {
+            name: "rust",
+            description:
+                "the `cloudabi` Rust crate: bindings, layout tests and the host-side Syscalls trait",
+            generate: rust::generate,
         },
     ]
 }

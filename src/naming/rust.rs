@@ -36,7 +36,13 @@ pub fn ident_name(name: &str) -> String {
 
 /// [`ident_name`] as a token.
 pub fn ident(name: &str) -> Ident {
-    let spelled = ident_name(name);
+    // Never panic on odd input: empty names and leading digits get a placeholder prefix.
+    let name = match name.chars().next() {
+        None => "unnamed".to_string(),
+        Some(c) if c.is_ascii_digit() => format!("_{name}"),
+        Some(_) => name.to_string(),
+    };
+    let spelled = ident_name(&name);
     match spelled.strip_prefix("r#") {
         Some(raw) => Ident::new_raw(raw, Span::call_site()),
         None => Ident::new(&spelled, Span::call_site()),
@@ -176,9 +182,18 @@ pub fn type_expr(ir: &Ir, ty: &Type) -> String {
     }
 }
 
-/// [`type_expr`] as tokens, with `crate::`-free names (the generated crate is one module
-/// level deep at most and imports what it uses).
+/// [`type_expr`] as tokens, with bare names (for the crate root).
 pub fn type_tokens(ir: &Ir, ty: &Type) -> TokenStream {
+    tokens(ir, ty, false)
+}
+
+/// [`type_expr`] as tokens with every named type as `crate::name`: for modules where
+/// parameters named like a tuple struct (`fd: crate::fd`) must not meet an import of it.
+pub fn qualified_type_tokens(ir: &Ir, ty: &Type) -> TokenStream {
+    tokens(ir, ty, true)
+}
+
+fn tokens(ir: &Ir, ty: &Type, qualified: bool) -> TokenStream {
     match ty {
         Type::Void => quote!(()),
         Type::Int(int) => {
@@ -187,10 +202,14 @@ pub fn type_tokens(ir: &Ir, ty: &Type) -> TokenStream {
         }
         Type::Named(id) => {
             let name = ident(&ir.ty(*id).name.name);
-            quote!(#name)
+            if qualified {
+                quote!(crate::#name)
+            } else {
+                quote!(#name)
+            }
         }
         Type::Pointer { constant, target } => {
-            let inner = type_tokens(ir, target);
+            let inner = tokens(ir, target, qualified);
             if is_function(ir, target) {
                 inner
             } else if *constant {
@@ -199,9 +218,9 @@ pub fn type_tokens(ir: &Ir, ty: &Type) -> TokenStream {
                 quote!(*mut #inner)
             }
         }
-        Type::Atomic(inner) => type_tokens(ir, inner),
+        Type::Atomic(inner) => tokens(ir, inner, qualified),
         Type::Array { count, element } => {
-            let element = type_tokens(ir, element);
+            let element = tokens(ir, element, qualified);
             let count = proc_macro2::Literal::usize_unsuffixed(*count as usize);
             quote!([#element; #count])
         }

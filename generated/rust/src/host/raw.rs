@@ -1,0 +1,2371 @@
+// Generated from spec/cloudabi.txt by cloudabi-gen. Do not edit: run `cargo xtask gen`.
+
+//! The C-ABI entry points: `raw::fd_read::<S>` has the signature of
+//! `cloudabi_sys_fd_read` and serves it with `S`.
+//!
+//! Each checks and decodes its arguments (see the [module docs](super)), calls the
+//! [`Syscalls`] method through [`Syscalls::with_current`], traces the call when
+//! tracing is on, and writes the outputs.
+use super::{check, slice, slice_mut, trace, uninit, validate, Syscalls};
+use crate::errno;
+use core::mem::MaybeUninit;
+use std::format;
+/// Every entry point with its C symbol name, in syscall-number order.
+pub fn entry_points<S: Syscalls>() -> [(&'static str, *const ()); 49] {
+    [
+        ("cloudabi_sys_clock_res_get", clock_res_get::<S> as *const ()),
+        ("cloudabi_sys_clock_time_get", clock_time_get::<S> as *const ()),
+        ("cloudabi_sys_condvar_signal", condvar_signal::<S> as *const ()),
+        ("cloudabi_sys_fd_close", fd_close::<S> as *const ()),
+        ("cloudabi_sys_fd_create1", fd_create1::<S> as *const ()),
+        ("cloudabi_sys_fd_create2", fd_create2::<S> as *const ()),
+        ("cloudabi_sys_fd_datasync", fd_datasync::<S> as *const ()),
+        ("cloudabi_sys_fd_dup", fd_dup::<S> as *const ()),
+        ("cloudabi_sys_fd_pread", fd_pread::<S> as *const ()),
+        ("cloudabi_sys_fd_pwrite", fd_pwrite::<S> as *const ()),
+        ("cloudabi_sys_fd_read", fd_read::<S> as *const ()),
+        ("cloudabi_sys_fd_replace", fd_replace::<S> as *const ()),
+        ("cloudabi_sys_fd_seek", fd_seek::<S> as *const ()),
+        ("cloudabi_sys_fd_stat_get", fd_stat_get::<S> as *const ()),
+        ("cloudabi_sys_fd_stat_put", fd_stat_put::<S> as *const ()),
+        ("cloudabi_sys_fd_sync", fd_sync::<S> as *const ()),
+        ("cloudabi_sys_fd_write", fd_write::<S> as *const ()),
+        ("cloudabi_sys_file_advise", file_advise::<S> as *const ()),
+        ("cloudabi_sys_file_allocate", file_allocate::<S> as *const ()),
+        ("cloudabi_sys_file_create", file_create::<S> as *const ()),
+        ("cloudabi_sys_file_link", file_link::<S> as *const ()),
+        ("cloudabi_sys_file_open", file_open::<S> as *const ()),
+        ("cloudabi_sys_file_readdir", file_readdir::<S> as *const ()),
+        ("cloudabi_sys_file_readlink", file_readlink::<S> as *const ()),
+        ("cloudabi_sys_file_rename", file_rename::<S> as *const ()),
+        ("cloudabi_sys_file_stat_fget", file_stat_fget::<S> as *const ()),
+        ("cloudabi_sys_file_stat_fput", file_stat_fput::<S> as *const ()),
+        ("cloudabi_sys_file_stat_get", file_stat_get::<S> as *const ()),
+        ("cloudabi_sys_file_stat_put", file_stat_put::<S> as *const ()),
+        ("cloudabi_sys_file_symlink", file_symlink::<S> as *const ()),
+        ("cloudabi_sys_file_unlink", file_unlink::<S> as *const ()),
+        ("cloudabi_sys_lock_unlock", lock_unlock::<S> as *const ()),
+        ("cloudabi_sys_mem_advise", mem_advise::<S> as *const ()),
+        ("cloudabi_sys_mem_map", mem_map::<S> as *const ()),
+        ("cloudabi_sys_mem_protect", mem_protect::<S> as *const ()),
+        ("cloudabi_sys_mem_sync", mem_sync::<S> as *const ()),
+        ("cloudabi_sys_mem_unmap", mem_unmap::<S> as *const ()),
+        ("cloudabi_sys_poll", poll::<S> as *const ()),
+        ("cloudabi_sys_proc_exec", proc_exec::<S> as *const ()),
+        ("cloudabi_sys_proc_exit", proc_exit::<S> as *const ()),
+        ("cloudabi_sys_proc_fork", proc_fork::<S> as *const ()),
+        ("cloudabi_sys_proc_raise", proc_raise::<S> as *const ()),
+        ("cloudabi_sys_random_get", random_get::<S> as *const ()),
+        ("cloudabi_sys_sock_recv", sock_recv::<S> as *const ()),
+        ("cloudabi_sys_sock_send", sock_send::<S> as *const ()),
+        ("cloudabi_sys_sock_shutdown", sock_shutdown::<S> as *const ()),
+        ("cloudabi_sys_thread_create", thread_create::<S> as *const ()),
+        ("cloudabi_sys_thread_exit", thread_exit::<S> as *const ()),
+        ("cloudabi_sys_thread_yield", thread_yield::<S> as *const ()),
+    ]
+}
+/// Traces a call whose arguments failed their checks, and passes the error on.
+fn failed<S: Syscalls>(s: &mut S, name: &str, error: errno) -> errno {
+    if s.trace_enabled() {
+        let line = format!(
+            "{}(..) = Err({}) (bad argument)", name, trace::fmt_errno(error)
+        );
+        s.trace(&line);
+    }
+    error
+}
+fn decoded<T>(value: Option<T>) -> Result<T, errno> {
+    value.ok_or(errno::INVAL)
+}
+unsafe fn checked_ref<'a, S: Syscalls, T>(
+    s: &mut S,
+    ptr: *const T,
+    valid: unsafe fn(*const T) -> bool,
+) -> Result<&'a T, errno> {
+    check(s, ptr, 1, false)?;
+    if valid(ptr) { Ok(&*ptr) } else { Err(errno::INVAL) }
+}
+unsafe fn checked_slice<'a, S: Syscalls, T>(
+    s: &mut S,
+    ptr: *const T,
+    len: usize,
+    valid: unsafe fn(*const T) -> bool,
+) -> Result<&'a [T], errno> {
+    if len == 0 {
+        return Ok(&[]);
+    }
+    check(s, ptr, len, false)?;
+    for i in 0..len {
+        if !valid(ptr.add(i)) {
+            return Err(errno::INVAL);
+        }
+    }
+    Ok(core::slice::from_raw_parts(ptr, len))
+}
+unsafe fn writable<S: Syscalls, T>(s: &mut S, ptr: *mut T) -> Result<*mut T, errno> {
+    check(s, ptr, 1, true)?;
+    Ok(ptr)
+}
+/// The C entry point `cloudabi_sys_clock_res_get`, served by [`Syscalls::clock_res_get`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn clock_res_get<S: Syscalls>(
+    clock_id: u32,
+    resolution: *mut crate::timestamp,
+) -> errno {
+    S::with_current(|s| match clock_res_get_inner(s, clock_id, resolution) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn clock_res_get_inner<S: Syscalls>(
+    s: &mut S,
+    clock_id: u32,
+    resolution: *mut crate::timestamp,
+) -> Result<(), errno> {
+    let clock_id = match decoded(validate::clockid(clock_id)) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "clock_res_get", e)),
+    };
+    let resolution = match writable(s, resolution) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "clock_res_get", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::clock_res_get(clock_id))
+    } else {
+        None
+    };
+    let result = s.clock_res_get(clock_id);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::clock_res_get_result(& result));
+        s.trace(&line);
+    }
+    resolution.write(result?);
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_clock_time_get`, served by [`Syscalls::clock_time_get`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn clock_time_get<S: Syscalls>(
+    clock_id: u32,
+    precision: crate::timestamp,
+    time: *mut crate::timestamp,
+) -> errno {
+    S::with_current(|s| match clock_time_get_inner(s, clock_id, precision, time) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn clock_time_get_inner<S: Syscalls>(
+    s: &mut S,
+    clock_id: u32,
+    precision: crate::timestamp,
+    time: *mut crate::timestamp,
+) -> Result<(), errno> {
+    let clock_id = match decoded(validate::clockid(clock_id)) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "clock_time_get", e)),
+    };
+    let precision = match Ok::<_, errno>(precision) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "clock_time_get", e)),
+    };
+    let time = match writable(s, time) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "clock_time_get", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::clock_time_get(clock_id, precision))
+    } else {
+        None
+    };
+    let result = s.clock_time_get(clock_id, precision);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::clock_time_get_result(& result));
+        s.trace(&line);
+    }
+    time.write(result?);
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_condvar_signal`, served by [`Syscalls::condvar_signal`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn condvar_signal<S: Syscalls>(
+    condvar: *mut crate::condvar,
+    scope: u8,
+    nwaiters: crate::nthreads,
+) -> errno {
+    S::with_current(|s| match condvar_signal_inner(s, condvar, scope, nwaiters) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn condvar_signal_inner<S: Syscalls>(
+    s: &mut S,
+    condvar: *mut crate::condvar,
+    scope: u8,
+    nwaiters: crate::nthreads,
+) -> Result<(), errno> {
+    let condvar = match writable(s, condvar) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "condvar_signal", e)),
+    };
+    let scope = match decoded(validate::scope(scope)) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "condvar_signal", e)),
+    };
+    let nwaiters = match Ok::<_, errno>(nwaiters) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "condvar_signal", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::condvar_signal(condvar, scope, nwaiters))
+    } else {
+        None
+    };
+    let result = s.condvar_signal(condvar, scope, nwaiters);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::condvar_signal_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_fd_close`, served by [`Syscalls::fd_close`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn fd_close<S: Syscalls>(fd: crate::fd) -> errno {
+    S::with_current(|s| match fd_close_inner(s, fd) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn fd_close_inner<S: Syscalls>(s: &mut S, fd: crate::fd) -> Result<(), errno> {
+    let fd = match Ok::<_, errno>(fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_close", e)),
+    };
+    let line = if s.trace_enabled() { Some(trace::fd_close(fd)) } else { None };
+    let result = s.fd_close(fd);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::fd_close_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_fd_create1`, served by [`Syscalls::fd_create1`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn fd_create1<S: Syscalls>(
+    r#type: u8,
+    fd: *mut crate::fd,
+) -> errno {
+    S::with_current(|s| match fd_create1_inner(s, r#type, fd) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn fd_create1_inner<S: Syscalls>(
+    s: &mut S,
+    r#type: u8,
+    fd: *mut crate::fd,
+) -> Result<(), errno> {
+    let r#type = match decoded(validate::filetype(r#type)) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_create1", e)),
+    };
+    let fd = match writable(s, fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_create1", e)),
+    };
+    let line = if s.trace_enabled() { Some(trace::fd_create1(r#type)) } else { None };
+    let result = s.fd_create1(r#type);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::fd_create1_result(& result));
+        s.trace(&line);
+    }
+    fd.write(result?);
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_fd_create2`, served by [`Syscalls::fd_create2`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn fd_create2<S: Syscalls>(
+    r#type: u8,
+    fd1: *mut crate::fd,
+    fd2: *mut crate::fd,
+) -> errno {
+    S::with_current(|s| match fd_create2_inner(s, r#type, fd1, fd2) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn fd_create2_inner<S: Syscalls>(
+    s: &mut S,
+    r#type: u8,
+    fd1: *mut crate::fd,
+    fd2: *mut crate::fd,
+) -> Result<(), errno> {
+    let r#type = match decoded(validate::filetype(r#type)) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_create2", e)),
+    };
+    let fd1 = match writable(s, fd1) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_create2", e)),
+    };
+    let fd2 = match writable(s, fd2) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_create2", e)),
+    };
+    let line = if s.trace_enabled() { Some(trace::fd_create2(r#type)) } else { None };
+    let result = s.fd_create2(r#type);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::fd_create2_result(& result));
+        s.trace(&line);
+    }
+    let value = result?;
+    fd1.write(value.0);
+    fd2.write(value.1);
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_fd_datasync`, served by [`Syscalls::fd_datasync`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn fd_datasync<S: Syscalls>(fd: crate::fd) -> errno {
+    S::with_current(|s| match fd_datasync_inner(s, fd) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn fd_datasync_inner<S: Syscalls>(s: &mut S, fd: crate::fd) -> Result<(), errno> {
+    let fd = match Ok::<_, errno>(fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_datasync", e)),
+    };
+    let line = if s.trace_enabled() { Some(trace::fd_datasync(fd)) } else { None };
+    let result = s.fd_datasync(fd);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::fd_datasync_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_fd_dup`, served by [`Syscalls::fd_dup`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn fd_dup<S: Syscalls>(
+    from: crate::fd,
+    fd: *mut crate::fd,
+) -> errno {
+    S::with_current(|s| match fd_dup_inner(s, from, fd) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn fd_dup_inner<S: Syscalls>(
+    s: &mut S,
+    from: crate::fd,
+    fd: *mut crate::fd,
+) -> Result<(), errno> {
+    let from = match Ok::<_, errno>(from) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_dup", e)),
+    };
+    let fd = match writable(s, fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_dup", e)),
+    };
+    let line = if s.trace_enabled() { Some(trace::fd_dup(from)) } else { None };
+    let result = s.fd_dup(from);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::fd_dup_result(& result));
+        s.trace(&line);
+    }
+    fd.write(result?);
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_fd_pread`, served by [`Syscalls::fd_pread`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn fd_pread<S: Syscalls>(
+    fd: crate::fd,
+    iovs: *const crate::iovec,
+    iovs_len: usize,
+    offset: crate::filesize,
+    nread: *mut usize,
+) -> errno {
+    S::with_current(|s| match fd_pread_inner(s, fd, iovs, iovs_len, offset, nread) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn fd_pread_inner<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    iovs: *const crate::iovec,
+    iovs_len: usize,
+    offset: crate::filesize,
+    nread: *mut usize,
+) -> Result<(), errno> {
+    let fd = match Ok::<_, errno>(fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_pread", e)),
+    };
+    let iovs = match slice(s, iovs as *const crate::iovec, iovs_len) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_pread", e)),
+    };
+    let offset = match Ok::<_, errno>(offset) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_pread", e)),
+    };
+    let nread = match writable(s, nread) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_pread", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::fd_pread(fd, iovs, offset))
+    } else {
+        None
+    };
+    let result = s.fd_pread(fd, iovs, offset);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::fd_pread_result(& result));
+        s.trace(&line);
+    }
+    nread.write(result?);
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_fd_pwrite`, served by [`Syscalls::fd_pwrite`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn fd_pwrite<S: Syscalls>(
+    fd: crate::fd,
+    iovs: *const crate::ciovec,
+    iovs_len: usize,
+    offset: crate::filesize,
+    nwritten: *mut usize,
+) -> errno {
+    S::with_current(|s| match fd_pwrite_inner(s, fd, iovs, iovs_len, offset, nwritten) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn fd_pwrite_inner<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    iovs: *const crate::ciovec,
+    iovs_len: usize,
+    offset: crate::filesize,
+    nwritten: *mut usize,
+) -> Result<(), errno> {
+    let fd = match Ok::<_, errno>(fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_pwrite", e)),
+    };
+    let iovs = match slice(s, iovs as *const crate::ciovec, iovs_len) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_pwrite", e)),
+    };
+    let offset = match Ok::<_, errno>(offset) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_pwrite", e)),
+    };
+    let nwritten = match writable(s, nwritten) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_pwrite", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::fd_pwrite(fd, iovs, offset))
+    } else {
+        None
+    };
+    let result = s.fd_pwrite(fd, iovs, offset);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::fd_pwrite_result(& result));
+        s.trace(&line);
+    }
+    nwritten.write(result?);
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_fd_read`, served by [`Syscalls::fd_read`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn fd_read<S: Syscalls>(
+    fd: crate::fd,
+    iovs: *const crate::iovec,
+    iovs_len: usize,
+    nread: *mut usize,
+) -> errno {
+    S::with_current(|s| match fd_read_inner(s, fd, iovs, iovs_len, nread) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn fd_read_inner<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    iovs: *const crate::iovec,
+    iovs_len: usize,
+    nread: *mut usize,
+) -> Result<(), errno> {
+    let fd = match Ok::<_, errno>(fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_read", e)),
+    };
+    let iovs = match slice(s, iovs as *const crate::iovec, iovs_len) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_read", e)),
+    };
+    let nread = match writable(s, nread) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_read", e)),
+    };
+    let line = if s.trace_enabled() { Some(trace::fd_read(fd, iovs)) } else { None };
+    let result = s.fd_read(fd, iovs);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::fd_read_result(& result));
+        s.trace(&line);
+    }
+    nread.write(result?);
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_fd_replace`, served by [`Syscalls::fd_replace`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn fd_replace<S: Syscalls>(
+    from: crate::fd,
+    to: crate::fd,
+) -> errno {
+    S::with_current(|s| match fd_replace_inner(s, from, to) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn fd_replace_inner<S: Syscalls>(
+    s: &mut S,
+    from: crate::fd,
+    to: crate::fd,
+) -> Result<(), errno> {
+    let from = match Ok::<_, errno>(from) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_replace", e)),
+    };
+    let to = match Ok::<_, errno>(to) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_replace", e)),
+    };
+    let line = if s.trace_enabled() { Some(trace::fd_replace(from, to)) } else { None };
+    let result = s.fd_replace(from, to);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::fd_replace_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_fd_seek`, served by [`Syscalls::fd_seek`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn fd_seek<S: Syscalls>(
+    fd: crate::fd,
+    offset: crate::filedelta,
+    whence: u8,
+    newoffset: *mut crate::filesize,
+) -> errno {
+    S::with_current(|s| match fd_seek_inner(s, fd, offset, whence, newoffset) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn fd_seek_inner<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    offset: crate::filedelta,
+    whence: u8,
+    newoffset: *mut crate::filesize,
+) -> Result<(), errno> {
+    let fd = match Ok::<_, errno>(fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_seek", e)),
+    };
+    let offset = match Ok::<_, errno>(offset) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_seek", e)),
+    };
+    let whence = match decoded(validate::whence(whence)) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_seek", e)),
+    };
+    let newoffset = match writable(s, newoffset) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_seek", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::fd_seek(fd, offset, whence))
+    } else {
+        None
+    };
+    let result = s.fd_seek(fd, offset, whence);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::fd_seek_result(& result));
+        s.trace(&line);
+    }
+    newoffset.write(result?);
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_fd_stat_get`, served by [`Syscalls::fd_stat_get`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn fd_stat_get<S: Syscalls>(
+    fd: crate::fd,
+    buf: *mut crate::fdstat,
+) -> errno {
+    S::with_current(|s| match fd_stat_get_inner(s, fd, buf) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn fd_stat_get_inner<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    buf: *mut crate::fdstat,
+) -> Result<(), errno> {
+    let fd = match Ok::<_, errno>(fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_stat_get", e)),
+    };
+    let buf = match uninit(s, buf) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_stat_get", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::fd_stat_get(fd, buf.as_ptr()))
+    } else {
+        None
+    };
+    let result = s.fd_stat_get(fd, buf);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::fd_stat_get_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_fd_stat_put`, served by [`Syscalls::fd_stat_put`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn fd_stat_put<S: Syscalls>(
+    fd: crate::fd,
+    buf: *const crate::fdstat,
+    flags: crate::fdsflags,
+) -> errno {
+    S::with_current(|s| match fd_stat_put_inner(s, fd, buf, flags) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn fd_stat_put_inner<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    buf: *const crate::fdstat,
+    flags: crate::fdsflags,
+) -> Result<(), errno> {
+    let fd = match Ok::<_, errno>(fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_stat_put", e)),
+    };
+    let buf = match checked_ref(s, buf, validate::fdstat) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_stat_put", e)),
+    };
+    let flags = match Ok::<_, errno>(flags) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_stat_put", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::fd_stat_put(fd, buf, flags))
+    } else {
+        None
+    };
+    let result = s.fd_stat_put(fd, buf, flags);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::fd_stat_put_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_fd_sync`, served by [`Syscalls::fd_sync`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn fd_sync<S: Syscalls>(fd: crate::fd) -> errno {
+    S::with_current(|s| match fd_sync_inner(s, fd) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn fd_sync_inner<S: Syscalls>(s: &mut S, fd: crate::fd) -> Result<(), errno> {
+    let fd = match Ok::<_, errno>(fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_sync", e)),
+    };
+    let line = if s.trace_enabled() { Some(trace::fd_sync(fd)) } else { None };
+    let result = s.fd_sync(fd);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::fd_sync_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_fd_write`, served by [`Syscalls::fd_write`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn fd_write<S: Syscalls>(
+    fd: crate::fd,
+    iovs: *const crate::ciovec,
+    iovs_len: usize,
+    nwritten: *mut usize,
+) -> errno {
+    S::with_current(|s| match fd_write_inner(s, fd, iovs, iovs_len, nwritten) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn fd_write_inner<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    iovs: *const crate::ciovec,
+    iovs_len: usize,
+    nwritten: *mut usize,
+) -> Result<(), errno> {
+    let fd = match Ok::<_, errno>(fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_write", e)),
+    };
+    let iovs = match slice(s, iovs as *const crate::ciovec, iovs_len) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_write", e)),
+    };
+    let nwritten = match writable(s, nwritten) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "fd_write", e)),
+    };
+    let line = if s.trace_enabled() { Some(trace::fd_write(fd, iovs)) } else { None };
+    let result = s.fd_write(fd, iovs);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::fd_write_result(& result));
+        s.trace(&line);
+    }
+    nwritten.write(result?);
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_file_advise`, served by [`Syscalls::file_advise`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn file_advise<S: Syscalls>(
+    fd: crate::fd,
+    offset: crate::filesize,
+    len: crate::filesize,
+    advice: u8,
+) -> errno {
+    S::with_current(|s| match file_advise_inner(s, fd, offset, len, advice) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn file_advise_inner<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    offset: crate::filesize,
+    len: crate::filesize,
+    advice: u8,
+) -> Result<(), errno> {
+    let fd = match Ok::<_, errno>(fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_advise", e)),
+    };
+    let offset = match Ok::<_, errno>(offset) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_advise", e)),
+    };
+    let len = match Ok::<_, errno>(len) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_advise", e)),
+    };
+    let advice = match decoded(validate::advice(advice)) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_advise", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::file_advise(fd, offset, len, advice))
+    } else {
+        None
+    };
+    let result = s.file_advise(fd, offset, len, advice);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::file_advise_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_file_allocate`, served by [`Syscalls::file_allocate`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn file_allocate<S: Syscalls>(
+    fd: crate::fd,
+    offset: crate::filesize,
+    len: crate::filesize,
+) -> errno {
+    S::with_current(|s| match file_allocate_inner(s, fd, offset, len) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn file_allocate_inner<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    offset: crate::filesize,
+    len: crate::filesize,
+) -> Result<(), errno> {
+    let fd = match Ok::<_, errno>(fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_allocate", e)),
+    };
+    let offset = match Ok::<_, errno>(offset) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_allocate", e)),
+    };
+    let len = match Ok::<_, errno>(len) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_allocate", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::file_allocate(fd, offset, len))
+    } else {
+        None
+    };
+    let result = s.file_allocate(fd, offset, len);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::file_allocate_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_file_create`, served by [`Syscalls::file_create`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn file_create<S: Syscalls>(
+    fd: crate::fd,
+    path: *const u8,
+    path_len: usize,
+    r#type: u8,
+) -> errno {
+    S::with_current(|s| match file_create_inner(s, fd, path, path_len, r#type) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn file_create_inner<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    path: *const u8,
+    path_len: usize,
+    r#type: u8,
+) -> Result<(), errno> {
+    let fd = match Ok::<_, errno>(fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_create", e)),
+    };
+    let path = match slice(s, path as *const u8, path_len) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_create", e)),
+    };
+    let r#type = match decoded(validate::filetype(r#type)) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_create", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::file_create(fd, path, r#type))
+    } else {
+        None
+    };
+    let result = s.file_create(fd, path, r#type);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::file_create_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_file_link`, served by [`Syscalls::file_link`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn file_link<S: Syscalls>(
+    fd1: crate::lookup,
+    path1: *const u8,
+    path1_len: usize,
+    fd2: crate::fd,
+    path2: *const u8,
+    path2_len: usize,
+) -> errno {
+    S::with_current(|s| match file_link_inner(
+        s,
+        fd1,
+        path1,
+        path1_len,
+        fd2,
+        path2,
+        path2_len,
+    ) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn file_link_inner<S: Syscalls>(
+    s: &mut S,
+    fd1: crate::lookup,
+    path1: *const u8,
+    path1_len: usize,
+    fd2: crate::fd,
+    path2: *const u8,
+    path2_len: usize,
+) -> Result<(), errno> {
+    let fd1 = match Ok::<_, errno>(fd1) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_link", e)),
+    };
+    let path1 = match slice(s, path1 as *const u8, path1_len) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_link", e)),
+    };
+    let fd2 = match Ok::<_, errno>(fd2) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_link", e)),
+    };
+    let path2 = match slice(s, path2 as *const u8, path2_len) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_link", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::file_link(fd1, path1, fd2, path2))
+    } else {
+        None
+    };
+    let result = s.file_link(fd1, path1, fd2, path2);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::file_link_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_file_open`, served by [`Syscalls::file_open`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn file_open<S: Syscalls>(
+    dirfd: crate::lookup,
+    path: *const u8,
+    path_len: usize,
+    oflags: crate::oflags,
+    fds: *const crate::fdstat,
+    fd: *mut crate::fd,
+) -> errno {
+    S::with_current(|s| match file_open_inner(
+        s,
+        dirfd,
+        path,
+        path_len,
+        oflags,
+        fds,
+        fd,
+    ) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn file_open_inner<S: Syscalls>(
+    s: &mut S,
+    dirfd: crate::lookup,
+    path: *const u8,
+    path_len: usize,
+    oflags: crate::oflags,
+    fds: *const crate::fdstat,
+    fd: *mut crate::fd,
+) -> Result<(), errno> {
+    let dirfd = match Ok::<_, errno>(dirfd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_open", e)),
+    };
+    let path = match slice(s, path as *const u8, path_len) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_open", e)),
+    };
+    let oflags = match Ok::<_, errno>(oflags) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_open", e)),
+    };
+    let fds = match checked_ref(s, fds, validate::fdstat) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_open", e)),
+    };
+    let fd = match writable(s, fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_open", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::file_open(dirfd, path, oflags, fds))
+    } else {
+        None
+    };
+    let result = s.file_open(dirfd, path, oflags, fds);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::file_open_result(& result));
+        s.trace(&line);
+    }
+    fd.write(result?);
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_file_readdir`, served by [`Syscalls::file_readdir`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn file_readdir<S: Syscalls>(
+    fd: crate::fd,
+    buf: *mut (),
+    buf_len: usize,
+    cookie: crate::dircookie,
+    bufused: *mut usize,
+) -> errno {
+    S::with_current(|s| match file_readdir_inner(s, fd, buf, buf_len, cookie, bufused) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn file_readdir_inner<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    buf: *mut (),
+    buf_len: usize,
+    cookie: crate::dircookie,
+    bufused: *mut usize,
+) -> Result<(), errno> {
+    let fd = match Ok::<_, errno>(fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_readdir", e)),
+    };
+    let buf = match slice_mut(s, buf as *mut u8, buf_len) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_readdir", e)),
+    };
+    let cookie = match Ok::<_, errno>(cookie) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_readdir", e)),
+    };
+    let bufused = match writable(s, bufused) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_readdir", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::file_readdir(fd, buf.len(), cookie))
+    } else {
+        None
+    };
+    let result = s.file_readdir(fd, buf, cookie);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::file_readdir_result(& result));
+        s.trace(&line);
+    }
+    bufused.write(result?);
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_file_readlink`, served by [`Syscalls::file_readlink`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn file_readlink<S: Syscalls>(
+    fd: crate::fd,
+    path: *const u8,
+    path_len: usize,
+    buf: *mut u8,
+    buf_len: usize,
+    bufused: *mut usize,
+) -> errno {
+    S::with_current(|s| match file_readlink_inner(
+        s,
+        fd,
+        path,
+        path_len,
+        buf,
+        buf_len,
+        bufused,
+    ) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn file_readlink_inner<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    path: *const u8,
+    path_len: usize,
+    buf: *mut u8,
+    buf_len: usize,
+    bufused: *mut usize,
+) -> Result<(), errno> {
+    let fd = match Ok::<_, errno>(fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_readlink", e)),
+    };
+    let path = match slice(s, path as *const u8, path_len) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_readlink", e)),
+    };
+    let buf = match slice_mut(s, buf as *mut u8, buf_len) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_readlink", e)),
+    };
+    let bufused = match writable(s, bufused) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_readlink", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::file_readlink(fd, path, buf.len()))
+    } else {
+        None
+    };
+    let result = s.file_readlink(fd, path, buf);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::file_readlink_result(& result));
+        s.trace(&line);
+    }
+    bufused.write(result?);
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_file_rename`, served by [`Syscalls::file_rename`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn file_rename<S: Syscalls>(
+    fd1: crate::fd,
+    path1: *const u8,
+    path1_len: usize,
+    fd2: crate::fd,
+    path2: *const u8,
+    path2_len: usize,
+) -> errno {
+    S::with_current(|s| match file_rename_inner(
+        s,
+        fd1,
+        path1,
+        path1_len,
+        fd2,
+        path2,
+        path2_len,
+    ) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn file_rename_inner<S: Syscalls>(
+    s: &mut S,
+    fd1: crate::fd,
+    path1: *const u8,
+    path1_len: usize,
+    fd2: crate::fd,
+    path2: *const u8,
+    path2_len: usize,
+) -> Result<(), errno> {
+    let fd1 = match Ok::<_, errno>(fd1) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_rename", e)),
+    };
+    let path1 = match slice(s, path1 as *const u8, path1_len) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_rename", e)),
+    };
+    let fd2 = match Ok::<_, errno>(fd2) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_rename", e)),
+    };
+    let path2 = match slice(s, path2 as *const u8, path2_len) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_rename", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::file_rename(fd1, path1, fd2, path2))
+    } else {
+        None
+    };
+    let result = s.file_rename(fd1, path1, fd2, path2);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::file_rename_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_file_stat_fget`, served by [`Syscalls::file_stat_fget`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn file_stat_fget<S: Syscalls>(
+    fd: crate::fd,
+    buf: *mut crate::filestat,
+) -> errno {
+    S::with_current(|s| match file_stat_fget_inner(s, fd, buf) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn file_stat_fget_inner<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    buf: *mut crate::filestat,
+) -> Result<(), errno> {
+    let fd = match Ok::<_, errno>(fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_stat_fget", e)),
+    };
+    let buf = match uninit(s, buf) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_stat_fget", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::file_stat_fget(fd, buf.as_ptr()))
+    } else {
+        None
+    };
+    let result = s.file_stat_fget(fd, buf);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::file_stat_fget_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_file_stat_fput`, served by [`Syscalls::file_stat_fput`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn file_stat_fput<S: Syscalls>(
+    fd: crate::fd,
+    buf: *const crate::filestat,
+    flags: crate::fsflags,
+) -> errno {
+    S::with_current(|s| match file_stat_fput_inner(s, fd, buf, flags) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn file_stat_fput_inner<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    buf: *const crate::filestat,
+    flags: crate::fsflags,
+) -> Result<(), errno> {
+    let fd = match Ok::<_, errno>(fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_stat_fput", e)),
+    };
+    let buf = match checked_ref(s, buf, validate::filestat) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_stat_fput", e)),
+    };
+    let flags = match Ok::<_, errno>(flags) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_stat_fput", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::file_stat_fput(fd, buf, flags))
+    } else {
+        None
+    };
+    let result = s.file_stat_fput(fd, buf, flags);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::file_stat_fput_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_file_stat_get`, served by [`Syscalls::file_stat_get`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn file_stat_get<S: Syscalls>(
+    fd: crate::lookup,
+    path: *const u8,
+    path_len: usize,
+    buf: *mut crate::filestat,
+) -> errno {
+    S::with_current(|s| match file_stat_get_inner(s, fd, path, path_len, buf) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn file_stat_get_inner<S: Syscalls>(
+    s: &mut S,
+    fd: crate::lookup,
+    path: *const u8,
+    path_len: usize,
+    buf: *mut crate::filestat,
+) -> Result<(), errno> {
+    let fd = match Ok::<_, errno>(fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_stat_get", e)),
+    };
+    let path = match slice(s, path as *const u8, path_len) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_stat_get", e)),
+    };
+    let buf = match uninit(s, buf) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_stat_get", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::file_stat_get(fd, path, buf.as_ptr()))
+    } else {
+        None
+    };
+    let result = s.file_stat_get(fd, path, buf);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::file_stat_get_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_file_stat_put`, served by [`Syscalls::file_stat_put`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn file_stat_put<S: Syscalls>(
+    fd: crate::lookup,
+    path: *const u8,
+    path_len: usize,
+    buf: *const crate::filestat,
+    flags: crate::fsflags,
+) -> errno {
+    S::with_current(|s| match file_stat_put_inner(s, fd, path, path_len, buf, flags) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn file_stat_put_inner<S: Syscalls>(
+    s: &mut S,
+    fd: crate::lookup,
+    path: *const u8,
+    path_len: usize,
+    buf: *const crate::filestat,
+    flags: crate::fsflags,
+) -> Result<(), errno> {
+    let fd = match Ok::<_, errno>(fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_stat_put", e)),
+    };
+    let path = match slice(s, path as *const u8, path_len) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_stat_put", e)),
+    };
+    let buf = match checked_ref(s, buf, validate::filestat) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_stat_put", e)),
+    };
+    let flags = match Ok::<_, errno>(flags) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_stat_put", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::file_stat_put(fd, path, buf, flags))
+    } else {
+        None
+    };
+    let result = s.file_stat_put(fd, path, buf, flags);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::file_stat_put_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_file_symlink`, served by [`Syscalls::file_symlink`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn file_symlink<S: Syscalls>(
+    path1: *const u8,
+    path1_len: usize,
+    fd: crate::fd,
+    path2: *const u8,
+    path2_len: usize,
+) -> errno {
+    S::with_current(|s| match file_symlink_inner(
+        s,
+        path1,
+        path1_len,
+        fd,
+        path2,
+        path2_len,
+    ) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn file_symlink_inner<S: Syscalls>(
+    s: &mut S,
+    path1: *const u8,
+    path1_len: usize,
+    fd: crate::fd,
+    path2: *const u8,
+    path2_len: usize,
+) -> Result<(), errno> {
+    let path1 = match slice(s, path1 as *const u8, path1_len) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_symlink", e)),
+    };
+    let fd = match Ok::<_, errno>(fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_symlink", e)),
+    };
+    let path2 = match slice(s, path2 as *const u8, path2_len) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_symlink", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::file_symlink(path1, fd, path2))
+    } else {
+        None
+    };
+    let result = s.file_symlink(path1, fd, path2);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::file_symlink_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_file_unlink`, served by [`Syscalls::file_unlink`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn file_unlink<S: Syscalls>(
+    fd: crate::fd,
+    path: *const u8,
+    path_len: usize,
+    flags: crate::ulflags,
+) -> errno {
+    S::with_current(|s| match file_unlink_inner(s, fd, path, path_len, flags) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn file_unlink_inner<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    path: *const u8,
+    path_len: usize,
+    flags: crate::ulflags,
+) -> Result<(), errno> {
+    let fd = match Ok::<_, errno>(fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_unlink", e)),
+    };
+    let path = match slice(s, path as *const u8, path_len) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_unlink", e)),
+    };
+    let flags = match Ok::<_, errno>(flags) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "file_unlink", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::file_unlink(fd, path, flags))
+    } else {
+        None
+    };
+    let result = s.file_unlink(fd, path, flags);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::file_unlink_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_lock_unlock`, served by [`Syscalls::lock_unlock`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn lock_unlock<S: Syscalls>(
+    lock: *mut crate::lock,
+    scope: u8,
+) -> errno {
+    S::with_current(|s| match lock_unlock_inner(s, lock, scope) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn lock_unlock_inner<S: Syscalls>(
+    s: &mut S,
+    lock: *mut crate::lock,
+    scope: u8,
+) -> Result<(), errno> {
+    let lock = match writable(s, lock) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "lock_unlock", e)),
+    };
+    let scope = match decoded(validate::scope(scope)) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "lock_unlock", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::lock_unlock(lock, scope))
+    } else {
+        None
+    };
+    let result = s.lock_unlock(lock, scope);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::lock_unlock_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_mem_advise`, served by [`Syscalls::mem_advise`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn mem_advise<S: Syscalls>(
+    mapping: *mut (),
+    mapping_len: usize,
+    advice: u8,
+) -> errno {
+    S::with_current(|s| match mem_advise_inner(s, mapping, mapping_len, advice) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn mem_advise_inner<S: Syscalls>(
+    s: &mut S,
+    mapping: *mut (),
+    mapping_len: usize,
+    advice: u8,
+) -> Result<(), errno> {
+    let mapping = match Ok::<
+        _,
+        errno,
+    >(core::ptr::slice_from_raw_parts_mut(mapping as *mut u8, mapping_len)) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "mem_advise", e)),
+    };
+    let advice = match decoded(validate::advice(advice)) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "mem_advise", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::mem_advise(mapping, advice))
+    } else {
+        None
+    };
+    let result = s.mem_advise(mapping, advice);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::mem_advise_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_mem_map`, served by [`Syscalls::mem_map`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn mem_map<S: Syscalls>(
+    addr: *mut (),
+    len: usize,
+    prot: crate::mprot,
+    flags: crate::mflags,
+    fd: crate::fd,
+    off: crate::filesize,
+    mem: *mut *mut (),
+) -> errno {
+    S::with_current(|s| match mem_map_inner(s, addr, len, prot, flags, fd, off, mem) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn mem_map_inner<S: Syscalls>(
+    s: &mut S,
+    addr: *mut (),
+    len: usize,
+    prot: crate::mprot,
+    flags: crate::mflags,
+    fd: crate::fd,
+    off: crate::filesize,
+    mem: *mut *mut (),
+) -> Result<(), errno> {
+    let addr = match Ok::<_, errno>(addr) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "mem_map", e)),
+    };
+    let len = match Ok::<_, errno>(len) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "mem_map", e)),
+    };
+    let prot = match Ok::<_, errno>(prot) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "mem_map", e)),
+    };
+    let flags = match Ok::<_, errno>(flags) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "mem_map", e)),
+    };
+    let fd = match Ok::<_, errno>(fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "mem_map", e)),
+    };
+    let off = match Ok::<_, errno>(off) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "mem_map", e)),
+    };
+    let mem = match writable(s, mem) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "mem_map", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::mem_map(addr, len, prot, flags, fd, off))
+    } else {
+        None
+    };
+    let result = s.mem_map(addr, len, prot, flags, fd, off);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::mem_map_result(& result));
+        s.trace(&line);
+    }
+    mem.write(result?);
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_mem_protect`, served by [`Syscalls::mem_protect`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn mem_protect<S: Syscalls>(
+    mapping: *mut (),
+    mapping_len: usize,
+    prot: crate::mprot,
+) -> errno {
+    S::with_current(|s| match mem_protect_inner(s, mapping, mapping_len, prot) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn mem_protect_inner<S: Syscalls>(
+    s: &mut S,
+    mapping: *mut (),
+    mapping_len: usize,
+    prot: crate::mprot,
+) -> Result<(), errno> {
+    let mapping = match Ok::<
+        _,
+        errno,
+    >(core::ptr::slice_from_raw_parts_mut(mapping as *mut u8, mapping_len)) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "mem_protect", e)),
+    };
+    let prot = match Ok::<_, errno>(prot) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "mem_protect", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::mem_protect(mapping, prot))
+    } else {
+        None
+    };
+    let result = s.mem_protect(mapping, prot);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::mem_protect_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_mem_sync`, served by [`Syscalls::mem_sync`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn mem_sync<S: Syscalls>(
+    mapping: *mut (),
+    mapping_len: usize,
+    flags: crate::msflags,
+) -> errno {
+    S::with_current(|s| match mem_sync_inner(s, mapping, mapping_len, flags) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn mem_sync_inner<S: Syscalls>(
+    s: &mut S,
+    mapping: *mut (),
+    mapping_len: usize,
+    flags: crate::msflags,
+) -> Result<(), errno> {
+    let mapping = match Ok::<
+        _,
+        errno,
+    >(core::ptr::slice_from_raw_parts_mut(mapping as *mut u8, mapping_len)) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "mem_sync", e)),
+    };
+    let flags = match Ok::<_, errno>(flags) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "mem_sync", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::mem_sync(mapping, flags))
+    } else {
+        None
+    };
+    let result = s.mem_sync(mapping, flags);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::mem_sync_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_mem_unmap`, served by [`Syscalls::mem_unmap`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn mem_unmap<S: Syscalls>(
+    mapping: *mut (),
+    mapping_len: usize,
+) -> errno {
+    S::with_current(|s| match mem_unmap_inner(s, mapping, mapping_len) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn mem_unmap_inner<S: Syscalls>(
+    s: &mut S,
+    mapping: *mut (),
+    mapping_len: usize,
+) -> Result<(), errno> {
+    let mapping = match Ok::<
+        _,
+        errno,
+    >(core::ptr::slice_from_raw_parts_mut(mapping as *mut u8, mapping_len)) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "mem_unmap", e)),
+    };
+    let line = if s.trace_enabled() { Some(trace::mem_unmap(mapping)) } else { None };
+    let result = s.mem_unmap(mapping);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::mem_unmap_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_poll`, served by [`Syscalls::poll`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn poll<S: Syscalls>(
+    r#in: *const crate::subscription,
+    out: *mut crate::event,
+    nsubscriptions: usize,
+    nevents: *mut usize,
+) -> errno {
+    S::with_current(|s| match poll_inner(s, r#in, out, nsubscriptions, nevents) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn poll_inner<S: Syscalls>(
+    s: &mut S,
+    r#in: *const crate::subscription,
+    out: *mut crate::event,
+    nsubscriptions: usize,
+    nevents: *mut usize,
+) -> Result<(), errno> {
+    let r#in = match checked_slice(s, r#in, nsubscriptions, validate::subscription) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "poll", e)),
+    };
+    let out = match slice_mut(s, out as *mut MaybeUninit<crate::event>, nsubscriptions) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "poll", e)),
+    };
+    let nevents = match writable(s, nevents) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "poll", e)),
+    };
+    let line = if s.trace_enabled() { Some(trace::poll(r#in, out.len())) } else { None };
+    let result = s.poll(r#in, out);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::poll_result(& result));
+        s.trace(&line);
+    }
+    nevents.write(result?);
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_proc_exec`, served by [`Syscalls::proc_exec`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn proc_exec<S: Syscalls>(
+    fd: crate::fd,
+    data: *const (),
+    data_len: usize,
+    fds: *const crate::fd,
+    fds_len: usize,
+) -> errno {
+    S::with_current(|s| match proc_exec_inner(s, fd, data, data_len, fds, fds_len) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn proc_exec_inner<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    data: *const (),
+    data_len: usize,
+    fds: *const crate::fd,
+    fds_len: usize,
+) -> Result<(), errno> {
+    let fd = match Ok::<_, errno>(fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "proc_exec", e)),
+    };
+    let data = match slice(s, data as *const u8, data_len) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "proc_exec", e)),
+    };
+    let fds = match slice(s, fds as *const crate::fd, fds_len) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "proc_exec", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::proc_exec(fd, data, fds))
+    } else {
+        None
+    };
+    let result = s.proc_exec(fd, data, fds);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::proc_exec_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_proc_exit`, served by [`Syscalls::proc_exit`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn proc_exit<S: Syscalls>(rval: crate::exitcode) -> ! {
+    let () = S::with_current(|s| proc_exit_inner(s, rval));
+    std::process::abort()
+}
+unsafe fn proc_exit_inner<S: Syscalls>(s: &mut S, rval: crate::exitcode) -> ! {
+    let rval = match Ok::<_, errno>(rval) {
+        Ok(v) => v,
+        Err(e) => {
+            let e = failed(s, "proc_exit", e);
+            s.noreturn_failed("proc_exit", e)
+        }
+    };
+    if s.trace_enabled() {
+        let line = trace::proc_exit(rval);
+        s.trace(&line);
+    }
+    s.proc_exit(rval)
+}
+/// The C entry point `cloudabi_sys_proc_fork`, served by [`Syscalls::proc_fork`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn proc_fork<S: Syscalls>(
+    fd: *mut crate::fd,
+    tid: *mut crate::tid,
+) -> errno {
+    S::with_current(|s| match proc_fork_inner(s, fd, tid) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn proc_fork_inner<S: Syscalls>(
+    s: &mut S,
+    fd: *mut crate::fd,
+    tid: *mut crate::tid,
+) -> Result<(), errno> {
+    let fd = match writable(s, fd) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "proc_fork", e)),
+    };
+    let tid = match writable(s, tid) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "proc_fork", e)),
+    };
+    let line = if s.trace_enabled() { Some(trace::proc_fork()) } else { None };
+    let result = s.proc_fork();
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::proc_fork_result(& result));
+        s.trace(&line);
+    }
+    let value = result?;
+    fd.write(value.0);
+    tid.write(value.1);
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_proc_raise`, served by [`Syscalls::proc_raise`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn proc_raise<S: Syscalls>(sig: u8) -> errno {
+    S::with_current(|s| match proc_raise_inner(s, sig) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn proc_raise_inner<S: Syscalls>(s: &mut S, sig: u8) -> Result<(), errno> {
+    let sig = match decoded(validate::signal(sig)) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "proc_raise", e)),
+    };
+    let line = if s.trace_enabled() { Some(trace::proc_raise(sig)) } else { None };
+    let result = s.proc_raise(sig);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::proc_raise_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_random_get`, served by [`Syscalls::random_get`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn random_get<S: Syscalls>(buf: *mut (), buf_len: usize) -> errno {
+    S::with_current(|s| match random_get_inner(s, buf, buf_len) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn random_get_inner<S: Syscalls>(
+    s: &mut S,
+    buf: *mut (),
+    buf_len: usize,
+) -> Result<(), errno> {
+    let buf = match slice_mut(s, buf as *mut u8, buf_len) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "random_get", e)),
+    };
+    let line = if s.trace_enabled() { Some(trace::random_get(buf.len())) } else { None };
+    let result = s.random_get(buf);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::random_get_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_sock_recv`, served by [`Syscalls::sock_recv`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn sock_recv<S: Syscalls>(
+    sock: crate::fd,
+    r#in: *const crate::recv_in,
+    out: *mut crate::recv_out,
+) -> errno {
+    S::with_current(|s| match sock_recv_inner(s, sock, r#in, out) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn sock_recv_inner<S: Syscalls>(
+    s: &mut S,
+    sock: crate::fd,
+    r#in: *const crate::recv_in,
+    out: *mut crate::recv_out,
+) -> Result<(), errno> {
+    let sock = match Ok::<_, errno>(sock) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "sock_recv", e)),
+    };
+    let r#in = match super::reference(s, r#in) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "sock_recv", e)),
+    };
+    let out = match uninit(s, out) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "sock_recv", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::sock_recv(sock, r#in, out.as_ptr()))
+    } else {
+        None
+    };
+    let result = s.sock_recv(sock, r#in, out);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::sock_recv_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_sock_send`, served by [`Syscalls::sock_send`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn sock_send<S: Syscalls>(
+    sock: crate::fd,
+    r#in: *const crate::send_in,
+    out: *mut crate::send_out,
+) -> errno {
+    S::with_current(|s| match sock_send_inner(s, sock, r#in, out) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn sock_send_inner<S: Syscalls>(
+    s: &mut S,
+    sock: crate::fd,
+    r#in: *const crate::send_in,
+    out: *mut crate::send_out,
+) -> Result<(), errno> {
+    let sock = match Ok::<_, errno>(sock) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "sock_send", e)),
+    };
+    let r#in = match super::reference(s, r#in) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "sock_send", e)),
+    };
+    let out = match uninit(s, out) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "sock_send", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::sock_send(sock, r#in, out.as_ptr()))
+    } else {
+        None
+    };
+    let result = s.sock_send(sock, r#in, out);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::sock_send_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_sock_shutdown`, served by [`Syscalls::sock_shutdown`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn sock_shutdown<S: Syscalls>(
+    sock: crate::fd,
+    how: crate::sdflags,
+) -> errno {
+    S::with_current(|s| match sock_shutdown_inner(s, sock, how) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn sock_shutdown_inner<S: Syscalls>(
+    s: &mut S,
+    sock: crate::fd,
+    how: crate::sdflags,
+) -> Result<(), errno> {
+    let sock = match Ok::<_, errno>(sock) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "sock_shutdown", e)),
+    };
+    let how = match Ok::<_, errno>(how) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "sock_shutdown", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::sock_shutdown(sock, how))
+    } else {
+        None
+    };
+    let result = s.sock_shutdown(sock, how);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::sock_shutdown_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_thread_create`, served by [`Syscalls::thread_create`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn thread_create<S: Syscalls>(
+    attr: *mut crate::threadattr,
+    tid: *mut crate::tid,
+) -> errno {
+    S::with_current(|s| match thread_create_inner(s, attr, tid) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn thread_create_inner<S: Syscalls>(
+    s: &mut S,
+    attr: *mut crate::threadattr,
+    tid: *mut crate::tid,
+) -> Result<(), errno> {
+    let attr = match uninit(s, attr) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "thread_create", e)),
+    };
+    let tid = match writable(s, tid) {
+        Ok(v) => v,
+        Err(e) => return Err(failed(s, "thread_create", e)),
+    };
+    let line = if s.trace_enabled() {
+        Some(trace::thread_create(attr.as_ptr()))
+    } else {
+        None
+    };
+    let result = s.thread_create(attr);
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::thread_create_result(& result));
+        s.trace(&line);
+    }
+    tid.write(result?);
+    Ok(())
+}
+/// The C entry point `cloudabi_sys_thread_exit`, served by [`Syscalls::thread_exit`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn thread_exit<S: Syscalls>(
+    lock: *mut crate::lock,
+    scope: u8,
+) -> ! {
+    let () = S::with_current(|s| thread_exit_inner(s, lock, scope));
+    std::process::abort()
+}
+unsafe fn thread_exit_inner<S: Syscalls>(
+    s: &mut S,
+    lock: *mut crate::lock,
+    scope: u8,
+) -> ! {
+    let lock = match writable(s, lock) {
+        Ok(v) => v,
+        Err(e) => {
+            let e = failed(s, "thread_exit", e);
+            s.noreturn_failed("thread_exit", e)
+        }
+    };
+    let scope = match decoded(validate::scope(scope)) {
+        Ok(v) => v,
+        Err(e) => {
+            let e = failed(s, "thread_exit", e);
+            s.noreturn_failed("thread_exit", e)
+        }
+    };
+    if s.trace_enabled() {
+        let line = trace::thread_exit(lock, scope);
+        s.trace(&line);
+    }
+    s.thread_exit(lock, scope)
+}
+/// The C entry point `cloudabi_sys_thread_yield`, served by [`Syscalls::thread_yield`].
+///
+/// # Safety
+///
+/// To be called by the guest with the C signature of the system call; the pointers
+/// it passes are checked as the [module docs](super) describe, and must otherwise
+/// be valid guest memory for the duration of the call.
+pub unsafe extern "C" fn thread_yield<S: Syscalls>() -> errno {
+    S::with_current(|s| match thread_yield_inner(s) {
+        Ok(()) => errno::SUCCESS,
+        Err(e) => e,
+    })
+}
+unsafe fn thread_yield_inner<S: Syscalls>(s: &mut S) -> Result<(), errno> {
+    let line = if s.trace_enabled() { Some(trace::thread_yield()) } else { None };
+    let result = s.thread_yield();
+    if let Some(line) = line {
+        let line = format!("{} = {}", line, trace::thread_yield_result(& result));
+        s.trace(&line);
+    }
+    let () = result?;
+    Ok(())
+}

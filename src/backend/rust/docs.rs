@@ -1,0 +1,121 @@
+//! Spec docs as rustdoc: Markdown text with each `[path]` turned into an intra-doc link.
+
+use crate::ir::{Doc, Ir, Member, MemberKind, Syscall};
+use crate::naming::rust as naming;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// A doc's Markdown with every resolved `[path]` replaced by `` [`rust::path`](crate::…) ``.
+pub fn markdown(ir: &Ir, doc: &Doc) -> String {
+    let mut links: Vec<_> = doc.links.iter().collect();
+    links.sort_by_key(|l| l.text_range.start);
+    let mut out = String::new();
+    let mut at = 0;
+    for link in links {
+        let range = link.text_range.clone();
+        if range.start < at || range.end > doc.text.len() {
+            continue;
+        }
+        out.push_str(&doc.text[at..range.start]);
+        let path = naming::doc_link_path(ir, &link.target);
+        let shown = path.trim_start_matches("crate::");
+        out.push_str(&format!("[`{shown}`]({path})"));
+        at = range.end;
+    }
+    out.push_str(&doc.text[at..]);
+    out
+}
+
+/// Outer `#[doc]` attributes, one per line (prettyplease prints them as `///` lines).
+pub fn attrs(lines: &[String]) -> TokenStream {
+    let lines = lines.iter().map(|l| format!(" {l}").trim_end().to_string());
+    quote!(#(#[doc = #lines])*)
+}
+
+/// The lines of a doc, links resolved, without trailing blank lines.
+pub fn lines(ir: &Ir, doc: &Doc) -> Vec<String> {
+    let text = markdown(ir, doc);
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    while lines.last().is_some_and(|l| l.trim().is_empty()) {
+        lines.pop();
+    }
+    lines
+}
+
+pub fn doc(ir: &Ir, doc: &Doc) -> TokenStream {
+    attrs(&lines(ir, doc))
+}
+
+/// The crate's own doc: a note that it is generated, then the spec's root doc.
+pub fn crate_doc(ir: &Ir) -> TokenStream {
+    let mut lines = vec![
+        "Rust bindings for CloudABI: every type, constant and system call of the ABI.".to_string(),
+        String::new(),
+        format!(
+            "This crate is generated from `{}` by cloudabi-gen.",
+            ir.spec_name()
+        ),
+        "With the `host` feature it also contains [`host`], the interface an emulator".to_string(),
+        "implements to serve these system calls.".to_string(),
+        String::new(),
+    ];
+    lines.extend(self::lines(ir, &ir.doc));
+    let lines = lines.iter().map(|l| format!(" {l}").trim_end().to_string());
+    quote!(#(#![doc = #lines])*)
+}
+
+/// A syscall's doc followed by its parameters and outputs, each with its own doc and the
+/// values it may take.
+pub fn syscall(ir: &Ir, call: &Syscall, param_name: fn(&str) -> String) -> Vec<String> {
+    let mut out = lines(ir, &call.doc);
+    let sections = [("Parameters", &call.inputs), ("Outputs", &call.outputs)];
+    for (title, members) in sections {
+        if members.is_empty() {
+            continue;
+        }
+        out.extend([String::new(), format!("# {title}"), String::new()]);
+        for member in members {
+            out.extend(member_item(ir, member, param_name));
+        }
+    }
+    out
+}
+
+fn member_item(ir: &Ir, member: &Member, param_name: fn(&str) -> String) -> Vec<String> {
+    let mut body = lines(ir, &member.doc);
+    if let MemberKind::Simple { valrefs, .. } = &member.kind {
+        if !valrefs.is_empty() {
+            body.push(String::new());
+            body.push("Possible values:".to_string());
+            body.push(String::new());
+            for v in valrefs {
+                let path = naming::value_path(ir, v.ty, v.value);
+                let mut first = true;
+                let doc = lines(ir, &v.doc);
+                let text = if doc.is_empty() {
+                    vec![format!("- [`{path}`](crate::{path})")]
+                } else {
+                    doc.iter()
+                        .map(|l| {
+                            if std::mem::take(&mut first) {
+                                format!("- [`{path}`](crate::{path}): {l}")
+                            } else {
+                                format!("  {l}")
+                            }
+                        })
+                        .collect()
+                };
+                body.extend(text);
+            }
+        }
+    }
+    let name = param_name(member.name());
+    let mut out = Vec::new();
+    let mut iter = body.into_iter();
+    match iter.next() {
+        Some(first) => out.push(format!("- `{name}`: {first}")),
+        None => out.push(format!("- `{name}`")),
+    }
+    out.extend(iter.map(|l| if l.is_empty() { l } else { format!("  {l}") }));
+    out
+}

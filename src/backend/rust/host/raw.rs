@@ -1,0 +1,376 @@
+//! The generated `host/raw.rs`: C-ABI entry points, generic over the implementation, that
+//! decode their arguments, call the `Syscalls` method, trace, and write outputs back.
+
+use super::params::{classify, has_invariants, Kind, Param};
+use super::runtime::errno;
+use super::trace::view_expr;
+use crate::backend::rust::types::int_ident;
+use crate::ir::{Direction, Ir, Syscall, Type};
+use crate::naming::rust as naming;
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::quote;
+
+pub fn file(ir: &Ir) -> TokenStream {
+    let calls = ir.syscalls.iter().map(|call| entry(ir, call));
+    let count = Literal::usize_unsuffixed(ir.syscalls.len());
+    let table = ir.syscalls.iter().map(|call| {
+        let symbol = naming::syscall_symbol(&call.name.name);
+        let f = naming::ident(&call.name.name);
+        quote!((#symbol, #f::<S> as *const ()))
+    });
+    let helpers = helpers(ir);
+    quote! {
+        //! The C-ABI entry points: `raw::fd_read::<S>` has the signature of
+        //! `cloudabi_sys_fd_read` and serves it with `S`.
+        //!
+        //! Each checks and decodes its arguments (see the [module docs](super)), calls the
+        //! [`Syscalls`] method through [`Syscalls::with_current`], traces the call when
+        //! tracing is on, and writes the outputs.
+
+        use super::{check, slice, slice_mut, trace, uninit, validate, Syscalls};
+        use crate::errno;
+        use core::mem::MaybeUninit;
+        use std::format;
+
+        /// Every entry point with its C symbol name, in syscall-number order.
+        pub fn entry_points<S: Syscalls>() -> [(&'static str, *const ()); #count] {
+            [#(#table),*]
+        }
+
+        /// Traces a call whose arguments failed their checks, and passes the error on.
+        fn failed<S: Syscalls>(s: &mut S, name: &str, error: errno) -> errno {
+            if s.trace_enabled() {
+                let line = format!("{}(..) = Err({}) (bad argument)", name, trace::fmt_errno(error));
+                s.trace(&line);
+            }
+            error
+        }
+
+        #helpers
+
+        unsafe fn writable<S: Syscalls, T>(s: &mut S, ptr: *mut T) -> Result<*mut T, errno> {
+            check(s, ptr, 1, true)?;
+            Ok(ptr)
+        }
+
+        #(#calls)*
+    }
+}
+
+/// The C parameters of input `index`: one, or two for a range.
+fn c_params<'a>(call: &'a Syscall, index: usize) -> Vec<&'a crate::ir::Param> {
+    call.params
+        .iter()
+        .filter(|p| p.direction == Direction::In && p.member == index)
+        .collect()
+}
+
+/// The C-level type of a parameter, with qualified names.
+fn c_param_type(ir: &Ir, ty: &Type, direction: Direction) -> TokenStream {
+    let ty = naming::qualified_type_tokens(ir, ty);
+    match direction {
+        Direction::In => ty,
+        Direction::Out => quote!(*mut #ty),
+    }
+}
+
+fn c_ident(name: &str) -> Ident {
+    naming::ident(name)
+}
+
+/// The type the raw entry point takes a C parameter as: enums as their base integer, and
+/// structs with invariants as `MaybeUninit`, so that no invalid value is ever made.
+fn raw_type(ir: &Ir, param: &Param, c: &crate::ir::Param) -> TokenStream {
+    match &param.kind {
+        Kind::Enum(id) => match ir.int_like(*id) {
+            Some(int) => {
+                let base = int_ident(int.base);
+                quote!(#base)
+            }
+            None => c_param_type(ir, &c.ty, c.direction),
+        },
+        Kind::CheckedValue(ty) => {
+            let t = naming::qualified_type_tokens(ir, ty);
+            quote!(MaybeUninit<#t>)
+        }
+        _ => c_param_type(ir, &c.ty, c.direction),
+    }
+}
+
+fn validator(ir: &Ir, ty: &Type) -> TokenStream {
+    let name = match ty {
+        Type::Named(id) => naming::ident(&ir.ty(*id).name.name),
+        _ => naming::ident("unknown"),
+    };
+    quote!(validate::#name)
+}
+
+/// The expression that decodes an input into what the trait takes (a `Result`).
+fn decode(ir: &Ir, call: &Syscall, param: &Param) -> Option<TokenStream> {
+    let cs = c_params(call, param.index);
+    let first = cs.first().map(|c| c_ident(&c.name))?;
+    let second = cs.get(1).map(|c| c_ident(&c.name));
+    Some(match &param.kind {
+        Kind::Value(_) | Kind::Count => quote!(Ok::<_, errno>(#first)),
+        Kind::Raw(ty) => match ty {
+            Type::Pointer { target, .. } if matches!(**target, Type::Atomic(_)) => {
+                quote!(writable(s, #first))
+            }
+            _ => quote!(Ok::<_, errno>(#first)),
+        },
+        Kind::Enum(id) => {
+            let f = naming::ident(&ir.ty(*id).name.name);
+            quote!(decoded(validate::#f(#first)))
+        }
+        Kind::CheckedValue(ty) => {
+            let v = validator(ir, ty);
+            quote!(checked_value(#first, #v))
+        }
+        Kind::Slice { target, mutable } => {
+            let len = second?;
+            let e = super::params::element(ir, target);
+            match (mutable, has_invariants(ir, target)) {
+                (false, false) => quote!(slice(s, #first as *const #e, #len)),
+                (false, true) => {
+                    let v = validator(ir, target);
+                    quote!(checked_slice(s, #first as *const #e, #len, #v))
+                }
+                (true, false) => quote!(slice_mut(s, #first as *mut #e, #len)),
+                (true, true) => quote!(slice_mut(s, #first as *mut MaybeUninit<#e>, #len)),
+            }
+        }
+        Kind::AddressRange => {
+            let len = second?;
+            quote!(Ok::<_, errno>(core::ptr::slice_from_raw_parts_mut(#first as *mut u8, #len)))
+        }
+        Kind::Ref(ty) => {
+            if has_invariants(ir, ty) {
+                let v = validator(ir, ty);
+                quote!(checked_ref(s, #first, #v))
+            } else {
+                quote!(super::reference(s, #first))
+            }
+        }
+        Kind::UninitRef(_) => quote!(uninit(s, #first)),
+        Kind::Counted {
+            target,
+            mutable,
+            count,
+        } => {
+            let n = c_params(call, *count).first().map(|c| c_ident(&c.name))?;
+            let e = naming::qualified_type_tokens(ir, target);
+            match (mutable, has_invariants(ir, target)) {
+                (false, false) => quote!(slice(s, #first, #n)),
+                (false, true) => {
+                    let v = validator(ir, target);
+                    quote!(checked_slice(s, #first, #n, #v))
+                }
+                (true, _) => quote!(slice_mut(s, #first as *mut MaybeUninit<#e>, #n)),
+            }
+        }
+    })
+}
+
+fn entry(ir: &Ir, call: &Syscall) -> TokenStream {
+    let name = naming::ident(&call.name.name);
+    let inner = Ident::new(&format!("{}_inner", call.name.name), Span::call_site());
+    let call_name = call.name.name.as_str();
+    let params = classify(ir, call);
+    let mut c_args = Vec::new();
+    let mut c_names = Vec::new();
+    for c in &call.params {
+        let ident = c_ident(&c.name);
+        let ty = match c.direction {
+            Direction::In => params
+                .iter()
+                .find(|p| p.index == c.member)
+                .map(|p| raw_type(ir, p, c))
+                .unwrap_or_else(|| c_param_type(ir, &c.ty, c.direction)),
+            Direction::Out => c_param_type(ir, &c.ty, c.direction),
+        };
+        c_args.push(quote!(#ident: #ty));
+        c_names.push(ident);
+    }
+    let on_error = if call.noreturn {
+        quote! {{
+            let e = failed(s, #call_name, e);
+            s.noreturn_failed(#call_name, e)
+        }}
+    } else {
+        quote!(return Err(failed(s, #call_name, e)))
+    };
+    let mut decodes = Vec::new();
+    let mut trait_args = Vec::new();
+    let mut views = Vec::new();
+    for p in &params {
+        if matches!(p.kind, Kind::Count) {
+            continue;
+        }
+        let local = naming::ident(p.member.name());
+        if let Some(expr) = decode(ir, call, p) {
+            decodes.push(quote! {
+                let #local = match #expr { Ok(v) => v, Err(e) => #on_error };
+            });
+        }
+        views.push(view_expr(&p.kind, &local));
+        trait_args.push(local);
+    }
+    let outs: Vec<Ident> = call
+        .params
+        .iter()
+        .filter(|c| c.direction == Direction::Out)
+        .map(|c| c_ident(&c.name))
+        .collect();
+    for out in &outs {
+        decodes.push(quote! {
+            let #out = match writable(s, #out) { Ok(v) => v, Err(e) => #on_error };
+        });
+    }
+    let doc = format!(
+        " The C entry point `{}`, served by [`Syscalls::{}`].",
+        naming::syscall_symbol(call_name),
+        call.name.name
+    );
+    let safety = quote! {
+        ///
+        /// # Safety
+        ///
+        /// To be called by the guest with the C signature of the system call; the pointers
+        /// it passes are checked as the [module docs](super) describe, and must otherwise
+        /// be valid guest memory for the duration of the call.
+    };
+    if call.noreturn {
+        return quote! {
+            #[doc = #doc]
+            #safety
+            pub unsafe extern "C" fn #name<S: Syscalls>(#(#c_args),*) -> ! {
+                let () = S::with_current(|s| #inner(s, #(#c_names),*));
+                std::process::abort()
+            }
+
+            unsafe fn #inner<S: Syscalls>(s: &mut S, #(#c_args),*) -> ! {
+                #(#decodes)*
+                if s.trace_enabled() {
+                    let line = trace::#name(#(#views),*);
+                    s.trace(&line);
+                }
+                s.#name(#(#trait_args),*)
+            }
+        };
+    }
+    let result_fn = Ident::new(&format!("{}_result", call.name.name), Span::call_site());
+    let write = match outs.as_slice() {
+        [] => quote!(let () = result?;),
+        [one] => quote! { #one.write(result?); },
+        many => {
+            let idx = (0..many.len()).map(syn::Index::from);
+            quote! {
+                let value = result?;
+                #(#many.write(value.#idx);)*
+            }
+        }
+    };
+    quote! {
+        #[doc = #doc]
+        #safety
+        pub unsafe extern "C" fn #name<S: Syscalls>(#(#c_args),*) -> errno {
+            S::with_current(|s| match #inner(s, #(#c_names),*) {
+                Ok(()) => errno::SUCCESS,
+                Err(e) => e,
+            })
+        }
+
+        unsafe fn #inner<S: Syscalls>(s: &mut S, #(#c_args),*) -> Result<(), errno> {
+            #(#decodes)*
+            let line = if s.trace_enabled() {
+                Some(trace::#name(#(#views),*))
+            } else {
+                None
+            };
+            let result = s.#name(#(#trait_args),*);
+            if let Some(line) = line {
+                let line = format!("{} = {}", line, trace::#result_fn(&result));
+                s.trace(&line);
+            }
+            #write
+            Ok(())
+        }
+    }
+}
+
+/// The decoding helpers the entry points use; each only when some syscall needs it, so
+/// the generated module has no dead code.
+fn helpers(ir: &Ir) -> TokenStream {
+    let inval = errno(ir, "inval");
+    let kinds: Vec<Kind> = ir
+        .syscalls
+        .iter()
+        .flat_map(|call| classify(ir, call).into_iter().map(|p| p.kind))
+        .collect();
+    let checked = |ty: &Type| has_invariants(ir, ty);
+    let uses_enum = kinds.iter().any(|k| matches!(k, Kind::Enum(_)));
+    let uses_value = kinds.iter().any(|k| matches!(k, Kind::CheckedValue(_)));
+    let uses_ref = kinds
+        .iter()
+        .any(|k| matches!(k, Kind::Ref(t) if checked(t)));
+    let uses_slice = kinds.iter().any(|k| match k {
+        Kind::Slice {
+            target,
+            mutable: false,
+        }
+        | Kind::Counted {
+            target,
+            mutable: false,
+            ..
+        } => checked(target),
+        _ => false,
+    });
+    let mut out = TokenStream::new();
+    if uses_enum {
+        out.extend(quote! {
+        fn decoded<T>(value: Option<T>) -> Result<T, errno> {
+            value.ok_or(#inval)
+        }
+        });
+    }
+    if uses_value {
+        out.extend(quote! {
+        unsafe fn checked_value<T>(value: MaybeUninit<T>, valid: unsafe fn(*const T) -> bool) -> Result<T, errno> {
+            if valid(value.as_ptr()) {
+                Ok(value.assume_init())
+            } else {
+                Err(#inval)
+            }
+        }
+        });
+    }
+    if uses_ref {
+        out.extend(quote! {
+        unsafe fn checked_ref<'a, S: Syscalls, T>(s: &mut S, ptr: *const T, valid: unsafe fn(*const T) -> bool) -> Result<&'a T, errno> {
+            check(s, ptr, 1, false)?;
+            if valid(ptr) {
+                Ok(&*ptr)
+            } else {
+                Err(#inval)
+            }
+        }
+        });
+    }
+    if uses_slice {
+        out.extend(quote! {
+        unsafe fn checked_slice<'a, S: Syscalls, T>(s: &mut S, ptr: *const T, len: usize, valid: unsafe fn(*const T) -> bool) -> Result<&'a [T], errno> {
+            if len == 0 {
+                return Ok(&[]);
+            }
+            check(s, ptr, len, false)?;
+            for i in 0..len {
+                if !valid(ptr.add(i)) {
+                    return Err(#inval);
+                }
+            }
+            Ok(core::slice::from_raw_parts(ptr, len))
+        }
+        });
+    }
+    out
+}

@@ -1,0 +1,234 @@
+//! The generated `host/mod.rs`: module docs describing the interface, the `Syscalls` trait,
+//! and the checked conversions from guest pointers.
+
+use super::params::{self, classify, Kind};
+use crate::backend::rust::docs;
+use crate::ir::{Ir, Syscall};
+use crate::naming::rust as naming;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// Path of a named errno value (`errno::FAULT`), looked up in the spec by its spec name.
+pub fn errno(ir: &Ir, name: &str) -> TokenStream {
+    let path = ir
+        .find_type("errno")
+        .and_then(|id| {
+            let int = ir.int_like(id)?;
+            let index = int.values.iter().position(|v| v.name.name == name)?;
+            Some(naming::value_path(ir, id, index))
+        })
+        .unwrap_or_else(|| format!("errno::{}", name.to_uppercase()));
+    path.parse().unwrap_or_else(|_| quote!(errno::SUCCESS))
+}
+
+const MODULE_DOC: &str = r#"The host side of the ABI, for emulators and kernels written in Rust.
+
+An implementation of [`Syscalls`] serves the system calls of a guest whose memory is
+part of this process. The guest calls the C-ABI functions of [`raw`] (exported to it,
+for example through a vDSO built from [`entry_points`]); each decodes its arguments,
+calls the matching trait method and writes the outputs back.
+
+# The trait
+
+- One method per system call. Integers, flag sets, opaque and alias types arrive as
+  their own types. Enums arrive decoded: an unknown value is answered with
+  [`errno::INVAL`] before the method is called.
+- A `crange`/`range` parameter arrives as `&[T]` / `&mut [T]` (`&[u8]` / `&mut [u8]` for
+  untyped memory), except the address ranges of the `mem_*` calls, which arrive as
+  `*mut [u8]`: they name mappings to change, and a reference could dangle during the
+  call that unmaps them.
+- A `cptr T` parameter arrives as `&T`, after the structure's enum fields (including
+  those of the variant arm its tag selects) were checked. A `ptr T` parameter arrives as
+  `&mut MaybeUninit<T>`: most are buffers the call fills (write them with
+  [`MaybeUninit::write`]); [`Syscalls::thread_create`]'s attributes are read with
+  `as_ptr().read()` once [`validate::threadattr`] accepted them.
+- `poll`'s subscriptions and events arrive as slices of `nsubscriptions` elements.
+- Pointers to atomics (locks, condition variables) stay raw pointers: other guest
+  threads use them at the same time, and `thread_exit`'s lock may be freed by another
+  thread before the call returns. Use them through `core::sync::atomic`.
+- Results are `Result<T, errno>`: `T` is `()`, the single output, or a tuple of the
+  outputs. `proc_exit` and `thread_exit` return `!`.
+- Methods default to [`errno::NOSYS`], so an implementation can grow call by call.
+
+# Checks before a call
+
+Every pointer and length is checked before it becomes a slice or reference: a null
+pointer or a range that wraps around the address space gives [`errno::FAULT`], a pointer
+misaligned for its type gives [`errno::INVAL`], and then
+[`Syscalls::check_guest_memory`] is asked, so an implementation can confine the guest to
+its own memory. Empty ranges are accepted with any pointer. Output pointers are checked
+before the call, so a call with a bad output pointer has no effect.
+
+# Tracing
+
+When [`Syscalls::trace_enabled`] returns true, each call is passed to [`Syscalls::trace`]
+as one line, formatted by [`trace`]:
+`fd_write(fd=3, iovs=[1 ciovec, 5 bytes]) = Ok(5)`, with enum values and flags by name
+(`EBADF`, `RIGHT_FD_READ|RIGHT_FD_WRITE`).
+
+# The current implementation
+
+The entry points are plain C functions without a context argument, so they find the
+implementation through [`Syscalls::with_current`], which an implementation provides,
+for example with a `thread_local!` holding the guest thread's state."#;
+
+pub fn file(ir: &Ir) -> TokenStream {
+    let doc_lines: Vec<String> = MODULE_DOC
+        .lines()
+        .map(|l| format!(" {l}").trim_end().to_string())
+        .collect();
+    let methods = ir.syscalls.iter().map(|call| method(ir, call));
+    let fault = errno(ir, "fault");
+    let inval = errno(ir, "inval");
+    quote! {
+        #(#![doc = #doc_lines])*
+
+        pub mod raw;
+        pub mod trace;
+        pub mod validate;
+
+        pub use self::raw::entry_points;
+
+        use crate::errno;
+        use core::mem::{align_of, size_of, MaybeUninit};
+
+        /// The system calls, as an emulator implements them. See the [module docs](self).
+        pub trait Syscalls: Sized {
+            /// Runs `f` with the implementation serving the calling thread.
+            fn with_current<R>(f: impl FnOnce(&mut Self) -> R) -> R;
+
+            /// Whether the guest may access `len` bytes at `addr` (for writing when
+            /// `writable`). Called for every non-empty pointer and range before it is
+            /// used; the default accepts everything that passed the null, wrap-around and
+            /// alignment checks.
+            fn check_guest_memory(&mut self, addr: usize, len: usize, writable: bool) -> Result<(), errno> {
+                let _ = (addr, len, writable);
+                Ok(())
+            }
+
+            /// Whether calls are traced through [`Syscalls::trace`].
+            fn trace_enabled(&self) -> bool {
+                false
+            }
+
+            /// Receives one line per traced call.
+            fn trace(&mut self, line: &str) {
+                let _ = line;
+            }
+
+            /// Called when the arguments of a call that cannot return an error
+            /// (`proc_exit`, `thread_exit`) fail their checks. The default aborts.
+            fn noreturn_failed(&mut self, syscall: &'static str, error: errno) -> ! {
+                let _ = (syscall, error);
+                std::process::abort()
+            }
+
+            #(#methods)*
+        }
+
+        /// Checks `count` elements at `ptr`: not null, not wrapping around, aligned, and
+        /// accepted by [`Syscalls::check_guest_memory`].
+        ///
+        /// # Safety
+        ///
+        /// Only performs checks; it is `unsafe` because it is the first half of turning a
+        /// guest pointer into a reference.
+        pub unsafe fn check<S: Syscalls, T>(s: &mut S, ptr: *const T, count: usize, writable: bool) -> Result<(), errno> {
+            let addr = ptr as usize;
+            let len = match count.checked_mul(size_of::<T>()) {
+                Some(len) if len <= isize::MAX as usize => len,
+                _ => return Err(#fault),
+            };
+            if addr == 0 || addr.checked_add(len).is_none() {
+                return Err(#fault);
+            }
+            if addr % align_of::<T>() != 0 {
+                return Err(#inval);
+            }
+            s.check_guest_memory(addr, len, writable)
+        }
+
+        /// A guest range as a slice; empty ranges need no valid pointer.
+        ///
+        /// # Safety
+        ///
+        /// The memory must stay valid, and not be written by anyone else, for `'a`.
+        pub unsafe fn slice<'a, S: Syscalls, T>(s: &mut S, ptr: *const T, len: usize) -> Result<&'a [T], errno> {
+            if len == 0 {
+                return Ok(&[]);
+            }
+            check(s, ptr, len, false)?;
+            Ok(core::slice::from_raw_parts(ptr, len))
+        }
+
+        /// A writable guest range as a slice; empty ranges need no valid pointer.
+        ///
+        /// # Safety
+        ///
+        /// The memory must stay valid, and not be accessed by anyone else, for `'a`.
+        pub unsafe fn slice_mut<'a, S: Syscalls, T>(s: &mut S, ptr: *mut T, len: usize) -> Result<&'a mut [T], errno> {
+            if len == 0 {
+                return Ok(&mut []);
+            }
+            check(s, ptr, len, true)?;
+            Ok(core::slice::from_raw_parts_mut(ptr, len))
+        }
+
+        /// A guest pointer to one value as a reference.
+        ///
+        /// # Safety
+        ///
+        /// As for [`slice`]; the value must also be valid for `T` (see [`validate`]).
+        pub unsafe fn reference<'a, S: Syscalls, T>(s: &mut S, ptr: *const T) -> Result<&'a T, errno> {
+            check(s, ptr, 1, false)?;
+            Ok(&*ptr)
+        }
+
+        /// A writable guest pointer to one value, which may be uninitialised.
+        ///
+        /// # Safety
+        ///
+        /// As for [`slice_mut`].
+        pub unsafe fn uninit<'a, S: Syscalls, T>(s: &mut S, ptr: *mut T) -> Result<&'a mut MaybeUninit<T>, errno> {
+            check(s, ptr, 1, true)?;
+            Ok(&mut *(ptr as *mut MaybeUninit<T>))
+        }
+    }
+}
+
+fn method(ir: &Ir, call: &Syscall) -> TokenStream {
+    let doc = docs::attrs(&docs::syscall(ir, call, naming::field_name));
+    let name = naming::ident(&call.name.name);
+    let mut names = Vec::new();
+    let mut params = Vec::new();
+    for p in classify(ir, call) {
+        if matches!(p.kind, Kind::Count) {
+            continue;
+        }
+        let pname = naming::ident(p.member.name());
+        let ty = params::trait_type(ir, &p.kind);
+        params.push(quote!(#pname: #ty));
+        names.push(pname);
+    }
+    let unused = quote!(#(let _ = #names;)*);
+    let nosys = errno(ir, "nosys");
+    let call_name = &call.name.name;
+    if call.noreturn {
+        quote! {
+            #doc
+            fn #name(&mut self, #(#params),*) -> ! {
+                #unused
+                self.noreturn_failed(#call_name, #nosys)
+            }
+        }
+    } else {
+        let out = params::output_type(ir, call);
+        quote! {
+            #doc
+            fn #name(&mut self, #(#params),*) -> Result<#out, errno> {
+                #unused
+                Err(#nosys)
+            }
+        }
+    }
+}

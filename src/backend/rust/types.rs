@@ -1,0 +1,247 @@
+//! Int-like types (enums, flag sets, opaque newtypes, aliases) and function pointer types,
+//! in the representations the published crate uses and its clients rely on.
+
+use super::docs;
+use crate::ir::{IntLike, IntLikeKind, IntType, Ir, TypeDef, TypeId, TypeKind, Value};
+use crate::naming::rust as naming;
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::quote;
+
+/// Every int-like and function type, in declaration order.
+pub fn all(ir: &Ir) -> TokenStream {
+    ir.type_ids()
+        .map(|id| match &ir.ty(id).kind {
+            TypeKind::IntLike(int) => int_like(ir, id, int),
+            TypeKind::Function(_) => function(ir, ir.ty(id)),
+            TypeKind::Struct(_) => TokenStream::new(),
+        })
+        .collect()
+}
+
+/// Whether an int-like type is emitted as a Rust `enum` (an enum with at least one value:
+/// Rust cannot give an empty enum an integer representation).
+pub fn is_rust_enum(int: &IntLike) -> bool {
+    int.kind == IntLikeKind::Enum && !int.values.is_empty()
+}
+
+fn int_like(ir: &Ir, id: TypeId, int: &IntLike) -> TokenStream {
+    let def = ir.ty(id);
+    let doc = docs::doc(ir, &def.doc);
+    let name = naming::ident(&def.name.name);
+    let base = int_ident(int.base);
+    if is_rust_enum(int) {
+        return enum_type(ir, id, int, doc);
+    }
+    match int.kind {
+        IntLikeKind::Flags => flags(ir, int, doc, &name, &base),
+        IntLikeKind::Alias => {
+            let consts = free_consts(ir, int, &name);
+            quote! { #doc pub type #name = #base; #consts }
+        }
+        IntLikeKind::Enum | IntLikeKind::Opaque => {
+            let consts = free_consts(ir, int, &name);
+            quote! {
+                #doc
+                #[repr(C)]
+                #[derive(Copy, Clone, Eq, PartialEq, Hash, Debug)]
+                pub struct #name(pub #base);
+                #consts
+            }
+        }
+    }
+}
+
+pub fn int_ident(int: IntType) -> Ident {
+    Ident::new(naming::int_type(int), Span::call_site())
+}
+
+/// A value as a literal of the type's base: hex for flags and opaque values (they are bit
+/// patterns or handles), decimal otherwise.
+pub fn literal(int: &IntLike, value: i128) -> TokenStream {
+    let hex = matches!(int.kind, IntLikeKind::Flags | IntLikeKind::Opaque) && value >= 0;
+    if hex {
+        let digits = (int.base.sizes().0 * 2) as usize;
+        let text = format!("{:#0width$x}", value, width = digits + 2);
+        match text.parse::<Literal>() {
+            Ok(lit) => quote!(#lit),
+            Err(_) => decimal(value),
+        }
+    } else {
+        decimal(value)
+    }
+}
+
+fn decimal(value: i128) -> TokenStream {
+    let lit = Literal::i128_unsuffixed(value.unsigned_abs() as i128);
+    if value < 0 {
+        quote!(-#lit)
+    } else {
+        quote!(#lit)
+    }
+}
+
+fn value_doc(ir: &Ir, value: &Value) -> TokenStream {
+    docs::doc(ir, &value.doc)
+}
+
+fn enum_type(ir: &Ir, id: TypeId, int: &IntLike, doc: TokenStream) -> TokenStream {
+    let name = naming::ident(&ir.ty(id).name.name);
+    let repr = int_ident(int.base);
+    let mut seen: Vec<i128> = Vec::new();
+    let mut variants = Vec::new();
+    let mut aliases = Vec::new();
+    for value in &int.values {
+        let vname = Ident::new(&naming::value_name(int, value), Span::call_site());
+        let vdoc = value_doc(ir, value);
+        match seen.iter().position(|v| *v == value.value) {
+            // Rust enums cannot repeat a discriminant: a second name for a value becomes
+            // an associated constant equal to the first.
+            Some(first) => {
+                let first = &int.values[first];
+                let target = Ident::new(&naming::value_name(int, first), Span::call_site());
+                aliases.push(quote! { #vdoc pub const #vname: #name = #name::#target; });
+            }
+            None => {
+                seen.push(value.value);
+                let lit = decimal(value.value);
+                variants.push(quote! { #vdoc #vname = #lit, });
+            }
+        }
+    }
+    let aliases = (!aliases.is_empty()).then(|| quote! { impl #name { #(#aliases)* } });
+    quote! {
+        #doc
+        #[repr(#repr)]
+        #[derive(Copy, Clone, Eq, PartialEq, Hash, Debug)]
+        #[non_exhaustive]
+        pub enum #name { #(#variants)* }
+        #aliases
+    }
+}
+
+fn flags(ir: &Ir, int: &IntLike, doc: TokenStream, name: &Ident, base: &Ident) -> TokenStream {
+    let consts: Vec<TokenStream> = if int.values.is_empty() {
+        // The published crate gives a flag set without flags one named constant.
+        vec![quote! { const DEFAULT = 0; }]
+    } else {
+        int.values
+            .iter()
+            .map(|v| {
+                let vdoc = value_doc(ir, v);
+                let vname = Ident::new(&naming::value_name(int, v), Span::call_site());
+                let lit = literal(int, v.value);
+                quote! { #vdoc const #vname = #lit; }
+            })
+            .collect()
+    };
+    quote! {
+        bitflags! {
+            #doc
+            #[repr(C)]
+            pub struct #name: #base {
+                #(#consts)*
+            }
+        }
+    }
+}
+
+/// Named values of opaque and alias types: free constants, usable in `const` contexts.
+fn free_consts(ir: &Ir, int: &IntLike, ty: &Ident) -> TokenStream {
+    int.values
+        .iter()
+        .map(|v| {
+            let vdoc = value_doc(ir, v);
+            let vname = Ident::new(&naming::value_name(int, v), Span::call_site());
+            let lit = literal(int, v.value);
+            if int.kind == IntLikeKind::Alias {
+                quote! { #vdoc pub const #vname: #ty = #lit; }
+            } else {
+                quote! { #vdoc pub const #vname: #ty = #ty(#lit); }
+            }
+        })
+        .collect()
+}
+
+fn function(ir: &Ir, def: &TypeDef) -> TokenStream {
+    let TypeKind::Function(f) = &def.kind else {
+        return TokenStream::new();
+    };
+    let name = naming::ident(&def.name.name);
+    let mut lines = docs::lines(ir, &def.doc);
+    if !f.params.is_empty() {
+        lines.extend([String::new(), "# Parameters".to_string(), String::new()]);
+        for p in &f.params {
+            let mut plines = docs::lines(ir, &p.doc).into_iter();
+            let first = plines.next().unwrap_or_default();
+            lines.push(format!("- `{}`: {first}", p.name()).trim_end().to_string());
+            lines.extend(plines.map(|l| format!("  {l}")));
+        }
+    }
+    let doc = docs::attrs(&lines);
+    let params = f.params.iter().map(|p| {
+        let pname = naming::ident(p.name());
+        let ty = match &p.kind {
+            crate::ir::MemberKind::Simple { ty, .. } => naming::type_tokens(ir, ty),
+            _ => quote!(()),
+        };
+        quote!(#pname: #ty)
+    });
+    let ret = match &f.returns {
+        Some((ty, _)) => {
+            let ty = naming::type_tokens(ir, ty);
+            quote!(-> #ty)
+        }
+        None => TokenStream::new(),
+    };
+    quote! {
+        #doc
+        pub type #name = unsafe extern "C" fn(#(#params),*) #ret;
+    }
+}
+
+/// Stands in for `bitflags!` when the `bitflags` feature is off: the same type and
+/// constants, with only `bits()` and `from_bits_unchecked()` (what 0.1.0's fallback had).
+pub fn bitflags_fallback() -> TokenStream {
+    quote! {
+        #[cfg(not(feature = "bitflags"))]
+        macro_rules! bitflags {
+            (
+                $(#[$attr:meta])*
+                pub struct $name:ident: $base:ty {
+                    $(
+                        $(#[$const_attr:meta])*
+                        const $const:ident = $value:expr;
+                    )*
+                }
+            ) => {
+                $(#[$attr])*
+                #[derive(Copy, Clone, Eq, PartialEq, Hash, Debug)]
+                pub struct $name {
+                    bits: $base,
+                }
+
+                impl $name {
+                    $(
+                        $(#[$const_attr])*
+                        pub const $const: $name = $name { bits: $value };
+                    )*
+
+                    /// The raw bits.
+                    pub const fn bits(&self) -> $base {
+                        self.bits
+                    }
+
+                    /// Makes a value from raw bits, keeping bits that name no flag.
+                    ///
+                    /// # Safety
+                    ///
+                    /// Kept `unsafe` for compatibility with the `bitflags` crate's method
+                    /// of the same name; any bit pattern is a valid value here.
+                    pub const unsafe fn from_bits_unchecked(bits: $base) -> $name {
+                        $name { bits }
+                    }
+                }
+            };
+        }
+    }
+}
