@@ -2,6 +2,7 @@
 //! files; the same output is what `gen --check` compares against.
 
 pub mod c;
+pub mod docs;
 pub mod json;
 pub mod rust;
 pub mod vdso;
@@ -53,6 +54,11 @@ pub fn all() -> &'static [Backend] {
             name: "freebsd",
             description: "FreeBSD syscalls32.master and syscalls64.master",
             generate: c::freebsd::generate,
+        },
+        Backend {
+            name: "docs",
+            description: "Markdown reference (C and Rust naming) and an HTML site",
+            generate: docs::generate,
         },
         Backend {
             name: "vdso",

@@ -1,5 +1,6 @@
 //! Project chores: `gen` (regenerate `generated/`), `gen --check`, `conformance`, `test`.
 
+mod docs_screenshot;
 mod gen;
 mod test;
 
@@ -13,6 +14,8 @@ commands:
   gen --check      fail (naming each file) if generated/ is stale, missing files or has extra ones
   conformance SPEC prove that SPEC declares the same ABI as spec/cloudabi.txt (docs ignored)
   test             install or check the system tools the tests need, then run every test
+  docs-screenshot  open the HTML docs in headless Chromium: PNGs under target/docs-screenshots/,
+                   and check that the search box filters
 ";
 
 fn main() -> ExitCode {
@@ -23,6 +26,7 @@ fn main() -> ExitCode {
         ["gen", "--check"] => gen::run(true),
         ["conformance", path] => gen::conformance(path),
         ["test", rest @ ..] => test::run(rest),
+        ["docs-screenshot"] => docs_screenshot::run(),
         _ => {
             eprint!("{USAGE}");
             return ExitCode::from(2);

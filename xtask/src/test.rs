@@ -36,6 +36,7 @@ pub mod tools {
         (&["llvm-mc", "--version"], "llvm"),
         (&["aarch64-linux-gnu-as", "--version"], "binutils-aarch64-linux-gnu"),
         (&["arm-linux-gnueabi-as", "--version"], "binutils-arm-linux-gnueabi"),
+        (&["chromium", "--version"], "chromium"),
     ];
 
     /// 32-bit C and C++ need the multilib runtime; probed by compiling and linking.

@@ -80,6 +80,14 @@ pub fn join(prefix: &str, name: &str) -> String {
     }
 }
 
+/// How many variants come before member `index`: which `union` field a variant is.
+pub fn variant_ordinal(members: &[Member], index: usize) -> usize {
+    members[..index.min(members.len())]
+        .iter()
+        .filter(|m| matches!(m.kind, MemberKind::Variant(_)))
+        .count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

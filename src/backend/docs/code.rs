@@ -120,11 +120,7 @@ pub fn named_leaf(ty: &Type) -> Option<TypeId> {
 }
 
 /// The (spelled name, anchor) link for the named type in `ty`, if any.
-pub fn leaf_link(
-    ir: &Ir,
-    ty: &Type,
-    spell: impl Fn(TypeId) -> String,
-) -> Option<(String, String)> {
+pub fn leaf_link(ir: &Ir, ty: &Type, spell: impl Fn(TypeId) -> String) -> Option<(String, String)> {
     named_leaf(ty).map(|id| (spell(id), ir.ty(id).name.name.clone()))
 }
 
@@ -134,7 +130,10 @@ mod tests {
 
     #[test]
     fn tokens_keep_raw_identifiers_whole_and_split_punctuation() {
-        let t: Vec<&str> = tokens("r#type: *const fd").into_iter().map(|t| t.1).collect();
+        let t: Vec<&str> = tokens("r#type: *const fd")
+            .into_iter()
+            .map(|t| t.1)
+            .collect();
         assert_eq!(t, ["r#type", ":", " ", "*", "const", " ", "fd"]);
     }
 

@@ -2,9 +2,9 @@
 //! structure is the same for every naming strategy (so the HTML site can lay the C, Rust
 //! and spec spellings of one item side by side) and whose strings come from the strategy.
 
-use super::anchors::join;
+use super::anchors::{join, variant_ordinal};
 use super::code::Code;
-use super::naming::{rust::variant_ordinal, DocNaming};
+use super::naming::DocNaming;
 use super::text::doc_markdown;
 use crate::ir::{
     Doc, IntLike, IntLikeKind, Ir, Layout, Member, MemberKind, Pair, Syscall, SyscallId, TypeDef,
@@ -112,7 +112,11 @@ pub fn build(ir: &Ir, naming: &dyn DocNaming) -> Model {
         syscalls: (0..ir.syscalls.len() as u32)
             .map(|i| walk.syscall(SyscallId(i)))
             .collect(),
-        types: ir.types_by_name().into_iter().map(|id| walk.ty(id)).collect(),
+        types: ir
+            .types_by_name()
+            .into_iter()
+            .map(|id| walk.ty(id))
+            .collect(),
     }
 }
 
@@ -253,6 +257,10 @@ impl Walk<'_> {
                     let decl = match place {
                         Place::Input => self.naming.param_decl(self.ir, m.name(), ty),
                         Place::Output => self.naming.output_decl(self.ir, m.name(), ty),
+                        Place::Union(ordinal) => {
+                            self.naming
+                                .union_member_decl(self.ir, ordinal, m.name(), ty)
+                        }
                         Place::Struct(_) | Place::Function => {
                             self.naming.decl(self.ir, m.name(), ty)
                         }
@@ -308,6 +316,10 @@ impl Walk<'_> {
     /// The contents of a variant arm: a named arm is one item holding its members.
     fn arm(&self, arm: &crate::ir::Arm, prefix: &str, place: Place, ordinal: usize) -> Vec<Item> {
         let Some(name) = &arm.name else {
+            let place = match place {
+                Place::Struct(_) => Place::Union(ordinal),
+                other => other,
+            };
             return self.members(&arm.members, prefix, place);
         };
         let owner = match place {
@@ -316,7 +328,11 @@ impl Walk<'_> {
         };
         let anchor = join(prefix, &name.name);
         let decl = self.naming.arm_decl(self.ir, owner, ordinal, &name.name);
-        let mut item = self.item(Some(anchor.clone()), Head::Decl(vec![decl]), &Doc::default());
+        let mut item = self.item(
+            Some(anchor.clone()),
+            Head::Decl(vec![decl]),
+            &Doc::default(),
+        );
         item.children = self.members(&arm.members, &anchor, place);
         vec![item]
     }
@@ -326,6 +342,8 @@ impl Walk<'_> {
 #[derive(Clone, Copy)]
 enum Place {
     Struct(TypeId),
+    /// Directly in an anonymous arm of the struct's `n`-th variant (from 0).
+    Union(usize),
     Function,
     Input,
     Output,
@@ -354,7 +372,13 @@ pub fn literal(int: &IntLike, value: i128) -> String {
 }
 
 /// Appends the layout rows of `members`, placed at `base` inside the struct.
-fn field_rows(members: &[Member], path: &str, anchor: &str, base: Pair<u64>, out: &mut Vec<FieldRow>) {
+fn field_rows(
+    members: &[Member],
+    path: &str,
+    anchor: &str,
+    base: Pair<u64>,
+    out: &mut Vec<FieldRow>,
+) {
     let add = |a: Pair<u64>, b: Pair<u64>| Pair::new(a.m32 + b.m32, a.m64 + b.m64);
     for m in members {
         let offset = add(base, m.offset);

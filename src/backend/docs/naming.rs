@@ -35,6 +35,11 @@ pub trait DocNaming {
     fn type_code(&self, ir: &Ir, ty: &Type) -> Code;
     /// A struct member or function parameter of type `ty`.
     fn decl(&self, ir: &Ir, name: &str, ty: &Type) -> Code;
+    /// A member of an anonymous arm of the `ordinal`-th variant (from 0) of a struct.
+    fn union_member_decl(&self, ir: &Ir, ordinal: usize, name: &str, ty: &Type) -> Code {
+        let _ = ordinal;
+        self.decl(ir, name, ty)
+    }
     /// A syscall input of type `ty`.
     fn param_decl(&self, ir: &Ir, name: &str, ty: &Type) -> Code {
         self.decl(ir, name, ty)
@@ -76,9 +81,8 @@ pub fn dotted_steps(ir: &Ir, path: &MemberPath) -> String {
 /// `head(a, b)tail` or `head(\n    a,\n    b\n)tail` (with a comma after `b` if
 /// `trailing_comma`).
 pub fn param_list(mut head: Code, params: Vec<Code>, tail: &str, trailing_comma: bool) -> Code {
-    let one_line: usize = head.plain().len()
-        + params.iter().map(|p| p.plain().len() + 2).sum::<usize>()
-        + tail.len();
+    let one_line: usize =
+        head.plain().len() + params.iter().map(|p| p.plain().len() + 2).sum::<usize>() + tail.len();
     if one_line <= 80 || params.is_empty() {
         head.push_text("(");
         head.append(Code::join(params, ", "));
@@ -89,7 +93,11 @@ pub fn param_list(mut head: Code, params: Vec<Code>, tail: &str, trailing_comma:
         for (i, p) in params.into_iter().enumerate() {
             head.push_text("    ");
             head.append(p);
-            head.push_text(if i + 1 < count || trailing_comma { ",\n" } else { "\n" });
+            head.push_text(if i + 1 < count || trailing_comma {
+                ",\n"
+            } else {
+                "\n"
+            });
         }
         head.push_text(")");
     }

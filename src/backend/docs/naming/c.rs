@@ -2,7 +2,7 @@
 
 use super::{dotted_steps, param_list, DocNaming};
 use crate::backend::docs::code::{leaf_link, Code, Piece};
-use crate::ir::{Ir, IntType, Member, MemberPath, Syscall, Type, TypeId, TypeKind};
+use crate::ir::{IntType, Ir, Member, MemberPath, Syscall, Type, TypeId, TypeKind};
 use crate::naming::c::{self as naming, CNaming};
 
 /// The names a C programmer uses: `cloudabi_fd_t`, `CLOUDABI_RIGHT_FD_READ`,

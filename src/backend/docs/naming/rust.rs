@@ -2,6 +2,7 @@
 //! and the wrappers' signatures.
 
 use super::{param_list, DocNaming};
+use crate::backend::docs::anchors::variant_ordinal;
 use crate::backend::docs::code::{leaf_link, Code, Piece};
 use crate::ir::{IntLikeKind, Ir, Member, MemberKind, MemberPath, Syscall, Type, TypeId};
 use crate::ir::{IntType, TypeKind};
@@ -65,14 +66,6 @@ impl RustDocs {
     }
 }
 
-/// How many variants come before member `index`: which `union` field a variant is.
-pub fn variant_ordinal(members: &[Member], index: usize) -> usize {
-    members[..index.min(members.len())]
-        .iter()
-        .filter(|m| matches!(m.kind, MemberKind::Variant(_)))
-        .count()
-}
-
 impl DocNaming for RustDocs {
     fn fence(&self) -> &'static str {
         "rust"
@@ -114,6 +107,16 @@ impl DocNaming for RustDocs {
 
     fn decl(&self, ir: &Ir, name: &str, ty: &Type) -> Code {
         self.named(naming::field_name(name), self.type_code(ir, ty))
+    }
+
+    /// Rust puts anonymous arms' members in the struct's `union` field.
+    fn union_member_decl(&self, ir: &Ir, ordinal: usize, name: &str, ty: &Type) -> Code {
+        let field = format!(
+            "{}.{}",
+            naming::variant_field(ordinal),
+            naming::field_name(name)
+        );
+        self.named(field, self.type_code(ir, ty))
     }
 
     fn param_decl(&self, ir: &Ir, name: &str, ty: &Type) -> Code {

@@ -114,11 +114,6 @@ impl DocNaming for SpecDocs {
     }
 
     fn syscall_signature(&self, _ir: &Ir, syscall: &Syscall) -> Code {
-        param_list(
-            Code::name(syscall.name.name.clone()),
-            Vec::new(),
-            "",
-            false,
-        )
+        param_list(Code::name(syscall.name.name.clone()), Vec::new(), "", false)
     }
 }
