@@ -79,8 +79,7 @@ cloudabi_errno_t cloudabi_sys_fd_close(cloudabi_fd_t fd);
  * Allocates a new file descriptor of a given kind.
  *
  * @param type
- *     - CLOUDABI_FILETYPE_SHARED_MEMORY:
- *       Makes a shared memory object with no name.
+ *     - CLOUDABI_FILETYPE_SHARED_MEMORY: Makes a shared memory object with no name.
  * @param[out] fd
  *     Newly created file descriptor.
  */
@@ -93,11 +92,9 @@ cloudabi_errno_t cloudabi_sys_fd_create1(
  * Allocates a connected pair of file descriptors.
  *
  * @param type
- *     - CLOUDABI_FILETYPE_SOCKET_DGRAM:
- *       Makes a pair of connected UNIX datagram
+ *     - CLOUDABI_FILETYPE_SOCKET_DGRAM: Makes a pair of connected UNIX datagram
  *       sockets.
- *     - CLOUDABI_FILETYPE_SOCKET_STREAM:
- *       Makes a pair of connected UNIX stream sockets.
+ *     - CLOUDABI_FILETYPE_SOCKET_STREAM: Makes a pair of connected UNIX stream sockets.
  * @param[out] fd1
  *     First descriptor of the pair.
  * @param[out] fd2
@@ -326,8 +323,7 @@ cloudabi_errno_t cloudabi_sys_file_allocate(
  * @param path, path_len
  *     Path where the new file is created.
  * @param type
- *     - CLOUDABI_FILETYPE_DIRECTORY:
- *       Makes a directory.
+ *     - CLOUDABI_FILETYPE_DIRECTORY: Makes a directory.
  */
 cloudabi_errno_t cloudabi_sys_file_create(
 	cloudabi_fd_t fd,
@@ -563,8 +559,7 @@ cloudabi_errno_t cloudabi_sys_file_symlink(
  * @param path, path_len
  *     Path of the file or directory to remove.
  * @param flags
- *     - CLOUDABI_UNLINK_REMOVEDIR:
- *       When set, tries to remove a directory. When
+ *     - CLOUDABI_UNLINK_REMOVEDIR: When set, tries to remove a directory. When
  *       clear, unlinks a non-directory file.
  */
 cloudabi_errno_t cloudabi_sys_file_unlink(

@@ -101,8 +101,8 @@ impl CNaming {
     /// memory (pointers inside the value written still do).
     pub fn param_declarator(&self, ir: &Ir, param: &Param) -> String {
         let name = match param.direction {
-            Direction::In => param.name.clone(),
-            Direction::Out => format!("*{}", param.name),
+            Direction::In => ident(&param.name).into_owned(),
+            Direction::Out => format!("*{}", ident(&param.name)),
         };
         self.declare(ir, &param.ty, false, name, self.pointer_prefix)
     }
@@ -237,6 +237,123 @@ pub fn value_name(ir: &Ir, id: TypeId, index: usize) -> Option<String> {
     let int_like = ir.int_like(id)?;
     let value = int_like.values.get(index)?;
     Some(format!("{PREFIX}{}{}", int_like.cprefix, value.name.name).to_uppercase())
+}
+
+/// Words C11 or C++ reserve, which a spec may still use as member or parameter names.
+const KEYWORDS: &[&str] = &[
+    "_Alignas",
+    "_Alignof",
+    "_Atomic",
+    "_Bool",
+    "_Complex",
+    "_Generic",
+    "_Imaginary",
+    "_Noreturn",
+    "_Static_assert",
+    "_Thread_local",
+    "alignas",
+    "alignof",
+    "and",
+    "and_eq",
+    "asm",
+    "auto",
+    "bitand",
+    "bitor",
+    "bool",
+    "break",
+    "case",
+    "catch",
+    "char",
+    "char16_t",
+    "char32_t",
+    "char8_t",
+    "class",
+    "co_await",
+    "co_return",
+    "co_yield",
+    "compl",
+    "concept",
+    "const",
+    "const_cast",
+    "consteval",
+    "constexpr",
+    "constinit",
+    "continue",
+    "decltype",
+    "default",
+    "delete",
+    "do",
+    "double",
+    "dynamic_cast",
+    "else",
+    "enum",
+    "explicit",
+    "export",
+    "extern",
+    "false",
+    "float",
+    "for",
+    "friend",
+    "goto",
+    "if",
+    "inline",
+    "int",
+    "long",
+    "mutable",
+    "namespace",
+    "new",
+    "noexcept",
+    "not",
+    "not_eq",
+    "nullptr",
+    "operator",
+    "or",
+    "or_eq",
+    "private",
+    "protected",
+    "public",
+    "register",
+    "reinterpret_cast",
+    "requires",
+    "restrict",
+    "return",
+    "short",
+    "signed",
+    "sizeof",
+    "static",
+    "static_assert",
+    "static_cast",
+    "struct",
+    "switch",
+    "template",
+    "this",
+    "thread_local",
+    "throw",
+    "true",
+    "try",
+    "typedef",
+    "typeid",
+    "typename",
+    "union",
+    "unsigned",
+    "using",
+    "virtual",
+    "void",
+    "volatile",
+    "wchar_t",
+    "while",
+    "xor",
+    "xor_eq",
+];
+
+/// A member, arm or parameter name as C spells it: a keyword gets a trailing `_`
+/// (`inline_`); every other name is kept.
+pub fn ident(name: &str) -> std::borrow::Cow<'_, str> {
+    if KEYWORDS.contains(&name) {
+        format!("{name}_").into()
+    } else {
+        name.into()
+    }
 }
 
 /// A macro name built from a C name: `cloudabi64_types.h` → `CLOUDABI64_TYPES_H`.

@@ -4,7 +4,7 @@
 use super::writer;
 use crate::backend::OutputFile;
 use crate::ir::{Ir, Syscall};
-use crate::naming::c::CNaming;
+use crate::naming::c::{ident, CNaming};
 
 const USAGE: &str = "\
 X-macros describing every system call.
@@ -47,7 +47,11 @@ fn syscall(ir: &Ir, naming: &CNaming, s: &Syscall) -> String {
         .iter()
         .map(|p| naming.param_declarator(ir, p))
         .collect();
-    let names: Vec<&str> = s.params.iter().map(|p| p.name.as_str()).collect();
+    let names: Vec<String> = s
+        .params
+        .iter()
+        .map(|p| ident(&p.name).into_owned())
+        .collect();
     let mut out = String::new();
     out.push_str(&macro_list(
         &format!("CLOUDABI_SYSCALL_PARAMETERS_{name}"),
@@ -56,7 +60,7 @@ fn syscall(ir: &Ir, naming: &CNaming, s: &Syscall) -> String {
     ));
     out.push_str(&macro_list(
         &format!("CLOUDABI_SYSCALL_PARAMETER_NAMES_{name}"),
-        &names,
+        &names.iter().map(|n| n.as_str()).collect::<Vec<_>>(),
         ", ",
     ));
     let has = if s.params.is_empty() { "no" } else { "yes" };

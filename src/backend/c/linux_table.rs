@@ -6,6 +6,7 @@ use super::linux::{split, LINUX};
 use super::writer;
 use crate::backend::OutputFile;
 use crate::ir::{Ir, Param, Syscall, Type};
+use crate::naming::c::ident;
 
 const INTRO: &str = "\
 System call dispatch for 64-bit CloudABI processes on Linux.
@@ -44,11 +45,18 @@ pub fn table(ir: &Ir) -> OutputFile {
         out.push('\n');
         out.push_str(&dispatcher(ir, s));
     }
-    out.push_str("\nstatic cloudabi_errno_t (*syscalls[])(const void *, void *) = {\n");
-    for s in &ir.syscalls {
-        out.push_str(&format!("\tdo_{},\n", s.name.name));
+    // C has no empty arrays: a spec without syscalls gets no table.
+    if !ir.syscalls.is_empty() {
+        out.push_str(&format!(
+            "\nstatic {} (*syscalls[])(const void *, void *) = {{\n",
+            LINUX.errno_type(ir)
+        ));
+        for s in &ir.syscalls {
+            out.push_str(&format!("\tdo_{},\n", s.name.name));
+        }
+        out.push_str("};\n");
     }
-    out.push_str("};\n\n#undef MEMBER\n#undef PADDED_MEMBER\n");
+    out.push_str("\n#undef MEMBER\n#undef PADDED_MEMBER\n");
     OutputFile::new("linux/cloudabi64_syscalls_table.h", out)
 }
 
@@ -67,8 +75,8 @@ fn dispatcher(ir: &Ir, s: &Syscall) -> String {
         .params
         .iter()
         .map(|p| match p.direction {
-            crate::ir::Direction::In => format!("vin->{}", p.name),
-            crate::ir::Direction::Out => format!("&vout->{}", p.name),
+            crate::ir::Direction::In => format!("vin->{}", ident(&p.name)),
+            crate::ir::Direction::Out => format!("&vout->{}", ident(&p.name)),
         })
         .collect();
     let call = format!("{}({})", LINUX.syscall_name(s), args.join(", "));
@@ -114,5 +122,5 @@ fn slot(ir: &Ir, p: &Param) -> String {
     } else {
         "PADDED_MEMBER"
     };
-    format!("{mac}({spelled}, {})", p.name)
+    format!("{mac}({spelled}, {})", ident(&p.name))
 }

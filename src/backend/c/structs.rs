@@ -3,7 +3,7 @@
 use super::types::{valrefs_of, Flavour};
 use super::writer::{self, INDENT};
 use crate::ir::{Arm, IntType, Ir, Member, MemberKind, Pair, Type, TypeId, Variant};
-use crate::naming::c::{self as naming, CNaming};
+use crate::naming::c::{self as naming, ident, CNaming};
 
 /// `typedef struct { ... } NAME;` followed by its asserts.
 pub fn definition(
@@ -50,15 +50,16 @@ pub fn offsets(
     let at = |offset: Pair<u64>| Pair::new(base.m32 + offset.m32, base.m64 + offset.m64);
     for m in members {
         match &m.kind {
-            MemberKind::Simple { .. } => f(&format!("{prefix}{}", m.name()), at(m.offset)),
+            MemberKind::Simple { .. } if is_empty(&m.layout) => {}
+            MemberKind::Simple { .. } => f(&format!("{prefix}{}", ident(m.name())), at(m.offset)),
             MemberKind::Range { len_offset, .. } => {
-                f(&format!("{prefix}{}", m.name()), at(m.offset));
+                f(&format!("{prefix}{}", ident(m.name())), at(m.offset));
                 f(&format!("{prefix}{}_len", m.name()), at(*len_offset));
             }
             MemberKind::Variant(v) => {
                 for arm in &v.arms {
                     let inner = match &arm.name {
-                        Some(n) => format!("{prefix}{}.", n.name),
+                        Some(n) => format!("{prefix}{}.", ident(&n.name)),
                         None => prefix.to_string(),
                     };
                     offsets(&arm.members, at(m.offset), &inner, f);
@@ -66,6 +67,11 @@ pub fn offsets(
             }
         }
     }
+}
+
+/// A member of size zero (an `array 0`), which C cannot declare.
+pub fn is_empty(layout: &crate::ir::Layout) -> bool {
+    layout.size == Pair::same(0)
 }
 
 struct Body<'a> {
@@ -94,13 +100,15 @@ impl Body<'_> {
         }
         writer::doc_comment(out, &indent, &doc);
         match &m.kind {
-            MemberKind::Simple { ty, .. } => self.field(out, &indent, ty, m.name(), &m.layout),
+            MemberKind::Simple { ty, .. } => {
+                self.field(out, &indent, ty, &ident(m.name()), &m.layout)
+            }
             MemberKind::Range {
                 pointer,
                 len_layout,
                 ..
             } => {
-                self.field(out, &indent, pointer, m.name(), &m.layout);
+                self.field(out, &indent, pointer, &ident(m.name()), &m.layout);
                 let len = format!("{}_len", m.name());
                 self.field(out, &indent, &Type::Int(IntType::Size), &len, len_layout);
             }
@@ -118,6 +126,11 @@ impl Body<'_> {
     ) {
         let alignas = self.flavour.alignas(layout);
         let decl = self.naming.declarator(self.ir, ty, name);
+        if is_empty(layout) {
+            // ISO C has no zero-length arrays; the member takes no space, so leave it out.
+            out.push_str(&format!("{indent}/* {decl}; (takes no space) */\n"));
+            return;
+        }
         // A kernel header spells pointers as integers; say what they point at.
         let pointee = CNaming {
             fixed_width: None,
@@ -144,7 +157,7 @@ impl Body<'_> {
                     writer::doc_comment(out, &inner, &note);
                     out.push_str(&format!("{inner}struct {{\n"));
                     self.members(out, &arm.members, depth + 2);
-                    out.push_str(&format!("{inner}}} {};\n", name.name));
+                    out.push_str(&format!("{inner}}} {};\n", ident(&name.name)));
                 }
                 None => {
                     for m in &arm.members {

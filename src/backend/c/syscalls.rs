@@ -54,8 +54,8 @@ pub fn syscall_doc(ir: &Ir, naming: &CNaming, s: &Syscall) -> String {
     for (tag, members) in [("@param", &s.inputs), ("@param[out]", &s.outputs)] {
         for m in members {
             let (names, valrefs) = match &m.kind {
-                MemberKind::Range { .. } => (format!("{0}, {0}_len", m.name()), &[][..]),
-                MemberKind::Simple { valrefs, .. } => (m.name().to_string(), &valrefs[..]),
+                MemberKind::Range { .. } => (writer::param_names(m), &[][..]),
+                MemberKind::Simple { valrefs, .. } => (writer::param_names(m), &valrefs[..]),
                 MemberKind::Variant(_) => continue,
             };
             params.push(ParamDoc {

@@ -10,7 +10,7 @@ use crate::backend::OutputFile;
 use crate::ir::{
     Function, IntLike, IntLikeKind, Ir, Layout, Machine, MemberKind, Pair, Type, TypeId, TypeKind,
 };
-use crate::naming::c::{self as naming, CNaming};
+use crate::naming::c::{self as naming, ident, CNaming};
 
 /// Which of the four type headers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,7 +229,7 @@ fn function(ir: &Ir, id: TypeId, f: &Function, naming: &CNaming) -> String {
         .iter()
         .map(|m| ParamDoc {
             tag: "@param",
-            names: m.name().to_string(),
+            names: writer::param_names(m),
             doc: &m.doc,
             valrefs: valrefs_of(&m.kind),
         })
@@ -264,9 +264,11 @@ fn function_params(ir: &Ir, f: &Function, naming: &CNaming) -> Vec<String> {
     let mut params = Vec::new();
     for m in &f.params {
         match &m.kind {
-            MemberKind::Simple { ty, .. } => params.push(naming.declarator(ir, ty, m.name())),
+            MemberKind::Simple { ty, .. } => {
+                params.push(naming.declarator(ir, ty, &ident(m.name())))
+            }
             MemberKind::Range { pointer, .. } => {
-                params.push(naming.declarator(ir, pointer, m.name()));
+                params.push(naming.declarator(ir, pointer, &ident(m.name())));
                 let len = format!("{}_len", m.name());
                 params.push(naming.declarator(ir, &Type::Int(crate::ir::IntType::Size), &len));
             }

@@ -87,7 +87,7 @@ pub fn target_name(ir: &Ir, naming: &CNaming, target: &Target) -> String {
             let members = if *output { &s.outputs } else { &s.inputs };
             members
                 .get(*i)
-                .map_or(String::new(), |m| m.name().to_string())
+                .map_or(String::new(), |m| c::ident(m.name()).into_owned())
         }
     }
 }
@@ -103,7 +103,7 @@ fn member_path_name(ir: &Ir, naming: &CNaming, path: &MemberPath) -> String {
     let Some(mut member) = members.get(path.first) else {
         return owner;
     };
-    let mut parts = vec![member.name().to_string()];
+    let mut parts = vec![c::ident(member.name()).into_owned()];
     for &(arm_index, index) in &path.arms {
         let MemberKind::Variant(v) = &member.kind else {
             break;
@@ -116,9 +116,9 @@ fn member_path_name(ir: &Ir, naming: &CNaming, path: &MemberPath) -> String {
         };
         parts.retain(|p| !p.is_empty());
         if let Some(name) = &arm.name {
-            parts.push(name.name.clone());
+            parts.push(c::ident(&name.name).into_owned());
         }
-        parts.push(next.name().to_string());
+        parts.push(c::ident(next.name()).into_owned());
         member = next;
     }
     format!("{owner}::{}", parts.join("."))
@@ -133,13 +133,24 @@ pub fn member_doc(ir: &Ir, naming: &CNaming, doc: &Doc, valrefs: &[ValRef]) -> S
     for v in valrefs {
         let name = c::value_name(ir, v.ty, v.value).unwrap_or_default();
         let body = doc_text(ir, naming, &v.doc);
-        text.push_str(&format!("- {name}:"));
-        for line in body.lines() {
-            text.push_str(&format!("\n  {line}"));
+        text.push_str(&format!("- {name}"));
+        for (i, line) in body.lines().enumerate() {
+            match i {
+                0 => text.push_str(&format!(": {line}")),
+                _ => text.push_str(&format!("\n  {line}")),
+            }
         }
         text.push('\n');
     }
     text
+}
+
+/// How a parameter doc names a member: `fd`, or `buf, buf_len` for a range.
+pub fn param_names(m: &crate::ir::Member) -> String {
+    match &m.kind {
+        MemberKind::Range { .. } => format!("{}, {}_len", c::ident(m.name()), m.name()),
+        _ => c::ident(m.name()).into_owned(),
+    }
 }
 
 /// One documented parameter: its Doxygen tag (`@param`, `@param[out]`), the names it

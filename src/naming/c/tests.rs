@@ -213,3 +213,11 @@ fn prototypes() {
 fn macro_names() {
     assert_eq!(macro_name("cloudabi64_types.h"), "CLOUDABI64_TYPES_H");
 }
+
+#[test]
+fn keywords_get_an_underscore() {
+    assert_eq!(ident("inline"), "inline_");
+    assert_eq!(ident("class"), "class_");
+    assert_eq!(ident("type"), "type");
+    assert_eq!(ident("signal"), "signal");
+}
