@@ -51,7 +51,10 @@ static cloudabi_errno_t do_clock_time_get(const void *in, void *out)
 	} *vout = out;
 	_Static_assert(sizeof(*vout) == 8, "one 64-bit slot per value");
 
-	return cloudabi_sys_clock_time_get(vin->clock_id, vin->precision, &vout->time);
+	return cloudabi_sys_clock_time_get(
+		vin->clock_id,
+		vin->precision,
+		&vout->time);
 }
 
 static cloudabi_errno_t do_condvar_signal(const void *in, void *out)
@@ -64,7 +67,10 @@ static cloudabi_errno_t do_condvar_signal(const void *in, void *out)
 	_Static_assert(sizeof(*vin) == 24, "one 64-bit slot per value");
 	(void)out;
 
-	return cloudabi_sys_condvar_signal(vin->condvar, vin->scope, vin->nwaiters);
+	return cloudabi_sys_condvar_signal(
+		vin->condvar,
+		vin->scope,
+		vin->nwaiters);
 }
 
 static cloudabi_errno_t do_fd_close(const void *in, void *out)
@@ -146,7 +152,12 @@ static cloudabi_errno_t do_fd_pread(const void *in, void *out)
 	} *vout = out;
 	_Static_assert(sizeof(*vout) == 8, "one 64-bit slot per value");
 
-	return cloudabi64_sys_fd_pread(vin->fd, vin->iovs, vin->iovs_len, vin->offset, &vout->nread);
+	return cloudabi64_sys_fd_pread(
+		vin->fd,
+		vin->iovs,
+		vin->iovs_len,
+		vin->offset,
+		&vout->nread);
 }
 
 static cloudabi_errno_t do_fd_pwrite(const void *in, void *out)
@@ -163,7 +174,12 @@ static cloudabi_errno_t do_fd_pwrite(const void *in, void *out)
 	} *vout = out;
 	_Static_assert(sizeof(*vout) == 8, "one 64-bit slot per value");
 
-	return cloudabi64_sys_fd_pwrite(vin->fd, vin->iovs, vin->iovs_len, vin->offset, &vout->nwritten);
+	return cloudabi64_sys_fd_pwrite(
+		vin->fd,
+		vin->iovs,
+		vin->iovs_len,
+		vin->offset,
+		&vout->nwritten);
 }
 
 static cloudabi_errno_t do_fd_read(const void *in, void *out)
@@ -179,7 +195,11 @@ static cloudabi_errno_t do_fd_read(const void *in, void *out)
 	} *vout = out;
 	_Static_assert(sizeof(*vout) == 8, "one 64-bit slot per value");
 
-	return cloudabi64_sys_fd_read(vin->fd, vin->iovs, vin->iovs_len, &vout->nread);
+	return cloudabi64_sys_fd_read(
+		vin->fd,
+		vin->iovs,
+		vin->iovs_len,
+		&vout->nread);
 }
 
 static cloudabi_errno_t do_fd_replace(const void *in, void *out)
@@ -207,7 +227,11 @@ static cloudabi_errno_t do_fd_seek(const void *in, void *out)
 	} *vout = out;
 	_Static_assert(sizeof(*vout) == 8, "one 64-bit slot per value");
 
-	return cloudabi_sys_fd_seek(vin->fd, vin->offset, vin->whence, &vout->newoffset);
+	return cloudabi_sys_fd_seek(
+		vin->fd,
+		vin->offset,
+		vin->whence,
+		&vout->newoffset);
 }
 
 static cloudabi_errno_t do_fd_stat_get(const void *in, void *out)
@@ -259,7 +283,11 @@ static cloudabi_errno_t do_fd_write(const void *in, void *out)
 	} *vout = out;
 	_Static_assert(sizeof(*vout) == 8, "one 64-bit slot per value");
 
-	return cloudabi64_sys_fd_write(vin->fd, vin->iovs, vin->iovs_len, &vout->nwritten);
+	return cloudabi64_sys_fd_write(
+		vin->fd,
+		vin->iovs,
+		vin->iovs_len,
+		&vout->nwritten);
 }
 
 static cloudabi_errno_t do_file_advise(const void *in, void *out)
@@ -273,7 +301,11 @@ static cloudabi_errno_t do_file_advise(const void *in, void *out)
 	_Static_assert(sizeof(*vin) == 32, "one 64-bit slot per value");
 	(void)out;
 
-	return cloudabi_sys_file_advise(vin->fd, vin->offset, vin->len, vin->advice);
+	return cloudabi_sys_file_advise(
+		vin->fd,
+		vin->offset,
+		vin->len,
+		vin->advice);
 }
 
 static cloudabi_errno_t do_file_allocate(const void *in, void *out)
@@ -300,7 +332,11 @@ static cloudabi_errno_t do_file_create(const void *in, void *out)
 	_Static_assert(sizeof(*vin) == 32, "one 64-bit slot per value");
 	(void)out;
 
-	return cloudabi_sys_file_create(vin->fd, vin->path, vin->path_len, vin->type);
+	return cloudabi_sys_file_create(
+		vin->fd,
+		vin->path,
+		vin->path_len,
+		vin->type);
 }
 
 static cloudabi_errno_t do_file_link(const void *in, void *out)
@@ -316,7 +352,13 @@ static cloudabi_errno_t do_file_link(const void *in, void *out)
 	_Static_assert(sizeof(*vin) == 48, "one 64-bit slot per value");
 	(void)out;
 
-	return cloudabi_sys_file_link(vin->fd1, vin->path1, vin->path1_len, vin->fd2, vin->path2, vin->path2_len);
+	return cloudabi_sys_file_link(
+		vin->fd1,
+		vin->path1,
+		vin->path1_len,
+		vin->fd2,
+		vin->path2,
+		vin->path2_len);
 }
 
 static cloudabi_errno_t do_file_open(const void *in, void *out)
@@ -334,7 +376,13 @@ static cloudabi_errno_t do_file_open(const void *in, void *out)
 	} *vout = out;
 	_Static_assert(sizeof(*vout) == 8, "one 64-bit slot per value");
 
-	return cloudabi_sys_file_open(vin->dirfd, vin->path, vin->path_len, vin->oflags, vin->fds, &vout->fd);
+	return cloudabi_sys_file_open(
+		vin->dirfd,
+		vin->path,
+		vin->path_len,
+		vin->oflags,
+		vin->fds,
+		&vout->fd);
 }
 
 static cloudabi_errno_t do_file_readdir(const void *in, void *out)
@@ -351,7 +399,12 @@ static cloudabi_errno_t do_file_readdir(const void *in, void *out)
 	} *vout = out;
 	_Static_assert(sizeof(*vout) == 8, "one 64-bit slot per value");
 
-	return cloudabi_sys_file_readdir(vin->fd, vin->buf, vin->buf_len, vin->cookie, &vout->bufused);
+	return cloudabi_sys_file_readdir(
+		vin->fd,
+		vin->buf,
+		vin->buf_len,
+		vin->cookie,
+		&vout->bufused);
 }
 
 static cloudabi_errno_t do_file_readlink(const void *in, void *out)
@@ -369,7 +422,13 @@ static cloudabi_errno_t do_file_readlink(const void *in, void *out)
 	} *vout = out;
 	_Static_assert(sizeof(*vout) == 8, "one 64-bit slot per value");
 
-	return cloudabi_sys_file_readlink(vin->fd, vin->path, vin->path_len, vin->buf, vin->buf_len, &vout->bufused);
+	return cloudabi_sys_file_readlink(
+		vin->fd,
+		vin->path,
+		vin->path_len,
+		vin->buf,
+		vin->buf_len,
+		&vout->bufused);
 }
 
 static cloudabi_errno_t do_file_rename(const void *in, void *out)
@@ -385,7 +444,13 @@ static cloudabi_errno_t do_file_rename(const void *in, void *out)
 	_Static_assert(sizeof(*vin) == 48, "one 64-bit slot per value");
 	(void)out;
 
-	return cloudabi_sys_file_rename(vin->fd1, vin->path1, vin->path1_len, vin->fd2, vin->path2, vin->path2_len);
+	return cloudabi_sys_file_rename(
+		vin->fd1,
+		vin->path1,
+		vin->path1_len,
+		vin->fd2,
+		vin->path2,
+		vin->path2_len);
 }
 
 static cloudabi_errno_t do_file_stat_fget(const void *in, void *out)
@@ -424,7 +489,11 @@ static cloudabi_errno_t do_file_stat_get(const void *in, void *out)
 	_Static_assert(sizeof(*vin) == 32, "one 64-bit slot per value");
 	(void)out;
 
-	return cloudabi_sys_file_stat_get(vin->fd, vin->path, vin->path_len, vin->buf);
+	return cloudabi_sys_file_stat_get(
+		vin->fd,
+		vin->path,
+		vin->path_len,
+		vin->buf);
 }
 
 static cloudabi_errno_t do_file_stat_put(const void *in, void *out)
@@ -439,7 +508,12 @@ static cloudabi_errno_t do_file_stat_put(const void *in, void *out)
 	_Static_assert(sizeof(*vin) == 40, "one 64-bit slot per value");
 	(void)out;
 
-	return cloudabi_sys_file_stat_put(vin->fd, vin->path, vin->path_len, vin->buf, vin->flags);
+	return cloudabi_sys_file_stat_put(
+		vin->fd,
+		vin->path,
+		vin->path_len,
+		vin->buf,
+		vin->flags);
 }
 
 static cloudabi_errno_t do_file_symlink(const void *in, void *out)
@@ -454,7 +528,12 @@ static cloudabi_errno_t do_file_symlink(const void *in, void *out)
 	_Static_assert(sizeof(*vin) == 40, "one 64-bit slot per value");
 	(void)out;
 
-	return cloudabi_sys_file_symlink(vin->path1, vin->path1_len, vin->fd, vin->path2, vin->path2_len);
+	return cloudabi_sys_file_symlink(
+		vin->path1,
+		vin->path1_len,
+		vin->fd,
+		vin->path2,
+		vin->path2_len);
 }
 
 static cloudabi_errno_t do_file_unlink(const void *in, void *out)
@@ -468,7 +547,11 @@ static cloudabi_errno_t do_file_unlink(const void *in, void *out)
 	_Static_assert(sizeof(*vin) == 32, "one 64-bit slot per value");
 	(void)out;
 
-	return cloudabi_sys_file_unlink(vin->fd, vin->path, vin->path_len, vin->flags);
+	return cloudabi_sys_file_unlink(
+		vin->fd,
+		vin->path,
+		vin->path_len,
+		vin->flags);
 }
 
 static cloudabi_errno_t do_lock_unlock(const void *in, void *out)
@@ -493,7 +576,10 @@ static cloudabi_errno_t do_mem_advise(const void *in, void *out)
 	_Static_assert(sizeof(*vin) == 24, "one 64-bit slot per value");
 	(void)out;
 
-	return cloudabi_sys_mem_advise(vin->mapping, vin->mapping_len, vin->advice);
+	return cloudabi_sys_mem_advise(
+		vin->mapping,
+		vin->mapping_len,
+		vin->advice);
 }
 
 static cloudabi_errno_t do_mem_map(const void *in, void *out)
@@ -512,7 +598,14 @@ static cloudabi_errno_t do_mem_map(const void *in, void *out)
 	} *vout = out;
 	_Static_assert(sizeof(*vout) == 8, "one 64-bit slot per value");
 
-	return cloudabi_sys_mem_map(vin->addr, vin->len, vin->prot, vin->flags, vin->fd, vin->off, &vout->mem);
+	return cloudabi_sys_mem_map(
+		vin->addr,
+		vin->len,
+		vin->prot,
+		vin->flags,
+		vin->fd,
+		vin->off,
+		&vout->mem);
 }
 
 static cloudabi_errno_t do_mem_protect(const void *in, void *out)
@@ -525,7 +618,10 @@ static cloudabi_errno_t do_mem_protect(const void *in, void *out)
 	_Static_assert(sizeof(*vin) == 24, "one 64-bit slot per value");
 	(void)out;
 
-	return cloudabi_sys_mem_protect(vin->mapping, vin->mapping_len, vin->prot);
+	return cloudabi_sys_mem_protect(
+		vin->mapping,
+		vin->mapping_len,
+		vin->prot);
 }
 
 static cloudabi_errno_t do_mem_sync(const void *in, void *out)
@@ -538,7 +634,10 @@ static cloudabi_errno_t do_mem_sync(const void *in, void *out)
 	_Static_assert(sizeof(*vin) == 24, "one 64-bit slot per value");
 	(void)out;
 
-	return cloudabi_sys_mem_sync(vin->mapping, vin->mapping_len, vin->flags);
+	return cloudabi_sys_mem_sync(
+		vin->mapping,
+		vin->mapping_len,
+		vin->flags);
 }
 
 static cloudabi_errno_t do_mem_unmap(const void *in, void *out)
@@ -566,7 +665,11 @@ static cloudabi_errno_t do_poll(const void *in, void *out)
 	} *vout = out;
 	_Static_assert(sizeof(*vout) == 8, "one 64-bit slot per value");
 
-	return cloudabi64_sys_poll(vin->in, vin->out, vin->nsubscriptions, &vout->nevents);
+	return cloudabi64_sys_poll(
+		vin->in,
+		vin->out,
+		vin->nsubscriptions,
+		&vout->nevents);
 }
 
 static cloudabi_errno_t do_proc_exec(const void *in, void *out)
@@ -581,7 +684,12 @@ static cloudabi_errno_t do_proc_exec(const void *in, void *out)
 	_Static_assert(sizeof(*vin) == 40, "one 64-bit slot per value");
 	(void)out;
 
-	return cloudabi_sys_proc_exec(vin->fd, vin->data, vin->data_len, vin->fds, vin->fds_len);
+	return cloudabi_sys_proc_exec(
+		vin->fd,
+		vin->data,
+		vin->data_len,
+		vin->fds,
+		vin->fds_len);
 }
 
 static cloudabi_errno_t do_proc_exit(const void *in, void *out)

@@ -79,7 +79,11 @@ fn dispatcher(ir: &Ir, s: &Syscall) -> String {
             crate::ir::Direction::Out => format!("&vout->{}", ident(&p.name)),
         })
         .collect();
-    let call = format!("{}({})", LINUX.syscall_name(s), args.join(", "));
+    let mut call = format!("{}({})", LINUX.syscall_name(s), args.join(", "));
+    // `\treturn ` and `;` around the call: wrap what would pass 80 columns.
+    if call.len() + 16 > 80 {
+        call = format!("{}(\n\t\t{})", LINUX.syscall_name(s), args.join(",\n\t\t"));
+    }
     if s.noreturn {
         out.push_str(&format!("\t{call};\n\treturn 0;\n}}\n"));
     } else {
