@@ -15,12 +15,22 @@ fn our_spec_conforms_to_itself() {
 
 #[test]
 fn editing_one_value_reports_exactly_that_difference() {
-    let edited = cloudabi_gen::DEFAULT_SPEC.replacen("\t0x10 size\n\t\t| Shrink", "\t0x20 size\n\t\t| Shrink", 1);
-    assert!(edited != cloudabi_gen::DEFAULT_SPEC, "the value to edit must exist");
+    let edited = cloudabi_gen::DEFAULT_SPEC.replacen(
+        "\t0x10 size\n\t\t| Shrink",
+        "\t0x20 size\n\t\t| Shrink",
+        1,
+    );
+    assert!(
+        edited != cloudabi_gen::DEFAULT_SPEC,
+        "the value to edit must exist"
+    );
     let theirs = cloudabi_gen::load("edited.txt", &edited).unwrap_or_else(|e| panic!("{e}"));
     let diffs = compare(&ours(), &theirs);
     let shown: Vec<String> = diffs.iter().map(ToString::to_string).collect();
-    assert_eq!(shown, ["types[fsflags].values[size].value: ours 16, theirs 32"]);
+    assert_eq!(
+        shown,
+        ["types[fsflags].values[size].value: ours 16, theirs 32"]
+    );
 }
 
 #[test]
@@ -32,11 +42,25 @@ fn doc_text_is_ignored() {
 
 #[test]
 fn a_removed_member_is_reported() {
-    let edited = cloudabi_gen::DEFAULT_SPEC.replacen("\ttimestamp st_ctim", "\ttimestamp st_xtim", 1);
+    let edited =
+        cloudabi_gen::DEFAULT_SPEC.replacen("\ttimestamp st_ctim", "\ttimestamp st_xtim", 1);
     let theirs = cloudabi_gen::load("edited.txt", &edited).unwrap();
-    let shown: Vec<String> = compare(&ours(), &theirs).iter().map(ToString::to_string).collect();
-    assert!(shown.iter().any(|d| d.contains("members[st_ctim]") && d.contains("only in ours")), "{shown:#?}");
-    assert!(shown.iter().any(|d| d.contains("members[st_xtim]") && d.contains("only in theirs")), "{shown:#?}");
+    let shown: Vec<String> = compare(&ours(), &theirs)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        shown
+            .iter()
+            .any(|d| d.contains("members[st_ctim]") && d.contains("only in ours")),
+        "{shown:#?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|d| d.contains("members[st_xtim]") && d.contains("only in theirs")),
+        "{shown:#?}"
+    );
 }
 
 /// Runs only where `../shared/upstream/cloudabi.txt` exists (CI has it, a fresh clone does
@@ -45,9 +69,13 @@ fn a_removed_member_is_reported() {
 fn upstream_spec_declares_the_same_abi() {
     let upstream = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/upstream/cloudabi.txt");
     let Ok(text) = std::fs::read_to_string(&upstream) else {
-        eprintln!("note: {} not found; upstream conformance not checked here", upstream.display());
+        eprintln!(
+            "note: {} not found; upstream conformance not checked here",
+            upstream.display()
+        );
         return;
     };
-    let theirs = cloudabi_gen::load("upstream/cloudabi.txt", &text).unwrap_or_else(|e| panic!("{e}"));
+    let theirs =
+        cloudabi_gen::load("upstream/cloudabi.txt", &text).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(compare(&ours(), &theirs), vec![]);
 }

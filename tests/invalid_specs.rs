@@ -5,7 +5,10 @@ use std::path::Path;
 
 fn diagnostics_for(path: &Path) -> String {
     let text = std::fs::read_to_string(path).unwrap();
-    let name = format!("tests/specs/invalid/{}", path.file_name().unwrap().to_string_lossy());
+    let name = format!(
+        "tests/specs/invalid/{}",
+        path.file_name().unwrap().to_string_lossy()
+    );
     match cloudabi_gen::load(&name, &text) {
         Ok(_) => panic!("{name} was accepted; every spec in tests/specs/invalid must be rejected"),
         Err(e) => e.render(),

@@ -11,12 +11,19 @@ const WORDS: &[&str] = &[
 ];
 
 fn line() -> impl Strategy<Value = String> {
-    (0usize..4, prop::collection::vec(prop::sample::select(WORDS), 0..5), any::<bool>()).prop_map(
-        |(depth, words, spaces)| {
-            let indent = if spaces { " ".repeat(depth * 2) } else { "\t".repeat(depth) };
-            format!("{indent}{}", words.join(" "))
-        },
+    (
+        0usize..4,
+        prop::collection::vec(prop::sample::select(WORDS), 0..5),
+        any::<bool>(),
     )
+        .prop_map(|(depth, words, spaces)| {
+            let indent = if spaces {
+                " ".repeat(depth * 2)
+            } else {
+                "\t".repeat(depth)
+            };
+            format!("{indent}{}", words.join(" "))
+        })
 }
 
 fn check(text: &str) {

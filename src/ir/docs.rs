@@ -11,7 +11,7 @@
 use super::lower::Scope;
 use super::*;
 use crate::parse::ast;
-use std::collections::HashMap;
+use super::FastMap as HashMap;
 
 pub(super) struct Resolver<'a> {
     scope: &'a Scope,
@@ -21,8 +21,8 @@ pub(super) struct Resolver<'a> {
 
 impl<'a> Resolver<'a> {
     pub fn new(spec: &'a ast::Spec, scope: &'a Scope) -> Resolver<'a> {
-        let mut decls = HashMap::new();
-        let mut syscalls = HashMap::new();
+        let mut decls = HashMap::default();
+        let mut syscalls = HashMap::default();
         for d in &spec.decls {
             match &d.kind {
                 ast::DeclKind::Syscall(s) => {

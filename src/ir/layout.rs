@@ -275,26 +275,33 @@ fn by_value_deps(ir: &Ir, id: TypeId) -> Vec<(TypeId, crate::source::Span)> {
 }
 
 fn compute(ir: &mut Ir, id: TypeId) {
-    let mut def = ir.types[id.0 as usize].clone();
-    match &mut def.kind {
+    let i = id.0 as usize;
+    // Moved out while it is laid out, so the rest of the IR can be read meanwhile; a type
+    // never looks at its own layout (cycles were cut above).
+    let placeholder = TypeKind::Struct(super::Struct {
+        members: Vec::new(),
+    });
+    let mut kind = std::mem::replace(&mut ir.types[i].kind, placeholder);
+    let (layout, machine_dep) = match &mut kind {
         TypeKind::IntLike(int) => {
-            def.layout = Some(Layout::scalar(Pair::new(
-                int.base.sizes().0,
-                int.base.sizes().1,
-            )));
+            let l = Layout::scalar(Pair::new(int.base.sizes().0, int.base.sizes().1));
+            (Some(l), l.machine_dep)
         }
-        TypeKind::Struct(s) => def.layout = Some(place_members(ir, &mut s.members)),
+        TypeKind::Struct(s) => {
+            let l = place_members(ir, &mut s.members);
+            (Some(l), l.machine_dep)
+        }
         TypeKind::Function(f) => {
             let params = place_members(ir, &mut f.params);
-            def.layout = None;
-            def.machine_dep = params.machine_dep;
-            if let Some((ret, _)) = &f.returns {
-                def.machine_dep |= ir.is_machine_dep(ret);
-            }
+            let ret_md = f
+                .returns
+                .as_ref()
+                .is_some_and(|(ret, _)| ir.is_machine_dep(ret));
+            (None, params.machine_dep || ret_md)
         }
-    }
-    if let Some(l) = def.layout {
-        def.machine_dep = l.machine_dep;
-    }
-    ir.types[id.0 as usize] = def;
+    };
+    let def = &mut ir.types[i];
+    def.kind = kind;
+    def.layout = layout;
+    def.machine_dep = machine_dep;
 }

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::parse::ast;
-use std::collections::HashMap;
+use super::FastMap as HashMap;
 
 pub(super) struct Scope {
     pub types: HashMap<String, TypeId>,
@@ -23,7 +23,7 @@ pub(super) fn lower(sources: SourceMap, spec: &ast::Spec, diags: &mut Vec<Diagno
         scope: &scope,
         resolver,
         diags,
-        int_likes: HashMap::new(),
+        int_likes: HashMap::default(),
     };
     ir.doc = lowerer.doc(&spec.doc);
     lowerer.collect_int_likes(spec);
@@ -60,10 +60,10 @@ pub(super) fn lower(sources: SourceMap, spec: &ast::Spec, diags: &mut Vec<Diagno
 /// Assigns ids: types in declaration order, syscalls alphabetically. Reports duplicates.
 fn declare(spec: &ast::Spec, diags: &mut Vec<Diagnostic>) -> Scope {
     let mut scope = Scope {
-        types: HashMap::new(),
-        syscalls: HashMap::new(),
+        types: HashMap::default(),
+        syscalls: HashMap::default(),
     };
-    let mut first_seen: HashMap<&str, Span> = HashMap::new();
+    let mut first_seen: HashMap<&str, Span> = HashMap::default();
     let mut syscall_names: Vec<&str> = Vec::new();
     for decl in &spec.decls {
         let name = decl.name.name.as_str();
@@ -441,7 +441,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j - 1] + cost).min(d[i - 1][j] + 1).min(d[i][j - 1] + 1);
+            d[i][j] = (d[i - 1][j - 1] + cost)
+                .min(d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
             }
@@ -453,24 +455,24 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// Flattens each syscall's C-level parameter list and decides machine dependence.
 fn finish_syscalls(ir: &mut Ir) {
     for i in 0..ir.syscalls.len() {
-        let mut s = ir.syscalls[i].clone();
-        super::layout::place_members(ir, &mut s.inputs);
-        super::layout::place_members(ir, &mut s.outputs);
-        s.params = params(ir, &s);
-        s.machine_dep = s.params.iter().any(|p| {
-            let pointee = match (&p.ty, p.direction) {
-                (Type::Pointer { target, .. }, _) => Some(&**target),
-                _ => None,
-            };
-            pointee.is_some_and(|t| ir.is_machine_dep(t))
+        // Moved out while laid out, so the types can be read meanwhile.
+        let mut inputs = std::mem::take(&mut ir.syscalls[i].inputs);
+        let mut outputs = std::mem::take(&mut ir.syscalls[i].outputs);
+        super::layout::place_members(ir, &mut inputs);
+        super::layout::place_members(ir, &mut outputs);
+        let params = params(ir, &inputs, &outputs);
+        let machine_dep = params.iter().any(|p| match &p.ty {
+            Type::Pointer { target, .. } => ir.is_machine_dep(target),
+            _ => false,
         });
-        ir.syscalls[i] = s;
+        let s = &mut ir.syscalls[i];
+        (s.inputs, s.outputs, s.params, s.machine_dep) = (inputs, outputs, params, machine_dep);
     }
 }
 
-fn params(ir: &Ir, s: &Syscall) -> Vec<Param> {
+fn params(ir: &Ir, inputs: &[Member], outputs: &[Member]) -> Vec<Param> {
     let mut out = Vec::new();
-    for (dir, members) in [(Direction::In, &s.inputs), (Direction::Out, &s.outputs)] {
+    for (dir, members) in [(Direction::In, inputs), (Direction::Out, outputs)] {
         for (index, m) in members.iter().enumerate() {
             match &m.kind {
                 MemberKind::Simple { ty, .. } => {

@@ -345,3 +345,25 @@ impl Ir {
         self.sources.line_col(span)
     }
 }
+
+/// Maps keyed by names and small integers. Lookups here are on the hot path of loading a
+/// spec, and the keys come from the spec author, not an attacker, so a fast FNV-1a hash
+/// serves better than the default DoS-resistant SipHash.
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}

@@ -2,7 +2,7 @@
 //! type, overlapping variant arms. Name resolution errors are reported by `lower`.
 
 use super::*;
-use std::collections::HashMap;
+use super::FastMap as HashMap;
 
 pub(super) fn validate(ir: &Ir, diags: &mut Vec<Diagnostic>) {
     for def in &ir.types {
@@ -18,15 +18,15 @@ pub(super) fn validate(ir: &Ir, diags: &mut Vec<Diagnostic>) {
         }
     }
     for s in &ir.syscalls {
-        let both: Vec<Member> = s.inputs.iter().chain(&s.outputs).cloned().collect();
-        member_names(&both, &format!("syscall `{}`", s.name.name), diags);
+        let both: Vec<&Member> = s.inputs.iter().chain(&s.outputs).collect();
+        member_names(both, &format!("syscall `{}`", s.name.name), diags);
     }
 }
 
 fn int_like(def: &TypeDef, int: &IntLike, diags: &mut Vec<Diagnostic>) {
     let type_name = &def.name.name;
-    let mut names: HashMap<&str, Span> = HashMap::new();
-    let mut numbers: HashMap<i128, Span> = HashMap::new();
+    let mut names: HashMap<&str, Span> = HashMap::default();
+    let mut numbers: HashMap<i128, Span> = HashMap::default();
     let (min, max) = int.base.value_range();
     for v in &int.values {
         if let Some(&earlier) = names.get(v.name.name.as_str()) {
@@ -107,8 +107,12 @@ fn duplicate(span: Span, earlier: Span, message: &str) -> Diagnostic {
 /// Names that share one namespace: the members, plus the arm names and anonymous-arm
 /// members of every variant (C puts them all in the struct through an anonymous union), plus
 /// the `_len` half of every range.
-fn member_names(members: &[Member], owner: &str, diags: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<String, Span> = HashMap::new();
+fn member_names<'m>(
+    members: impl IntoIterator<Item = &'m Member>,
+    owner: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut seen: HashMap<String, Span> = HashMap::default();
     let mut check = |name: String, span: Span, diags: &mut Vec<Diagnostic>| {
         if let Some(&earlier) = seen.get(&name) {
             diags.push(duplicate(
@@ -155,7 +159,7 @@ fn variants(ir: &Ir, members: &[Member], diags: &mut Vec<Diagnostic>) {
         let MemberKind::Variant(v) = &m.kind else {
             continue;
         };
-        let mut owner: HashMap<usize, Span> = HashMap::new();
+        let mut owner: HashMap<usize, Span> = HashMap::default();
         for arm in &v.arms {
             for &(value, span) in &arm.tag_values {
                 if let Some(&earlier) = owner.get(&value) {

@@ -20,7 +20,6 @@ pub(super) struct Line<'a> {
 impl<'a> Line<'a> {
     pub fn new(node: &'a Node<'a>) -> Line<'a> {
         let words = lexer::words(node.text)
-            .into_iter()
             .map(|Word { text, range }| (text, node.span.slice(range.0..range.1)))
             .collect();
         Line { node, words }
@@ -64,7 +63,7 @@ impl<'d> Parser<'d> {
     }
 
     pub fn spec(&mut self, nodes: &[Node]) -> Spec {
-        let (doc, rest) = self.doc_and_rest(nodes, "the file");
+        let (doc, rest) = self.doc_and_rest(nodes, &"the file");
         let decls = rest.into_iter().filter_map(|n| self.decl(n)).collect();
         Spec { doc, decls }
     }
@@ -73,7 +72,7 @@ impl<'d> Parser<'d> {
     pub(super) fn doc_and_rest<'n>(
         &mut self,
         nodes: &'n [Node<'n>],
-        owner: &str,
+        owner: &dyn std::fmt::Display,
     ) -> (Doc, Vec<&'n Node<'n>>) {
         let count = nodes.iter().take_while(|n| is_doc_line(n.text)).count();
         let (doc_nodes, rest) = nodes.split_at(count);
@@ -90,6 +89,10 @@ impl<'d> Parser<'d> {
 
     fn doc(&mut self, nodes: &[Node]) -> Doc {
         let mut doc = Doc::default();
+        if nodes.is_empty() {
+            return doc;
+        }
+        doc.text.reserve(nodes.iter().map(|n| n.text.len()).sum());
         for node in nodes {
             if !node.children.is_empty() {
                 self.error(
@@ -110,7 +113,9 @@ impl<'d> Parser<'d> {
                     &node.text[1..]
                 }
             };
-            let body_span = node.span.slice(node.text.len() - body.len()..node.text.len());
+            let body_span = node
+                .span
+                .slice(node.text.len() - body.len()..node.text.len());
             for (range, path) in lexer::doc_refs(body) {
                 doc.refs.push(DocRef {
                     path: path.to_string(),
@@ -157,7 +162,7 @@ impl<'d> Parser<'d> {
         }
         let name = self.decl_name(&line, 1, 2, &format!("`{keyword} NAME`"))?;
         let owner = format!("`{}`", name.name);
-        let (doc, body) = self.doc_and_rest(&node.children, &owner);
+        let (doc, body) = self.doc_and_rest(&node.children, &owner.as_str());
         let kind = match keyword {
             "struct" => DeclKind::Struct(self.members(&body, true)),
             "function" => DeclKind::Function(self.function(&body, &owner)),
@@ -223,11 +228,14 @@ impl<'d> Parser<'d> {
             self.error(base_span, format!("unknown integer type `{base_text}`"), "expected one of char, int8, int16, int32, int64, uint8, uint16, uint32, uint64 or size");
             return None;
         };
-        let owner = format!("`{}`", name.name);
-        let (doc, body) = self.doc_and_rest(&line.node.children, &owner);
+        let (doc, body) = self.doc_and_rest(&line.node.children, &format_args!("`{}`", name.name));
         let (cprefix, body) = self.cprefix(&body);
         // Misplaced attributes were reported by `cprefix`; they are not values.
-        let values = body.iter().filter(|n| !n.text.starts_with('@')).filter_map(|n| self.value(n)).collect();
+        let values = body
+            .iter()
+            .filter(|n| !n.text.starts_with('@'))
+            .filter_map(|n| self.value(n))
+            .collect();
         let kind = DeclKind::IntLike(IntLikeDecl {
             kind,
             base,
@@ -274,8 +282,15 @@ impl<'d> Parser<'d> {
             1 => (Some(String::new()), &body[1..]),
             2 => {
                 let (prefix, span) = line.words[1];
-                if !prefix.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                    self.error(span, format!("invalid C prefix `{prefix}`"), "a C prefix is letters, digits and `_`");
+                if !prefix
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_')
+                {
+                    self.error(
+                        span,
+                        format!("invalid C prefix `{prefix}`"),
+                        "a C prefix is letters, digits and `_`",
+                    );
                 }
                 (Some(prefix.to_string()), &body[1..])
             }
@@ -311,7 +326,7 @@ impl<'d> Parser<'d> {
                 "a value name is letters, digits and `_`, not only digits",
             );
         }
-        let (doc, rest) = self.doc_and_rest(&node.children, &format!("value `{name}`"));
+        let (doc, rest) = self.doc_and_rest(&node.children, &format_args!("value `{name}`"));
         self.no_children(&rest, "a value can only have documentation nested under it");
         Some(ValueDecl {
             value: value?,

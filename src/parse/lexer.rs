@@ -2,7 +2,7 @@
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag_no_case, take_while, take_while1};
-use nom::character::complete::{char, multispace0, one_of};
+use nom::character::complete::{char, one_of};
 use nom::combinator::{all_consuming, opt, recognize};
 use nom::multi::many0;
 use nom::sequence::{pair, preceded, terminated};
@@ -16,23 +16,24 @@ pub struct Word<'a> {
     pub range: (usize, usize),
 }
 
-/// Splits a line into words on runs of whitespace.
-pub fn words(line: &str) -> Vec<Word<'_>> {
-    let word = preceded(multispace0, take_while1(|c: char| !c.is_whitespace()));
-    let mut parser = terminated(many0(word), multispace0);
-    let parsed: IResult<&str, Vec<&str>> = parser.parse(line);
-    // `many0` over a parser that always consumes cannot fail.
-    let (_, found) = parsed.unwrap_or_default();
-    found
-        .into_iter()
-        .map(|text| {
-            let start = text.as_ptr() as usize - line.as_ptr() as usize;
-            Word {
-                text,
-                range: (start, start + text.len()),
-            }
-        })
-        .collect()
+/// Splits a line into words on runs of whitespace. (A plain scan: this runs on every line,
+/// and nom's `many0` would allocate an intermediate vector per line.)
+pub fn words(line: &str) -> impl Iterator<Item = Word<'_>> {
+    let bytes = line.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() && bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        if at == bytes.len() {
+            return None;
+        }
+        let start = at;
+        while at < bytes.len() && !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        Some(Word { text: &line[start..at], range: (start, at) })
+    })
 }
 
 /// Why an integer literal was rejected.
@@ -56,8 +57,13 @@ pub fn int_literal(text: &str) -> Result<i128, LiteralError> {
     {
         return Err(LiteralError::LeadingZero);
     }
-    let clean: String = digits.chars().filter(|&c| c != '_').collect();
-    let value = i128::from_str_radix(&clean, radix).map_err(|_| LiteralError::TooLarge)?;
+    let mut value: i128 = 0;
+    for digit in digits.chars().filter_map(|c| c.to_digit(radix)) {
+        value = value
+            .checked_mul(radix as i128)
+            .and_then(|v| v.checked_add(digit as i128))
+            .ok_or(LiteralError::TooLarge)?;
+    }
     Ok(if sign == Some('-') { -value } else { value })
 }
 
@@ -122,7 +128,7 @@ pub fn is_value_name(text: &str) -> bool {
 pub fn doc_refs(line: &str) -> Vec<(Range<usize>, &str)> {
     let mut found = Vec::new();
     let mut rest = line;
-    while let Some(open) = rest.find('[') {
+    while let Some(open) = rest.bytes().position(|b| b == b'[') {
         let candidate = &rest[open..];
         let parsed: IResult<&str, &str> = preceded(
             char('['),
@@ -148,13 +154,13 @@ mod tests {
 
     #[test]
     fn splits_words_with_ranges() {
-        let w = words("0   null\tx");
+        let w: Vec<Word> = words("0   null\tx").collect();
         assert_eq!(
             w.iter().map(|w| w.text).collect::<Vec<_>>(),
             ["0", "null", "x"]
         );
         assert_eq!(w[1].range, (4, 8));
-        assert!(words("").is_empty());
+        assert_eq!(words(" \t ").count(), 0);
     }
 
     #[test]

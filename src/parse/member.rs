@@ -43,8 +43,7 @@ impl Parser<'_> {
         let last = line.words.len() - 1;
         let ty = self.type_expr(line, 0, last);
         let name = self.ident(line.words[last]);
-        let owner = format!("`{}`", line.words[last].0);
-        let (doc, rest) = self.doc_and_rest(&line.node.children, &owner);
+        let (doc, rest) = self.doc_and_rest(&line.node.children, &format_args!("`{}`", line.words[last].0));
         let valrefs = rest.into_iter().filter_map(|n| self.valref(n)).collect();
         Some(MemberDecl {
             span: line.node.span,
@@ -68,7 +67,7 @@ impl Parser<'_> {
             return None;
         }
         let (text, span) = line.words[0];
-        let (doc, rest) = self.doc_and_rest(&node.children, &format!("`{text}`"));
+        let (doc, rest) = self.doc_and_rest(&node.children, &format_args!("`{text}`"));
         self.no_children(
             &rest,
             "a value reference can only have documentation nested under it",
@@ -104,7 +103,7 @@ impl Parser<'_> {
         let target = self.type_expr(line, 1, last);
         let name = self.ident(line.words[last]);
         let (doc, rest) =
-            self.doc_and_rest(&line.node.children, &format!("`{}`", line.words[last].0));
+            self.doc_and_rest(&line.node.children, &format_args!("`{}`", line.words[last].0));
         self.no_children(&rest, "a range can only have documentation nested under it");
         Some(MemberDecl {
             span: line.node.span,
@@ -119,7 +118,7 @@ impl Parser<'_> {
 
     fn variant(&mut self, line: &Line) -> Option<MemberDecl> {
         let tag = self.decl_name(line, 1, 2, "`variant TAG`")?;
-        let (doc, rest) = self.doc_and_rest(&line.node.children, "a variant");
+        let (doc, rest) = self.doc_and_rest(&line.node.children, &"a variant");
         let arms = rest.into_iter().filter_map(|n| self.arm(n)).collect();
         Some(MemberDecl {
             span: line.node.span,
@@ -160,7 +159,10 @@ impl Parser<'_> {
         let child_line = Line::new(child);
         let (name, members) = if child_line.first() == "struct" {
             let name = self.decl_name(&child_line, 1, 2, "`struct NAME`");
-            (Some(name?), self.members(&super::decl::refs(&child.children), true))
+            (
+                Some(name?),
+                self.members(&super::decl::refs(&child.children), true),
+            )
         } else {
             (None, vec![self.member(child, true)?])
         };
@@ -293,7 +295,7 @@ impl Parser<'_> {
     }
 
     fn function_out(&mut self, node: &Node, owner: &str) -> Option<(TypeExpr, Doc)> {
-        let (doc, rest) = self.doc_and_rest(&node.children, &format!("the result of {owner}"));
+        let (doc, rest) = self.doc_and_rest(&node.children, &format_args!("the result of {owner}"));
         let [ty_node] = rest[..] else {
             self.error(
                 node.span,

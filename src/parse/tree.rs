@@ -87,7 +87,11 @@ fn place<'a>(
         if indent == top.indent {
             let sibling = stack.pop().expect("checked above");
             attach(stack, roots, sibling);
-            stack.push(Open { indent, node, bad: false });
+            stack.push(Open {
+                indent,
+                node,
+                bad: false,
+            });
             return;
         }
         if indent.starts_with(top.indent) {
@@ -101,7 +105,11 @@ fn place<'a>(
                     .with_label("does not match any enclosing line"),
                 );
             }
-            stack.push(Open { indent, node, bad: dedented });
+            stack.push(Open {
+                indent,
+                node,
+                bad: dedented,
+            });
             return;
         }
         let closed = stack.pop().expect("checked above");
