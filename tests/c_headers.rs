@@ -268,3 +268,41 @@ fn x_macros_expand_to_matching_prototypes() {
         run_ok("g++", &args, d, &format!("{spec}: X-macro program as C++"));
     }
 }
+
+/// The asserts really are checked: a header with one number changed no longer compiles.
+#[test]
+fn a_wrong_layout_number_fails_to_compile() {
+    let ir = cloudabi_gen::default_ir().unwrap();
+    let dir = generated_tree(&ir);
+    let d = dir.path();
+    let path = d.join("c/cloudabi_types.h");
+    let good = std::fs::read_to_string(&path).unwrap();
+    let assert = "sizeof(void *) != 8 || offsetof(cloudabi_recv_in_t, ri_flags) == 32";
+    assert!(good.contains(assert), "the native header asserts {assert}");
+    std::fs::write(
+        &path,
+        good.replace(assert, &assert.replace("== 32", "== 33")),
+    )
+    .unwrap();
+    let args = [
+        "-m64",
+        "-std=c11",
+        "-fsyntax-only",
+        "-x",
+        "c",
+        "c/cloudabi_types.h",
+    ];
+    let out = c_support::run("gcc", &args, d);
+    assert!(!out.status.success(), "a wrong offset still compiled");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Incorrect layout"));
+    // At -m32 the guarded 64-bit assert does not apply.
+    let args = [
+        "-m32",
+        "-std=c11",
+        "-fsyntax-only",
+        "-x",
+        "c",
+        "c/cloudabi_types.h",
+    ];
+    run_ok("gcc", &args, d, "the 64-bit assert is guarded at -m32");
+}

@@ -90,3 +90,38 @@ pub fn return_type(ir: &Ir, naming: &CNaming, s: &Syscall) -> String {
         _ => "void".to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry_of(name: &str, machine: Machine) -> String {
+        let ir = crate::default_ir().unwrap();
+        let s = ir.find_syscall(name).unwrap();
+        entry(&ir, &naming(machine), s)
+    }
+
+    #[test]
+    fn long_return_types_get_their_own_line() {
+        assert_eq!(
+            entry_of("clock_res_get", Machine::Bits64),
+            "0\tAUE_NULL\tSTD\t{ cloudabi_timestamp_t \\\n\t\t\t\t\tcloudabi_sys_clock_res_get( \\\n\t\t\t\t\tcloudabi_clockid_t clock_id); }\n"
+        );
+        assert_eq!(
+            entry_of("fd_dup", Machine::Bits32),
+            "7\tAUE_NULL\tSTD\t{ cloudabi_fd_t cloudabi_sys_fd_dup( \\\n\t\t\t\t\tcloudabi_fd_t from); }\n"
+        );
+    }
+
+    #[test]
+    fn only_inputs_are_listed_and_md_names_follow_the_machine() {
+        let read = entry_of("fd_read", Machine::Bits32);
+        assert!(read.contains("{ size_t cloudabi32_sys_fd_read("));
+        assert!(read.contains("const cloudabi32_iovec_t *iovs, \\"));
+        assert!(!read.contains("nread"));
+        assert!(
+            entry_of("thread_yield", Machine::Bits64).ends_with("cloudabi_sys_thread_yield(); }\n")
+        );
+        assert!(entry_of("mem_map", Machine::Bits64).contains("{ void cloudabi_sys_mem_map("));
+    }
+}
