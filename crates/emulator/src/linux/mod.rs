@@ -1,8 +1,13 @@
 //! The emulator proper: Linux x86-64 only.
 
 pub mod arch;
+pub mod exec;
+pub mod host;
+pub mod launch;
 pub mod loader;
 pub mod memory;
 pub mod resources;
+pub mod run;
+
 #[cfg(test)]
 mod smoke_tests;

@@ -1,0 +1,226 @@
+//! `fd_*`: reading, writing, seeking, duplicating, closing, and the
+//! descriptor's own attributes (flags and rights).
+
+use std::io::{IoSlice, IoSliceMut};
+
+use cloudabi::{
+    ciovec, errno, fd as Fd, fdflags, fdsflags, fdstat, filetype, iovec, rights, whence,
+};
+use rustix::fs::{OFlags, SeekFrom};
+
+use super::errors::HostResult;
+use super::fdtable::Entry;
+use super::Host;
+
+/// Most iovecs one call passes on (Linux's IOV_MAX).
+const IOV_MAX: usize = 1024;
+
+impl Host {
+    /// The guest's iovecs as host buffers to write from, each one checked.
+    pub(super) fn write_buffers<'a>(&mut self, iovs: &[ciovec]) -> Result<Vec<IoSlice<'a>>, errno> {
+        if iovs.len() > IOV_MAX {
+            return Err(errno::INVAL);
+        }
+        iovs.iter()
+            .map(|v| {
+                // SAFETY: checked against the guest's readable memory, which
+                // stays mapped for the duration of the call.
+                let s = unsafe { cloudabi::host::slice(self, v.buf.0 as *const u8, v.buf.1) }?;
+                Ok(IoSlice::new(s))
+            })
+            .collect()
+    }
+
+    /// The guest's iovecs as host buffers to read into, each one checked.
+    pub(super) fn read_buffers<'a>(
+        &mut self,
+        iovs: &[iovec],
+    ) -> Result<Vec<IoSliceMut<'a>>, errno> {
+        if iovs.len() > IOV_MAX {
+            return Err(errno::INVAL);
+        }
+        iovs.iter()
+            .map(|v| {
+                // SAFETY: checked against the guest's writable memory; the
+                // guest is stopped in this call, so nothing else touches it.
+                let s = unsafe { cloudabi::host::slice_mut(self, v.buf.0 as *mut u8, v.buf.1) }?;
+                Ok(IoSliceMut::new(s))
+            })
+            .collect()
+    }
+
+    pub(super) fn do_fd_write(&mut self, fd: Fd, iovs: &[ciovec]) -> Result<usize, errno> {
+        // The common case, one buffer, without building a vector.
+        if let [one] = iovs {
+            // SAFETY: as in `write_buffers`.
+            let buf = unsafe { cloudabi::host::slice(self, one.buf.0 as *const u8, one.buf.1) }?;
+            let e = self.fds.with(fd, rights::FD_WRITE)?;
+            return rustix::io::write(e.fd(), buf).host();
+        }
+        self.fds.with(fd, rights::FD_WRITE)?;
+        let bufs = self.write_buffers(iovs)?;
+        rustix::io::writev(self.fds.get(fd)?.fd(), &bufs).host()
+    }
+
+    pub(super) fn do_fd_pwrite(
+        &mut self,
+        fd: Fd,
+        iovs: &[ciovec],
+        offset: u64,
+    ) -> Result<usize, errno> {
+        self.fds.with(fd, rights::FD_WRITE | rights::FD_SEEK)?;
+        let bufs = self.write_buffers(iovs)?;
+        rustix::io::pwritev(self.fds.get(fd)?.fd(), &bufs, offset).host()
+    }
+
+    pub(super) fn do_fd_read(&mut self, fd: Fd, iovs: &[iovec]) -> Result<usize, errno> {
+        self.fds.with(fd, rights::FD_READ)?;
+        let mut bufs = self.read_buffers(iovs)?;
+        rustix::io::readv(self.fds.get(fd)?.fd(), &mut bufs).host()
+    }
+
+    pub(super) fn do_fd_pread(
+        &mut self,
+        fd: Fd,
+        iovs: &[iovec],
+        offset: u64,
+    ) -> Result<usize, errno> {
+        self.fds.with(fd, rights::FD_READ | rights::FD_SEEK)?;
+        let mut bufs = self.read_buffers(iovs)?;
+        rustix::io::preadv(self.fds.get(fd)?.fd(), &mut bufs, offset).host()
+    }
+
+    pub(super) fn do_fd_seek(&mut self, fd: Fd, offset: i64, whence: whence) -> Result<u64, errno> {
+        // Asking for the current offset needs only FD_TELL.
+        let tell = offset == 0 && whence == whence::CUR;
+        let e = self.fds.get(fd)?;
+        if !(e.base.contains(rights::FD_SEEK) || tell && e.base.contains(rights::FD_TELL)) {
+            return Err(errno::NOTCAPABLE);
+        }
+        let pos = match whence {
+            whence::CUR => SeekFrom::Current(offset),
+            whence::END => SeekFrom::End(offset),
+            whence::SET => SeekFrom::Start(u64::try_from(offset).map_err(|_| errno::INVAL)?),
+            _ => return Err(errno::INVAL),
+        };
+        rustix::fs::seek(e.fd(), pos).host()
+    }
+
+    pub(super) fn do_fd_stat_get(&mut self, fd: Fd) -> Result<fdstat, errno> {
+        let e = self.fds.get(fd)?;
+        let flags = if e.filetype == filetype::DIRECTORY {
+            fdflags::empty()
+        } else {
+            fd_flags(rustix::fs::fcntl_getfl(e.fd()).host()?)
+        };
+        Ok(fdstat {
+            fs_filetype: e.filetype,
+            fs_flags: flags,
+            _pad0: [0; 4],
+            fs_rights_base: e.base,
+            fs_rights_inheriting: e.inheriting,
+        })
+    }
+
+    pub(super) fn do_fd_stat_put(
+        &mut self,
+        fd: Fd,
+        new: &fdstat,
+        which: fdsflags,
+    ) -> Result<(), errno> {
+        let e = self.fds.get_mut(fd)?;
+        if which.contains(fdsflags::RIGHTS) {
+            // Rights can be dropped, never added.
+            if !e.base.contains(new.fs_rights_base)
+                || !e.inheriting.contains(new.fs_rights_inheriting)
+            {
+                return Err(errno::NOTCAPABLE);
+            }
+        }
+        if which.contains(fdsflags::FLAGS) {
+            e.require(rights::FD_STAT_PUT_FLAGS)?;
+            let mut flags = rustix::fs::fcntl_getfl(e.fd()).host()?;
+            flags.set(OFlags::APPEND, new.fs_flags.contains(fdflags::APPEND));
+            flags.set(OFlags::NONBLOCK, new.fs_flags.contains(fdflags::NONBLOCK));
+            rustix::fs::fcntl_setfl(e.fd(), flags).host()?;
+        }
+        if which.contains(fdsflags::RIGHTS) {
+            e.base = new.fs_rights_base;
+            e.inheriting = new.fs_rights_inheriting;
+        }
+        Ok(())
+    }
+
+    pub(super) fn do_fd_sync(&mut self, fd: Fd, data_only: bool) -> Result<(), errno> {
+        let needed = if data_only {
+            rights::FD_DATASYNC
+        } else {
+            rights::FD_SYNC
+        };
+        let e = self.fds.with(fd, needed)?;
+        if data_only {
+            rustix::fs::fdatasync(e.fd()).host()
+        } else {
+            rustix::fs::fsync(e.fd()).host()
+        }
+    }
+
+    pub(super) fn do_fd_close(&mut self, fd: Fd) -> Result<(), errno> {
+        self.fds.remove(fd).map(drop)
+    }
+
+    pub(super) fn do_fd_dup(&mut self, from: Fd) -> Result<Fd, errno> {
+        let copy = self.fds.duplicate(from)?;
+        self.fds.insert(copy)
+    }
+
+    pub(super) fn do_fd_replace(&mut self, from: Fd, to: Fd) -> Result<(), errno> {
+        self.fds.get(to)?;
+        let copy = self.fds.duplicate(from)?;
+        self.fds.put(to, copy)
+    }
+
+    pub(super) fn do_fd_create1(&mut self, ty: filetype) -> Result<Fd, errno> {
+        if ty != filetype::SHARED_MEMORY {
+            return Err(errno::INVAL);
+        }
+        let host =
+            rustix::fs::memfd_create("cloudabi-shm", rustix::fs::MemfdFlags::CLOEXEC).host()?;
+        let (base, inheriting) = super::fdtable::max_rights(filetype::SHARED_MEMORY);
+        self.fds.insert(Entry {
+            host,
+            filetype: filetype::SHARED_MEMORY,
+            base,
+            inheriting,
+        })
+    }
+
+    pub(super) fn do_fd_create2(&mut self, ty: filetype) -> Result<(Fd, Fd), errno> {
+        use rustix::net::{AddressFamily, SocketFlags, SocketType};
+        let kind = match ty {
+            filetype::SOCKET_DGRAM => SocketType::DGRAM,
+            filetype::SOCKET_STREAM => SocketType::STREAM,
+            _ => return Err(errno::INVAL),
+        };
+        let (a, b) = rustix::net::socketpair(AddressFamily::UNIX, kind, SocketFlags::CLOEXEC, None)
+            .host()?;
+        let a = self.fds.insert(Entry::from_host(a)?)?;
+        match Entry::from_host(b).and_then(|e| self.fds.insert(e)) {
+            Ok(b) => Ok((a, b)),
+            Err(e) => {
+                let _ = self.fds.remove(a);
+                Err(e)
+            }
+        }
+    }
+}
+
+fn fd_flags(host: OFlags) -> fdflags {
+    let mut f = fdflags::empty();
+    f.set(fdflags::APPEND, host.contains(OFlags::APPEND));
+    f.set(fdflags::NONBLOCK, host.contains(OFlags::NONBLOCK));
+    f.set(fdflags::DSYNC, host.contains(OFlags::DSYNC));
+    f.set(fdflags::SYNC, host.contains(OFlags::SYNC));
+    f.set(fdflags::RSYNC, host.contains(OFlags::RSYNC));
+    f
+}

@@ -1,0 +1,321 @@
+//! The system calls, implemented for the generated `cloudabi::host::Syscalls`
+//! trait on the Linux host. The generated entry points decode and check the
+//! guest's arguments and call the trait; the methods here check rights and
+//! forward to the host through rustix. Each group lives in its own module;
+//! this one holds the per-guest state and the trait's one-line delegations.
+
+mod errors;
+mod fd;
+pub mod fdtable;
+mod file;
+mod mem;
+mod path;
+mod proc;
+mod sock;
+mod time;
+
+use std::cell::Cell;
+use std::io::Write;
+use std::mem::MaybeUninit;
+use std::path::PathBuf;
+
+use cloudabi::fd as Fd;
+use cloudabi::host::Syscalls;
+use cloudabi::{
+    advice, ciovec, clockid, condvar, dircookie, errno, event, exitcode, fdsflags, fdstat,
+    filedelta, filesize, filestat, filetype, fsflags, iovec, lock, lookup, mflags, mprot, msflags,
+    nthreads, oflags, recv_in, recv_out, scope, sdflags, send_in, send_out, signal, subscription,
+    timestamp, ulflags, whence,
+};
+
+pub use fdtable::{Entry, FdTable};
+pub use mem::Memory;
+
+use super::arch::ThreadBlock;
+
+/// Everything one guest (process) has: its fds, its memory, and how to leave.
+pub struct Host {
+    pub fds: FdTable,
+    pub memory: Memory,
+    pub trace: bool,
+    /// The running guest's thread block, for leaving it on exit.
+    pub block: *mut ThreadBlock,
+    /// The `cloudabi-run` binary that `proc_exec` re-executes; `None` turns
+    /// `proc_exec` off (ENOSYS).
+    pub launcher: Option<PathBuf>,
+}
+
+thread_local! {
+    static CURRENT: Cell<*mut Host> = const { Cell::new(core::ptr::null_mut()) };
+}
+
+impl Host {
+    pub fn new(fds: FdTable) -> Host {
+        Host {
+            fds,
+            memory: Memory::default(),
+            trace: false,
+            block: core::ptr::null_mut(),
+            launcher: None,
+        }
+    }
+
+    /// Makes `self` the implementation serving this thread's syscalls while
+    /// `f` runs.
+    pub fn serve<R>(&mut self, f: impl FnOnce() -> R) -> R {
+        let previous = CURRENT.with(|c| c.replace(self));
+        let r = f();
+        CURRENT.with(|c| c.set(previous));
+        r
+    }
+
+    /// Ends the guest with `code`: back out of the guest if it is running on
+    /// this thread, or end the process.
+    fn exit(&mut self, code: i32) -> ! {
+        let _ = std::io::stderr().flush();
+        if self.block.is_null() {
+            std::process::exit(code);
+        }
+        // SAFETY: `block` is the block of the guest running on this thread
+        // (set by the runner around `enter`), and we are in a handler called
+        // from a trampoline. The frames between here and the trampoline hold
+        // nothing that needs dropping (the generated entry point and
+        // `with_current` keep no guards).
+        unsafe { super::arch::leave(self.block, code) }
+    }
+}
+
+impl Syscalls for Host {
+    fn with_current<R>(f: impl FnOnce(&mut Self) -> R) -> R {
+        let host = CURRENT.with(Cell::get);
+        if host.is_null() {
+            // A trampoline was called on a thread that runs no guest: there
+            // is nothing sensible to return to.
+            std::process::abort();
+        }
+        // SAFETY: `serve` set this pointer to a live Host for as long as
+        // guest code runs on this thread, and calls do not nest.
+        f(unsafe { &mut *host })
+    }
+
+    fn check_guest_memory(&mut self, addr: usize, len: usize, writable: bool) -> Result<(), errno> {
+        if self.memory.accessible.allows(addr, len, writable) {
+            Ok(())
+        } else {
+            Err(errno::FAULT)
+        }
+    }
+
+    fn trace_enabled(&self) -> bool {
+        self.trace
+    }
+
+    fn trace(&mut self, line: &str) {
+        let _ = writeln!(std::io::stderr().lock(), "{line}");
+    }
+
+    fn noreturn_failed(&mut self, _syscall: &'static str, _error: errno) -> ! {
+        self.exit(127)
+    }
+
+    fn clock_res_get(&mut self, clock_id: clockid) -> Result<timestamp, errno> {
+        self.do_clock_res_get(clock_id)
+    }
+    fn clock_time_get(
+        &mut self,
+        clock_id: clockid,
+        _precision: timestamp,
+    ) -> Result<timestamp, errno> {
+        self.do_clock_time_get(clock_id)
+    }
+    fn condvar_signal(
+        &mut self,
+        c: *mut condvar,
+        _scope: scope,
+        _n: nthreads,
+    ) -> Result<(), errno> {
+        self.do_condvar_signal(c)
+    }
+    fn fd_close(&mut self, fd: Fd) -> Result<(), errno> {
+        self.do_fd_close(fd)
+    }
+    fn fd_create1(&mut self, r#type: filetype) -> Result<Fd, errno> {
+        self.do_fd_create1(r#type)
+    }
+    fn fd_create2(&mut self, r#type: filetype) -> Result<(Fd, Fd), errno> {
+        self.do_fd_create2(r#type)
+    }
+    fn fd_datasync(&mut self, fd: Fd) -> Result<(), errno> {
+        self.do_fd_sync(fd, true)
+    }
+    fn fd_dup(&mut self, from: Fd) -> Result<Fd, errno> {
+        self.do_fd_dup(from)
+    }
+    fn fd_pread(&mut self, fd: Fd, iovs: &[iovec], offset: filesize) -> Result<usize, errno> {
+        self.do_fd_pread(fd, iovs, offset)
+    }
+    fn fd_pwrite(&mut self, fd: Fd, iovs: &[ciovec], offset: filesize) -> Result<usize, errno> {
+        self.do_fd_pwrite(fd, iovs, offset)
+    }
+    fn fd_read(&mut self, fd: Fd, iovs: &[iovec]) -> Result<usize, errno> {
+        self.do_fd_read(fd, iovs)
+    }
+    fn fd_replace(&mut self, from: Fd, to: Fd) -> Result<(), errno> {
+        self.do_fd_replace(from, to)
+    }
+    fn fd_seek(&mut self, fd: Fd, offset: filedelta, whence: whence) -> Result<filesize, errno> {
+        self.do_fd_seek(fd, offset, whence)
+    }
+    fn fd_stat_get(&mut self, fd: Fd, buf: &mut MaybeUninit<fdstat>) -> Result<(), errno> {
+        buf.write(self.do_fd_stat_get(fd)?);
+        Ok(())
+    }
+    fn fd_stat_put(&mut self, fd: Fd, buf: &fdstat, flags: fdsflags) -> Result<(), errno> {
+        self.do_fd_stat_put(fd, buf, flags)
+    }
+    fn fd_sync(&mut self, fd: Fd) -> Result<(), errno> {
+        self.do_fd_sync(fd, false)
+    }
+    fn fd_write(&mut self, fd: Fd, iovs: &[ciovec]) -> Result<usize, errno> {
+        self.do_fd_write(fd, iovs)
+    }
+    fn file_advise(
+        &mut self,
+        fd: Fd,
+        offset: filesize,
+        len: filesize,
+        advice: advice,
+    ) -> Result<(), errno> {
+        self.do_file_advise(fd, offset, len, advice)
+    }
+    fn file_allocate(&mut self, fd: Fd, offset: filesize, len: filesize) -> Result<(), errno> {
+        self.do_file_allocate(fd, offset, len)
+    }
+    fn file_create(&mut self, fd: Fd, path: &[u8], r#type: filetype) -> Result<(), errno> {
+        self.do_file_create(fd, path, r#type)
+    }
+    fn file_link(&mut self, fd1: lookup, path1: &[u8], fd2: Fd, path2: &[u8]) -> Result<(), errno> {
+        self.do_file_link(fd1, path1, fd2, path2)
+    }
+    fn file_open(
+        &mut self,
+        dirfd: lookup,
+        path: &[u8],
+        oflags: oflags,
+        fds: &fdstat,
+    ) -> Result<Fd, errno> {
+        self.do_file_open(dirfd, path, oflags, fds)
+    }
+    fn file_readdir(&mut self, fd: Fd, buf: &mut [u8], cookie: dircookie) -> Result<usize, errno> {
+        self.do_file_readdir(fd, buf, cookie)
+    }
+    fn file_readlink(&mut self, fd: Fd, path: &[u8], buf: &mut [u8]) -> Result<usize, errno> {
+        self.do_file_readlink(fd, path, buf)
+    }
+    fn file_rename(&mut self, fd1: Fd, path1: &[u8], fd2: Fd, path2: &[u8]) -> Result<(), errno> {
+        self.do_file_rename(fd1, path1, fd2, path2)
+    }
+    fn file_stat_fget(&mut self, fd: Fd, buf: &mut MaybeUninit<filestat>) -> Result<(), errno> {
+        buf.write(self.do_file_stat_fget(fd)?);
+        Ok(())
+    }
+    fn file_stat_fput(&mut self, fd: Fd, buf: &filestat, flags: fsflags) -> Result<(), errno> {
+        self.do_file_stat_fput(fd, buf, flags)
+    }
+    fn file_stat_get(
+        &mut self,
+        fd: lookup,
+        path: &[u8],
+        buf: &mut MaybeUninit<filestat>,
+    ) -> Result<(), errno> {
+        buf.write(self.do_file_stat_get(fd, path)?);
+        Ok(())
+    }
+    fn file_stat_put(
+        &mut self,
+        fd: lookup,
+        path: &[u8],
+        buf: &filestat,
+        flags: fsflags,
+    ) -> Result<(), errno> {
+        self.do_file_stat_put(fd, path, buf, flags)
+    }
+    fn file_symlink(&mut self, path1: &[u8], fd: Fd, path2: &[u8]) -> Result<(), errno> {
+        self.do_file_symlink(path1, fd, path2)
+    }
+    fn file_unlink(&mut self, fd: Fd, path: &[u8], flags: ulflags) -> Result<(), errno> {
+        self.do_file_unlink(fd, path, flags)
+    }
+    fn lock_unlock(&mut self, l: *mut lock, _scope: scope) -> Result<(), errno> {
+        self.do_lock_unlock(l)
+    }
+    fn mem_advise(&mut self, mapping: *mut [u8], advice: advice) -> Result<(), errno> {
+        self.do_mem_advise(mapping, advice)
+    }
+    fn mem_map(
+        &mut self,
+        addr: *mut (),
+        len: usize,
+        prot: mprot,
+        flags: mflags,
+        fd: Fd,
+        off: filesize,
+    ) -> Result<*mut (), errno> {
+        self.do_mem_map(addr, len, prot, flags, fd, off)
+    }
+    fn mem_protect(&mut self, mapping: *mut [u8], prot: mprot) -> Result<(), errno> {
+        self.do_mem_protect(mapping, prot)
+    }
+    fn mem_sync(&mut self, mapping: *mut [u8], flags: msflags) -> Result<(), errno> {
+        self.do_mem_sync(mapping, flags)
+    }
+    fn mem_unmap(&mut self, mapping: *mut [u8]) -> Result<(), errno> {
+        self.do_mem_unmap(mapping)
+    }
+    fn poll(
+        &mut self,
+        r#in: &[subscription],
+        out: &mut [MaybeUninit<event>],
+    ) -> Result<usize, errno> {
+        self.do_poll(r#in, out)
+    }
+    fn proc_exec(&mut self, fd: Fd, data: &[u8], fds: &[Fd]) -> Result<(), errno> {
+        self.do_proc_exec(fd, data, fds)
+    }
+    fn proc_exit(&mut self, rval: exitcode) -> ! {
+        self.do_proc_exit(rval)
+    }
+    fn proc_raise(&mut self, sig: signal) -> Result<(), errno> {
+        self.do_proc_raise(sig)
+    }
+    fn random_get(&mut self, buf: &mut [u8]) -> Result<(), errno> {
+        self.do_random_get(buf)
+    }
+    fn sock_recv(
+        &mut self,
+        sock: Fd,
+        r#in: &recv_in,
+        out: &mut MaybeUninit<recv_out>,
+    ) -> Result<(), errno> {
+        out.write(self.do_sock_recv(sock, r#in)?);
+        Ok(())
+    }
+    fn sock_send(
+        &mut self,
+        sock: Fd,
+        r#in: &send_in,
+        out: &mut MaybeUninit<send_out>,
+    ) -> Result<(), errno> {
+        out.write(self.do_sock_send(sock, r#in)?);
+        Ok(())
+    }
+    fn sock_shutdown(&mut self, sock: Fd, how: sdflags) -> Result<(), errno> {
+        self.do_sock_shutdown(sock, how)
+    }
+    fn thread_exit(&mut self, _lock: *mut lock, _scope: scope) -> ! {
+        self.do_thread_exit()
+    }
+    fn thread_yield(&mut self) -> Result<(), errno> {
+        self.do_thread_yield()
+    }
+}

@@ -1,0 +1,157 @@
+//! Runs one guest on the calling thread: loads it, fills in what the guest
+//! may access, installs the vDSO, enters, and returns the exit code.
+
+use std::io;
+use std::sync::{Once, OnceLock};
+
+use cloudabi::host::entry_points;
+
+use super::arch::{self, ThreadBlock};
+use super::host::Host;
+use super::loader;
+use super::memory::{page_size, Region};
+use crate::elf::{Image, Perms};
+use crate::ranges::Access;
+
+/// The vDSO: built once per process, kept for its lifetime.
+struct Vdso {
+    start: usize,
+    len: usize,
+}
+
+fn vdso() -> io::Result<&'static Vdso> {
+    static VDSO: OnceLock<Vdso> = OnceLock::new();
+    if let Some(v) = VDSO.get() {
+        return Ok(v);
+    }
+    let points = entry_points::<Host>();
+    let handlers: Vec<usize> = points.iter().map(|(_, f)| *f as usize).collect();
+    let stubs = arch::install(&handlers);
+    let symbols: Vec<(&str, u64)> = points
+        .iter()
+        .zip(&stubs)
+        .map(|((name, _), stub)| {
+            (
+                name.strip_prefix(crate::vdso::SYMBOL_PREFIX)
+                    .unwrap_or(name),
+                *stub,
+            )
+        })
+        .collect();
+    let names: Vec<&str> = symbols.iter().map(|s| s.0).collect();
+    let rw = Perms {
+        read: true,
+        write: true,
+        exec: false,
+    };
+    let region = Region::anonymous(crate::vdso::image_len(&names), rw)?;
+    let image = crate::vdso::build(&symbols, region.start() as u64);
+    region.write(region.start(), &image);
+    region.protect(
+        region.start(),
+        region.len(),
+        Perms {
+            read: true,
+            write: false,
+            exec: false,
+        },
+    )?;
+    let len = region.len();
+    let v = Vdso {
+        start: region.leak(),
+        len,
+    };
+    Ok(VDSO.get_or_init(|| v))
+}
+
+/// Host signal handlers (Rust's stack-overflow handler among them) read host
+/// thread-locals, which are unreachable while guest code runs. Guest faults
+/// therefore get the default action.
+fn default_fault_signals() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        for sig in [
+            libc::SIGSEGV,
+            libc::SIGBUS,
+            libc::SIGILL,
+            libc::SIGFPE,
+            libc::SIGABRT,
+        ] {
+            // SAFETY: installing the default disposition runs no code.
+            unsafe { libc::signal(sig, libc::SIG_DFL) };
+        }
+    });
+}
+
+/// The calling thread's stack, which the guest shares.
+fn thread_stack() -> Option<(usize, usize)> {
+    // SAFETY: pthread_getattr_np fills the attribute object for the calling
+    // thread, which is destroyed again right after reading it.
+    unsafe {
+        let mut attr: libc::pthread_attr_t = core::mem::zeroed();
+        if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) != 0 {
+            return None;
+        }
+        let mut addr = core::ptr::null_mut();
+        let mut size = 0;
+        let ok = libc::pthread_attr_getstack(&attr, &mut addr, &mut size) == 0;
+        libc::pthread_attr_destroy(&mut attr);
+        ok.then_some((addr as usize, size))
+    }
+}
+
+fn page_floor(v: usize) -> usize {
+    v & !(page_size() - 1)
+}
+
+/// Runs the checked executable `file` with `argdata` and the fds, memory
+/// and options in `host`, until it exits; returns its exit code.
+pub fn run(file: &[u8], image: &Image, argdata: &[u8], host: &mut Host) -> io::Result<i32> {
+    let vdso = vdso()?;
+    default_fault_signals();
+    let loaded = loader::load(file, image, argdata, vdso.start, 1)?;
+    record_memory(host, image, &loaded, vdso);
+    let mut block = ThreadBlock {
+        parent: core::ptr::null_mut(),
+        host_tp: 0,
+        saved_rsp: 0,
+    };
+    host.block = &mut block;
+    let (entry, auxv) = (loaded.entry, loaded.auxv);
+    // SAFETY: `loaded` is a checked CloudABI executable mapped with its
+    // startup data; every syscall it makes goes through the trampolines to
+    // `host`, which `serve` installs for this thread; `block` outlives the
+    // guest.
+    let code = host.serve(|| unsafe { arch::enter(entry, auxv, &mut block) });
+    host.block = core::ptr::null_mut();
+    host.memory = Default::default();
+    drop(loaded);
+    Ok(code)
+}
+
+fn record_memory(host: &mut Host, image: &Image, loaded: &loader::Loaded, vdso: &Vdso) {
+    let base = loaded.image.start() - page_floor(image.span().0 as usize);
+    let mem = &mut host.memory;
+    mem.add_owned(
+        loaded.image.start(),
+        loaded.image.len(),
+        Access {
+            read: false,
+            write: false,
+        },
+    );
+    for s in &image.segments {
+        let start = page_floor(base + s.vaddr as usize);
+        let end = (base + (s.vaddr + s.memsz) as usize).next_multiple_of(page_size());
+        let access = Access {
+            read: s.perms.read || s.perms.exec,
+            write: s.perms.write,
+        };
+        mem.add_owned(start, end - start, access);
+    }
+    mem.add_borrowed(loaded.startup.start(), loaded.startup.len(), Access::READ);
+    mem.add_borrowed(vdso.start, vdso.len, Access::READ);
+    if let Some((start, len)) = thread_stack() {
+        mem.add_borrowed(start, len, Access::READ_WRITE);
+    }
+}
