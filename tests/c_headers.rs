@@ -306,3 +306,24 @@ fn a_wrong_layout_number_fails_to_compile() {
     ];
     run_ok("gcc", &args, d, "the 64-bit assert is guarded at -m32");
 }
+
+/// Syscalls return `cloudabi_errno_t`; a spec without `errno` gets a clear `#error`.
+#[test]
+fn syscalls_without_errno_fail_with_a_clear_message() {
+    let ir = cloudabi_gen::load("no_errno.txt", "syscall ping\n\t| Pings.\n").unwrap();
+    let dir = generated_tree(&ir);
+    let args = [
+        "-std=c11",
+        "-fsyntax-only",
+        "-x",
+        "c",
+        "c/cloudabi_syscalls.h",
+    ];
+    let out = c_support::run("gcc", &args, dir.path());
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no errno type"), "{stderr}");
+    // The type headers do not need it.
+    let args = ["-std=c11", "-fsyntax-only", "-x", "c", "c/cloudabi_types.h"];
+    run_ok("gcc", &args, dir.path(), "types without errno");
+}

@@ -43,6 +43,7 @@ fn prototypes(ir: &Ir, machine_dep: bool) -> OutputFile {
         "cloudabi_types_common.h"
     };
     out.push_str(&format!("#include \"{include}\"\n\n"));
+    writer::require_errno(&mut out, ir);
     for s in ir.syscalls.iter().filter(|s| s.machine_dep == machine_dep) {
         writer::doc_comment(&mut out, "", &syscall_doc(ir, &LINUX, s));
         out.push_str(&declaration(ir, &LINUX, s));

@@ -40,6 +40,7 @@ pub fn table(ir: &Ir) -> OutputFile {
          #include \"cloudabi64_syscalls.h\"\n\
          #include \"cloudabi_syscalls.h\"\n\n",
     );
+    writer::require_errno(&mut out, ir);
     out.push_str(SLOT_MACROS);
     for s in &ir.syscalls {
         out.push('\n');

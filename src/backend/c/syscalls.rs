@@ -19,6 +19,7 @@ pub fn header(ir: &Ir) -> OutputFile {
          #define _Noreturn [[noreturn]]\n\
          #endif\n\n",
     );
+    writer::require_errno(&mut out, ir);
     writer::open_extern_c(&mut out);
     for s in &ir.syscalls {
         writer::doc_comment(&mut out, "", &syscall_doc(ir, &naming, s));

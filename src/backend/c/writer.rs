@@ -28,6 +28,16 @@ pub fn close_extern_c(out: &mut String) {
     out.push_str("#ifdef __cplusplus\n}\n#endif\n\n");
 }
 
+/// Syscalls return `cloudabi_errno_t`, which only a spec declaring `errno` defines: say so
+/// at compile time rather than through an unknown type name.
+pub fn require_errno(out: &mut String, ir: &Ir) {
+    if !ir.syscalls.is_empty() && ir.find_type("errno").is_none() {
+        out.push_str(
+            "#error \"the spec declares syscalls but no errno type for them to return\"\n\n",
+        );
+    }
+}
+
 /// Writes `text` as a `/** ... */` comment: on one line when it is one short line, else as a
 /// block. Nothing for empty text.
 pub fn doc_comment(out: &mut String, indent: &str, text: &str) {
@@ -64,10 +74,15 @@ pub fn doc_text(ir: &Ir, naming: &CNaming, doc: &Doc) -> String {
     links.sort_by_key(|l| l.text_range.start);
     for link in links {
         let range = link.text_range.clone();
-        if range.start < at || range.end > doc.text.len() {
+        // Overlapping or out-of-bounds ranges cannot come from the parser; skip them
+        // rather than panic.
+        let (Some(before), true) = (
+            doc.text.get(at..range.start),
+            doc.text.get(range.clone()).is_some(),
+        ) else {
             continue;
-        }
-        text.push_str(&doc.text[at..range.start]);
+        };
+        text.push_str(before);
         text.push_str(&target_name(ir, naming, &link.target));
         at = range.end;
     }
