@@ -3,6 +3,7 @@
 
 use super::*;
 use super::FastMap as HashMap;
+use std::borrow::Cow;
 
 pub(super) fn validate(ir: &Ir, diags: &mut Vec<Diagnostic>) {
     for def in &ir.types {
@@ -112,8 +113,8 @@ fn member_names<'m>(
     owner: &str,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let mut seen: HashMap<String, Span> = HashMap::default();
-    let mut check = |name: String, span: Span, diags: &mut Vec<Diagnostic>| {
+    let mut seen: HashMap<Cow<'m, str>, Span> = HashMap::default();
+    let mut check = |name: Cow<'m, str>, span: Span, diags: &mut Vec<Diagnostic>| {
         if let Some(&earlier) = seen.get(&name) {
             diags.push(duplicate(
                 span,
@@ -126,16 +127,16 @@ fn member_names<'m>(
     };
     for m in members {
         match &m.kind {
-            MemberKind::Simple { .. } => check(m.name().to_string(), m.span, diags),
+            MemberKind::Simple { .. } => check(Cow::Borrowed(m.name()), m.span, diags),
             MemberKind::Range { .. } => {
-                check(m.name().to_string(), m.span, diags);
-                check(format!("{}_len", m.name()), m.span, diags);
+                check(Cow::Borrowed(m.name()), m.span, diags);
+                check(Cow::Owned(format!("{}_len", m.name())), m.span, diags);
             }
             MemberKind::Variant(v) => {
                 for arm in &v.arms {
                     match &arm.name {
                         Some(name) => {
-                            check(name.name.clone(), name.span, diags);
+                            check(Cow::Borrowed(&name.name), name.span, diags);
                             member_names(
                                 &arm.members,
                                 &format!("arm `{}` of {owner}", name.name),
@@ -145,7 +146,7 @@ fn member_names<'m>(
                         None => arm
                             .members
                             .iter()
-                            .for_each(|am| check(am.name().to_string(), am.span, diags)),
+                            .for_each(|am| check(Cow::Borrowed(am.name()), am.span, diags)),
                     }
                 }
             }

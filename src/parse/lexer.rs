@@ -128,7 +128,7 @@ pub fn is_value_name(text: &str) -> bool {
 pub fn doc_refs(line: &str) -> Vec<(Range<usize>, &str)> {
     let mut found = Vec::new();
     let mut rest = line;
-    while let Some(open) = rest.bytes().position(|b| b == b'[') {
+    while let Some(open) = memchr::memchr(b'[', rest.as_bytes()) {
         let candidate = &rest[open..];
         let parsed: IResult<&str, &str> = preceded(
             char('['),

@@ -24,34 +24,36 @@ struct Open<'a> {
     bad: bool,
 }
 
-/// Builds the tree. Indentation errors are reported and the line is kept under the closest
-/// enclosing line, so later stages can still find errors of their own.
+/// Builds the tree. A badly indented line is reported and dropped together with the lines
+/// nested under it, so later stages do not report follow-on errors for it.
 pub fn build<'a>(file: FileId, text: &'a str, diags: &mut Vec<Diagnostic>) -> Vec<Node<'a>> {
     let mut roots = Vec::new();
     let mut stack: Vec<Open<'a>> = Vec::new();
-    let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
-        let line_start = offset;
-        offset += raw.len();
-        let line = raw.trim_end_matches(['\n', '\r']);
-        let content = line.trim_start();
-        if content.is_empty() || content.starts_with('#') {
-            continue;
+    let mut line_start = 0;
+    while line_start < text.len() {
+        let end = memchr::memchr(b'\n', &text.as_bytes()[line_start..]).map_or(text.len(), |i| line_start + i);
+        let line = &text[line_start..end];
+        let (indent, content) = split_indent(line);
+        if !content.is_empty() && !content.starts_with('#') {
+            let start = line_start + indent.len();
+            let node = Node { text: content, span: Span::new(file, start..start + content.len()), children: Vec::new() };
+            place(&mut stack, &mut roots, indent, node, line_start, diags);
         }
-        let indent = &line[..line.len() - content.len()];
-        let content = content.trim_end();
-        let start = line_start + indent.len();
-        let node = Node {
-            text: content,
-            span: Span::new(file, start..start + content.len()),
-            children: Vec::new(),
-        };
-        place(&mut stack, &mut roots, indent, node, line_start, diags);
+        line_start = end + 1;
     }
     while let Some(open) = stack.pop() {
         attach(&mut stack, &mut roots, open);
     }
     roots
+}
+
+/// Splits a line into its indentation (ASCII blanks) and its text without trailing blanks.
+fn split_indent(line: &str) -> (&str, &str) {
+    let bytes = line.as_bytes();
+    let is_blank = |b: &u8| b.is_ascii_whitespace();
+    let begin = bytes.iter().position(|b| !is_blank(b)).unwrap_or(bytes.len());
+    let end = bytes.iter().rposition(|b| !is_blank(b)).map_or(begin, |i| i + 1);
+    (&line[..begin], &line[begin..end])
 }
 
 fn place<'a>(
