@@ -1,14 +1,16 @@
 //! Behaviour of the generated stubs on this Linux host. The C harness in tests/vdso/
-//! links the x86_64 stubs (and, built with `gcc -m32`, the i686_on_64bit stubs) into a
-//! test program that intercepts their traps with syscall user dispatch
+//! links the x86_64 stubs (and, built with `gcc -m32`, the i686_on_64bit and i686 stubs)
+//! into a test program that intercepts their traps with syscall user dispatch
 //! (`PR_SET_SYSCALL_USER_DISPATCH`): a SIGSYS handler plays the kernel, checking the
 //! syscall number and the arguments where the convention puts them, injecting results
 //! or errors, and clobbering what a kernel may clobber. The program then checks the C
 //! return values and out-parameters, and that a noreturn stub faults right after its
 //! trap if the kernel comes back.
 //!
-//! The stubs come straight from the backend, not from generated/. Every child process
-//! runs under a timeout: a broken stub can spin.
+//! Two kinds of cases: hand-written ones with the real C types (tests/vdso/*.c), and a
+//! sweep generated from the IR that calls every stub of our spec and of the focused
+//! spec (tests/vdso_sweep). The stubs come straight from the backend, not from
+//! generated/. Every child process runs under a timeout: a broken stub can spin.
 
 mod vdso_support;
 mod vdso_sweep;
@@ -107,5 +109,13 @@ fn every_i686_on_64bit_stub() {
             &["-m32"],
             "gcc-multilib",
         );
+    }
+}
+
+#[test]
+fn every_i686_stub() {
+    for ir in [vdso_support::default_ir(), vdso_support::shapes_ir()] {
+        let sweep = vdso_sweep::source(&ir, Convention::Stack);
+        build_and_run(&ir, "i686", ("sweep.c", &sweep), &["-m32"], "gcc-multilib");
     }
 }

@@ -22,6 +22,7 @@
 #endif
 
 struct trap trap;
+int sud_slots = 1;
 static struct reply reply;
 static volatile char selector = SYSCALL_DISPATCH_FILTER_ALLOW;
 static int checks, failures;
@@ -69,9 +70,11 @@ static void on_sigsys(int sig, siginfo_t *info, void *context)
 	trap.args[4] = (uint32_t)g[REG_EDI];
 	trap.args[5] = (uint32_t)g[REG_EBP];
 	trap.sp = (uint32_t)g[REG_UESP];
-	{
+	/* Reading past the arguments only reaches the callers' frames. */
+	memcpy(trap.stack, (void *)(uintptr_t)((uint32_t)g[REG_UESP] + 4), sizeof(trap.stack));
+	if (sud_slots) {
 		uint64_t *buffer = (uint64_t *)(uintptr_t)(uint32_t)g[REG_ECX];
-		/* Reading past a short buffer only reaches the caller's frame. */
+
 		memcpy(trap.slots, buffer, sizeof(trap.slots));
 		if (reply.write_slots) {
 			buffer[0] = reply.slot[0];
@@ -158,14 +161,14 @@ int finish(void)
 static long expected_number;
 static uint64_t expected_first;
 
-/* The first argument as the convention delivers it: rdi on x86_64, the first 64-bit slot
- * on i386 (the i686_on_64bit convention). */
+/* The first argument as the convention delivers it: rdi on x86_64; on i386 the first
+ * 64-bit slot, or the first stack word. */
 static uint64_t first_argument(void)
 {
 #if defined(__x86_64__)
 	return trap.args[0];
 #else
-	return trap.slots[0];
+	return sud_slots ? trap.slots[0] : trap.stack[0];
 #endif
 }
 

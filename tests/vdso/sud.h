@@ -22,18 +22,23 @@ struct trap {
 	uint64_t args[6];
 	uintptr_t sp;          /* stack pointer at the trap */
 	uintptr_t after;       /* address just after the trap instruction */
-	uint64_t slots[8];     /* i386: the 64-bit slots at ecx, before the reply */
+	uint64_t slots[8];     /* i386 with sud_slots: the 64-bit slots at ecx */
+	uint32_t stack[16];    /* i386: the words above the return address */
 };
 
 /* How the fake kernel answers. */
 struct reply {
 	uint64_t result[2];    /* rax/eax and rdx/edx */
 	int carry;             /* the carry flag */
-	int write_slots;       /* i386: store slot[] into the buffer at ecx */
+	int write_slots;       /* i386 with sud_slots: store slot[] into the buffer */
 	uint64_t slot[2];
 };
 
 extern struct trap trap;
+
+/* i386 only: whether the trap passes a buffer of 64-bit slots in ecx (i686_on_64bit, the
+ * default) or leaves the arguments on the stack (i686). */
+extern int sud_slots;
 
 /* Installs the SIGSYS handler and turns dispatch on (everything allowed for now). */
 void sud_start(void);

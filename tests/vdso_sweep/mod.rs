@@ -14,13 +14,16 @@ pub enum Convention {
     /// i686_on_64bit: argument i zero-extended in 64-bit slot i, results in slots 0
     /// and 1, the errno in eax.
     Slots,
+    /// i686: the arguments in 4-byte words on the stack above the return address, the
+    /// results word by word in eax and edx, carry and the errno in eax on failure.
+    Stack,
 }
 
 impl Convention {
     fn machine(self) -> Machine {
         match self {
             Convention::Registers => Machine::Bits64,
-            Convention::Slots => Machine::Bits32,
+            Convention::Slots | Convention::Stack => Machine::Bits32,
         }
     }
 }
@@ -51,6 +54,9 @@ pub fn source(ir: &Ir, convention: Convention) -> String {
     }
     // The noreturn checks fork; they run before dispatch is on in this process.
     c.push_str("int main(void)\n{\n\tsetvbuf(stdout, NULL, _IONBF, 0);\n");
+    if convention == Convention::Stack {
+        c.push_str("\tsud_slots = 0;\n");
+    }
     c.push_str(&forks);
     c.push_str("\tsud_start();\n");
     c.push_str(&runs);
@@ -166,9 +172,9 @@ impl<'a> Case<'a> {
         c
     }
 
-    /// The fake kernel's answer. With no outputs, success is rax = 0 in the register
-    /// convention too; in the slot convention the carry flag means nothing, so it is
-    /// set opposite to the outcome.
+    /// The fake kernel's answer. With no outputs, success is 0 in rax or eax; in the
+    /// slot convention the carry flag means nothing, so it is set opposite to the
+    /// outcome.
     fn reply(&self, failing: bool) -> String {
         let (r0, r1) = (pattern(10), pattern(11));
         // (rax/eax, rdx/edx, carry, write the slots, slot 0, slot 1)
@@ -178,6 +184,9 @@ impl<'a> Case<'a> {
             (Convention::Registers, true) => (ERRNO, JUNK, 1, 0, 0, 0),
             (Convention::Slots, false) => (0, JUNK, 1, 1, r0, r1),
             (Convention::Slots, true) => (ERRNO, JUNK, 0, 1, JUNK, JUNK),
+            (Convention::Stack, false) if self.outputs.is_empty() => (0, JUNK, 0, 0, 0, 0),
+            (Convention::Stack, false) => (r0, r1, 0, 0, 0, 0),
+            (Convention::Stack, true) => (ERRNO, JUNK, 1, 0, 0, 0),
         };
         format!(
             "\tr = (struct reply){{{{0x{a:x}ull, 0x{d:x}ull}}, {carry}, {write}, \
@@ -187,6 +196,7 @@ impl<'a> Case<'a> {
 
     fn input_checks(&self) -> String {
         let mut c = String::new();
+        let mut word = 0;
         for (i, &size) in self.inputs.iter().enumerate() {
             let (place, got) = match self.convention {
                 Convention::Registers => (
@@ -194,7 +204,19 @@ impl<'a> Case<'a> {
                     format!("({})trap.args[{i}]", c_type(size)),
                 ),
                 Convention::Slots => (format!("slot {i}"), format!("trap.slots[{i}]")),
+                Convention::Stack if size == 8 => (
+                    format!("stack words {word} and {}", word + 1),
+                    format!(
+                        "((uint64_t)trap.stack[{}] << 32 | trap.stack[{word}])",
+                        word + 1
+                    ),
+                ),
+                Convention::Stack => (
+                    format!("stack word {word}"),
+                    format!("({})trap.stack[{word}]", c_type(size)),
+                ),
             };
+            word += size.div_ceil(4);
             let want = truncate(pattern(i), size);
             c.push_str(&format!(
                 "\tCHECK(\"input {i} in {place}\", {got}, 0x{want:x}ull);\n"
@@ -203,12 +225,25 @@ impl<'a> Case<'a> {
         c
     }
 
+    /// What output `i` holds after a successful call: the low bytes of its result, or
+    /// on i686 of the result words it takes from eax and edx in turn.
+    fn result(&self, i: usize) -> u64 {
+        if self.convention != Convention::Stack {
+            return pattern(10 + i);
+        }
+        let words = [pattern(10) & 0xffff_ffff, pattern(11) & 0xffff_ffff];
+        let first: u64 = self.outputs[..i].iter().map(|s| s.div_ceil(4)).sum();
+        let low = words.get(first as usize).copied().unwrap_or(0);
+        let high = words.get(first as usize + 1).copied().unwrap_or(0);
+        low | high << 32
+    }
+
     /// Each output holds its result's low bytes (or is untouched on failure), and the
     /// bytes after it are untouched either way.
     fn output_checks(&self, failing: bool) -> String {
         let mut c = String::new();
         for (i, &size) in self.outputs.iter().enumerate() {
-            let want = truncate(if failing { UNTOUCHED } else { pattern(10 + i) }, size);
+            let want = truncate(if failing { UNTOUCHED } else { self.result(i) }, size);
             c.push_str(&format!("\tgot = 0;\n\tmemcpy(&got, out{i}, {size});\n"));
             c.push_str(&format!("\tCHECK(\"output {i}\", got, 0x{want:x}ull);\n"));
             c.push_str(&format!(
