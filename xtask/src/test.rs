@@ -34,6 +34,7 @@ pub mod tools {
         (&["clang", "--version"], "clang"),
         (&["ld.lld", "--version"], "lld"),
         (&["llvm-mc", "--version"], "llvm"),
+        (&["as", "--version"], "binutils"),
         (&["aarch64-linux-gnu-as", "--version"], "binutils-aarch64-linux-gnu"),
         (&["arm-linux-gnueabi-as", "--version"], "binutils-arm-linux-gnueabi"),
         (&["chromium", "--version"], "chromium"),
