@@ -287,7 +287,8 @@ pub fn member_location(ir: &Ir, path: &MemberPath) -> MemberLocation {
 }
 
 /// The rustdoc intra-doc path a doc reference links to, from the crate root:
-/// `crate::errno::BADF`, `crate::fd_read`, `crate::event::r#type`. A syscall parameter links
+/// `crate::errno::BADF`, `crate::fd_read`, `crate::event#structfield.type` (raw field names
+/// cannot appear in intra-doc paths). A syscall parameter links
 /// to its syscall, a function type's parameter to the function type.
 pub fn doc_link_path(ir: &Ir, target: &Target) -> String {
     let path = match target {
@@ -297,12 +298,22 @@ pub fn doc_link_path(ir: &Ir, target: &Target) -> String {
             TypeKind::Function(_) => type_name(ir, path.owner),
             _ => {
                 let at = member_location(ir, path);
-                format!("{}::{}", at.container, at.field)
+                field_link(&at.container, &at.field)
             }
         },
         Target::Syscall(id) | Target::Param(id, _, _) => syscall_fn(&ir.syscall(*id).name.name),
     };
     format!("crate::{path}")
+}
+
+/// The intra-doc path (without `crate::`) of a field: `event::error`, or for a raw name,
+/// which intra-doc paths cannot spell, the anchor on its container's page:
+/// `event#structfield.type`.
+pub fn field_link(container: &str, field: &str) -> String {
+    match field.strip_prefix("r#") {
+        Some(bare) => format!("{container}#structfield.{bare}"),
+        None => format!("{container}::{field}"),
+    }
 }
 
 /// Where rustdoc puts the page of a doc reference's target, relative to the crate's doc
@@ -437,7 +448,7 @@ mod tests {
         };
         assert_eq!(
             doc_link_path(&ir, &Target::Member(tag)),
-            "crate::subscription::r#type"
+            "crate::subscription#structfield.type"
         );
     }
 }

@@ -2,16 +2,20 @@
 
 //! Layout tests: every struct and union against the spec's size, alignment and
 //! field offsets.
+
 use super::*;
 use core::mem::{align_of, size_of, MaybeUninit};
+
 /// Byte offset of a (possibly nested) field, without creating a value.
 macro_rules! offset_of {
     ($ty:ty, $($field:tt)+) => {
         { let value = MaybeUninit:: < $ty > ::uninit(); let base = value.as_ptr();
+
         #[allow(unused_unsafe)] let field = unsafe { core::ptr::addr_of!((* base).
         $($field)+) }; field as usize - base as usize }
     };
 }
+
 #[test]
 #[cfg(target_pointer_width = "32")]
 fn layout_auxv_union_32() {
@@ -20,6 +24,7 @@ fn layout_auxv_union_32() {
     assert_eq!(offset_of!(auxv_union, a_val), 0);
     assert_eq!(offset_of!(auxv_union, a_ptr), 0);
 }
+
 #[test]
 #[cfg(target_pointer_width = "64")]
 fn layout_auxv_union_64() {
@@ -28,6 +33,7 @@ fn layout_auxv_union_64() {
     assert_eq!(offset_of!(auxv_union, a_val), 0);
     assert_eq!(offset_of!(auxv_union, a_ptr), 0);
 }
+
 #[test]
 #[cfg(target_pointer_width = "32")]
 fn layout_auxv_32() {
@@ -36,6 +42,7 @@ fn layout_auxv_32() {
     assert_eq!(offset_of!(auxv, a_type), 0);
     assert_eq!(offset_of!(auxv, union), 4);
 }
+
 #[test]
 #[cfg(target_pointer_width = "64")]
 fn layout_auxv_64() {
@@ -44,6 +51,7 @@ fn layout_auxv_64() {
     assert_eq!(offset_of!(auxv, a_type), 0);
     assert_eq!(offset_of!(auxv, union), 8);
 }
+
 #[test]
 #[cfg(target_pointer_width = "32")]
 fn layout_ciovec_32() {
@@ -52,6 +60,7 @@ fn layout_ciovec_32() {
     assert_eq!(offset_of!(ciovec, buf.0), 0);
     assert_eq!(offset_of!(ciovec, buf.1), 4);
 }
+
 #[test]
 #[cfg(target_pointer_width = "64")]
 fn layout_ciovec_64() {
@@ -60,6 +69,7 @@ fn layout_ciovec_64() {
     assert_eq!(offset_of!(ciovec, buf.0), 0);
     assert_eq!(offset_of!(ciovec, buf.1), 8);
 }
+
 #[test]
 fn layout_dirent() {
     assert_eq!(size_of:: < dirent > (), 24);
@@ -69,6 +79,7 @@ fn layout_dirent() {
     assert_eq!(offset_of!(dirent, d_namlen), 16);
     assert_eq!(offset_of!(dirent, d_type), 20);
 }
+
 #[test]
 fn layout_event_union() {
     assert_eq!(size_of:: < event_union > (), 16);
@@ -76,6 +87,7 @@ fn layout_event_union() {
     assert_eq!(offset_of!(event_union, fd_readwrite), 0);
     assert_eq!(offset_of!(event_union, proc_terminate), 0);
 }
+
 #[test]
 fn layout_event() {
     assert_eq!(size_of:: < event > (), 32);
@@ -85,6 +97,7 @@ fn layout_event() {
     assert_eq!(offset_of!(event, r#type), 10);
     assert_eq!(offset_of!(event, union), 16);
 }
+
 #[test]
 fn layout_event_fd_readwrite() {
     assert_eq!(size_of:: < event_fd_readwrite > (), 16);
@@ -93,6 +106,7 @@ fn layout_event_fd_readwrite() {
     assert_eq!(offset_of!(event_fd_readwrite, unused), 8);
     assert_eq!(offset_of!(event_fd_readwrite, flags), 12);
 }
+
 #[test]
 fn layout_event_proc_terminate() {
     assert_eq!(size_of:: < event_proc_terminate > (), 12);
@@ -101,6 +115,7 @@ fn layout_event_proc_terminate() {
     assert_eq!(offset_of!(event_proc_terminate, signal), 4);
     assert_eq!(offset_of!(event_proc_terminate, exitcode), 8);
 }
+
 #[test]
 fn layout_fdstat() {
     assert_eq!(size_of:: < fdstat > (), 24);
@@ -110,6 +125,7 @@ fn layout_fdstat() {
     assert_eq!(offset_of!(fdstat, fs_rights_base), 8);
     assert_eq!(offset_of!(fdstat, fs_rights_inheriting), 16);
 }
+
 #[test]
 fn layout_filestat() {
     assert_eq!(size_of:: < filestat > (), 56);
@@ -123,6 +139,7 @@ fn layout_filestat() {
     assert_eq!(offset_of!(filestat, st_mtim), 40);
     assert_eq!(offset_of!(filestat, st_ctim), 48);
 }
+
 #[test]
 #[cfg(target_pointer_width = "32")]
 fn layout_iovec_32() {
@@ -131,6 +148,7 @@ fn layout_iovec_32() {
     assert_eq!(offset_of!(iovec, buf.0), 0);
     assert_eq!(offset_of!(iovec, buf.1), 4);
 }
+
 #[test]
 #[cfg(target_pointer_width = "64")]
 fn layout_iovec_64() {
@@ -139,6 +157,7 @@ fn layout_iovec_64() {
     assert_eq!(offset_of!(iovec, buf.0), 0);
     assert_eq!(offset_of!(iovec, buf.1), 8);
 }
+
 #[test]
 fn layout_lookup() {
     assert_eq!(size_of:: < lookup > (), 8);
@@ -146,6 +165,7 @@ fn layout_lookup() {
     assert_eq!(offset_of!(lookup, fd), 0);
     assert_eq!(offset_of!(lookup, flags), 4);
 }
+
 #[test]
 #[cfg(target_pointer_width = "32")]
 fn layout_recv_in_32() {
@@ -157,6 +177,7 @@ fn layout_recv_in_32() {
     assert_eq!(offset_of!(recv_in, ri_fds.1), 12);
     assert_eq!(offset_of!(recv_in, ri_flags), 16);
 }
+
 #[test]
 #[cfg(target_pointer_width = "64")]
 fn layout_recv_in_64() {
@@ -168,6 +189,7 @@ fn layout_recv_in_64() {
     assert_eq!(offset_of!(recv_in, ri_fds.1), 24);
     assert_eq!(offset_of!(recv_in, ri_flags), 32);
 }
+
 #[test]
 #[cfg(target_pointer_width = "32")]
 fn layout_send_in_32() {
@@ -179,6 +201,7 @@ fn layout_send_in_32() {
     assert_eq!(offset_of!(send_in, si_fds.1), 12);
     assert_eq!(offset_of!(send_in, si_flags), 16);
 }
+
 #[test]
 #[cfg(target_pointer_width = "64")]
 fn layout_send_in_64() {
@@ -190,6 +213,7 @@ fn layout_send_in_64() {
     assert_eq!(offset_of!(send_in, si_fds.1), 24);
     assert_eq!(offset_of!(send_in, si_flags), 32);
 }
+
 #[test]
 #[cfg(target_pointer_width = "32")]
 fn layout_send_out_32() {
@@ -197,6 +221,7 @@ fn layout_send_out_32() {
     assert_eq!(align_of:: < send_out > (), 4);
     assert_eq!(offset_of!(send_out, so_datalen), 0);
 }
+
 #[test]
 #[cfg(target_pointer_width = "64")]
 fn layout_send_out_64() {
@@ -204,6 +229,7 @@ fn layout_send_out_64() {
     assert_eq!(align_of:: < send_out > (), 8);
     assert_eq!(offset_of!(send_out, so_datalen), 0);
 }
+
 #[test]
 #[cfg(target_pointer_width = "32")]
 fn layout_recv_out_32() {
@@ -214,6 +240,7 @@ fn layout_recv_out_32() {
     assert_eq!(offset_of!(recv_out, ro_unused), 8);
     assert_eq!(offset_of!(recv_out, ro_flags), 48);
 }
+
 #[test]
 #[cfg(target_pointer_width = "64")]
 fn layout_recv_out_64() {
@@ -224,6 +251,7 @@ fn layout_recv_out_64() {
     assert_eq!(offset_of!(recv_out, ro_unused), 16);
     assert_eq!(offset_of!(recv_out, ro_flags), 56);
 }
+
 #[test]
 fn layout_subscription_union() {
     assert_eq!(size_of:: < subscription_union > (), 40);
@@ -234,6 +262,7 @@ fn layout_subscription_union() {
     assert_eq!(offset_of!(subscription_union, lock), 0);
     assert_eq!(offset_of!(subscription_union, proc_terminate), 0);
 }
+
 #[test]
 fn layout_subscription() {
     assert_eq!(size_of:: < subscription > (), 56);
@@ -243,6 +272,7 @@ fn layout_subscription() {
     assert_eq!(offset_of!(subscription, r#type), 10);
     assert_eq!(offset_of!(subscription, union), 16);
 }
+
 #[test]
 fn layout_subscription_clock() {
     assert_eq!(size_of:: < subscription_clock > (), 40);
@@ -253,6 +283,7 @@ fn layout_subscription_clock() {
     assert_eq!(offset_of!(subscription_clock, precision), 24);
     assert_eq!(offset_of!(subscription_clock, flags), 32);
 }
+
 #[test]
 #[cfg(target_pointer_width = "32")]
 fn layout_subscription_condvar_32() {
@@ -263,6 +294,7 @@ fn layout_subscription_condvar_32() {
     assert_eq!(offset_of!(subscription_condvar, condvar_scope), 8);
     assert_eq!(offset_of!(subscription_condvar, lock_scope), 9);
 }
+
 #[test]
 #[cfg(target_pointer_width = "64")]
 fn layout_subscription_condvar_64() {
@@ -273,6 +305,7 @@ fn layout_subscription_condvar_64() {
     assert_eq!(offset_of!(subscription_condvar, condvar_scope), 16);
     assert_eq!(offset_of!(subscription_condvar, lock_scope), 17);
 }
+
 #[test]
 fn layout_subscription_fd_readwrite() {
     assert_eq!(size_of:: < subscription_fd_readwrite > (), 8);
@@ -280,6 +313,7 @@ fn layout_subscription_fd_readwrite() {
     assert_eq!(offset_of!(subscription_fd_readwrite, fd), 0);
     assert_eq!(offset_of!(subscription_fd_readwrite, flags), 4);
 }
+
 #[test]
 #[cfg(target_pointer_width = "32")]
 fn layout_subscription_lock_32() {
@@ -288,6 +322,7 @@ fn layout_subscription_lock_32() {
     assert_eq!(offset_of!(subscription_lock, lock), 0);
     assert_eq!(offset_of!(subscription_lock, lock_scope), 4);
 }
+
 #[test]
 #[cfg(target_pointer_width = "64")]
 fn layout_subscription_lock_64() {
@@ -296,12 +331,14 @@ fn layout_subscription_lock_64() {
     assert_eq!(offset_of!(subscription_lock, lock), 0);
     assert_eq!(offset_of!(subscription_lock, lock_scope), 8);
 }
+
 #[test]
 fn layout_subscription_proc_terminate() {
     assert_eq!(size_of:: < subscription_proc_terminate > (), 4);
     assert_eq!(align_of:: < subscription_proc_terminate > (), 4);
     assert_eq!(offset_of!(subscription_proc_terminate, fd), 0);
 }
+
 #[test]
 #[cfg(target_pointer_width = "32")]
 fn layout_tcb_32() {
@@ -309,6 +346,7 @@ fn layout_tcb_32() {
     assert_eq!(align_of:: < tcb > (), 4);
     assert_eq!(offset_of!(tcb, parent), 0);
 }
+
 #[test]
 #[cfg(target_pointer_width = "64")]
 fn layout_tcb_64() {
@@ -316,6 +354,7 @@ fn layout_tcb_64() {
     assert_eq!(align_of:: < tcb > (), 8);
     assert_eq!(offset_of!(tcb, parent), 0);
 }
+
 #[test]
 #[cfg(target_pointer_width = "32")]
 fn layout_threadattr_32() {
@@ -326,6 +365,7 @@ fn layout_threadattr_32() {
     assert_eq!(offset_of!(threadattr, stack.1), 8);
     assert_eq!(offset_of!(threadattr, argument), 12);
 }
+
 #[test]
 #[cfg(target_pointer_width = "64")]
 fn layout_threadattr_64() {

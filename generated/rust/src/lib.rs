@@ -3,7 +3,7 @@
 //! Rust bindings for CloudABI: every type, constant and system call of the ABI.
 //!
 //! This crate is generated from `spec/cloudabi.txt` by cloudabi-gen.
-//! With the `host` feature it also contains [`host`], the interface an emulator
+//! With the `host` feature it also contains the `host` module, the interface an emulator
 //! implements to serve these system calls.
 //!
 //! # CloudABI
@@ -25,7 +25,7 @@
 //!
 //! Everything a process may touch is reachable through its file descriptors, which
 //! act as capabilities. Opening a file, for instance, requires a descriptor for a
-//! directory that contains it, and every descriptor carries a set of [`rights`](crate::rights) that
+//! directory that contains it, and every descriptor carries a set of [`rights`] that
 //! limits what it can be used for.
 //!
 //! Descriptor numbers have no predefined roles: 0, 1 and 2 are not set aside for
@@ -49,33 +49,65 @@
 //! constant, structure and system call, each with its documentation. The C headers,
 //! the Rust bindings, the vDSO sources and the reference documentation are all
 //! generated from it.
+
 #![no_std]
 #![allow(non_camel_case_types)]
+
 #[cfg(feature = "host")]
 extern crate std;
+
 #[cfg(feature = "host")]
 pub mod host;
+
 #[cfg(test)]
 mod layout_tests;
+
 #[cfg(feature = "bitflags")]
 use bitflags::bitflags;
+
+/// Stands in for the `bitflags` crate's macro when the `bitflags` feature is off: the same
+/// types and constants, with `bits()` and `from_bits_unchecked()` only.
 #[cfg(not(feature = "bitflags"))]
 macro_rules! bitflags {
     (
-        $(#[$attr:meta])* pub struct $name:ident : $base:ty { $($(#[$const_attr:meta])*
-        const $const:ident = $value:expr;)* }
+        $(#[$attr:meta])*
+        pub struct $name:ident: $base:ty {
+            $(
+                $(#[$const_attr:meta])*
+                const $const:ident = $value:expr;
+            )*
+        }
     ) => {
-        $(#[$attr])* #[derive(Copy, Clone, Eq, PartialEq, Hash, Debug)] pub struct $name
-        { bits : $base, } impl $name { $($(#[$const_attr])* pub const $const : $name =
-        $name { bits : $value };)* #[doc = r" The raw bits."] pub const fn bits(& self)
-        -> $base { self.bits } #[doc =
-        r" Makes a value from raw bits, keeping bits that name no flag."] #[doc = r""]
-        #[doc = r" # Safety"] #[doc = r""] #[doc =
-        r" Kept `unsafe` for compatibility with the `bitflags` crate's method"] #[doc =
-        r" of the same name; any bit pattern is a valid value here."] pub const unsafe fn
-        from_bits_unchecked(bits : $base) -> $name { $name { bits } } }
+        $(#[$attr])*
+        #[derive(Copy, Clone, Eq, PartialEq, Hash, Debug)]
+        pub struct $name {
+            bits: $base,
+        }
+
+        impl $name {
+            $(
+                $(#[$const_attr])*
+                pub const $const: $name = $name { bits: $value };
+            )*
+
+            /// The raw bits.
+            pub const fn bits(&self) -> $base {
+                self.bits
+            }
+
+            /// Makes a value from raw bits, keeping bits that name no flag.
+            ///
+            /// # Safety
+            ///
+            /// Kept `unsafe` for compatibility with the `bitflags` crate's method of the
+            /// same name; any bit pattern is a valid value here.
+            pub const unsafe fn from_bits_unchecked(bits: $base) -> $name {
+                $name { bits }
+            }
+        }
     };
 }
+
 /// Hint about how a range of a file or of memory is going to be accessed.
 #[repr(u8)]
 #[derive(Copy, Clone, Eq, PartialEq, Hash, Debug)]
@@ -96,15 +128,16 @@ pub enum advice {
     /// The data in question will be needed soon.
     WILLNEED = 6,
 }
-/// Tag telling what kind of value an entry of [`auxv`](crate::auxv) holds.
+
+/// Tag telling what kind of value an entry of [`auxv`] holds.
 #[repr(u32)]
 #[derive(Copy, Clone, Eq, PartialEq, Hash, Debug)]
 #[non_exhaustive]
 pub enum auxtype {
-    /// Where the binary argument data passed to [`proc_exec`](crate::proc_exec) begins in
+    /// Where the binary argument data passed to [`proc_exec`] begins in
     /// memory.
     ARGDATA = 256,
-    /// Length in bytes of the binary argument data passed to [`proc_exec`](crate::proc_exec).
+    /// Length in bytes of the binary argument data passed to [`proc_exec`].
     ARGDATALEN = 257,
     /// Address in memory where the executable has been loaded.
     BASE = 7,
@@ -112,7 +145,7 @@ pub enum auxtype {
     /// that need no cryptographic strength, such as seeding stack
     /// smashing protection.
     CANARY = 258,
-    /// Size in bytes of the random buffer described by [`auxtype::CANARY`](crate::auxtype::CANARY).
+    /// Size in bytes of the random buffer described by [`auxtype::CANARY`].
     CANARYLEN = 259,
     /// How many CPUs the host system has.
     NCPUS = 260,
@@ -145,13 +178,14 @@ pub enum auxtype {
     /// directly has benefits. It makes CloudABI programs easy to emulate
     /// on operating systems that lack native support. Where native
     /// support exists, the system may still serve some calls partly or
-    /// fully in userspace for speed (for instance [`clock_time_get`](crate::clock_time_get)). It
+    /// fully in userspace for speed (for instance [`clock_time_get`]). It
     /// also gives more freedom to add, remove or replace system calls
     /// over time.
     SYSINFO_EHDR = 262,
     /// Thread ID of the first thread of the process.
     TID = 261,
 }
+
 /// Selects a clock.
 #[repr(u32)]
 #[derive(Copy, Clone, Eq, PartialEq, Hash, Debug)]
@@ -170,26 +204,32 @@ pub enum clockid {
     /// Measures the CPU time consumed by the calling thread.
     THREAD_CPUTIME_ID = 4,
 }
+
 /// Condition variable that lives in userspace memory.
 #[repr(C)]
 #[derive(Copy, Clone, Eq, PartialEq, Hash, Debug)]
 pub struct condvar(pub u32);
+
 /// Initial state: no thread is blocked on the condition variable. Any
 /// other value means sleepers may exist, and waking them requires a
 /// call into the kernel.
 pub const CONDVAR_HAS_NO_WAITERS: condvar = condvar(0x00000000);
-/// Identifies the device that holds a file system. Paired with an [`inode`](crate::inode), it
+
+/// Identifies the device that holds a file system. Paired with an [`inode`], it
 /// names a file uniquely on the local machine.
 #[repr(C)]
 #[derive(Copy, Clone, Eq, PartialEq, Hash, Debug)]
 pub struct device(pub u64);
+
 /// Position of an entry within a directory listing.
 #[repr(C)]
 #[derive(Copy, Clone, Eq, PartialEq, Hash, Debug)]
 pub struct dircookie(pub u64);
+
 /// Stable position that always refers to the first entry of a
 /// directory.
 pub const DIRCOOKIE_START: dircookie = dircookie(0x0000000000000000);
+
 /// Error code reported by a system call.
 ///
 /// Some of these codes are never produced by the system calls in this file.
@@ -356,41 +396,43 @@ pub enum errno {
     /// operation.
     NOTCAPABLE = 76,
 }
+
 bitflags! {
-    #[doc =
-    " Status of a file descriptor watched through [`eventtype::FD_READ`](crate::eventtype::FD_READ) or"]
-    #[doc = " [`eventtype::FD_WRITE`](crate::eventtype::FD_WRITE)."] #[repr(C)] pub
-    struct eventrwflags : u16 { #[doc =
-    " The peer of the socket has disconnected or closed its end."] const HANGUP = 0x0001;
-    }
+    #[doc = " Status of a file descriptor watched through [`eventtype::FD_READ`] or"]
+    #[doc = " [`eventtype::FD_WRITE`]."] #[repr(C)] pub struct eventrwflags : u16 { #[doc
+    = " The peer of the socket has disconnected or closed its end."] const HANGUP =
+    0x0001; }
 }
+
 /// Kind of event a subscription waits for, or that has occurred.
 #[repr(u8)]
 #[derive(Copy, Clone, Eq, PartialEq, Hash, Debug)]
 #[non_exhaustive]
 pub enum eventtype {
-    /// The time given in [`subscription_clock::timeout`](crate::subscription_clock::timeout) has been reached on
-    /// clock [`subscription_clock::clock_id`](crate::subscription_clock::clock_id).
+    /// The time given in [`subscription_clock::timeout`] has been reached on
+    /// clock [`subscription_clock::clock_id`].
     CLOCK = 1,
-    /// [`subscription_condvar::condvar`](crate::subscription_condvar::condvar) was signalled, and the lock
-    /// [`subscription_condvar::lock`](crate::subscription_condvar::lock) is now held for writing.
+    /// [`subscription_condvar::condvar`] was signalled, and the lock
+    /// [`subscription_condvar::lock`] is now held for writing.
     CONDVAR = 2,
-    /// [`subscription_fd_readwrite::fd`](crate::subscription_fd_readwrite::fd) has data ready to be read. Regular
+    /// [`subscription_fd_readwrite::fd`] has data ready to be read. Regular
     /// files always report this event.
     FD_READ = 3,
-    /// [`subscription_fd_readwrite::fd`](crate::subscription_fd_readwrite::fd) has room for data to be written.
+    /// [`subscription_fd_readwrite::fd`] has room for data to be written.
     /// Regular files always report this event.
     FD_WRITE = 4,
-    /// A read lock on [`subscription_lock::lock`](crate::subscription_lock::lock) is now held.
+    /// A read lock on [`subscription_lock::lock`] is now held.
     LOCK_RDLOCK = 5,
-    /// A write lock on [`subscription_lock::lock`](crate::subscription_lock::lock) is now held.
+    /// A write lock on [`subscription_lock::lock`] is now held.
     LOCK_WRLOCK = 6,
-    /// The process referred to by [`subscription_proc_terminate::fd`](crate::subscription_proc_terminate::fd) has
+    /// The process referred to by [`subscription_proc_terminate::fd`] has
     /// ended.
     PROC_TERMINATE = 7,
 }
+
 /// Status value that a process reports when it exits.
 pub type exitcode = u32;
+
 /// Number identifying an open file descriptor.
 ///
 /// No descriptor numbers have a predefined meaning here, unlike the standard
@@ -399,13 +441,17 @@ pub type exitcode = u32;
 #[repr(C)]
 #[derive(Copy, Clone, Eq, PartialEq, Hash, Debug)]
 pub struct fd(pub u32);
-/// Value that [`proc_fork`](crate::proc_fork) returns in the new child process.
+
+/// Value that [`proc_fork`] returns in the new child process.
 pub const PROCESS_CHILD: fd = fd(0xffffffff);
-/// Value to pass to [`mem_map`](crate::mem_map) when it should map anonymous memory.
+
+/// Value to pass to [`mem_map`] when it should map anonymous memory.
 pub const MAP_ANON_FD: fd = fd(0xffffffff);
+
 bitflags! {
     #[doc = " Flags stored with a file descriptor."] #[repr(C)] pub struct fdflags : u16
     { #[doc = " Every write goes to the current end of the file."] const APPEND = 0x0001;
+
     #[doc = " Writes complete with synchronized I/O data integrity: the contents"] #[doc
     = " of the file are synchronized, but not necessarily its metadata."] const DSYNC =
     0x0002; #[doc = " Operations do not block."] const NONBLOCK = 0x0004; #[doc =
@@ -414,34 +460,36 @@ bitflags! {
     " contents of the file, its metadata may be synchronized too."] const SYNC = 0x0010;
     }
 }
+
 bitflags! {
     #[doc = " Selects which attributes of a file descriptor are to be changed."]
     #[repr(C)] pub struct fdsflags : u16 { #[doc =
-    " Replace the flags of the descriptor with [`fdstat::fs_flags`](crate::fdstat::fs_flags)."]
-    const FLAGS = 0x0001; #[doc =
-    " Limit the rights of the descriptor: [`fdstat::fs_rights_base`](crate::fdstat::fs_rights_base) gives"]
-    #[doc =
-    " the new base rights, and [`fdstat::fs_rights_inheriting`](crate::fdstat::fs_rights_inheriting) gives the"]
-    #[doc = " new inheriting rights."] const RIGHTS = 0x0002; }
+    " Replace the flags of the descriptor with [`fdstat::fs_flags`]."] const FLAGS =
+    0x0001; #[doc =
+    " Limit the rights of the descriptor: [`fdstat::fs_rights_base`] gives"] #[doc =
+    " the new base rights, and [`fdstat::fs_rights_inheriting`] gives the"] #[doc =
+    " new inheriting rights."] const RIGHTS = 0x0002; }
 }
+
 /// Signed offset relative to some position in a file.
 pub type filedelta = i64;
+
 /// Size of a file, or length of a range within a file; never negative.
 pub type filesize = u64;
+
 bitflags! {
     #[doc = " Selects which attributes of a file are to be changed."] #[repr(C)] pub
-    struct fsflags : u16 { #[doc =
-    " Set the last access time to [`filestat::st_atim`](crate::filestat::st_atim)."]
+    struct fsflags : u16 { #[doc = " Set the last access time to [`filestat::st_atim`]."]
     const ATIM = 0x0001; #[doc = " Set the last access time to the current reading of"]
-    #[doc = " [`clockid::REALTIME`](crate::clockid::REALTIME)."] const ATIM_NOW = 0x0002;
-    #[doc =
-    " Set the last modification time to [`filestat::st_mtim`](crate::filestat::st_mtim)."]
-    const MTIM = 0x0004; #[doc =
-    " Set the last modification time to the current reading of"] #[doc =
-    " [`clockid::REALTIME`](crate::clockid::REALTIME)."] const MTIM_NOW = 0x0008; #[doc =
-    " Shrink or grow the file to the length in [`filestat::st_size`](crate::filestat::st_size)."]
-    const SIZE = 0x0010; }
+    #[doc = " [`clockid::REALTIME`]."] const ATIM_NOW = 0x0002; #[doc =
+    " Set the last modification time to [`filestat::st_mtim`]."] const MTIM = 0x0004;
+
+    #[doc = " Set the last modification time to the current reading of"] #[doc =
+    " [`clockid::REALTIME`]."] const MTIM_NOW = 0x0008; #[doc =
+    " Shrink or grow the file to the length in [`filestat::st_size`]."] const SIZE =
+    0x0010; }
 }
+
 /// Kind of object that a file descriptor or a file refers to.
 #[repr(u8)]
 #[derive(Copy, Clone, Eq, PartialEq, Hash, Debug)]
@@ -468,23 +516,29 @@ pub enum filetype {
     /// A symbolic link (only for files).
     SYMBOLIC_LINK = 144,
 }
+
 /// Number identifying a file within its file system.
 #[repr(C)]
 #[derive(Copy, Clone, Eq, PartialEq, Hash, Debug)]
 pub struct inode(pub u64);
+
 /// How many hard links point to an inode.
 pub type linkcount = u32;
+
 /// Readers-writer lock that lives in userspace memory, in the spirit of Linux
 /// futexes and FreeBSD umtx. Read locks may be taken recursively.
 #[repr(C)]
 #[derive(Copy, Clone, Eq, PartialEq, Hash, Debug)]
 pub struct lock(pub u32);
+
 /// Initial state: nobody holds the lock.
 pub const LOCK_UNLOCKED: lock = lock(0x00000000);
+
 /// Bit that is set while the lock is held for writing. The low 30
 /// bits then contain the thread ID of the writer; otherwise they
 /// count the read locks held.
 pub const LOCK_WRLOCKED: lock = lock(0x40000000);
+
 /// Bit that is set while the lock is held, for reading or for
 /// writing, and at least one thread is blocked waiting for it. The
 /// final holder has to release the lock through the kernel.
@@ -495,25 +549,29 @@ pub const LOCK_WRLOCKED: lock = lock(0x40000000);
 /// Blocking is the better choice, since it keeps writers from
 /// starving.
 pub const LOCK_KERNEL_MANAGED: lock = lock(0x80000000);
+
 /// Invalid lock state: a lock in its initial unlocked state can never
 /// be managed by the kernel at the same time.
 pub const LOCK_BOGUS: lock = lock(0x80000000);
+
 bitflags! {
     #[doc = " Controls how a path is resolved."] #[repr(C)] pub struct lookupflags : u32
     { #[doc = " Follow symbolic links: as long as resolution ends up at one, the"] #[doc
     = " link is replaced by its target and resolution continues."] const SYMLINK_FOLLOW =
     0x00000001; }
 }
+
 bitflags! {
     #[doc = " Flags for memory mappings."] #[repr(C)] pub struct mflags : u8 { #[doc =
     " Map anonymous memory rather than the contents of a file. This"] #[doc =
-    " requires [`MAP_ANON_FD`](crate::MAP_ANON_FD) as the file descriptor and an offset of"]
-    #[doc = " zero."] const ANON = 0x01; #[doc =
+    " requires [`MAP_ANON_FD`] as the file descriptor and an offset of"] #[doc =
+    " zero."] const ANON = 0x01; #[doc =
     " Place the mapping exactly at the given base address."] const FIXED = 0x02; #[doc =
     " Modifications stay private to this mapping."] const PRIVATE = 0x04; #[doc =
     " Modifications are shared with other mappings of the same object."] const SHARED =
     0x08; }
 }
+
 /// Tells whether an object resides in process-private or in shared memory.
 #[repr(u8)]
 #[derive(Copy, Clone, Eq, PartialEq, Hash, Debug)]
@@ -524,6 +582,7 @@ pub enum scope {
     /// The object resides in memory that may be shared between processes.
     SHARED = 8,
 }
+
 bitflags! {
     #[doc = " Protection settings for memory pages."] #[doc = ""] #[doc =
     " Writable and executable are mutually exclusive (`W^X`): a page can never"] #[doc =
@@ -532,129 +591,112 @@ bitflags! {
     " The page may be written to."] const WRITE = 0x02; #[doc =
     " The page may be read from."] const READ = 0x04; }
 }
+
 bitflags! {
     #[doc = " How mapped memory is synchronized with the underlying storage."] #[repr(C)]
     pub struct msflags : u8 { #[doc = " Write back asynchronously."] const ASYNC = 0x01;
+
     #[doc = " Discard cached copies of the data."] const INVALIDATE = 0x02; #[doc =
     " Write back synchronously."] const SYNC = 0x04; }
 }
+
 /// How many threads waiting on a condition variable are to be woken.
 pub type nthreads = u32;
+
 bitflags! {
-    #[doc = " Flags accepted by [`file_open`](crate::file_open)."] #[repr(C)] pub struct
-    oflags : u16 { #[doc = " Create the file when it is missing."] const CREAT = 0x0001;
-    #[doc = " Fail unless the path refers to a directory."] const DIRECTORY = 0x0002;
-    #[doc = " Fail when the file is already present."] const EXCL = 0x0004; #[doc =
+    #[doc = " Flags accepted by [`file_open`]."] #[repr(C)] pub struct oflags : u16 {
+    #[doc = " Create the file when it is missing."] const CREAT = 0x0001; #[doc =
+    " Fail unless the path refers to a directory."] const DIRECTORY = 0x0002; #[doc =
+    " Fail when the file is already present."] const EXCL = 0x0004; #[doc =
     " Cut the file down to zero length."] const TRUNC = 0x0008; }
 }
+
 bitflags! {
     #[doc = " Rights attached to a file descriptor, controlling which operations it may"]
     #[doc = " be used for."] #[repr(C)] pub struct rights : u64 { #[doc =
-    " Permits calling [`fd_datasync`](crate::fd_datasync)."] #[doc = ""] #[doc =
-    " Together with [`rights::FILE_OPEN`](crate::rights::FILE_OPEN), also permits [`file_open`](crate::file_open) with"]
-    #[doc = " [`fdflags::DSYNC`](crate::fdflags::DSYNC)."] const FD_DATASYNC =
-    0x0000000000000001; #[doc =
-    " Permits calling [`fd_read`](crate::fd_read) and [`sock_recv`](crate::sock_recv)."]
-    #[doc = ""] #[doc =
-    " Together with [`rights::MEM_MAP`](crate::rights::MEM_MAP), also permits [`mem_map`](crate::mem_map) with"]
-    #[doc = " protection [`mprot::READ`](crate::mprot::READ)."] #[doc = ""] #[doc =
-    " Together with [`rights::FD_SEEK`](crate::rights::FD_SEEK), also permits [`fd_pread`](crate::fd_pread)."]
-    const FD_READ = 0x0000000000000002; #[doc =
-    " Permits calling [`fd_seek`](crate::fd_seek). Implies [`rights::FD_TELL`](crate::rights::FD_TELL)."]
-    const FD_SEEK = 0x0000000000000004; #[doc =
-    " Permits calling [`fd_stat_put`](crate::fd_stat_put) with [`fdsflags::FLAGS`](crate::fdsflags::FLAGS)."]
-    const FD_STAT_PUT_FLAGS = 0x0000000000000008; #[doc =
-    " Permits calling [`fd_sync`](crate::fd_sync)."] #[doc = ""] #[doc =
-    " Together with [`rights::FILE_OPEN`](crate::rights::FILE_OPEN), also permits [`file_open`](crate::file_open) with"]
-    #[doc =
-    " [`fdflags::DSYNC`](crate::fdflags::DSYNC) as well as [`fdflags::RSYNC`](crate::fdflags::RSYNC)."]
-    const FD_SYNC = 0x0000000000000010; #[doc =
-    " Permits calling [`fd_seek`](crate::fd_seek) only in ways that leave the file offset"]
-    #[doc =
-    " unchanged, namely [`whence::CUR`](crate::whence::CUR) with an offset of 0."] const
-    FD_TELL = 0x0000000000000020; #[doc =
-    " Permits calling [`fd_write`](crate::fd_write) and [`sock_send`](crate::sock_send)."]
-    #[doc = ""] #[doc =
-    " Together with [`rights::MEM_MAP`](crate::rights::MEM_MAP), also permits [`mem_map`](crate::mem_map) with"]
-    #[doc = " protection [`mprot::WRITE`](crate::mprot::WRITE)."] #[doc = ""] #[doc =
-    " Together with [`rights::FD_SEEK`](crate::rights::FD_SEEK), also permits [`fd_pwrite`](crate::fd_pwrite)."]
-    const FD_WRITE = 0x0000000000000040; #[doc =
-    " Permits calling [`file_advise`](crate::file_advise)."] const FILE_ADVISE =
-    0x0000000000000080; #[doc =
-    " Permits calling [`file_allocate`](crate::file_allocate)."] const FILE_ALLOCATE =
-    0x0000000000000100; #[doc =
-    " Permits calling [`file_create`](crate::file_create) with [`filetype::DIRECTORY`](crate::filetype::DIRECTORY)."]
-    const FILE_CREATE_DIRECTORY = 0x0000000000000200; #[doc =
-    " Together with [`rights::FILE_OPEN`](crate::rights::FILE_OPEN), permits [`file_open`](crate::file_open) with"]
-    #[doc = " [`oflags::CREAT`](crate::oflags::CREAT)."] const FILE_CREATE_FILE =
-    0x0000000000000400; #[doc =
-    " Permits calling [`file_link`](crate::file_link) with this descriptor as the directory"]
-    #[doc = " of the source path."] const FILE_LINK_SOURCE = 0x0000000000001000; #[doc =
-    " Permits calling [`file_link`](crate::file_link) with this descriptor as the directory"]
-    #[doc = " of the target path."] const FILE_LINK_TARGET = 0x0000000000002000; #[doc =
-    " Permits calling [`file_open`](crate::file_open)."] const FILE_OPEN =
-    0x0000000000004000; #[doc =
-    " Permits calling [`file_readdir`](crate::file_readdir)."] const FILE_READDIR =
-    0x0000000000008000; #[doc =
-    " Permits calling [`file_readlink`](crate::file_readlink)."] const FILE_READLINK =
-    0x0000000000010000; #[doc =
-    " Permits calling [`file_rename`](crate::file_rename) with this descriptor as the"]
-    #[doc = " directory of the source path."] const FILE_RENAME_SOURCE =
-    0x0000000000020000; #[doc =
-    " Permits calling [`file_rename`](crate::file_rename) with this descriptor as the"]
-    #[doc = " directory of the target path."] const FILE_RENAME_TARGET =
-    0x0000000000040000; #[doc =
-    " Permits calling [`file_stat_fget`](crate::file_stat_fget)."] const FILE_STAT_FGET =
+    " Permits calling [`fd_datasync`]."] #[doc = ""] #[doc =
+    " Together with [`rights::FILE_OPEN`], also permits [`file_open`] with"] #[doc =
+    " [`fdflags::DSYNC`]."] const FD_DATASYNC = 0x0000000000000001; #[doc =
+    " Permits calling [`fd_read`] and [`sock_recv`]."] #[doc = ""] #[doc =
+    " Together with [`rights::MEM_MAP`], also permits [`mem_map`] with"] #[doc =
+    " protection [`mprot::READ`]."] #[doc = ""] #[doc =
+    " Together with [`rights::FD_SEEK`], also permits [`fd_pread`]."] const FD_READ =
+    0x0000000000000002; #[doc =
+    " Permits calling [`fd_seek`]. Implies [`rights::FD_TELL`]."] const FD_SEEK =
+    0x0000000000000004; #[doc =
+    " Permits calling [`fd_stat_put`] with [`fdsflags::FLAGS`]."] const FD_STAT_PUT_FLAGS
+    = 0x0000000000000008; #[doc = " Permits calling [`fd_sync`]."] #[doc = ""] #[doc =
+    " Together with [`rights::FILE_OPEN`], also permits [`file_open`] with"] #[doc =
+    " [`fdflags::DSYNC`] as well as [`fdflags::RSYNC`]."] const FD_SYNC =
+    0x0000000000000010; #[doc =
+    " Permits calling [`fd_seek`] only in ways that leave the file offset"] #[doc =
+    " unchanged, namely [`whence::CUR`] with an offset of 0."] const FD_TELL =
+    0x0000000000000020; #[doc = " Permits calling [`fd_write`] and [`sock_send`]."] #[doc
+    = ""] #[doc = " Together with [`rights::MEM_MAP`], also permits [`mem_map`] with"]
+    #[doc = " protection [`mprot::WRITE`]."] #[doc = ""] #[doc =
+    " Together with [`rights::FD_SEEK`], also permits [`fd_pwrite`]."] const FD_WRITE =
+    0x0000000000000040; #[doc = " Permits calling [`file_advise`]."] const FILE_ADVISE =
+    0x0000000000000080; #[doc = " Permits calling [`file_allocate`]."] const
+    FILE_ALLOCATE = 0x0000000000000100; #[doc =
+    " Permits calling [`file_create`] with [`filetype::DIRECTORY`]."] const
+    FILE_CREATE_DIRECTORY = 0x0000000000000200; #[doc =
+    " Together with [`rights::FILE_OPEN`], permits [`file_open`] with"] #[doc =
+    " [`oflags::CREAT`]."] const FILE_CREATE_FILE = 0x0000000000000400; #[doc =
+    " Permits calling [`file_link`] with this descriptor as the directory"] #[doc =
+    " of the source path."] const FILE_LINK_SOURCE = 0x0000000000001000; #[doc =
+    " Permits calling [`file_link`] with this descriptor as the directory"] #[doc =
+    " of the target path."] const FILE_LINK_TARGET = 0x0000000000002000; #[doc =
+    " Permits calling [`file_open`]."] const FILE_OPEN = 0x0000000000004000; #[doc =
+    " Permits calling [`file_readdir`]."] const FILE_READDIR = 0x0000000000008000; #[doc
+    = " Permits calling [`file_readlink`]."] const FILE_READLINK = 0x0000000000010000;
+
+    #[doc = " Permits calling [`file_rename`] with this descriptor as the"] #[doc =
+    " directory of the source path."] const FILE_RENAME_SOURCE = 0x0000000000020000;
+
+    #[doc = " Permits calling [`file_rename`] with this descriptor as the"] #[doc =
+    " directory of the target path."] const FILE_RENAME_TARGET = 0x0000000000040000;
+
+    #[doc = " Permits calling [`file_stat_fget`]."] const FILE_STAT_FGET =
     0x0000000000080000; #[doc =
-    " Permits calling [`file_stat_fput`](crate::file_stat_fput) with [`fsflags::SIZE`](crate::fsflags::SIZE)."]
-    #[doc = ""] #[doc =
-    " Together with [`rights::FILE_OPEN`](crate::rights::FILE_OPEN), also permits [`file_open`](crate::file_open) with"]
-    #[doc = " [`oflags::TRUNC`](crate::oflags::TRUNC)."] const FILE_STAT_FPUT_SIZE =
-    0x0000000000100000; #[doc =
-    " Permits calling [`file_stat_fput`](crate::file_stat_fput) with any of [`fsflags::ATIM`](crate::fsflags::ATIM),"]
-    #[doc =
-    " [`fsflags::MTIM`](crate::fsflags::MTIM), [`fsflags::ATIM_NOW`](crate::fsflags::ATIM_NOW) or [`fsflags::MTIM_NOW`](crate::fsflags::MTIM_NOW)."]
-    const FILE_STAT_FPUT_TIMES = 0x0000000000200000; #[doc =
-    " Permits calling [`file_stat_get`](crate::file_stat_get)."] const FILE_STAT_GET =
-    0x0000000000400000; #[doc =
-    " Permits calling [`file_stat_put`](crate::file_stat_put) with any of [`fsflags::ATIM`](crate::fsflags::ATIM),"]
-    #[doc =
-    " [`fsflags::MTIM`](crate::fsflags::MTIM), [`fsflags::ATIM_NOW`](crate::fsflags::ATIM_NOW) or [`fsflags::MTIM_NOW`](crate::fsflags::MTIM_NOW)."]
-    const FILE_STAT_PUT_TIMES = 0x0000000000800000; #[doc =
-    " Permits calling [`file_symlink`](crate::file_symlink)."] const FILE_SYMLINK =
-    0x0000000001000000; #[doc = " Permits calling [`file_unlink`](crate::file_unlink)."]
-    const FILE_UNLINK = 0x0000000002000000; #[doc =
-    " Permits calling [`mem_map`](crate::mem_map) with no protection bits, that is with"]
-    #[doc = " [`mprot`](crate::mprot) equal to 0."] const MEM_MAP = 0x0000000004000000;
-    #[doc =
-    " Together with [`rights::MEM_MAP`](crate::rights::MEM_MAP), permits [`mem_map`](crate::mem_map) with"]
-    #[doc = " [`mprot::EXEC`](crate::mprot::EXEC)."] const MEM_MAP_EXEC =
-    0x0000000008000000; #[doc =
-    " Together with [`rights::FD_READ`](crate::rights::FD_READ), permits subscribing to"]
-    #[doc =
-    " [`eventtype::FD_READ`](crate::eventtype::FD_READ) through [`poll`](crate::poll)."]
-    #[doc = ""] #[doc =
-    " Together with [`rights::FD_WRITE`](crate::rights::FD_WRITE), permits subscribing to"]
-    #[doc =
-    " [`eventtype::FD_WRITE`](crate::eventtype::FD_WRITE) through [`poll`](crate::poll)."]
-    const POLL_FD_READWRITE = 0x0000000010000000; #[doc =
-    " Permits subscribing to [`eventtype::PROC_TERMINATE`](crate::eventtype::PROC_TERMINATE) through [`poll`](crate::poll)."]
-    const POLL_PROC_TERMINATE = 0x0000000040000000; #[doc =
-    " Permits calling [`proc_exec`](crate::proc_exec)."] const PROC_EXEC =
-    0x0000000100000000; #[doc =
-    " Permits calling [`sock_shutdown`](crate::sock_shutdown)."] const SOCK_SHUTDOWN =
-    0x0000008000000000; }
+    " Permits calling [`file_stat_fput`] with [`fsflags::SIZE`]."] #[doc = ""] #[doc =
+    " Together with [`rights::FILE_OPEN`], also permits [`file_open`] with"] #[doc =
+    " [`oflags::TRUNC`]."] const FILE_STAT_FPUT_SIZE = 0x0000000000100000; #[doc =
+    " Permits calling [`file_stat_fput`] with any of [`fsflags::ATIM`],"] #[doc =
+    " [`fsflags::MTIM`], [`fsflags::ATIM_NOW`] or [`fsflags::MTIM_NOW`]."] const
+    FILE_STAT_FPUT_TIMES = 0x0000000000200000; #[doc =
+    " Permits calling [`file_stat_get`]."] const FILE_STAT_GET = 0x0000000000400000;
+
+    #[doc = " Permits calling [`file_stat_put`] with any of [`fsflags::ATIM`],"] #[doc =
+    " [`fsflags::MTIM`], [`fsflags::ATIM_NOW`] or [`fsflags::MTIM_NOW`]."] const
+    FILE_STAT_PUT_TIMES = 0x0000000000800000; #[doc =
+    " Permits calling [`file_symlink`]."] const FILE_SYMLINK = 0x0000000001000000; #[doc
+    = " Permits calling [`file_unlink`]."] const FILE_UNLINK = 0x0000000002000000; #[doc
+    = " Permits calling [`mem_map`] with no protection bits, that is with"] #[doc =
+    " [`mprot`] equal to 0."] const MEM_MAP = 0x0000000004000000; #[doc =
+    " Together with [`rights::MEM_MAP`], permits [`mem_map`] with"] #[doc =
+    " [`mprot::EXEC`]."] const MEM_MAP_EXEC = 0x0000000008000000; #[doc =
+    " Together with [`rights::FD_READ`], permits subscribing to"] #[doc =
+    " [`eventtype::FD_READ`] through [`poll`]."] #[doc = ""] #[doc =
+    " Together with [`rights::FD_WRITE`], permits subscribing to"] #[doc =
+    " [`eventtype::FD_WRITE`] through [`poll`]."] const POLL_FD_READWRITE =
+    0x0000000010000000; #[doc =
+    " Permits subscribing to [`eventtype::PROC_TERMINATE`] through [`poll`]."] const
+    POLL_PROC_TERMINATE = 0x0000000040000000; #[doc = " Permits calling [`proc_exec`]."]
+    const PROC_EXEC = 0x0000000100000000; #[doc = " Permits calling [`sock_shutdown`]."]
+    const SOCK_SHUTDOWN = 0x0000008000000000; }
 }
+
 bitflags! {
     #[doc = " Selects which directions of a socket are shut down."] #[repr(C)] pub struct
     sdflags : u8 { #[doc = " Stop any further receiving."] const RD = 0x01; #[doc =
     " Stop any further sending."] const WR = 0x02; }
 }
+
 bitflags! {
-    #[doc =
-    " Flags for [`sock_send`](crate::sock_send). No flags exist yet, so the value has to be zero."]
+    #[doc = " Flags for [`sock_send`]. No flags exist yet, so the value has to be zero."]
     #[repr(C)] pub struct siflags : u16 { const DEFAULT = 0; }
 }
+
 /// Signal numbers.
 #[repr(u8)]
 #[derive(Copy, Clone, Eq, PartialEq, Hash, Debug)]
@@ -765,40 +807,40 @@ pub enum signal {
     /// Default action: the process is terminated.
     XFSZ = 26,
 }
+
 bitflags! {
-    #[doc =
-    " Controls how the value in [`subscription_clock::timeout`](crate::subscription_clock::timeout) is interpreted."]
+    #[doc = " Controls how the value in [`subscription_clock::timeout`] is interpreted."]
     #[repr(C)] pub struct subclockflags : u16 { #[doc =
-    " When set, [`subscription_clock::timeout`](crate::subscription_clock::timeout) is an absolute point in"]
-    #[doc =
-    " time on clock [`subscription_clock::clock_id`](crate::subscription_clock::clock_id)."]
-    #[doc = ""] #[doc =
-    " When clear, [`subscription_clock::timeout`](crate::subscription_clock::timeout) is a duration measured"]
-    #[doc =
-    " from the current reading of clock [`subscription_clock::clock_id`](crate::subscription_clock::clock_id)."]
-    const ABSTIME = 0x0001; }
+    " When set, [`subscription_clock::timeout`] is an absolute point in"] #[doc =
+    " time on clock [`subscription_clock::clock_id`]."] #[doc = ""] #[doc =
+    " When clear, [`subscription_clock::timeout`] is a duration measured"] #[doc =
+    " from the current reading of clock [`subscription_clock::clock_id`]."] const ABSTIME
+    = 0x0001; }
 }
+
 bitflags! {
     #[doc = " Flags that affect how a file descriptor is polled for reading or writing."]
     #[repr(C)] pub struct subrwflags : u16 { #[doc =
     " Kept only for compatibility: callers have to set it, and"] #[doc =
     " implementations disregard it."] const POLL = 0x0001; }
 }
+
 bitflags! {
-    #[doc = " Flags passed to [`sock_recv`](crate::sock_recv)."] #[repr(C)] pub struct
-    riflags : u16 { #[doc =
-    " Return a message but leave it in the receive queue of the socket."] const PEEK =
-    0x0004; #[doc = " For byte-stream sockets, wait until the requested amount of data"]
-    #[doc = " is available in full."] const WAITALL = 0x0010; }
+    #[doc = " Flags passed to [`sock_recv`]."] #[repr(C)] pub struct riflags : u16 {
+    #[doc = " Return a message but leave it in the receive queue of the socket."] const
+    PEEK = 0x0004; #[doc =
+    " For byte-stream sockets, wait until the requested amount of data"] #[doc =
+    " is available in full."] const WAITALL = 0x0010; }
 }
+
 bitflags! {
-    #[doc = " Flags reported by [`sock_recv`](crate::sock_recv)."] #[repr(C)] pub struct
-    roflags : u16 { #[doc =
-    " Set by [`sock_recv`](crate::sock_recv) when not every received file descriptor fit, so"]
+    #[doc = " Flags reported by [`sock_recv`]."] #[repr(C)] pub struct roflags : u16 {
+    #[doc = " Set by [`sock_recv`] when not every received file descriptor fit, so"]
     #[doc = " the list was cut short."] const FDS_TRUNCATED = 0x0001; #[doc =
-    " Set by [`sock_recv`](crate::sock_recv) when the message data did not fit and was cut"]
-    #[doc = " short."] const DATA_TRUNCATED = 0x0008; }
+    " Set by [`sock_recv`] when the message data did not fit and was cut"] #[doc =
+    " short."] const DATA_TRUNCATED = 0x0008; }
 }
+
 /// Identifier of a thread, unique on the local system for as long as the
 /// thread exists.
 ///
@@ -806,22 +848,26 @@ bitflags! {
 /// writing stores that identifier in the lock. Using these identifiers for
 /// anything else is discouraged.
 ///
-/// Since the identifier ends up in a [`lock`](crate::lock) whenever [`LOCK_WRLOCKED`](crate::LOCK_WRLOCKED) is set,
+/// Since the identifier ends up in a [`lock`] whenever [`LOCK_WRLOCKED`] is set,
 /// its two most significant bits are always zero.
 #[repr(C)]
 #[derive(Copy, Clone, Eq, PartialEq, Hash, Debug)]
 pub struct tid(pub u32);
+
 /// A time value expressed in nanoseconds.
 pub type timestamp = u64;
+
 bitflags! {
     #[doc = " Chooses between unlinking a file and removing a directory."] #[repr(C)] pub
     struct ulflags : u8 { #[doc =
     " When set, remove a directory; when clear, unlink a file that is"] #[doc =
     " not a directory."] const REMOVEDIR = 0x01; }
 }
+
 /// Opaque value chosen by the caller, stored with an object and handed back
 /// unchanged when the object is retrieved from the kernel.
 pub type userdata = u64;
+
 /// Reference point from which a new file offset is computed.
 #[repr(u8)]
 #[derive(Copy, Clone, Eq, PartialEq, Hash, Debug)]
@@ -834,26 +880,29 @@ pub enum whence {
     /// Count the offset from the beginning of the file.
     SET = 3,
 }
+
 /// Entry point of a thread started in addition to the initial one.
 ///
 /// # Parameters
 ///
 /// - `tid`: ID of the thread that is running this function.
 /// - `aux`: The value that was supplied through
-///   [`threadattr::argument`](crate::threadattr::argument).
+///   [`threadattr::argument`].
 pub type threadentry = unsafe extern "C" fn(tid: tid, aux: *mut ());
+
 /// Process entry point (`_start`).
 ///
 /// # Parameters
 ///
-/// - `auxv`: Pointer to the auxiliary vector; see [`auxv`](crate::auxv).
+/// - `auxv`: Pointer to the auxiliary vector; see [`auxv`].
 pub type processentry = unsafe extern "C" fn(auxv: *const auxv);
+
 /// One entry of the auxiliary vector.
 ///
 /// The auxiliary vector is a sequence of key-value records handed to a
 /// process when it starts. Unlike a fixed structure, it can grow: new
 /// record kinds may be introduced later. Its final entry always has the
-/// type [`auxtype::NULL`](crate::auxtype::NULL).
+/// type [`auxtype::NULL`].
 ///
 /// The concept originates in the x86-64 ABI; this environment uses it on
 /// every architecture.
@@ -862,22 +911,24 @@ pub type processentry = unsafe extern "C" fn(auxv: *const auxv);
 pub struct auxv {
     /// Kind of this auxiliary vector entry.
     pub a_type: auxtype,
-    /// The data that goes with [`auxv::a_type`](crate::auxv::a_type): read the arm that it selects.
+    /// The data that goes with [`auxv::a_type`]: read the arm that it selects.
     pub union: auxv_union,
 }
+
 /// The arms of a variant: which one holds data depends on the tag.
 #[repr(C)]
 #[derive(Copy, Clone)]
 pub union auxv_union {
     /// Integer payload.
     ///
-    /// Used when [`auxv::a_type`](crate::auxv::a_type) is [`auxtype::ARGDATALEN`](crate::auxtype::ARGDATALEN), [`auxtype::CANARYLEN`](crate::auxtype::CANARYLEN), [`auxtype::NCPUS`](crate::auxtype::NCPUS), [`auxtype::PAGESZ`](crate::auxtype::PAGESZ), [`auxtype::PHNUM`](crate::auxtype::PHNUM) or [`auxtype::TID`](crate::auxtype::TID).
+    /// Used when [`auxv::a_type`] is [`auxtype::ARGDATALEN`], [`auxtype::CANARYLEN`], [`auxtype::NCPUS`], [`auxtype::PAGESZ`], [`auxtype::PHNUM`] or [`auxtype::TID`].
     pub a_val: usize,
     /// Pointer payload.
     ///
-    /// Used when [`auxv::a_type`](crate::auxv::a_type) is [`auxtype::ARGDATA`](crate::auxtype::ARGDATA), [`auxtype::BASE`](crate::auxtype::BASE), [`auxtype::CANARY`](crate::auxtype::CANARY), [`auxtype::PHDR`](crate::auxtype::PHDR), [`auxtype::PID`](crate::auxtype::PID) or [`auxtype::SYSINFO_EHDR`](crate::auxtype::SYSINFO_EHDR).
+    /// Used when [`auxv::a_type`] is [`auxtype::ARGDATA`], [`auxtype::BASE`], [`auxtype::CANARY`], [`auxtype::PHDR`], [`auxtype::PID`] or [`auxtype::SYSINFO_EHDR`].
     pub a_ptr: *mut (),
 }
+
 /// Memory region used as a source by gather writes.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -885,9 +936,9 @@ pub struct ciovec {
     /// Start and size of the data to write.
     pub buf: (*const (), usize),
 }
+
 /// One directory entry.
-#[repr(C)]
-#[repr(align(8))]
+#[repr(C, align(8))]
 #[derive(Copy, Clone)]
 pub struct dirent {
     /// Offset within this directory of the entry that follows.
@@ -899,32 +950,34 @@ pub struct dirent {
     /// Type of the file this entry refers to.
     pub d_type: filetype,
 }
+
 /// Describes an event that has taken place.
 #[repr(C)]
 #[derive(Copy, Clone)]
 pub struct event {
-    /// The value the caller attached via [`subscription::userdata`](crate::subscription::userdata).
+    /// The value the caller attached via [`subscription::userdata`].
     pub userdata: userdata,
     /// Non-zero when processing the subscription failed; it then
     /// holds the error.
     pub error: errno,
     /// What kind of event this is.
     pub r#type: eventtype,
-    /// The data that goes with [`event::r#type`](crate::event::r#type): read the arm that it selects.
+    /// The data that goes with [`event::type`](crate::event#structfield.type): read the arm that it selects.
     pub union: event_union,
 }
+
 /// The arms of a variant: which one holds data depends on the tag.
 #[repr(C)]
 #[derive(Copy, Clone)]
 pub union event_union {
-    /// Used when [`event::r#type`](crate::event::r#type) is [`eventtype::FD_READ`](crate::eventtype::FD_READ) or [`eventtype::FD_WRITE`](crate::eventtype::FD_WRITE).
+    /// Used when [`event::type`](crate::event#structfield.type) is [`eventtype::FD_READ`] or [`eventtype::FD_WRITE`].
     pub fd_readwrite: event_fd_readwrite,
-    /// Used when [`event::r#type`](crate::event::r#type) is [`eventtype::PROC_TERMINATE`](crate::eventtype::PROC_TERMINATE).
+    /// Used when [`event::type`](crate::event#structfield.type) is [`eventtype::PROC_TERMINATE`].
     pub proc_terminate: event_proc_terminate,
 }
-/// An arm of [`event_union`](crate::event_union). Used when [`event::r#type`](crate::event::r#type) is [`eventtype::FD_READ`](crate::eventtype::FD_READ) or [`eventtype::FD_WRITE`](crate::eventtype::FD_WRITE).
-#[repr(C)]
-#[repr(align(8))]
+
+/// An arm of [`event_union`]. Used when [`event::type`](crate::event#structfield.type) is [`eventtype::FD_READ`] or [`eventtype::FD_WRITE`].
+#[repr(C, align(8))]
 #[derive(Copy, Clone)]
 pub struct event_fd_readwrite {
     /// Number of bytes that can be read or
@@ -935,7 +988,8 @@ pub struct event_fd_readwrite {
     /// State of the file descriptor.
     pub flags: eventrwflags,
 }
-/// An arm of [`event_union`](crate::event_union). Used when [`event::r#type`](crate::event::r#type) is [`eventtype::PROC_TERMINATE`](crate::eventtype::PROC_TERMINATE).
+
+/// An arm of [`event_union`]. Used when [`event::type`](crate::event#structfield.type) is [`eventtype::PROC_TERMINATE`].
 #[repr(C)]
 #[derive(Copy, Clone)]
 pub struct event_proc_terminate {
@@ -949,9 +1003,9 @@ pub struct event_proc_terminate {
     /// only when it exited.
     pub exitcode: exitcode,
 }
+
 /// Attributes of a file descriptor.
-#[repr(C)]
-#[repr(align(8))]
+#[repr(C, align(8))]
 #[derive(Copy, Clone)]
 pub struct fdstat {
     /// Type of the file.
@@ -965,12 +1019,12 @@ pub struct fdstat {
     pub fs_rights_base: rights,
     /// Upper bound on the rights that may be granted to new file
     /// descriptors derived from this one, for example via
-    /// [`file_open`](crate::file_open).
+    /// [`file_open`].
     pub fs_rights_inheriting: rights,
 }
+
 /// Attributes of a file.
-#[repr(C)]
-#[repr(align(8))]
+#[repr(C, align(8))]
 #[derive(Copy, Clone)]
 pub struct filestat {
     /// ID of the device that holds the file.
@@ -991,6 +1045,7 @@ pub struct filestat {
     /// Time of the most recent change to the file's status.
     pub st_ctim: timestamp,
 }
+
 /// Memory region used as a destination by scatter reads.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -998,6 +1053,7 @@ pub struct iovec {
     /// Start and size of the buffer to fill.
     pub buf: (*mut (), usize),
 }
+
 /// Properties controlling path resolution.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -1007,7 +1063,8 @@ pub struct lookup {
     /// Flags that control how the path is resolved.
     pub flags: lookupflags,
 }
-/// Input arguments of [`sock_recv`](crate::sock_recv).
+
+/// Input arguments of [`sock_recv`].
 #[repr(C)]
 #[derive(Copy, Clone)]
 pub struct recv_in {
@@ -1019,7 +1076,8 @@ pub struct recv_in {
     /// Flags for the message.
     pub ri_flags: riflags,
 }
-/// Input arguments of [`sock_send`](crate::sock_send).
+
+/// Input arguments of [`sock_send`].
 #[repr(C)]
 #[derive(Copy, Clone)]
 pub struct send_in {
@@ -1030,63 +1088,67 @@ pub struct send_in {
     /// Flags for the message.
     pub si_flags: siflags,
 }
-/// Output of [`sock_send`](crate::sock_send).
+
+/// Output of [`sock_send`].
 #[repr(C)]
 #[derive(Copy, Clone)]
 pub struct send_out {
     /// How many bytes were sent.
     pub so_datalen: usize,
 }
-/// Output of [`sock_recv`](crate::sock_recv).
+
+/// Output of [`sock_recv`].
 #[repr(C)]
 #[derive(Copy, Clone)]
 pub struct recv_out {
-    /// How many bytes were written into [`recv_in::ri_data`](crate::recv_in::ri_data).
+    /// How many bytes were written into [`recv_in::ri_data`].
     pub ro_datalen: usize,
-    /// How many file descriptors were written into [`recv_in::ri_fds`](crate::recv_in::ri_fds).
+    /// How many file descriptors were written into [`recv_in::ri_fds`].
     pub ro_fdslen: usize,
     /// Reserved; older implementations made use of these bytes.
     pub ro_unused: [u8; 40],
     /// Flags for the message.
     pub ro_flags: roflags,
 }
+
 /// A request to be notified of an event.
 #[repr(C)]
 #[derive(Copy, Clone)]
 pub struct subscription {
     /// Caller-chosen value that the kernel keeps with the
-    /// subscription and hands back in [`event::userdata`](crate::event::userdata).
+    /// subscription and hands back in [`event::userdata`].
     pub userdata: userdata,
     /// Left over from older implementations; ignored.
     pub unused: u16,
     /// Kind of event to subscribe to.
     ///
-    /// At present, a subscription of type [`eventtype::CONDVAR`](crate::eventtype::CONDVAR),
-    /// [`eventtype::LOCK_RDLOCK`](crate::eventtype::LOCK_RDLOCK) or [`eventtype::LOCK_WRLOCK`](crate::eventtype::LOCK_WRLOCK) has to come
+    /// At present, a subscription of type [`eventtype::CONDVAR`],
+    /// [`eventtype::LOCK_RDLOCK`] or [`eventtype::LOCK_WRLOCK`] has to come
     /// first, and at most one further subscription may follow it,
-    /// which must be of type [`eventtype::CLOCK`](crate::eventtype::CLOCK).
+    /// which must be of type [`eventtype::CLOCK`].
     pub r#type: eventtype,
-    /// The data that goes with [`subscription::r#type`](crate::subscription::r#type): read the arm that it selects.
+    /// The data that goes with [`subscription::type`](crate::subscription#structfield.type): read the arm that it selects.
     pub union: subscription_union,
 }
+
 /// The arms of a variant: which one holds data depends on the tag.
 #[repr(C)]
 #[derive(Copy, Clone)]
 pub union subscription_union {
-    /// Used when [`subscription::r#type`](crate::subscription::r#type) is [`eventtype::CLOCK`](crate::eventtype::CLOCK).
+    /// Used when [`subscription::type`](crate::subscription#structfield.type) is [`eventtype::CLOCK`].
     pub clock: subscription_clock,
-    /// Used when [`subscription::r#type`](crate::subscription::r#type) is [`eventtype::CONDVAR`](crate::eventtype::CONDVAR).
+    /// Used when [`subscription::type`](crate::subscription#structfield.type) is [`eventtype::CONDVAR`].
     pub condvar: subscription_condvar,
-    /// Used when [`subscription::r#type`](crate::subscription::r#type) is [`eventtype::FD_READ`](crate::eventtype::FD_READ) or [`eventtype::FD_WRITE`](crate::eventtype::FD_WRITE).
+    /// Used when [`subscription::type`](crate::subscription#structfield.type) is [`eventtype::FD_READ`] or [`eventtype::FD_WRITE`].
     pub fd_readwrite: subscription_fd_readwrite,
-    /// Used when [`subscription::r#type`](crate::subscription::r#type) is [`eventtype::LOCK_RDLOCK`](crate::eventtype::LOCK_RDLOCK) or [`eventtype::LOCK_WRLOCK`](crate::eventtype::LOCK_WRLOCK).
+    /// Used when [`subscription::type`](crate::subscription#structfield.type) is [`eventtype::LOCK_RDLOCK`] or [`eventtype::LOCK_WRLOCK`].
     pub lock: subscription_lock,
-    /// Used when [`subscription::r#type`](crate::subscription::r#type) is [`eventtype::PROC_TERMINATE`](crate::eventtype::PROC_TERMINATE).
+    /// Used when [`subscription::type`](crate::subscription#structfield.type) is [`eventtype::PROC_TERMINATE`].
     pub proc_terminate: subscription_proc_terminate,
 }
-/// An arm of [`subscription_union`](crate::subscription_union). Used when [`subscription::r#type`](crate::subscription::r#type) is [`eventtype::CLOCK`](crate::eventtype::CLOCK).
-#[repr(C)]
-#[repr(align(8))]
+
+/// An arm of [`subscription_union`]. Used when [`subscription::type`](crate::subscription#structfield.type) is [`eventtype::CLOCK`].
+#[repr(C, align(8))]
 #[derive(Copy, Clone)]
 pub struct subscription_clock {
     /// Unique identifier of the clock, chosen
@@ -1109,7 +1171,8 @@ pub struct subscription_clock {
     /// absolute or relative.
     pub flags: subclockflags,
 }
-/// An arm of [`subscription_union`](crate::subscription_union). Used when [`subscription::r#type`](crate::subscription::r#type) is [`eventtype::CONDVAR`](crate::eventtype::CONDVAR).
+
+/// An arm of [`subscription_union`]. Used when [`subscription::type`](crate::subscription#structfield.type) is [`eventtype::CONDVAR`].
 #[repr(C)]
 #[derive(Copy, Clone)]
 pub struct subscription_condvar {
@@ -1129,7 +1192,8 @@ pub struct subscription_condvar {
     /// private or shared memory.
     pub lock_scope: scope,
 }
-/// An arm of [`subscription_union`](crate::subscription_union). Used when [`subscription::r#type`](crate::subscription::r#type) is [`eventtype::FD_READ`](crate::eventtype::FD_READ) or [`eventtype::FD_WRITE`](crate::eventtype::FD_WRITE).
+
+/// An arm of [`subscription_union`]. Used when [`subscription::type`](crate::subscription#structfield.type) is [`eventtype::FD_READ`] or [`eventtype::FD_WRITE`].
 #[repr(C)]
 #[derive(Copy, Clone)]
 pub struct subscription_fd_readwrite {
@@ -1140,7 +1204,8 @@ pub struct subscription_fd_readwrite {
     /// fires.
     pub flags: subrwflags,
 }
-/// An arm of [`subscription_union`](crate::subscription_union). Used when [`subscription::r#type`](crate::subscription::r#type) is [`eventtype::LOCK_RDLOCK`](crate::eventtype::LOCK_RDLOCK) or [`eventtype::LOCK_WRLOCK`](crate::eventtype::LOCK_WRLOCK).
+
+/// An arm of [`subscription_union`]. Used when [`subscription::type`](crate::subscription#structfield.type) is [`eventtype::LOCK_RDLOCK`] or [`eventtype::LOCK_WRLOCK`].
 #[repr(C)]
 #[derive(Copy, Clone)]
 pub struct subscription_lock {
@@ -1151,7 +1216,8 @@ pub struct subscription_lock {
     /// private or shared memory.
     pub lock_scope: scope,
 }
-/// An arm of [`subscription_union`](crate::subscription_union). Used when [`subscription::r#type`](crate::subscription::r#type) is [`eventtype::PROC_TERMINATE`](crate::eventtype::PROC_TERMINATE).
+
+/// An arm of [`subscription_union`]. Used when [`subscription::type`](crate::subscription#structfield.type) is [`eventtype::PROC_TERMINATE`].
 #[repr(C)]
 #[derive(Copy, Clone)]
 pub struct subscription_proc_terminate {
@@ -1159,10 +1225,11 @@ pub struct subscription_proc_terminate {
     /// the process terminates.
     pub fd: fd,
 }
+
 /// Thread Control Block (TCB).
 ///
 /// When a thread starts running, either at program startup or after
-/// creation through [`thread_create`](crate::thread_create), the CPU registers that control
+/// creation through [`thread_create`], the CPU registers that control
 /// Thread-Local Storage (TLS) are already set up. They point at a region
 /// that holds nothing but the TCB.
 ///
@@ -1181,6 +1248,7 @@ pub struct tcb {
     /// not attach any meaning to its value.
     pub parent: *mut (),
 }
+
 /// Attributes used when creating a thread.
 #[repr(C)]
 #[derive(Copy, Clone)]
@@ -1192,27 +1260,36 @@ pub struct threadattr {
     /// Value handed to the entry point function as its argument.
     pub argument: *mut (),
 }
+
 #[allow(improper_ctypes)]
 extern "C" {
     fn cloudabi_sys_clock_res_get(
         clock_id: clockid,
         resolution: *mut timestamp,
     ) -> errno;
+
     fn cloudabi_sys_clock_time_get(
         clock_id: clockid,
         precision: timestamp,
         time: *mut timestamp,
     ) -> errno;
+
     fn cloudabi_sys_condvar_signal(
         condvar: *mut condvar,
         scope: scope,
         nwaiters: nthreads,
     ) -> errno;
+
     fn cloudabi_sys_fd_close(fd: fd) -> errno;
+
     fn cloudabi_sys_fd_create1(r#type: filetype, fd: *mut fd) -> errno;
+
     fn cloudabi_sys_fd_create2(r#type: filetype, fd1: *mut fd, fd2: *mut fd) -> errno;
+
     fn cloudabi_sys_fd_datasync(fd: fd) -> errno;
+
     fn cloudabi_sys_fd_dup(from: fd, fd: *mut fd) -> errno;
+
     fn cloudabi_sys_fd_pread(
         fd: fd,
         iovs: *const iovec,
@@ -1220,6 +1297,7 @@ extern "C" {
         offset: filesize,
         nread: *mut usize,
     ) -> errno;
+
     fn cloudabi_sys_fd_pwrite(
         fd: fd,
         iovs: *const ciovec,
@@ -1227,41 +1305,52 @@ extern "C" {
         offset: filesize,
         nwritten: *mut usize,
     ) -> errno;
+
     fn cloudabi_sys_fd_read(
         fd: fd,
         iovs: *const iovec,
         iovs_len: usize,
         nread: *mut usize,
     ) -> errno;
+
     fn cloudabi_sys_fd_replace(from: fd, to: fd) -> errno;
+
     fn cloudabi_sys_fd_seek(
         fd: fd,
         offset: filedelta,
         whence: whence,
         newoffset: *mut filesize,
     ) -> errno;
+
     fn cloudabi_sys_fd_stat_get(fd: fd, buf: *mut fdstat) -> errno;
+
     fn cloudabi_sys_fd_stat_put(fd: fd, buf: *const fdstat, flags: fdsflags) -> errno;
+
     fn cloudabi_sys_fd_sync(fd: fd) -> errno;
+
     fn cloudabi_sys_fd_write(
         fd: fd,
         iovs: *const ciovec,
         iovs_len: usize,
         nwritten: *mut usize,
     ) -> errno;
+
     fn cloudabi_sys_file_advise(
         fd: fd,
         offset: filesize,
         len: filesize,
         advice: advice,
     ) -> errno;
+
     fn cloudabi_sys_file_allocate(fd: fd, offset: filesize, len: filesize) -> errno;
+
     fn cloudabi_sys_file_create(
         fd: fd,
         path: *const u8,
         path_len: usize,
         r#type: filetype,
     ) -> errno;
+
     fn cloudabi_sys_file_link(
         fd1: lookup,
         path1: *const u8,
@@ -1270,6 +1359,7 @@ extern "C" {
         path2: *const u8,
         path2_len: usize,
     ) -> errno;
+
     fn cloudabi_sys_file_open(
         dirfd: lookup,
         path: *const u8,
@@ -1278,6 +1368,7 @@ extern "C" {
         fds: *const fdstat,
         fd: *mut fd,
     ) -> errno;
+
     fn cloudabi_sys_file_readdir(
         fd: fd,
         buf: *mut (),
@@ -1285,6 +1376,7 @@ extern "C" {
         cookie: dircookie,
         bufused: *mut usize,
     ) -> errno;
+
     fn cloudabi_sys_file_readlink(
         fd: fd,
         path: *const u8,
@@ -1293,6 +1385,7 @@ extern "C" {
         buf_len: usize,
         bufused: *mut usize,
     ) -> errno;
+
     fn cloudabi_sys_file_rename(
         fd1: fd,
         path1: *const u8,
@@ -1301,18 +1394,22 @@ extern "C" {
         path2: *const u8,
         path2_len: usize,
     ) -> errno;
+
     fn cloudabi_sys_file_stat_fget(fd: fd, buf: *mut filestat) -> errno;
+
     fn cloudabi_sys_file_stat_fput(
         fd: fd,
         buf: *const filestat,
         flags: fsflags,
     ) -> errno;
+
     fn cloudabi_sys_file_stat_get(
         fd: lookup,
         path: *const u8,
         path_len: usize,
         buf: *mut filestat,
     ) -> errno;
+
     fn cloudabi_sys_file_stat_put(
         fd: lookup,
         path: *const u8,
@@ -1320,6 +1417,7 @@ extern "C" {
         buf: *const filestat,
         flags: fsflags,
     ) -> errno;
+
     fn cloudabi_sys_file_symlink(
         path1: *const u8,
         path1_len: usize,
@@ -1327,18 +1425,22 @@ extern "C" {
         path2: *const u8,
         path2_len: usize,
     ) -> errno;
+
     fn cloudabi_sys_file_unlink(
         fd: fd,
         path: *const u8,
         path_len: usize,
         flags: ulflags,
     ) -> errno;
+
     fn cloudabi_sys_lock_unlock(lock: *mut lock, scope: scope) -> errno;
+
     fn cloudabi_sys_mem_advise(
         mapping: *mut (),
         mapping_len: usize,
         advice: advice,
     ) -> errno;
+
     fn cloudabi_sys_mem_map(
         addr: *mut (),
         len: usize,
@@ -1348,23 +1450,28 @@ extern "C" {
         off: filesize,
         mem: *mut *mut (),
     ) -> errno;
+
     fn cloudabi_sys_mem_protect(
         mapping: *mut (),
         mapping_len: usize,
         prot: mprot,
     ) -> errno;
+
     fn cloudabi_sys_mem_sync(
         mapping: *mut (),
         mapping_len: usize,
         flags: msflags,
     ) -> errno;
+
     fn cloudabi_sys_mem_unmap(mapping: *mut (), mapping_len: usize) -> errno;
+
     fn cloudabi_sys_poll(
         r#in: *const subscription,
         out: *mut event,
         nsubscriptions: usize,
         nevents: *mut usize,
     ) -> errno;
+
     fn cloudabi_sys_proc_exec(
         fd: fd,
         data: *const (),
@@ -1372,25 +1479,36 @@ extern "C" {
         fds: *const fd,
         fds_len: usize,
     ) -> errno;
+
     fn cloudabi_sys_proc_exit(rval: exitcode) -> !;
+
     fn cloudabi_sys_proc_fork(fd: *mut fd, tid: *mut tid) -> errno;
+
     fn cloudabi_sys_proc_raise(sig: signal) -> errno;
+
     fn cloudabi_sys_random_get(buf: *mut (), buf_len: usize) -> errno;
+
     fn cloudabi_sys_sock_recv(
         sock: fd,
         r#in: *const recv_in,
         out: *mut recv_out,
     ) -> errno;
+
     fn cloudabi_sys_sock_send(
         sock: fd,
         r#in: *const send_in,
         out: *mut send_out,
     ) -> errno;
+
     fn cloudabi_sys_sock_shutdown(sock: fd, how: sdflags) -> errno;
+
     fn cloudabi_sys_thread_create(attr: *mut threadattr, tid: *mut tid) -> errno;
+
     fn cloudabi_sys_thread_exit(lock: *mut lock, scope: scope) -> !;
+
     fn cloudabi_sys_thread_yield() -> errno;
 }
+
 /// Returns the resolution of a clock.
 ///
 /// # Parameters
@@ -1409,6 +1527,7 @@ extern "C" {
 pub unsafe fn clock_res_get(clock_id_: clockid, resolution_: *mut timestamp) -> errno {
     cloudabi_sys_clock_res_get(clock_id_, resolution_)
 }
+
 /// Returns the current time value of a clock.
 ///
 /// # Parameters
@@ -1433,10 +1552,11 @@ pub unsafe fn clock_time_get(
 ) -> errno {
     cloudabi_sys_clock_time_get(clock_id_, precision_, time_)
 }
+
 /// Wakes threads that wait on a userspace condition variable.
 ///
 /// When a call wakes every waiting thread, the condition variable is set
-/// to [`CONDVAR_HAS_NO_WAITERS`](crate::CONDVAR_HAS_NO_WAITERS). While it holds that value, there is no
+/// to [`CONDVAR_HAS_NO_WAITERS`]. While it holds that value, there is no
 /// need to make this system call.
 ///
 /// # Parameters
@@ -1460,6 +1580,7 @@ pub unsafe fn condvar_signal(
 ) -> errno {
     cloudabi_sys_condvar_signal(condvar_, scope_, nwaiters_)
 }
+
 /// Releases a file descriptor.
 ///
 /// # Parameters
@@ -1474,6 +1595,7 @@ pub unsafe fn condvar_signal(
 pub unsafe fn fd_close(fd_: fd) -> errno {
     cloudabi_sys_fd_close(fd_)
 }
+
 /// Allocates a new file descriptor of a given kind.
 ///
 /// # Parameters
@@ -1481,7 +1603,7 @@ pub unsafe fn fd_close(fd_: fd) -> errno {
 /// - `type_`:
 ///   Possible values:
 ///
-///   - [`filetype::SHARED_MEMORY`](crate::filetype::SHARED_MEMORY): Makes a shared memory object with no name.
+///   - [`filetype::SHARED_MEMORY`]: Makes a shared memory object with no name.
 ///
 /// # Outputs
 ///
@@ -1495,6 +1617,7 @@ pub unsafe fn fd_close(fd_: fd) -> errno {
 pub unsafe fn fd_create1(type_: filetype, fd_: *mut fd) -> errno {
     cloudabi_sys_fd_create1(type_, fd_)
 }
+
 /// Allocates a connected pair of file descriptors.
 ///
 /// # Parameters
@@ -1502,9 +1625,9 @@ pub unsafe fn fd_create1(type_: filetype, fd_: *mut fd) -> errno {
 /// - `type_`:
 ///   Possible values:
 ///
-///   - [`filetype::SOCKET_DGRAM`](crate::filetype::SOCKET_DGRAM): Makes a pair of connected UNIX datagram
+///   - [`filetype::SOCKET_DGRAM`]: Makes a pair of connected UNIX datagram
 ///     sockets.
-///   - [`filetype::SOCKET_STREAM`](crate::filetype::SOCKET_STREAM): Makes a pair of connected UNIX stream sockets.
+///   - [`filetype::SOCKET_STREAM`]: Makes a pair of connected UNIX stream sockets.
 ///
 /// # Outputs
 ///
@@ -1519,6 +1642,7 @@ pub unsafe fn fd_create1(type_: filetype, fd_: *mut fd) -> errno {
 pub unsafe fn fd_create2(type_: filetype, fd1_: *mut fd, fd2_: *mut fd) -> errno {
     cloudabi_sys_fd_create2(type_, fd1_, fd2_)
 }
+
 /// Flushes a file's data to disk.
 ///
 /// # Parameters
@@ -1533,6 +1657,7 @@ pub unsafe fn fd_create2(type_: filetype, fd1_: *mut fd, fd2_: *mut fd) -> errno
 pub unsafe fn fd_datasync(fd_: fd) -> errno {
     cloudabi_sys_fd_datasync(fd_)
 }
+
 /// Creates a duplicate of a file descriptor.
 ///
 /// # Parameters
@@ -1551,6 +1676,7 @@ pub unsafe fn fd_datasync(fd_: fd) -> errno {
 pub unsafe fn fd_dup(from_: fd, fd_: *mut fd) -> errno {
     cloudabi_sys_fd_dup(from_, fd_)
 }
+
 /// Reads from a file descriptor at a given offset, leaving the
 /// descriptor's own offset unused and unchanged.
 ///
@@ -1577,6 +1703,7 @@ pub unsafe fn fd_pread(
 ) -> errno {
     cloudabi_sys_fd_pread(fd_, iovs_.as_ptr(), iovs_.len(), offset_, nread_)
 }
+
 /// Writes to a file descriptor at a given offset, leaving the
 /// descriptor's own offset unused and unchanged.
 ///
@@ -1603,6 +1730,7 @@ pub unsafe fn fd_pwrite(
 ) -> errno {
     cloudabi_sys_fd_pwrite(fd_, iovs_.as_ptr(), iovs_.len(), offset_, nwritten_)
 }
+
 /// Reads data from a file descriptor at its current offset.
 ///
 /// # Parameters
@@ -1622,6 +1750,7 @@ pub unsafe fn fd_pwrite(
 pub unsafe fn fd_read(fd_: fd, iovs_: &[iovec], nread_: *mut usize) -> errno {
     cloudabi_sys_fd_read(fd_, iovs_.as_ptr(), iovs_.len(), nread_)
 }
+
 /// Atomically overwrites one file descriptor with a copy of another.
 ///
 /// Because this environment is designed around thread safety, it offers
@@ -1646,6 +1775,7 @@ pub unsafe fn fd_read(fd_: fd, iovs_: &[iovec], nread_: *mut usize) -> errno {
 pub unsafe fn fd_replace(from_: fd, to_: fd) -> errno {
     cloudabi_sys_fd_replace(from_, to_)
 }
+
 /// Changes the offset of a file descriptor.
 ///
 /// # Parameters
@@ -1672,6 +1802,7 @@ pub unsafe fn fd_seek(
 ) -> errno {
     cloudabi_sys_fd_seek(fd_, offset_, whence_, newoffset_)
 }
+
 /// Retrieves the attributes of a file descriptor.
 ///
 /// # Parameters
@@ -1688,6 +1819,7 @@ pub unsafe fn fd_seek(
 pub unsafe fn fd_stat_get(fd_: fd, buf_: *mut fdstat) -> errno {
     cloudabi_sys_fd_stat_get(fd_, buf_)
 }
+
 /// Changes attributes of a file descriptor.
 ///
 /// # Parameters
@@ -1704,6 +1836,7 @@ pub unsafe fn fd_stat_get(fd_: fd, buf_: *mut fdstat) -> errno {
 pub unsafe fn fd_stat_put(fd_: fd, buf_: *const fdstat, flags_: fdsflags) -> errno {
     cloudabi_sys_fd_stat_put(fd_, buf_, flags_)
 }
+
 /// Flushes a file's data and metadata to disk.
 ///
 /// # Parameters
@@ -1719,6 +1852,7 @@ pub unsafe fn fd_stat_put(fd_: fd, buf_: *const fdstat, flags_: fdsflags) -> err
 pub unsafe fn fd_sync(fd_: fd) -> errno {
     cloudabi_sys_fd_sync(fd_)
 }
+
 /// Writes data to a file descriptor at its current offset.
 ///
 /// # Parameters
@@ -1738,6 +1872,7 @@ pub unsafe fn fd_sync(fd_: fd) -> errno {
 pub unsafe fn fd_write(fd_: fd, iovs_: &[ciovec], nwritten_: *mut usize) -> errno {
     cloudabi_sys_fd_write(fd_, iovs_.as_ptr(), iovs_.len(), nwritten_)
 }
+
 /// Gives the system advice about how the data of a file descriptor will
 /// be accessed.
 ///
@@ -1761,6 +1896,7 @@ pub unsafe fn file_advise(
 ) -> errno {
     cloudabi_sys_file_advise(fd_, offset_, len_, advice_)
 }
+
 /// Makes sure space is allocated for a region of a file.
 ///
 /// # Parameters
@@ -1777,6 +1913,7 @@ pub unsafe fn file_advise(
 pub unsafe fn file_allocate(fd_: fd, offset_: filesize, len_: filesize) -> errno {
     cloudabi_sys_file_allocate(fd_, offset_, len_)
 }
+
 /// Creates a file of a given type.
 ///
 /// # Parameters
@@ -1787,7 +1924,7 @@ pub unsafe fn file_allocate(fd_: fd, offset_: filesize, len_: filesize) -> errno
 /// - `type_`:
 ///   Possible values:
 ///
-///   - [`filetype::DIRECTORY`](crate::filetype::DIRECTORY): Makes a directory.
+///   - [`filetype::DIRECTORY`]: Makes a directory.
 ///
 /// # Safety
 ///
@@ -1797,6 +1934,7 @@ pub unsafe fn file_allocate(fd_: fd, offset_: filesize, len_: filesize) -> errno
 pub unsafe fn file_create(fd_: fd, path_: &[u8], type_: filetype) -> errno {
     cloudabi_sys_file_create(fd_, path_.as_ptr(), path_.len(), type_)
 }
+
 /// Makes a hard link.
 ///
 /// # Parameters
@@ -1823,6 +1961,7 @@ pub unsafe fn file_link(fd1_: lookup, path1_: &[u8], fd2_: fd, path2_: &[u8]) ->
         path2_.len(),
     )
 }
+
 /// Opens a file and returns a file descriptor for it.
 ///
 /// # Parameters
@@ -1832,16 +1971,16 @@ pub unsafe fn file_link(fd1_: lookup, path1_: &[u8], fd2_: fd, path2_: &[u8]) ->
 /// - `path_`: Path of the file to open.
 /// - `oflags_`: How the file is to be opened.
 /// - `fds_`: The initial rights of the new file descriptor come
-///   from [`fdstat::fs_rights_base`](crate::fdstat::fs_rights_base) and
-///   [`fdstat::fs_rights_inheriting`](crate::fdstat::fs_rights_inheriting). The operating system
+///   from [`fdstat::fs_rights_base`] and
+///   [`fdstat::fs_rights_inheriting`]. The operating system
 ///   may hand out fewer rights than requested, but only by
 ///   dropping rights that have no meaning for the type of
 ///   file opened.
 ///
 ///   The descriptor starts out with the flags found in
-///   [`fdstat::fs_flags`](crate::fdstat::fs_flags).
+///   [`fdstat::fs_flags`].
 ///
-///   The value of [`fdstat::fs_filetype`](crate::fdstat::fs_filetype) does not matter.
+///   The value of [`fdstat::fs_filetype`] does not matter.
 ///
 /// # Outputs
 ///
@@ -1861,11 +2000,12 @@ pub unsafe fn file_open(
 ) -> errno {
     cloudabi_sys_file_open(dirfd_, path_.as_ptr(), path_.len(), oflags_, fds_, fd_)
 }
+
 /// Reads entries from a directory.
 ///
 /// On success, the output buffer holds a series of directory entries.
-/// Every entry is a [`dirent`](crate::dirent) object, immediately followed by
-/// [`dirent::d_namlen`](crate::dirent::d_namlen) bytes containing the entry's name.
+/// Every entry is a [`dirent`] object, immediately followed by
+/// [`dirent::d_namlen`] bytes containing the entry's name.
 ///
 /// The output buffer is filled as far as it will go, which may cut the
 /// final entry short. This lets the caller enlarge its buffer when a
@@ -1902,6 +2042,7 @@ pub unsafe fn file_readdir(
         bufused_,
     )
 }
+
 /// Reads the target stored in a symbolic link.
 ///
 /// # Parameters
@@ -1935,6 +2076,7 @@ pub unsafe fn file_readlink(
         bufused_,
     )
 }
+
 /// Moves a file to a new name.
 ///
 /// # Parameters
@@ -1961,6 +2103,7 @@ pub unsafe fn file_rename(fd1_: fd, path1_: &[u8], fd2_: fd, path2_: &[u8]) -> e
         path2_.len(),
     )
 }
+
 /// Retrieves the attributes of a file, given a file descriptor.
 ///
 /// # Parameters
@@ -1976,6 +2119,7 @@ pub unsafe fn file_rename(fd1_: fd, path1_: &[u8], fd2_: fd, path2_: &[u8]) -> e
 pub unsafe fn file_stat_fget(fd_: fd, buf_: *mut filestat) -> errno {
     cloudabi_sys_file_stat_fget(fd_, buf_)
 }
+
 /// Changes attributes of a file, given a file descriptor.
 ///
 /// # Parameters
@@ -1992,6 +2136,7 @@ pub unsafe fn file_stat_fget(fd_: fd, buf_: *mut filestat) -> errno {
 pub unsafe fn file_stat_fput(fd_: fd, buf_: *const filestat, flags_: fsflags) -> errno {
     cloudabi_sys_file_stat_fput(fd_, buf_, flags_)
 }
+
 /// Retrieves the attributes of a file, given a path.
 ///
 /// # Parameters
@@ -2009,6 +2154,7 @@ pub unsafe fn file_stat_fput(fd_: fd, buf_: *const filestat, flags_: fsflags) ->
 pub unsafe fn file_stat_get(fd_: lookup, path_: &[u8], buf_: *mut filestat) -> errno {
     cloudabi_sys_file_stat_get(fd_, path_.as_ptr(), path_.len(), buf_)
 }
+
 /// Changes attributes of a file, given a path.
 ///
 /// # Parameters
@@ -2032,6 +2178,7 @@ pub unsafe fn file_stat_put(
 ) -> errno {
     cloudabi_sys_file_stat_put(fd_, path_.as_ptr(), path_.len(), buf_, flags_)
 }
+
 /// Makes a symbolic link.
 ///
 /// # Parameters
@@ -2055,6 +2202,7 @@ pub unsafe fn file_symlink(path1_: &[u8], fd_: fd, path2_: &[u8]) -> errno {
         path2_.len(),
     )
 }
+
 /// Removes a directory, or unlinks a file.
 ///
 /// # Parameters
@@ -2064,7 +2212,7 @@ pub unsafe fn file_symlink(path1_: &[u8], fd_: fd, path2_: &[u8]) -> errno {
 /// - `flags_`:
 ///   Possible values:
 ///
-///   - [`ulflags::REMOVEDIR`](crate::ulflags::REMOVEDIR): When set, tries to remove a directory. When
+///   - [`ulflags::REMOVEDIR`]: When set, tries to remove a directory. When
 ///     clear, unlinks a non-directory file.
 ///
 /// # Safety
@@ -2075,9 +2223,10 @@ pub unsafe fn file_symlink(path1_: &[u8], fd_: fd, path2_: &[u8]) -> errno {
 pub unsafe fn file_unlink(fd_: fd, path_: &[u8], flags_: ulflags) -> errno {
     cloudabi_sys_file_unlink(fd_, path_.as_ptr(), path_.len(), flags_)
 }
+
 /// Releases a userspace lock held for writing.
 ///
-/// When a userspace lock has its [`LOCK_KERNEL_MANAGED`](crate::LOCK_KERNEL_MANAGED) flag set, it
+/// When a userspace lock has its [`LOCK_KERNEL_MANAGED`] flag set, it
 /// cannot simply be released in userspace. This system call must be used
 /// instead, so that threads waiting on the lock get woken.
 ///
@@ -2101,6 +2250,7 @@ pub unsafe fn file_unlink(fd_: fd, path_: &[u8], flags_: ulflags) -> errno {
 pub unsafe fn lock_unlock(lock_: *mut lock, scope_: scope) -> errno {
     cloudabi_sys_lock_unlock(lock_, scope_)
 }
+
 /// Gives the system advice about how a region of memory will be used.
 ///
 /// # Parameters
@@ -2116,20 +2266,21 @@ pub unsafe fn lock_unlock(lock_: *mut lock, scope_: scope) -> errno {
 pub unsafe fn mem_advise(mapping_: &mut [u8], advice_: advice) -> errno {
     cloudabi_sys_mem_advise(mapping_.as_mut_ptr() as *mut (), mapping_.len(), advice_)
 }
+
 /// Sets up a memory mapping through which a file's contents can be
 /// accessed.
 ///
 /// # Parameters
 ///
-/// - `addr_`: When [`mflags::FIXED`](crate::mflags::FIXED) is set, the address at which the
+/// - `addr_`: When [`mflags::FIXED`] is set, the address at which the
 ///   file region is mapped. When it is not set, the system
 ///   picks an unused location.
 /// - `len_`: Size of the mapping to create.
 /// - `prot_`: Protection options the mapping starts with.
 /// - `flags_`: Flags for the mapping.
-/// - `fd_`: Must be [`MAP_ANON_FD`](crate::MAP_ANON_FD) when [`mflags::ANON`](crate::mflags::ANON) is set.
+/// - `fd_`: Must be [`MAP_ANON_FD`] when [`mflags::ANON`] is set.
 ///   Otherwise, the file whose contents are mapped.
-/// - `off_`: Must be zero when [`mflags::ANON`](crate::mflags::ANON) is set. Otherwise, the
+/// - `off_`: Must be zero when [`mflags::ANON`] is set. Otherwise, the
 ///   position in the file where the mapping begins.
 ///
 /// # Outputs
@@ -2152,6 +2303,7 @@ pub unsafe fn mem_map(
 ) -> errno {
     cloudabi_sys_mem_map(addr_, len_, prot_, flags_, fd_, off_, mem_)
 }
+
 /// Alters the access protection of mapped memory.
 ///
 /// # Parameters
@@ -2167,6 +2319,7 @@ pub unsafe fn mem_map(
 pub unsafe fn mem_protect(mapping_: &mut [u8], prot_: mprot) -> errno {
     cloudabi_sys_mem_protect(mapping_.as_mut_ptr() as *mut (), mapping_.len(), prot_)
 }
+
 /// Flushes a region of memory to the storage backing it.
 ///
 /// # Parameters
@@ -2182,6 +2335,7 @@ pub unsafe fn mem_protect(mapping_: &mut [u8], prot_: mprot) -> errno {
 pub unsafe fn mem_sync(mapping_: &mut [u8], flags_: msflags) -> errno {
     cloudabi_sys_mem_sync(mapping_.as_mut_ptr() as *mut (), mapping_.len(), flags_)
 }
+
 /// Removes the mapping of a region of memory.
 ///
 /// # Parameters
@@ -2196,6 +2350,7 @@ pub unsafe fn mem_sync(mapping_: &mut [u8], flags_: msflags) -> errno {
 pub unsafe fn mem_unmap(mapping_: &mut [u8]) -> errno {
     cloudabi_sys_mem_unmap(mapping_.as_mut_ptr() as *mut (), mapping_.len())
 }
+
 /// Waits concurrently for any of a set of events to happen.
 ///
 /// # Parameters
@@ -2222,6 +2377,7 @@ pub unsafe fn poll(
 ) -> errno {
     cloudabi_sys_poll(in_, out_, nsubscriptions_, nevents_)
 }
+
 /// Replaces the current process with a new executable.
 ///
 /// Compared to POSIX, CloudABI executes programs differently in two
@@ -2261,12 +2417,13 @@ pub unsafe fn proc_exec(fd_: fd, data_: &[u8], fds_: &[fd]) -> errno {
         fds_.len(),
     )
 }
+
 /// Ends the process normally.
 ///
 /// # Parameters
 ///
 /// - `rval_`: Exit code of the process. Other processes can retrieve
-///   it via [`event_proc_terminate::exitcode`](crate::event_proc_terminate::exitcode).
+///   it via [`event_proc_terminate::exitcode`].
 ///
 /// # Safety
 ///
@@ -2276,18 +2433,19 @@ pub unsafe fn proc_exec(fd_: fd, data_: &[u8], fds_: &[fd]) -> errno {
 pub unsafe fn proc_exit(rval_: exitcode) -> ! {
     cloudabi_sys_proc_exit(rval_)
 }
+
 /// Forks the process the calling thread belongs to.
 ///
 /// The fork creates a new process that contains a copy of only the
 /// calling thread. The parent receives a process descriptor; closing it
-/// sends [`signal::KILL`](crate::signal::KILL) to the child automatically.
+/// sends [`signal::KILL`] to the child automatically.
 ///
 /// # Outputs
 ///
 /// - `fd_`: In the parent: the number of the file descriptor that
 ///   refers to the process descriptor.
 ///
-///   In the child: [`PROCESS_CHILD`](crate::PROCESS_CHILD).
+///   In the child: [`PROCESS_CHILD`].
 /// - `tid_`: In the parent: undefined.
 ///
 ///   In the child: the ID of the child process's first
@@ -2301,13 +2459,14 @@ pub unsafe fn proc_exit(rval_: exitcode) -> ! {
 pub unsafe fn proc_fork(fd_: *mut fd, tid_: *mut tid) -> errno {
     cloudabi_sys_proc_fork(fd_, tid_)
 }
+
 /// Raises a signal in the process that the calling thread belongs to.
 ///
 /// # Parameters
 ///
 /// - `sig_`: Signal condition to trigger. When it makes the process
 ///   terminate, other processes can retrieve the condition
-///   via [`event_proc_terminate::signal`](crate::event_proc_terminate::signal).
+///   via [`event_proc_terminate::signal`].
 ///
 /// # Safety
 ///
@@ -2317,6 +2476,7 @@ pub unsafe fn proc_fork(fd_: *mut fd, tid_: *mut tid) -> errno {
 pub unsafe fn proc_raise(sig_: signal) -> errno {
     cloudabi_sys_proc_raise(sig_)
 }
+
 /// Fills a buffer with random data from the kernel's random number
 /// generator.
 ///
@@ -2336,6 +2496,7 @@ pub unsafe fn proc_raise(sig_: signal) -> errno {
 pub unsafe fn random_get(buf_: &mut [u8]) -> errno {
     cloudabi_sys_random_get(buf_.as_mut_ptr() as *mut (), buf_.len())
 }
+
 /// Receives a message from a socket.
 ///
 /// # Parameters
@@ -2352,6 +2513,7 @@ pub unsafe fn random_get(buf_: &mut [u8]) -> errno {
 pub unsafe fn sock_recv(sock_: fd, in_: *const recv_in, out_: *mut recv_out) -> errno {
     cloudabi_sys_sock_recv(sock_, in_, out_)
 }
+
 /// Sends a message through a socket.
 ///
 /// # Parameters
@@ -2368,6 +2530,7 @@ pub unsafe fn sock_recv(sock_: fd, in_: *const recv_in, out_: *mut recv_out) -> 
 pub unsafe fn sock_send(sock_: fd, in_: *const send_in, out_: *mut send_out) -> errno {
     cloudabi_sys_sock_send(sock_, in_, out_)
 }
+
 /// Closes the send and/or receive channels of a socket.
 ///
 /// # Parameters
@@ -2383,6 +2546,7 @@ pub unsafe fn sock_send(sock_: fd, in_: *const send_in, out_: *mut send_out) -> 
 pub unsafe fn sock_shutdown(sock_: fd, how_: sdflags) -> errno {
     cloudabi_sys_sock_shutdown(sock_, how_)
 }
+
 /// Starts a new thread in the current process.
 ///
 /// # Parameters
@@ -2401,6 +2565,7 @@ pub unsafe fn sock_shutdown(sock_: fd, how_: sdflags) -> errno {
 pub unsafe fn thread_create(attr_: *mut threadattr, tid_: *mut tid) -> errno {
     cloudabi_sys_thread_create(attr_, tid_)
 }
+
 /// Ends the calling thread.
 ///
 /// After the thread has terminated, this system call can also release one
@@ -2421,6 +2586,7 @@ pub unsafe fn thread_create(attr_: *mut threadattr, tid_: *mut tid) -> errno {
 pub unsafe fn thread_exit(lock_: *mut lock, scope_: scope) -> ! {
     cloudabi_sys_thread_exit(lock_, scope_)
 }
+
 /// Makes the calling thread temporarily give up its turn to run.
 ///
 /// # Safety

@@ -5,8 +5,26 @@ use crate::naming::rust as naming;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// A doc's Markdown with every resolved `[path]` replaced by `` [`rust::path`](crate::…) ``.
-pub fn markdown(ir: &Ir, doc: &Doc) -> String {
+/// Where a doc is placed: at the crate root, links are written `` [`errno::BADF`] ``
+/// (rustdoc rejects an explicit target equal to what the label resolves to); in the
+/// `host` modules, where the crate's items are not in scope, `` [`errno::BADF`](crate::errno::BADF) ``.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Scope {
+    Root,
+    Nested,
+}
+
+/// A link to `path` (relative to the crate root) as written in `scope`.
+pub fn link(path: &str, scope: Scope) -> String {
+    if scope == Scope::Root && !path.contains('#') {
+        format!("[`{path}`]")
+    } else {
+        format!("[`{}`](crate::{path})", shown(path))
+    }
+}
+
+/// A doc's Markdown with every resolved `[path]` replaced by an intra-doc link.
+pub fn markdown(ir: &Ir, doc: &Doc, scope: Scope) -> String {
     let mut links: Vec<_> = doc.links.iter().collect();
     links.sort_by_key(|l| l.text_range.start);
     let mut out = String::new();
@@ -18,12 +36,16 @@ pub fn markdown(ir: &Ir, doc: &Doc) -> String {
         }
         out.push_str(&doc.text[at..range.start]);
         let path = naming::doc_link_path(ir, &link.target);
-        let shown = path.trim_start_matches("crate::");
-        out.push_str(&format!("[`{shown}`]({path})"));
+        out.push_str(&self::link(path.trim_start_matches("crate::"), scope));
         at = range.end;
     }
     out.push_str(&doc.text[at..]);
     out
+}
+
+/// How a link path reads in the text: `event::type` for `event#structfield.type`.
+pub fn shown(path: &str) -> String {
+    path.replace("#structfield.", "::")
 }
 
 /// Outer `#[doc]` attributes, one per line (prettyplease prints them as `///` lines).
@@ -34,7 +56,12 @@ pub fn attrs(lines: &[String]) -> TokenStream {
 
 /// The lines of a doc, links resolved, without trailing blank lines.
 pub fn lines(ir: &Ir, doc: &Doc) -> Vec<String> {
-    let text = markdown(ir, doc);
+    lines_in(ir, doc, Scope::Root)
+}
+
+/// [`lines`] for a doc placed in `scope`.
+pub fn lines_in(ir: &Ir, doc: &Doc, scope: Scope) -> Vec<String> {
+    let text = markdown(ir, doc, scope);
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     while lines.last().is_some_and(|l| l.trim().is_empty()) {
         lines.pop();
@@ -55,7 +82,8 @@ pub fn crate_doc(ir: &Ir) -> TokenStream {
             "This crate is generated from `{}` by cloudabi-gen.",
             ir.spec_name()
         ),
-        "With the `host` feature it also contains [`host`], the interface an emulator".to_string(),
+        "With the `host` feature it also contains the `host` module, the interface an emulator"
+            .to_string(),
         "implements to serve these system calls.".to_string(),
         String::new(),
     ];
@@ -66,8 +94,13 @@ pub fn crate_doc(ir: &Ir) -> TokenStream {
 
 /// A syscall's doc followed by its parameters and outputs, each with its own doc and the
 /// values it may take.
-pub fn syscall(ir: &Ir, call: &Syscall, param_name: fn(&str) -> String) -> Vec<String> {
-    let mut out = lines(ir, &call.doc);
+pub fn syscall(
+    ir: &Ir,
+    call: &Syscall,
+    param_name: fn(&str) -> String,
+    scope: Scope,
+) -> Vec<String> {
+    let mut out = lines_in(ir, &call.doc, scope);
     let sections = [("Parameters", &call.inputs), ("Outputs", &call.outputs)];
     for (title, members) in sections {
         if members.is_empty() {
@@ -75,30 +108,35 @@ pub fn syscall(ir: &Ir, call: &Syscall, param_name: fn(&str) -> String) -> Vec<S
         }
         out.extend([String::new(), format!("# {title}"), String::new()]);
         for member in members {
-            out.extend(member_item(ir, member, param_name));
+            out.extend(member_item(ir, member, param_name, scope));
         }
     }
     out
 }
 
-fn member_item(ir: &Ir, member: &Member, param_name: fn(&str) -> String) -> Vec<String> {
-    let mut body = lines(ir, &member.doc);
+fn member_item(
+    ir: &Ir,
+    member: &Member,
+    param_name: fn(&str) -> String,
+    scope: Scope,
+) -> Vec<String> {
+    let mut body = lines_in(ir, &member.doc, scope);
     if let MemberKind::Simple { valrefs, .. } = &member.kind {
         if !valrefs.is_empty() {
             body.push(String::new());
             body.push("Possible values:".to_string());
             body.push(String::new());
             for v in valrefs {
-                let path = naming::value_path(ir, v.ty, v.value);
+                let path = link(&naming::value_path(ir, v.ty, v.value), scope);
                 let mut first = true;
-                let doc = lines(ir, &v.doc);
+                let doc = lines_in(ir, &v.doc, scope);
                 let text = if doc.is_empty() {
-                    vec![format!("- [`{path}`](crate::{path})")]
+                    vec![format!("- {path}")]
                 } else {
                     doc.iter()
                         .map(|l| {
                             if std::mem::take(&mut first) {
-                                format!("- [`{path}`](crate::{path}): {l}")
+                                format!("- {path}: {l}")
                             } else {
                                 format!("  {l}")
                             }

@@ -27,7 +27,7 @@ pub fn generate(ir: &Ir) -> Vec<OutputFile> {
     vec![
         OutputFile::new("rust/Cargo.toml", cargo_toml::manifest(ir)),
         OutputFile::new("rust/README.md", cargo_toml::readme(ir)),
-        OutputFile::new("rust/src/lib.rs", render(ir, lib_rs(ir))),
+        OutputFile::new("rust/src/lib.rs", lib_rs(ir)),
         OutputFile::new(
             "rust/src/layout_tests.rs",
             render(ir, layout_tests::file(ir)),
@@ -42,13 +42,10 @@ pub fn generate(ir: &Ir) -> Vec<OutputFile> {
     ]
 }
 
-fn lib_rs(ir: &Ir) -> TokenStream {
+/// `src/lib.rs`: the crate header, the bitflags fallback (as text), then every item.
+fn lib_rs(ir: &Ir) -> String {
     let crate_doc = docs::crate_doc(ir);
-    let fallback = types::bitflags_fallback();
-    let types = types::all(ir);
-    let structs = structs::all(ir);
-    let syscalls = syscalls::all(ir);
-    quote! {
+    let head = quote! {
         #crate_doc
         #![no_std]
         #![allow(non_camel_case_types)]
@@ -64,24 +61,81 @@ fn lib_rs(ir: &Ir) -> TokenStream {
 
         #[cfg(feature = "bitflags")]
         use bitflags::bitflags;
+    };
+    let types = types::all(ir);
+    let structs = structs::all(ir);
+    let syscalls = syscalls::all(ir);
+    let body = quote! { #types #structs #syscalls };
+    format!(
+        "{}{}\n{}",
+        render(ir, head),
+        types::BITFLAGS_FALLBACK,
+        space_items(&unparse(body))
+    )
+}
 
-        #fallback
-        #types
-        #structs
-        #syscalls
+/// Pretty-prints a file's tokens under the generated-file banner.
+fn render(ir: &Ir, tokens: TokenStream) -> String {
+    format!(
+        "{}\n{}",
+        super::banner(ir, "// "),
+        space_items(&unparse(tokens))
+    )
+}
+
+/// prettyplease's output for tokens that form a file. Tokens that do not parse (a bug in
+/// this backend) still produce text, one that names the problem and fails to compile,
+/// rather than a panic.
+fn unparse(tokens: TokenStream) -> String {
+    match syn::parse2::<syn::File>(tokens.clone()) {
+        Ok(file) => prettyplease::unparse(&file),
+        Err(e) => format!("compile_error!({:?});\n// {tokens}\n", e.to_string()),
     }
 }
 
-/// Pretty-prints a file's tokens under the generated-file banner. Tokens that do not parse
-/// (a bug in this backend) still produce a file, one that names the problem and fails to
-/// compile, rather than a panic.
-fn render(ir: &Ir, tokens: TokenStream) -> String {
-    let banner = super::banner(ir, "// ");
-    match syn::parse2::<syn::File>(tokens.clone()) {
-        Ok(file) => format!("{banner}\n{}", prettyplease::unparse(&file)),
-        Err(e) => format!(
-            "{banner}compile_error!({:?});\n// {tokens}\n",
-            e.to_string()
-        ),
+/// Puts a blank line between items, which prettyplease prints back to back: before an
+/// item or its docs when the line above, at the same indentation, ends another item, and
+/// after the crate's inner docs and attributes.
+fn space_items(text: &str) -> String {
+    const STARTS: &[&str] = &[
+        "///",
+        "#[",
+        "pub ",
+        "fn ",
+        "impl ",
+        "impl<",
+        "unsafe ",
+        "extern ",
+        "const ",
+        "mod ",
+        "macro_rules!",
+        "bitflags!",
+        "use ",
+        "trait ",
+    ];
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut prev: Option<&str> = None;
+    for line in text.lines() {
+        if let Some(p) = prev {
+            let indent = |l: &str| l.len() - l.trim_start().len();
+            let (pt, lt) = (p.trim(), line.trim());
+            let same = indent(p) == indent(line);
+            let ends_item =
+                pt == "}" || pt == "};" || (pt.ends_with(';') && !pt.starts_with("use "));
+            let item = STARTS.iter().any(|s| lt.starts_with(s));
+            let after_header = (pt.starts_with("//!") && !lt.starts_with("//!"))
+                || (pt.starts_with("#![") && !lt.starts_with("#!["));
+            let use_run = pt.starts_with("use ") && lt.starts_with("use ");
+            if (same && ends_item && item && !use_run)
+                || after_header
+                || (pt.starts_with("use ") && !lt.starts_with("use ") && same)
+            {
+                out.push('\n');
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+        prev = Some(line);
     }
+    out
 }

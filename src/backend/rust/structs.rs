@@ -42,31 +42,32 @@ fn one(ir: &Ir, name: &str, doc: Vec<String>, members: &[Member], layout: Layout
         .collect();
     let ident = naming::ident(name);
     let doc = docs::attrs(&doc);
-    let align = align_attr(plan.align);
+    let repr = repr(plan.align);
     quote! {
         #doc
-        #[repr(C)]
-        #align
+        #repr
         #[derive(Copy, Clone)]
         pub struct #ident { #(#fields)* }
         #nested
     }
 }
 
-/// `#[repr(align(N))]`, per pointer width when the machines differ.
-pub fn align_attr(align: Option<Pair<u64>>) -> TokenStream {
+/// `#[repr(C)]`, with `align(N)` when the spec's alignment must be forced (per pointer
+/// width when the machines differ).
+pub fn repr(align: Option<Pair<u64>>) -> TokenStream {
     let Some(align) = align else {
-        return TokenStream::new();
+        return quote!(#[repr(C)]);
     };
     if !align.differs() {
         let n = Literal::u64_unsuffixed(align.m32);
-        return quote!(#[repr(align(#n))]);
+        return quote!(#[repr(C, align(#n))]);
     }
     let (a, b) = (
         Literal::u64_unsuffixed(align.m32),
         Literal::u64_unsuffixed(align.m64),
     );
     quote! {
+        #[repr(C)]
         #[cfg_attr(target_pointer_width = "32", repr(align(#a)))]
         #[cfg_attr(target_pointer_width = "64", repr(align(#b)))]
     }
@@ -129,9 +130,10 @@ fn member_field(
             let union_name = naming::union_type(container, *ordinal);
             *ordinal += 1;
             let tag = members.get(variant.tag).map_or("", |m| m.name());
-            let tag_path = format!("{container}::{}", naming::field_name(tag));
+            let tag_path = naming::field_link(container, &naming::field_name(tag));
             let doc = docs::attrs(&[format!(
-                "The data that goes with [`{tag_path}`](crate::{tag_path}): read the arm that it selects."
+                "The data that goes with {}: read the arm that it selects.",
+                docs::link(&tag_path, docs::Scope::Root)
             )]);
             let field_ident = naming::ident(&field);
             let union_ident = naming::ident(&union_name);
@@ -151,9 +153,9 @@ fn union(ir: &Ir, container: &str, name: &str, tag_path: &str, variant: &Variant
                 let struct_name = naming::arm_type(container, &arm_name.name);
                 let fname = naming::ident(&arm_name.name);
                 let sname = naming::ident(&struct_name);
-                let doc = docs::attrs(&[when.clone()]);
+                let doc = docs::attrs(std::slice::from_ref(&when));
                 fields.push(quote! { #doc pub #fname: #sname, });
-                let sdoc = vec![format!("An arm of [`{name}`](crate::{name}). {when}")];
+                let sdoc = vec![format!("An arm of [`{name}`]. {when}")];
                 nested.extend(one(ir, &struct_name, sdoc, &arm.members, arm.layout));
             }
             (None, [member]) if member.offset == Pair::same(0) => {
@@ -180,19 +182,18 @@ fn union(ir: &Ir, container: &str, name: &str, tag_path: &str, variant: &Variant
                 let struct_name = format!("{container}_arm{index}");
                 let fname = naming::ident(&format!("arm{index}"));
                 let sname = naming::ident(&struct_name);
-                let doc = docs::attrs(&[when.clone()]);
+                let doc = docs::attrs(std::slice::from_ref(&when));
                 fields.push(quote! { #doc pub #fname: #sname, });
-                let sdoc = vec![format!("An arm of [`{name}`](crate::{name}). {when}")];
+                let sdoc = vec![format!("An arm of [`{name}`]. {when}")];
                 nested.extend(one(ir, &struct_name, sdoc, members, arm.layout));
             }
         }
     }
     let ident = naming::ident(name);
-    let align = align_attr(layout::union_align(ir, &variant.arms));
+    let repr = repr(layout::union_align(ir, &variant.arms));
     quote! {
         #[doc = " The arms of a variant: which one holds data depends on the tag."]
-        #[repr(C)]
-        #align
+        #repr
         #[derive(Copy, Clone)]
         pub union #ident { #(#fields)* }
         #nested
@@ -205,8 +206,10 @@ fn arm_condition(ir: &Ir, variant: &Variant, arm: &Arm, tag_path: &str) -> Strin
         .tag_values
         .iter()
         .map(|(index, _)| {
-            let path = naming::value_path(ir, variant.tag_type, *index);
-            format!("[`{path}`](crate::{path})")
+            docs::link(
+                &naming::value_path(ir, variant.tag_type, *index),
+                docs::Scope::Root,
+            )
         })
         .collect();
     let list = match values.as_slice() {
@@ -214,5 +217,8 @@ fn arm_condition(ir: &Ir, variant: &Variant, arm: &Arm, tag_path: &str) -> Strin
         [one] => one.clone(),
         [init @ .., last] => format!("{} or {last}", init.join(", ")),
     };
-    format!("Used when [`{tag_path}`](crate::{tag_path}) is {list}.")
+    format!(
+        "Used when {} is {list}.",
+        docs::link(tag_path, docs::Scope::Root)
+    )
 }

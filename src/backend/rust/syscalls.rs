@@ -57,7 +57,12 @@ pub fn slice_element(ir: &Ir, target: &Type) -> TokenStream {
 }
 
 fn wrapper(ir: &Ir, call: &Syscall) -> TokenStream {
-    let doc = docs::attrs(&docs::syscall(ir, call, naming::wrapper_param));
+    let doc = docs::attrs(&docs::syscall(
+        ir,
+        call,
+        naming::wrapper_param,
+        docs::Scope::Root,
+    ));
     let name = naming::ident(&naming::syscall_fn(&call.name.name));
     let symbol = Ident::new(&naming::syscall_symbol(&call.name.name), Span::call_site());
     let mut params = Vec::new();

@@ -201,47 +201,48 @@ fn function(ir: &Ir, def: &TypeDef) -> TokenStream {
 
 /// Stands in for `bitflags!` when the `bitflags` feature is off: the same type and
 /// constants, with only `bits()` and `from_bits_unchecked()` (what 0.1.0's fallback had).
-pub fn bitflags_fallback() -> TokenStream {
-    quote! {
-        #[cfg(not(feature = "bitflags"))]
-        macro_rules! bitflags {
-            (
-                $(#[$attr:meta])*
-                pub struct $name:ident: $base:ty {
-                    $(
-                        $(#[$const_attr:meta])*
-                        const $const:ident = $value:expr;
-                    )*
-                }
-            ) => {
-                $(#[$attr])*
-                #[derive(Copy, Clone, Eq, PartialEq, Hash, Debug)]
-                pub struct $name {
-                    bits: $base,
-                }
-
-                impl $name {
-                    $(
-                        $(#[$const_attr])*
-                        pub const $const: $name = $name { bits: $value };
-                    )*
-
-                    /// The raw bits.
-                    pub const fn bits(&self) -> $base {
-                        self.bits
-                    }
-
-                    /// Makes a value from raw bits, keeping bits that name no flag.
-                    ///
-                    /// # Safety
-                    ///
-                    /// Kept `unsafe` for compatibility with the `bitflags` crate's method
-                    /// of the same name; any bit pattern is a valid value here.
-                    pub const unsafe fn from_bits_unchecked(bits: $base) -> $name {
-                        $name { bits }
-                    }
-                }
-            };
+/// Kept as text because prettyplease does not format macro bodies.
+pub const BITFLAGS_FALLBACK: &str = r#"
+/// Stands in for the `bitflags` crate's macro when the `bitflags` feature is off: the same
+/// types and constants, with `bits()` and `from_bits_unchecked()` only.
+#[cfg(not(feature = "bitflags"))]
+macro_rules! bitflags {
+    (
+        $(#[$attr:meta])*
+        pub struct $name:ident: $base:ty {
+            $(
+                $(#[$const_attr:meta])*
+                const $const:ident = $value:expr;
+            )*
         }
-    }
+    ) => {
+        $(#[$attr])*
+        #[derive(Copy, Clone, Eq, PartialEq, Hash, Debug)]
+        pub struct $name {
+            bits: $base,
+        }
+
+        impl $name {
+            $(
+                $(#[$const_attr])*
+                pub const $const: $name = $name { bits: $value };
+            )*
+
+            /// The raw bits.
+            pub const fn bits(&self) -> $base {
+                self.bits
+            }
+
+            /// Makes a value from raw bits, keeping bits that name no flag.
+            ///
+            /// # Safety
+            ///
+            /// Kept `unsafe` for compatibility with the `bitflags` crate's method of the
+            /// same name; any bit pattern is a valid value here.
+            pub const unsafe fn from_bits_unchecked(bits: $base) -> $name {
+                $name { bits }
+            }
+        }
+    };
 }
+"#;

@@ -11,7 +11,7 @@
 //!
 //! - One method per system call. Integers, flag sets, opaque and alias types arrive as
 //!   their own types. Enums arrive decoded: an unknown value is answered with
-//!   [`errno::INVAL`] before the method is called.
+//!   [`errno::INVAL`](crate::errno::INVAL) before the method is called.
 //! - A `crange`/`range` parameter arrives as `&[T]` / `&mut [T]` (`&[u8]` / `&mut [u8]` for
 //!   untyped memory), except the address ranges of the `mem_*` calls, which arrive as
 //!   `*mut [u8]`: they name mappings to change, and a reference could dangle during the
@@ -25,15 +25,15 @@
 //! - Pointers to atomics (locks, condition variables) stay raw pointers: other guest
 //!   threads use them at the same time, and `thread_exit`'s lock may be freed by another
 //!   thread before the call returns. Use them through `core::sync::atomic`.
-//! - Results are `Result<T, errno>`: `T` is `()`, the single output, or a tuple of the
+//! - Results are `Result<T, crate::errno>`: `T` is `()`, the single output, or a tuple of the
 //!   outputs. `proc_exit` and `thread_exit` return `!`.
-//! - Methods default to [`errno::NOSYS`], so an implementation can grow call by call.
+//! - Methods default to [`errno::NOSYS`](crate::errno::NOSYS), so an implementation can grow call by call.
 //!
 //! # Checks before a call
 //!
 //! Every pointer and length is checked before it becomes a slice or reference: a null
-//! pointer or a range that wraps around the address space gives [`errno::FAULT`], a pointer
-//! misaligned for its type gives [`errno::INVAL`], and then
+//! pointer or a range that wraps around the address space gives [`errno::FAULT`](crate::errno::FAULT), a pointer
+//! misaligned for its type gives [`errno::INVAL`](crate::errno::INVAL), and then
 //! [`Syscalls::check_guest_memory`] is asked, so an implementation can confine the guest to
 //! its own memory. Empty ranges are accepted with any pointer. Output pointers are checked
 //! before the call, so a call with a bad output pointer has no effect.
@@ -50,16 +50,22 @@
 //! The entry points are plain C functions without a context argument, so they find the
 //! implementation through [`Syscalls::with_current`], which an implementation provides,
 //! for example with a `thread_local!` holding the guest thread's state.
+
 pub mod raw;
+
 pub mod trace;
+
 pub mod validate;
+
 pub use self::raw::entry_points;
-use crate::errno;
+
 use core::mem::{align_of, size_of, MaybeUninit};
+
 /// The system calls, as an emulator implements them. See the [module docs](self).
 pub trait Syscalls: Sized {
     /// Runs `f` with the implementation serving the calling thread.
     fn with_current<R>(f: impl FnOnce(&mut Self) -> R) -> R;
+
     /// Whether the guest may access `len` bytes at `addr` (for writing when
     /// `writable`). Called for every non-empty pointer and range before it is
     /// used; the default accepts everything that passed the null, wrap-around and
@@ -69,24 +75,28 @@ pub trait Syscalls: Sized {
         addr: usize,
         len: usize,
         writable: bool,
-    ) -> Result<(), errno> {
+    ) -> Result<(), crate::errno> {
         let _ = (addr, len, writable);
         Ok(())
     }
+
     /// Whether calls are traced through [`Syscalls::trace`].
     fn trace_enabled(&self) -> bool {
         false
     }
+
     /// Receives one line per traced call.
     fn trace(&mut self, line: &str) {
         let _ = line;
     }
+
     /// Called when the arguments of a call that cannot return an error
     /// (`proc_exit`, `thread_exit`) fail their checks. The default aborts.
-    fn noreturn_failed(&mut self, syscall: &'static str, error: errno) -> ! {
+    fn noreturn_failed(&mut self, syscall: &'static str, error: crate::errno) -> ! {
         let _ = (syscall, error);
         std::process::abort()
     }
+
     /// Returns the resolution of a clock.
     ///
     /// # Parameters
@@ -99,10 +109,11 @@ pub trait Syscalls: Sized {
     fn clock_res_get(
         &mut self,
         clock_id: crate::clockid,
-    ) -> Result<crate::timestamp, errno> {
+    ) -> Result<crate::timestamp, crate::errno> {
         let _ = clock_id;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Returns the current time value of a clock.
     ///
     /// # Parameters
@@ -118,11 +129,12 @@ pub trait Syscalls: Sized {
         &mut self,
         clock_id: crate::clockid,
         precision: crate::timestamp,
-    ) -> Result<crate::timestamp, errno> {
+    ) -> Result<crate::timestamp, crate::errno> {
         let _ = clock_id;
         let _ = precision;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Wakes threads that wait on a userspace condition variable.
     ///
     /// When a call wakes every waiting thread, the condition variable is set
@@ -142,21 +154,23 @@ pub trait Syscalls: Sized {
         condvar: *mut crate::condvar,
         scope: crate::scope,
         nwaiters: crate::nthreads,
-    ) -> Result<(), errno> {
+    ) -> Result<(), crate::errno> {
         let _ = condvar;
         let _ = scope;
         let _ = nwaiters;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Releases a file descriptor.
     ///
     /// # Parameters
     ///
     /// - `fd`: File descriptor to close.
-    fn fd_close(&mut self, fd: crate::fd) -> Result<(), errno> {
+    fn fd_close(&mut self, fd: crate::fd) -> Result<(), crate::errno> {
         let _ = fd;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Allocates a new file descriptor of a given kind.
     ///
     /// # Parameters
@@ -169,10 +183,14 @@ pub trait Syscalls: Sized {
     /// # Outputs
     ///
     /// - `fd`: Newly created file descriptor.
-    fn fd_create1(&mut self, r#type: crate::filetype) -> Result<crate::fd, errno> {
+    fn fd_create1(
+        &mut self,
+        r#type: crate::filetype,
+    ) -> Result<crate::fd, crate::errno> {
         let _ = r#type;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Allocates a connected pair of file descriptors.
     ///
     /// # Parameters
@@ -191,19 +209,21 @@ pub trait Syscalls: Sized {
     fn fd_create2(
         &mut self,
         r#type: crate::filetype,
-    ) -> Result<(crate::fd, crate::fd), errno> {
+    ) -> Result<(crate::fd, crate::fd), crate::errno> {
         let _ = r#type;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Flushes a file's data to disk.
     ///
     /// # Parameters
     ///
     /// - `fd`: Refers to the file whose contents get flushed to disk.
-    fn fd_datasync(&mut self, fd: crate::fd) -> Result<(), errno> {
+    fn fd_datasync(&mut self, fd: crate::fd) -> Result<(), crate::errno> {
         let _ = fd;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Creates a duplicate of a file descriptor.
     ///
     /// # Parameters
@@ -213,10 +233,11 @@ pub trait Syscalls: Sized {
     /// # Outputs
     ///
     /// - `fd`: Newly created duplicate.
-    fn fd_dup(&mut self, from: crate::fd) -> Result<crate::fd, errno> {
+    fn fd_dup(&mut self, from: crate::fd) -> Result<crate::fd, crate::errno> {
         let _ = from;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Reads from a file descriptor at a given offset, leaving the
     /// descriptor's own offset unused and unchanged.
     ///
@@ -234,12 +255,13 @@ pub trait Syscalls: Sized {
         fd: crate::fd,
         iovs: &[crate::iovec],
         offset: crate::filesize,
-    ) -> Result<usize, errno> {
+    ) -> Result<usize, crate::errno> {
         let _ = fd;
         let _ = iovs;
         let _ = offset;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Writes to a file descriptor at a given offset, leaving the
     /// descriptor's own offset unused and unchanged.
     ///
@@ -257,12 +279,13 @@ pub trait Syscalls: Sized {
         fd: crate::fd,
         iovs: &[crate::ciovec],
         offset: crate::filesize,
-    ) -> Result<usize, errno> {
+    ) -> Result<usize, crate::errno> {
         let _ = fd;
         let _ = iovs;
         let _ = offset;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Reads data from a file descriptor at its current offset.
     ///
     /// # Parameters
@@ -273,11 +296,16 @@ pub trait Syscalls: Sized {
     /// # Outputs
     ///
     /// - `nread`: How many bytes were read.
-    fn fd_read(&mut self, fd: crate::fd, iovs: &[crate::iovec]) -> Result<usize, errno> {
+    fn fd_read(
+        &mut self,
+        fd: crate::fd,
+        iovs: &[crate::iovec],
+    ) -> Result<usize, crate::errno> {
         let _ = fd;
         let _ = iovs;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Atomically overwrites one file descriptor with a copy of another.
     ///
     /// Because this environment is designed around thread safety, it offers
@@ -293,11 +321,16 @@ pub trait Syscalls: Sized {
     ///
     /// - `from`: File descriptor to copy.
     /// - `to`: File descriptor to overwrite.
-    fn fd_replace(&mut self, from: crate::fd, to: crate::fd) -> Result<(), errno> {
+    fn fd_replace(
+        &mut self,
+        from: crate::fd,
+        to: crate::fd,
+    ) -> Result<(), crate::errno> {
         let _ = from;
         let _ = to;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Changes the offset of a file descriptor.
     ///
     /// # Parameters
@@ -315,12 +348,13 @@ pub trait Syscalls: Sized {
         fd: crate::fd,
         offset: crate::filedelta,
         whence: crate::whence,
-    ) -> Result<crate::filesize, errno> {
+    ) -> Result<crate::filesize, crate::errno> {
         let _ = fd;
         let _ = offset;
         let _ = whence;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Retrieves the attributes of a file descriptor.
     ///
     /// # Parameters
@@ -332,11 +366,12 @@ pub trait Syscalls: Sized {
         &mut self,
         fd: crate::fd,
         buf: &mut core::mem::MaybeUninit<crate::fdstat>,
-    ) -> Result<(), errno> {
+    ) -> Result<(), crate::errno> {
         let _ = fd;
         let _ = buf;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Changes attributes of a file descriptor.
     ///
     /// # Parameters
@@ -349,22 +384,24 @@ pub trait Syscalls: Sized {
         fd: crate::fd,
         buf: &crate::fdstat,
         flags: crate::fdsflags,
-    ) -> Result<(), errno> {
+    ) -> Result<(), crate::errno> {
         let _ = fd;
         let _ = buf;
         let _ = flags;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Flushes a file's data and metadata to disk.
     ///
     /// # Parameters
     ///
     /// - `fd`: Refers to the file whose contents and metadata get
     ///   flushed to disk.
-    fn fd_sync(&mut self, fd: crate::fd) -> Result<(), errno> {
+    fn fd_sync(&mut self, fd: crate::fd) -> Result<(), crate::errno> {
         let _ = fd;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Writes data to a file descriptor at its current offset.
     ///
     /// # Parameters
@@ -379,11 +416,12 @@ pub trait Syscalls: Sized {
         &mut self,
         fd: crate::fd,
         iovs: &[crate::ciovec],
-    ) -> Result<usize, errno> {
+    ) -> Result<usize, crate::errno> {
         let _ = fd;
         let _ = iovs;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Gives the system advice about how the data of a file descriptor will
     /// be accessed.
     ///
@@ -399,13 +437,14 @@ pub trait Syscalls: Sized {
         offset: crate::filesize,
         len: crate::filesize,
         advice: crate::advice,
-    ) -> Result<(), errno> {
+    ) -> Result<(), crate::errno> {
         let _ = fd;
         let _ = offset;
         let _ = len;
         let _ = advice;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Makes sure space is allocated for a region of a file.
     ///
     /// # Parameters
@@ -418,12 +457,13 @@ pub trait Syscalls: Sized {
         fd: crate::fd,
         offset: crate::filesize,
         len: crate::filesize,
-    ) -> Result<(), errno> {
+    ) -> Result<(), crate::errno> {
         let _ = fd;
         let _ = offset;
         let _ = len;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Creates a file of a given type.
     ///
     /// # Parameters
@@ -440,12 +480,13 @@ pub trait Syscalls: Sized {
         fd: crate::fd,
         path: &[u8],
         r#type: crate::filetype,
-    ) -> Result<(), errno> {
+    ) -> Result<(), crate::errno> {
         let _ = fd;
         let _ = path;
         let _ = r#type;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Makes a hard link.
     ///
     /// # Parameters
@@ -462,13 +503,14 @@ pub trait Syscalls: Sized {
         path1: &[u8],
         fd2: crate::fd,
         path2: &[u8],
-    ) -> Result<(), errno> {
+    ) -> Result<(), crate::errno> {
         let _ = fd1;
         let _ = path1;
         let _ = fd2;
         let _ = path2;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Opens a file and returns a file descriptor for it.
     ///
     /// # Parameters
@@ -498,13 +540,14 @@ pub trait Syscalls: Sized {
         path: &[u8],
         oflags: crate::oflags,
         fds: &crate::fdstat,
-    ) -> Result<crate::fd, errno> {
+    ) -> Result<crate::fd, crate::errno> {
         let _ = dirfd;
         let _ = path;
         let _ = oflags;
         let _ = fds;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Reads entries from a directory.
     ///
     /// On success, the output buffer holds a series of directory entries.
@@ -531,12 +574,13 @@ pub trait Syscalls: Sized {
         fd: crate::fd,
         buf: &mut [u8],
         cookie: crate::dircookie,
-    ) -> Result<usize, errno> {
+    ) -> Result<usize, crate::errno> {
         let _ = fd;
         let _ = buf;
         let _ = cookie;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Reads the target stored in a symbolic link.
     ///
     /// # Parameters
@@ -554,12 +598,13 @@ pub trait Syscalls: Sized {
         fd: crate::fd,
         path: &[u8],
         buf: &mut [u8],
-    ) -> Result<usize, errno> {
+    ) -> Result<usize, crate::errno> {
         let _ = fd;
         let _ = path;
         let _ = buf;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Moves a file to a new name.
     ///
     /// # Parameters
@@ -576,13 +621,14 @@ pub trait Syscalls: Sized {
         path1: &[u8],
         fd2: crate::fd,
         path2: &[u8],
-    ) -> Result<(), errno> {
+    ) -> Result<(), crate::errno> {
         let _ = fd1;
         let _ = path1;
         let _ = fd2;
         let _ = path2;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Retrieves the attributes of a file, given a file descriptor.
     ///
     /// # Parameters
@@ -593,11 +639,12 @@ pub trait Syscalls: Sized {
         &mut self,
         fd: crate::fd,
         buf: &mut core::mem::MaybeUninit<crate::filestat>,
-    ) -> Result<(), errno> {
+    ) -> Result<(), crate::errno> {
         let _ = fd;
         let _ = buf;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Changes attributes of a file, given a file descriptor.
     ///
     /// # Parameters
@@ -610,12 +657,13 @@ pub trait Syscalls: Sized {
         fd: crate::fd,
         buf: &crate::filestat,
         flags: crate::fsflags,
-    ) -> Result<(), errno> {
+    ) -> Result<(), crate::errno> {
         let _ = fd;
         let _ = buf;
         let _ = flags;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Retrieves the attributes of a file, given a path.
     ///
     /// # Parameters
@@ -629,12 +677,13 @@ pub trait Syscalls: Sized {
         fd: crate::lookup,
         path: &[u8],
         buf: &mut core::mem::MaybeUninit<crate::filestat>,
-    ) -> Result<(), errno> {
+    ) -> Result<(), crate::errno> {
         let _ = fd;
         let _ = path;
         let _ = buf;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Changes attributes of a file, given a path.
     ///
     /// # Parameters
@@ -650,13 +699,14 @@ pub trait Syscalls: Sized {
         path: &[u8],
         buf: &crate::filestat,
         flags: crate::fsflags,
-    ) -> Result<(), errno> {
+    ) -> Result<(), crate::errno> {
         let _ = fd;
         let _ = path;
         let _ = buf;
         let _ = flags;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Makes a symbolic link.
     ///
     /// # Parameters
@@ -670,12 +720,13 @@ pub trait Syscalls: Sized {
         path1: &[u8],
         fd: crate::fd,
         path2: &[u8],
-    ) -> Result<(), errno> {
+    ) -> Result<(), crate::errno> {
         let _ = path1;
         let _ = fd;
         let _ = path2;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Removes a directory, or unlinks a file.
     ///
     /// # Parameters
@@ -692,12 +743,13 @@ pub trait Syscalls: Sized {
         fd: crate::fd,
         path: &[u8],
         flags: crate::ulflags,
-    ) -> Result<(), errno> {
+    ) -> Result<(), crate::errno> {
         let _ = fd;
         let _ = path;
         let _ = flags;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Releases a userspace lock held for writing.
     ///
     /// When a userspace lock has its [`LOCK_KERNEL_MANAGED`](crate::LOCK_KERNEL_MANAGED) flag set, it
@@ -719,11 +771,12 @@ pub trait Syscalls: Sized {
         &mut self,
         lock: *mut crate::lock,
         scope: crate::scope,
-    ) -> Result<(), errno> {
+    ) -> Result<(), crate::errno> {
         let _ = lock;
         let _ = scope;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Gives the system advice about how a region of memory will be used.
     ///
     /// # Parameters
@@ -734,11 +787,12 @@ pub trait Syscalls: Sized {
         &mut self,
         mapping: *mut [u8],
         advice: crate::advice,
-    ) -> Result<(), errno> {
+    ) -> Result<(), crate::errno> {
         let _ = mapping;
         let _ = advice;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Sets up a memory mapping through which a file's contents can be
     /// accessed.
     ///
@@ -766,15 +820,16 @@ pub trait Syscalls: Sized {
         flags: crate::mflags,
         fd: crate::fd,
         off: crate::filesize,
-    ) -> Result<*mut (), errno> {
+    ) -> Result<*mut (), crate::errno> {
         let _ = addr;
         let _ = len;
         let _ = prot;
         let _ = flags;
         let _ = fd;
         let _ = off;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Alters the access protection of mapped memory.
     ///
     /// # Parameters
@@ -785,11 +840,12 @@ pub trait Syscalls: Sized {
         &mut self,
         mapping: *mut [u8],
         prot: crate::mprot,
-    ) -> Result<(), errno> {
+    ) -> Result<(), crate::errno> {
         let _ = mapping;
         let _ = prot;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Flushes a region of memory to the storage backing it.
     ///
     /// # Parameters
@@ -800,20 +856,22 @@ pub trait Syscalls: Sized {
         &mut self,
         mapping: *mut [u8],
         flags: crate::msflags,
-    ) -> Result<(), errno> {
+    ) -> Result<(), crate::errno> {
         let _ = mapping;
         let _ = flags;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Removes the mapping of a region of memory.
     ///
     /// # Parameters
     ///
     /// - `mapping`: Pages to unmap.
-    fn mem_unmap(&mut self, mapping: *mut [u8]) -> Result<(), errno> {
+    fn mem_unmap(&mut self, mapping: *mut [u8]) -> Result<(), crate::errno> {
         let _ = mapping;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Waits concurrently for any of a set of events to happen.
     ///
     /// # Parameters
@@ -830,11 +888,12 @@ pub trait Syscalls: Sized {
         &mut self,
         r#in: &[crate::subscription],
         out: &mut [core::mem::MaybeUninit<crate::event>],
-    ) -> Result<usize, errno> {
+    ) -> Result<usize, crate::errno> {
         let _ = r#in;
         let _ = out;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Replaces the current process with a new executable.
     ///
     /// Compared to POSIX, CloudABI executes programs differently in two
@@ -864,12 +923,13 @@ pub trait Syscalls: Sized {
         fd: crate::fd,
         data: &[u8],
         fds: &[crate::fd],
-    ) -> Result<(), errno> {
+    ) -> Result<(), crate::errno> {
         let _ = fd;
         let _ = data;
         let _ = fds;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Ends the process normally.
     ///
     /// # Parameters
@@ -878,8 +938,9 @@ pub trait Syscalls: Sized {
     ///   it via [`event_proc_terminate::exitcode`](crate::event_proc_terminate::exitcode).
     fn proc_exit(&mut self, rval: crate::exitcode) -> ! {
         let _ = rval;
-        self.noreturn_failed("proc_exit", errno::NOSYS)
+        self.noreturn_failed("proc_exit", crate::errno::NOSYS)
     }
+
     /// Forks the process the calling thread belongs to.
     ///
     /// The fork creates a new process that contains a copy of only the
@@ -896,9 +957,10 @@ pub trait Syscalls: Sized {
     ///
     ///   In the child: the ID of the child process's first
     ///   thread.
-    fn proc_fork(&mut self) -> Result<(crate::fd, crate::tid), errno> {
-        Err(errno::NOSYS)
+    fn proc_fork(&mut self) -> Result<(crate::fd, crate::tid), crate::errno> {
+        Err(crate::errno::NOSYS)
     }
+
     /// Raises a signal in the process that the calling thread belongs to.
     ///
     /// # Parameters
@@ -906,10 +968,11 @@ pub trait Syscalls: Sized {
     /// - `sig`: Signal condition to trigger. When it makes the process
     ///   terminate, other processes can retrieve the condition
     ///   via [`event_proc_terminate::signal`](crate::event_proc_terminate::signal).
-    fn proc_raise(&mut self, sig: crate::signal) -> Result<(), errno> {
+    fn proc_raise(&mut self, sig: crate::signal) -> Result<(), crate::errno> {
         let _ = sig;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Fills a buffer with random data from the kernel's random number
     /// generator.
     ///
@@ -920,10 +983,11 @@ pub trait Syscalls: Sized {
     /// # Parameters
     ///
     /// - `buf`: Buffer to fill with random data.
-    fn random_get(&mut self, buf: &mut [u8]) -> Result<(), errno> {
+    fn random_get(&mut self, buf: &mut [u8]) -> Result<(), crate::errno> {
         let _ = buf;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Receives a message from a socket.
     ///
     /// # Parameters
@@ -936,12 +1000,13 @@ pub trait Syscalls: Sized {
         sock: crate::fd,
         r#in: &crate::recv_in,
         out: &mut core::mem::MaybeUninit<crate::recv_out>,
-    ) -> Result<(), errno> {
+    ) -> Result<(), crate::errno> {
         let _ = sock;
         let _ = r#in;
         let _ = out;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Sends a message through a socket.
     ///
     /// # Parameters
@@ -954,12 +1019,13 @@ pub trait Syscalls: Sized {
         sock: crate::fd,
         r#in: &crate::send_in,
         out: &mut core::mem::MaybeUninit<crate::send_out>,
-    ) -> Result<(), errno> {
+    ) -> Result<(), crate::errno> {
         let _ = sock;
         let _ = r#in;
         let _ = out;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Closes the send and/or receive channels of a socket.
     ///
     /// # Parameters
@@ -970,11 +1036,12 @@ pub trait Syscalls: Sized {
         &mut self,
         sock: crate::fd,
         how: crate::sdflags,
-    ) -> Result<(), errno> {
+    ) -> Result<(), crate::errno> {
         let _ = sock;
         let _ = how;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Starts a new thread in the current process.
     ///
     /// # Parameters
@@ -987,10 +1054,11 @@ pub trait Syscalls: Sized {
     fn thread_create(
         &mut self,
         attr: &mut core::mem::MaybeUninit<crate::threadattr>,
-    ) -> Result<crate::tid, errno> {
+    ) -> Result<crate::tid, crate::errno> {
         let _ = attr;
-        Err(errno::NOSYS)
+        Err(crate::errno::NOSYS)
     }
+
     /// Ends the calling thread.
     ///
     /// After the thread has terminated, this system call can also release one
@@ -1005,13 +1073,15 @@ pub trait Syscalls: Sized {
     fn thread_exit(&mut self, lock: *mut crate::lock, scope: crate::scope) -> ! {
         let _ = lock;
         let _ = scope;
-        self.noreturn_failed("thread_exit", errno::NOSYS)
+        self.noreturn_failed("thread_exit", crate::errno::NOSYS)
     }
+
     /// Makes the calling thread temporarily give up its turn to run.
-    fn thread_yield(&mut self) -> Result<(), errno> {
-        Err(errno::NOSYS)
+    fn thread_yield(&mut self) -> Result<(), crate::errno> {
+        Err(crate::errno::NOSYS)
     }
 }
+
 /// Checks `count` elements at `ptr`: not null, not wrapping around, aligned, and
 /// accepted by [`Syscalls::check_guest_memory`].
 ///
@@ -1024,20 +1094,21 @@ pub unsafe fn check<S: Syscalls, T>(
     ptr: *const T,
     count: usize,
     writable: bool,
-) -> Result<(), errno> {
+) -> Result<(), crate::errno> {
     let addr = ptr as usize;
     let len = match count.checked_mul(size_of::<T>()) {
         Some(len) if len <= isize::MAX as usize => len,
-        _ => return Err(errno::FAULT),
+        _ => return Err(crate::errno::FAULT),
     };
     if addr == 0 || addr.checked_add(len).is_none() {
-        return Err(errno::FAULT);
+        return Err(crate::errno::FAULT);
     }
-    if addr % align_of::<T>() != 0 {
-        return Err(errno::INVAL);
+    if addr & (align_of::<T>() - 1) != 0 {
+        return Err(crate::errno::INVAL);
     }
     s.check_guest_memory(addr, len, writable)
 }
+
 /// A guest range as a slice; empty ranges need no valid pointer.
 ///
 /// # Safety
@@ -1047,13 +1118,14 @@ pub unsafe fn slice<'a, S: Syscalls, T>(
     s: &mut S,
     ptr: *const T,
     len: usize,
-) -> Result<&'a [T], errno> {
+) -> Result<&'a [T], crate::errno> {
     if len == 0 {
         return Ok(&[]);
     }
     check(s, ptr, len, false)?;
     Ok(core::slice::from_raw_parts(ptr, len))
 }
+
 /// A writable guest range as a slice; empty ranges need no valid pointer.
 ///
 /// # Safety
@@ -1063,34 +1135,36 @@ pub unsafe fn slice_mut<'a, S: Syscalls, T>(
     s: &mut S,
     ptr: *mut T,
     len: usize,
-) -> Result<&'a mut [T], errno> {
+) -> Result<&'a mut [T], crate::errno> {
     if len == 0 {
         return Ok(&mut []);
     }
     check(s, ptr, len, true)?;
     Ok(core::slice::from_raw_parts_mut(ptr, len))
 }
+
 /// A guest pointer to one value as a reference.
 ///
 /// # Safety
 ///
-/// As for [`slice`]; the value must also be valid for `T` (see [`validate`]).
+/// As for [`slice()`]; the value must also be valid for `T` (see [`validate`]).
 pub unsafe fn reference<'a, S: Syscalls, T>(
     s: &mut S,
     ptr: *const T,
-) -> Result<&'a T, errno> {
+) -> Result<&'a T, crate::errno> {
     check(s, ptr, 1, false)?;
     Ok(&*ptr)
 }
+
 /// A writable guest pointer to one value, which may be uninitialised.
 ///
 /// # Safety
 ///
-/// As for [`slice_mut`].
+/// As for [`slice_mut()`].
 pub unsafe fn uninit<'a, S: Syscalls, T>(
     s: &mut S,
     ptr: *mut T,
-) -> Result<&'a mut MaybeUninit<T>, errno> {
+) -> Result<&'a mut MaybeUninit<T>, crate::errno> {
     check(s, ptr, 1, true)?;
     Ok(&mut *(ptr as *mut MaybeUninit<T>))
 }

@@ -6,10 +6,11 @@
 //! Each checks and decodes its arguments (see the [module docs](super)), calls the
 //! [`Syscalls`] method through [`Syscalls::with_current`], traces the call when
 //! tracing is on, and writes the outputs.
+
 use super::{check, slice, slice_mut, trace, uninit, validate, Syscalls};
-use crate::errno;
 use core::mem::MaybeUninit;
 use std::format;
+
 /// Every entry point with its C symbol name, in syscall-number order.
 pub fn entry_points<S: Syscalls>() -> [(&'static str, *const ()); 49] {
     [
@@ -64,8 +65,9 @@ pub fn entry_points<S: Syscalls>() -> [(&'static str, *const ()); 49] {
         ("cloudabi_sys_thread_yield", thread_yield::<S> as *const ()),
     ]
 }
+
 /// Traces a call whose arguments failed their checks, and passes the error on.
-fn failed<S: Syscalls>(s: &mut S, name: &str, error: errno) -> errno {
+fn failed<S: Syscalls>(s: &mut S, name: &str, error: crate::errno) -> crate::errno {
     if s.trace_enabled() {
         let line = format!(
             "{}(..) = Err({}) (bad argument)", name, trace::fmt_errno(error)
@@ -74,38 +76,46 @@ fn failed<S: Syscalls>(s: &mut S, name: &str, error: errno) -> errno {
     }
     error
 }
-fn decoded<T>(value: Option<T>) -> Result<T, errno> {
-    value.ok_or(errno::INVAL)
+
+fn decoded<T>(value: Option<T>) -> Result<T, crate::errno> {
+    value.ok_or(crate::errno::INVAL)
 }
+
 unsafe fn checked_ref<'a, S: Syscalls, T>(
     s: &mut S,
     ptr: *const T,
     valid: unsafe fn(*const T) -> bool,
-) -> Result<&'a T, errno> {
+) -> Result<&'a T, crate::errno> {
     check(s, ptr, 1, false)?;
-    if valid(ptr) { Ok(&*ptr) } else { Err(errno::INVAL) }
+    if valid(ptr) { Ok(&*ptr) } else { Err(crate::errno::INVAL) }
 }
+
 unsafe fn checked_slice<'a, S: Syscalls, T>(
     s: &mut S,
     ptr: *const T,
     len: usize,
     valid: unsafe fn(*const T) -> bool,
-) -> Result<&'a [T], errno> {
+) -> Result<&'a [T], crate::errno> {
     if len == 0 {
         return Ok(&[]);
     }
     check(s, ptr, len, false)?;
     for i in 0..len {
         if !valid(ptr.add(i)) {
-            return Err(errno::INVAL);
+            return Err(crate::errno::INVAL);
         }
     }
     Ok(core::slice::from_raw_parts(ptr, len))
 }
-unsafe fn writable<S: Syscalls, T>(s: &mut S, ptr: *mut T) -> Result<*mut T, errno> {
+
+unsafe fn writable<S: Syscalls, T>(
+    s: &mut S,
+    ptr: *mut T,
+) -> Result<*mut T, crate::errno> {
     check(s, ptr, 1, true)?;
     Ok(ptr)
 }
+
 /// The C entry point `cloudabi_sys_clock_res_get`, served by [`Syscalls::clock_res_get`].
 ///
 /// # Safety
@@ -116,17 +126,18 @@ unsafe fn writable<S: Syscalls, T>(s: &mut S, ptr: *mut T) -> Result<*mut T, err
 pub unsafe extern "C" fn clock_res_get<S: Syscalls>(
     clock_id: u32,
     resolution: *mut crate::timestamp,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match clock_res_get_inner(s, clock_id, resolution) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn clock_res_get_inner<S: Syscalls>(
     s: &mut S,
     clock_id: u32,
     resolution: *mut crate::timestamp,
-) -> Result<(), errno> {
+) -> Result<(), crate::errno> {
     let clock_id = match decoded(validate::clockid(clock_id)) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "clock_res_get", e)),
@@ -148,6 +159,7 @@ unsafe fn clock_res_get_inner<S: Syscalls>(
     resolution.write(result?);
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_clock_time_get`, served by [`Syscalls::clock_time_get`].
 ///
 /// # Safety
@@ -159,23 +171,24 @@ pub unsafe extern "C" fn clock_time_get<S: Syscalls>(
     clock_id: u32,
     precision: crate::timestamp,
     time: *mut crate::timestamp,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match clock_time_get_inner(s, clock_id, precision, time) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn clock_time_get_inner<S: Syscalls>(
     s: &mut S,
     clock_id: u32,
     precision: crate::timestamp,
     time: *mut crate::timestamp,
-) -> Result<(), errno> {
+) -> Result<(), crate::errno> {
     let clock_id = match decoded(validate::clockid(clock_id)) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "clock_time_get", e)),
     };
-    let precision = match Ok::<_, errno>(precision) {
+    let precision = match Ok::<_, crate::errno>(precision) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "clock_time_get", e)),
     };
@@ -196,6 +209,7 @@ unsafe fn clock_time_get_inner<S: Syscalls>(
     time.write(result?);
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_condvar_signal`, served by [`Syscalls::condvar_signal`].
 ///
 /// # Safety
@@ -207,18 +221,19 @@ pub unsafe extern "C" fn condvar_signal<S: Syscalls>(
     condvar: *mut crate::condvar,
     scope: u8,
     nwaiters: crate::nthreads,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match condvar_signal_inner(s, condvar, scope, nwaiters) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn condvar_signal_inner<S: Syscalls>(
     s: &mut S,
     condvar: *mut crate::condvar,
     scope: u8,
     nwaiters: crate::nthreads,
-) -> Result<(), errno> {
+) -> Result<(), crate::errno> {
     let condvar = match writable(s, condvar) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "condvar_signal", e)),
@@ -227,7 +242,7 @@ unsafe fn condvar_signal_inner<S: Syscalls>(
         Ok(v) => v,
         Err(e) => return Err(failed(s, "condvar_signal", e)),
     };
-    let nwaiters = match Ok::<_, errno>(nwaiters) {
+    let nwaiters = match Ok::<_, crate::errno>(nwaiters) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "condvar_signal", e)),
     };
@@ -244,6 +259,7 @@ unsafe fn condvar_signal_inner<S: Syscalls>(
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_fd_close`, served by [`Syscalls::fd_close`].
 ///
 /// # Safety
@@ -251,14 +267,18 @@ unsafe fn condvar_signal_inner<S: Syscalls>(
 /// To be called by the guest with the C signature of the system call; the pointers
 /// it passes are checked as the [module docs](super) describe, and must otherwise
 /// be valid guest memory for the duration of the call.
-pub unsafe extern "C" fn fd_close<S: Syscalls>(fd: crate::fd) -> errno {
+pub unsafe extern "C" fn fd_close<S: Syscalls>(fd: crate::fd) -> crate::errno {
     S::with_current(|s| match fd_close_inner(s, fd) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
-unsafe fn fd_close_inner<S: Syscalls>(s: &mut S, fd: crate::fd) -> Result<(), errno> {
-    let fd = match Ok::<_, errno>(fd) {
+
+unsafe fn fd_close_inner<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+) -> Result<(), crate::errno> {
+    let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "fd_close", e)),
     };
@@ -271,6 +291,7 @@ unsafe fn fd_close_inner<S: Syscalls>(s: &mut S, fd: crate::fd) -> Result<(), er
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_fd_create1`, served by [`Syscalls::fd_create1`].
 ///
 /// # Safety
@@ -281,17 +302,18 @@ unsafe fn fd_close_inner<S: Syscalls>(s: &mut S, fd: crate::fd) -> Result<(), er
 pub unsafe extern "C" fn fd_create1<S: Syscalls>(
     r#type: u8,
     fd: *mut crate::fd,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match fd_create1_inner(s, r#type, fd) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn fd_create1_inner<S: Syscalls>(
     s: &mut S,
     r#type: u8,
     fd: *mut crate::fd,
-) -> Result<(), errno> {
+) -> Result<(), crate::errno> {
     let r#type = match decoded(validate::filetype(r#type)) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "fd_create1", e)),
@@ -309,6 +331,7 @@ unsafe fn fd_create1_inner<S: Syscalls>(
     fd.write(result?);
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_fd_create2`, served by [`Syscalls::fd_create2`].
 ///
 /// # Safety
@@ -320,18 +343,19 @@ pub unsafe extern "C" fn fd_create2<S: Syscalls>(
     r#type: u8,
     fd1: *mut crate::fd,
     fd2: *mut crate::fd,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match fd_create2_inner(s, r#type, fd1, fd2) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn fd_create2_inner<S: Syscalls>(
     s: &mut S,
     r#type: u8,
     fd1: *mut crate::fd,
     fd2: *mut crate::fd,
-) -> Result<(), errno> {
+) -> Result<(), crate::errno> {
     let r#type = match decoded(validate::filetype(r#type)) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "fd_create2", e)),
@@ -355,6 +379,7 @@ unsafe fn fd_create2_inner<S: Syscalls>(
     fd2.write(value.1);
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_fd_datasync`, served by [`Syscalls::fd_datasync`].
 ///
 /// # Safety
@@ -362,14 +387,18 @@ unsafe fn fd_create2_inner<S: Syscalls>(
 /// To be called by the guest with the C signature of the system call; the pointers
 /// it passes are checked as the [module docs](super) describe, and must otherwise
 /// be valid guest memory for the duration of the call.
-pub unsafe extern "C" fn fd_datasync<S: Syscalls>(fd: crate::fd) -> errno {
+pub unsafe extern "C" fn fd_datasync<S: Syscalls>(fd: crate::fd) -> crate::errno {
     S::with_current(|s| match fd_datasync_inner(s, fd) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
-unsafe fn fd_datasync_inner<S: Syscalls>(s: &mut S, fd: crate::fd) -> Result<(), errno> {
-    let fd = match Ok::<_, errno>(fd) {
+
+unsafe fn fd_datasync_inner<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+) -> Result<(), crate::errno> {
+    let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "fd_datasync", e)),
     };
@@ -382,6 +411,7 @@ unsafe fn fd_datasync_inner<S: Syscalls>(s: &mut S, fd: crate::fd) -> Result<(),
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_fd_dup`, served by [`Syscalls::fd_dup`].
 ///
 /// # Safety
@@ -392,18 +422,19 @@ unsafe fn fd_datasync_inner<S: Syscalls>(s: &mut S, fd: crate::fd) -> Result<(),
 pub unsafe extern "C" fn fd_dup<S: Syscalls>(
     from: crate::fd,
     fd: *mut crate::fd,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match fd_dup_inner(s, from, fd) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn fd_dup_inner<S: Syscalls>(
     s: &mut S,
     from: crate::fd,
     fd: *mut crate::fd,
-) -> Result<(), errno> {
-    let from = match Ok::<_, errno>(from) {
+) -> Result<(), crate::errno> {
+    let from = match Ok::<_, crate::errno>(from) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "fd_dup", e)),
     };
@@ -420,6 +451,7 @@ unsafe fn fd_dup_inner<S: Syscalls>(
     fd.write(result?);
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_fd_pread`, served by [`Syscalls::fd_pread`].
 ///
 /// # Safety
@@ -433,12 +465,13 @@ pub unsafe extern "C" fn fd_pread<S: Syscalls>(
     iovs_len: usize,
     offset: crate::filesize,
     nread: *mut usize,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match fd_pread_inner(s, fd, iovs, iovs_len, offset, nread) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn fd_pread_inner<S: Syscalls>(
     s: &mut S,
     fd: crate::fd,
@@ -446,16 +479,16 @@ unsafe fn fd_pread_inner<S: Syscalls>(
     iovs_len: usize,
     offset: crate::filesize,
     nread: *mut usize,
-) -> Result<(), errno> {
-    let fd = match Ok::<_, errno>(fd) {
+) -> Result<(), crate::errno> {
+    let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "fd_pread", e)),
     };
-    let iovs = match slice(s, iovs as *const crate::iovec, iovs_len) {
+    let iovs = match slice(s, iovs, iovs_len) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "fd_pread", e)),
     };
-    let offset = match Ok::<_, errno>(offset) {
+    let offset = match Ok::<_, crate::errno>(offset) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "fd_pread", e)),
     };
@@ -476,6 +509,7 @@ unsafe fn fd_pread_inner<S: Syscalls>(
     nread.write(result?);
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_fd_pwrite`, served by [`Syscalls::fd_pwrite`].
 ///
 /// # Safety
@@ -489,12 +523,13 @@ pub unsafe extern "C" fn fd_pwrite<S: Syscalls>(
     iovs_len: usize,
     offset: crate::filesize,
     nwritten: *mut usize,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match fd_pwrite_inner(s, fd, iovs, iovs_len, offset, nwritten) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn fd_pwrite_inner<S: Syscalls>(
     s: &mut S,
     fd: crate::fd,
@@ -502,16 +537,16 @@ unsafe fn fd_pwrite_inner<S: Syscalls>(
     iovs_len: usize,
     offset: crate::filesize,
     nwritten: *mut usize,
-) -> Result<(), errno> {
-    let fd = match Ok::<_, errno>(fd) {
+) -> Result<(), crate::errno> {
+    let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "fd_pwrite", e)),
     };
-    let iovs = match slice(s, iovs as *const crate::ciovec, iovs_len) {
+    let iovs = match slice(s, iovs, iovs_len) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "fd_pwrite", e)),
     };
-    let offset = match Ok::<_, errno>(offset) {
+    let offset = match Ok::<_, crate::errno>(offset) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "fd_pwrite", e)),
     };
@@ -532,6 +567,7 @@ unsafe fn fd_pwrite_inner<S: Syscalls>(
     nwritten.write(result?);
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_fd_read`, served by [`Syscalls::fd_read`].
 ///
 /// # Safety
@@ -544,24 +580,25 @@ pub unsafe extern "C" fn fd_read<S: Syscalls>(
     iovs: *const crate::iovec,
     iovs_len: usize,
     nread: *mut usize,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match fd_read_inner(s, fd, iovs, iovs_len, nread) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn fd_read_inner<S: Syscalls>(
     s: &mut S,
     fd: crate::fd,
     iovs: *const crate::iovec,
     iovs_len: usize,
     nread: *mut usize,
-) -> Result<(), errno> {
-    let fd = match Ok::<_, errno>(fd) {
+) -> Result<(), crate::errno> {
+    let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "fd_read", e)),
     };
-    let iovs = match slice(s, iovs as *const crate::iovec, iovs_len) {
+    let iovs = match slice(s, iovs, iovs_len) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "fd_read", e)),
     };
@@ -578,6 +615,7 @@ unsafe fn fd_read_inner<S: Syscalls>(
     nread.write(result?);
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_fd_replace`, served by [`Syscalls::fd_replace`].
 ///
 /// # Safety
@@ -588,22 +626,23 @@ unsafe fn fd_read_inner<S: Syscalls>(
 pub unsafe extern "C" fn fd_replace<S: Syscalls>(
     from: crate::fd,
     to: crate::fd,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match fd_replace_inner(s, from, to) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn fd_replace_inner<S: Syscalls>(
     s: &mut S,
     from: crate::fd,
     to: crate::fd,
-) -> Result<(), errno> {
-    let from = match Ok::<_, errno>(from) {
+) -> Result<(), crate::errno> {
+    let from = match Ok::<_, crate::errno>(from) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "fd_replace", e)),
     };
-    let to = match Ok::<_, errno>(to) {
+    let to = match Ok::<_, crate::errno>(to) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "fd_replace", e)),
     };
@@ -616,6 +655,7 @@ unsafe fn fd_replace_inner<S: Syscalls>(
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_fd_seek`, served by [`Syscalls::fd_seek`].
 ///
 /// # Safety
@@ -628,24 +668,25 @@ pub unsafe extern "C" fn fd_seek<S: Syscalls>(
     offset: crate::filedelta,
     whence: u8,
     newoffset: *mut crate::filesize,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match fd_seek_inner(s, fd, offset, whence, newoffset) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn fd_seek_inner<S: Syscalls>(
     s: &mut S,
     fd: crate::fd,
     offset: crate::filedelta,
     whence: u8,
     newoffset: *mut crate::filesize,
-) -> Result<(), errno> {
-    let fd = match Ok::<_, errno>(fd) {
+) -> Result<(), crate::errno> {
+    let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "fd_seek", e)),
     };
-    let offset = match Ok::<_, errno>(offset) {
+    let offset = match Ok::<_, crate::errno>(offset) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "fd_seek", e)),
     };
@@ -670,6 +711,7 @@ unsafe fn fd_seek_inner<S: Syscalls>(
     newoffset.write(result?);
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_fd_stat_get`, served by [`Syscalls::fd_stat_get`].
 ///
 /// # Safety
@@ -680,18 +722,19 @@ unsafe fn fd_seek_inner<S: Syscalls>(
 pub unsafe extern "C" fn fd_stat_get<S: Syscalls>(
     fd: crate::fd,
     buf: *mut crate::fdstat,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match fd_stat_get_inner(s, fd, buf) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn fd_stat_get_inner<S: Syscalls>(
     s: &mut S,
     fd: crate::fd,
     buf: *mut crate::fdstat,
-) -> Result<(), errno> {
-    let fd = match Ok::<_, errno>(fd) {
+) -> Result<(), crate::errno> {
+    let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "fd_stat_get", e)),
     };
@@ -712,6 +755,7 @@ unsafe fn fd_stat_get_inner<S: Syscalls>(
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_fd_stat_put`, served by [`Syscalls::fd_stat_put`].
 ///
 /// # Safety
@@ -723,19 +767,20 @@ pub unsafe extern "C" fn fd_stat_put<S: Syscalls>(
     fd: crate::fd,
     buf: *const crate::fdstat,
     flags: crate::fdsflags,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match fd_stat_put_inner(s, fd, buf, flags) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn fd_stat_put_inner<S: Syscalls>(
     s: &mut S,
     fd: crate::fd,
     buf: *const crate::fdstat,
     flags: crate::fdsflags,
-) -> Result<(), errno> {
-    let fd = match Ok::<_, errno>(fd) {
+) -> Result<(), crate::errno> {
+    let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "fd_stat_put", e)),
     };
@@ -743,7 +788,7 @@ unsafe fn fd_stat_put_inner<S: Syscalls>(
         Ok(v) => v,
         Err(e) => return Err(failed(s, "fd_stat_put", e)),
     };
-    let flags = match Ok::<_, errno>(flags) {
+    let flags = match Ok::<_, crate::errno>(flags) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "fd_stat_put", e)),
     };
@@ -760,6 +805,7 @@ unsafe fn fd_stat_put_inner<S: Syscalls>(
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_fd_sync`, served by [`Syscalls::fd_sync`].
 ///
 /// # Safety
@@ -767,14 +813,18 @@ unsafe fn fd_stat_put_inner<S: Syscalls>(
 /// To be called by the guest with the C signature of the system call; the pointers
 /// it passes are checked as the [module docs](super) describe, and must otherwise
 /// be valid guest memory for the duration of the call.
-pub unsafe extern "C" fn fd_sync<S: Syscalls>(fd: crate::fd) -> errno {
+pub unsafe extern "C" fn fd_sync<S: Syscalls>(fd: crate::fd) -> crate::errno {
     S::with_current(|s| match fd_sync_inner(s, fd) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
-unsafe fn fd_sync_inner<S: Syscalls>(s: &mut S, fd: crate::fd) -> Result<(), errno> {
-    let fd = match Ok::<_, errno>(fd) {
+
+unsafe fn fd_sync_inner<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+) -> Result<(), crate::errno> {
+    let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "fd_sync", e)),
     };
@@ -787,6 +837,7 @@ unsafe fn fd_sync_inner<S: Syscalls>(s: &mut S, fd: crate::fd) -> Result<(), err
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_fd_write`, served by [`Syscalls::fd_write`].
 ///
 /// # Safety
@@ -799,24 +850,25 @@ pub unsafe extern "C" fn fd_write<S: Syscalls>(
     iovs: *const crate::ciovec,
     iovs_len: usize,
     nwritten: *mut usize,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match fd_write_inner(s, fd, iovs, iovs_len, nwritten) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn fd_write_inner<S: Syscalls>(
     s: &mut S,
     fd: crate::fd,
     iovs: *const crate::ciovec,
     iovs_len: usize,
     nwritten: *mut usize,
-) -> Result<(), errno> {
-    let fd = match Ok::<_, errno>(fd) {
+) -> Result<(), crate::errno> {
+    let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "fd_write", e)),
     };
-    let iovs = match slice(s, iovs as *const crate::ciovec, iovs_len) {
+    let iovs = match slice(s, iovs, iovs_len) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "fd_write", e)),
     };
@@ -833,6 +885,7 @@ unsafe fn fd_write_inner<S: Syscalls>(
     nwritten.write(result?);
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_file_advise`, served by [`Syscalls::file_advise`].
 ///
 /// # Safety
@@ -845,28 +898,29 @@ pub unsafe extern "C" fn file_advise<S: Syscalls>(
     offset: crate::filesize,
     len: crate::filesize,
     advice: u8,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match file_advise_inner(s, fd, offset, len, advice) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn file_advise_inner<S: Syscalls>(
     s: &mut S,
     fd: crate::fd,
     offset: crate::filesize,
     len: crate::filesize,
     advice: u8,
-) -> Result<(), errno> {
-    let fd = match Ok::<_, errno>(fd) {
+) -> Result<(), crate::errno> {
+    let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_advise", e)),
     };
-    let offset = match Ok::<_, errno>(offset) {
+    let offset = match Ok::<_, crate::errno>(offset) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_advise", e)),
     };
-    let len = match Ok::<_, errno>(len) {
+    let len = match Ok::<_, crate::errno>(len) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_advise", e)),
     };
@@ -887,6 +941,7 @@ unsafe fn file_advise_inner<S: Syscalls>(
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_file_allocate`, served by [`Syscalls::file_allocate`].
 ///
 /// # Safety
@@ -898,27 +953,28 @@ pub unsafe extern "C" fn file_allocate<S: Syscalls>(
     fd: crate::fd,
     offset: crate::filesize,
     len: crate::filesize,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match file_allocate_inner(s, fd, offset, len) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn file_allocate_inner<S: Syscalls>(
     s: &mut S,
     fd: crate::fd,
     offset: crate::filesize,
     len: crate::filesize,
-) -> Result<(), errno> {
-    let fd = match Ok::<_, errno>(fd) {
+) -> Result<(), crate::errno> {
+    let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_allocate", e)),
     };
-    let offset = match Ok::<_, errno>(offset) {
+    let offset = match Ok::<_, crate::errno>(offset) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_allocate", e)),
     };
-    let len = match Ok::<_, errno>(len) {
+    let len = match Ok::<_, crate::errno>(len) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_allocate", e)),
     };
@@ -935,6 +991,7 @@ unsafe fn file_allocate_inner<S: Syscalls>(
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_file_create`, served by [`Syscalls::file_create`].
 ///
 /// # Safety
@@ -947,24 +1004,25 @@ pub unsafe extern "C" fn file_create<S: Syscalls>(
     path: *const u8,
     path_len: usize,
     r#type: u8,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match file_create_inner(s, fd, path, path_len, r#type) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn file_create_inner<S: Syscalls>(
     s: &mut S,
     fd: crate::fd,
     path: *const u8,
     path_len: usize,
     r#type: u8,
-) -> Result<(), errno> {
-    let fd = match Ok::<_, errno>(fd) {
+) -> Result<(), crate::errno> {
+    let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_create", e)),
     };
-    let path = match slice(s, path as *const u8, path_len) {
+    let path = match slice(s, path, path_len) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_create", e)),
     };
@@ -985,6 +1043,7 @@ unsafe fn file_create_inner<S: Syscalls>(
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_file_link`, served by [`Syscalls::file_link`].
 ///
 /// # Safety
@@ -999,7 +1058,7 @@ pub unsafe extern "C" fn file_link<S: Syscalls>(
     fd2: crate::fd,
     path2: *const u8,
     path2_len: usize,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match file_link_inner(
         s,
         fd1,
@@ -1009,10 +1068,11 @@ pub unsafe extern "C" fn file_link<S: Syscalls>(
         path2,
         path2_len,
     ) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn file_link_inner<S: Syscalls>(
     s: &mut S,
     fd1: crate::lookup,
@@ -1021,20 +1081,20 @@ unsafe fn file_link_inner<S: Syscalls>(
     fd2: crate::fd,
     path2: *const u8,
     path2_len: usize,
-) -> Result<(), errno> {
-    let fd1 = match Ok::<_, errno>(fd1) {
+) -> Result<(), crate::errno> {
+    let fd1 = match Ok::<_, crate::errno>(fd1) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_link", e)),
     };
-    let path1 = match slice(s, path1 as *const u8, path1_len) {
+    let path1 = match slice(s, path1, path1_len) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_link", e)),
     };
-    let fd2 = match Ok::<_, errno>(fd2) {
+    let fd2 = match Ok::<_, crate::errno>(fd2) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_link", e)),
     };
-    let path2 = match slice(s, path2 as *const u8, path2_len) {
+    let path2 = match slice(s, path2, path2_len) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_link", e)),
     };
@@ -1051,6 +1111,7 @@ unsafe fn file_link_inner<S: Syscalls>(
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_file_open`, served by [`Syscalls::file_open`].
 ///
 /// # Safety
@@ -1065,7 +1126,7 @@ pub unsafe extern "C" fn file_open<S: Syscalls>(
     oflags: crate::oflags,
     fds: *const crate::fdstat,
     fd: *mut crate::fd,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match file_open_inner(
         s,
         dirfd,
@@ -1075,10 +1136,11 @@ pub unsafe extern "C" fn file_open<S: Syscalls>(
         fds,
         fd,
     ) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn file_open_inner<S: Syscalls>(
     s: &mut S,
     dirfd: crate::lookup,
@@ -1087,16 +1149,16 @@ unsafe fn file_open_inner<S: Syscalls>(
     oflags: crate::oflags,
     fds: *const crate::fdstat,
     fd: *mut crate::fd,
-) -> Result<(), errno> {
-    let dirfd = match Ok::<_, errno>(dirfd) {
+) -> Result<(), crate::errno> {
+    let dirfd = match Ok::<_, crate::errno>(dirfd) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_open", e)),
     };
-    let path = match slice(s, path as *const u8, path_len) {
+    let path = match slice(s, path, path_len) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_open", e)),
     };
-    let oflags = match Ok::<_, errno>(oflags) {
+    let oflags = match Ok::<_, crate::errno>(oflags) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_open", e)),
     };
@@ -1121,6 +1183,7 @@ unsafe fn file_open_inner<S: Syscalls>(
     fd.write(result?);
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_file_readdir`, served by [`Syscalls::file_readdir`].
 ///
 /// # Safety
@@ -1134,12 +1197,13 @@ pub unsafe extern "C" fn file_readdir<S: Syscalls>(
     buf_len: usize,
     cookie: crate::dircookie,
     bufused: *mut usize,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match file_readdir_inner(s, fd, buf, buf_len, cookie, bufused) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn file_readdir_inner<S: Syscalls>(
     s: &mut S,
     fd: crate::fd,
@@ -1147,8 +1211,8 @@ unsafe fn file_readdir_inner<S: Syscalls>(
     buf_len: usize,
     cookie: crate::dircookie,
     bufused: *mut usize,
-) -> Result<(), errno> {
-    let fd = match Ok::<_, errno>(fd) {
+) -> Result<(), crate::errno> {
+    let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_readdir", e)),
     };
@@ -1156,7 +1220,7 @@ unsafe fn file_readdir_inner<S: Syscalls>(
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_readdir", e)),
     };
-    let cookie = match Ok::<_, errno>(cookie) {
+    let cookie = match Ok::<_, crate::errno>(cookie) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_readdir", e)),
     };
@@ -1177,6 +1241,7 @@ unsafe fn file_readdir_inner<S: Syscalls>(
     bufused.write(result?);
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_file_readlink`, served by [`Syscalls::file_readlink`].
 ///
 /// # Safety
@@ -1191,7 +1256,7 @@ pub unsafe extern "C" fn file_readlink<S: Syscalls>(
     buf: *mut u8,
     buf_len: usize,
     bufused: *mut usize,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match file_readlink_inner(
         s,
         fd,
@@ -1201,10 +1266,11 @@ pub unsafe extern "C" fn file_readlink<S: Syscalls>(
         buf_len,
         bufused,
     ) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn file_readlink_inner<S: Syscalls>(
     s: &mut S,
     fd: crate::fd,
@@ -1213,16 +1279,16 @@ unsafe fn file_readlink_inner<S: Syscalls>(
     buf: *mut u8,
     buf_len: usize,
     bufused: *mut usize,
-) -> Result<(), errno> {
-    let fd = match Ok::<_, errno>(fd) {
+) -> Result<(), crate::errno> {
+    let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_readlink", e)),
     };
-    let path = match slice(s, path as *const u8, path_len) {
+    let path = match slice(s, path, path_len) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_readlink", e)),
     };
-    let buf = match slice_mut(s, buf as *mut u8, buf_len) {
+    let buf = match slice_mut(s, buf, buf_len) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_readlink", e)),
     };
@@ -1243,6 +1309,7 @@ unsafe fn file_readlink_inner<S: Syscalls>(
     bufused.write(result?);
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_file_rename`, served by [`Syscalls::file_rename`].
 ///
 /// # Safety
@@ -1257,7 +1324,7 @@ pub unsafe extern "C" fn file_rename<S: Syscalls>(
     fd2: crate::fd,
     path2: *const u8,
     path2_len: usize,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match file_rename_inner(
         s,
         fd1,
@@ -1267,10 +1334,11 @@ pub unsafe extern "C" fn file_rename<S: Syscalls>(
         path2,
         path2_len,
     ) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn file_rename_inner<S: Syscalls>(
     s: &mut S,
     fd1: crate::fd,
@@ -1279,20 +1347,20 @@ unsafe fn file_rename_inner<S: Syscalls>(
     fd2: crate::fd,
     path2: *const u8,
     path2_len: usize,
-) -> Result<(), errno> {
-    let fd1 = match Ok::<_, errno>(fd1) {
+) -> Result<(), crate::errno> {
+    let fd1 = match Ok::<_, crate::errno>(fd1) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_rename", e)),
     };
-    let path1 = match slice(s, path1 as *const u8, path1_len) {
+    let path1 = match slice(s, path1, path1_len) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_rename", e)),
     };
-    let fd2 = match Ok::<_, errno>(fd2) {
+    let fd2 = match Ok::<_, crate::errno>(fd2) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_rename", e)),
     };
-    let path2 = match slice(s, path2 as *const u8, path2_len) {
+    let path2 = match slice(s, path2, path2_len) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_rename", e)),
     };
@@ -1309,6 +1377,7 @@ unsafe fn file_rename_inner<S: Syscalls>(
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_file_stat_fget`, served by [`Syscalls::file_stat_fget`].
 ///
 /// # Safety
@@ -1319,18 +1388,19 @@ unsafe fn file_rename_inner<S: Syscalls>(
 pub unsafe extern "C" fn file_stat_fget<S: Syscalls>(
     fd: crate::fd,
     buf: *mut crate::filestat,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match file_stat_fget_inner(s, fd, buf) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn file_stat_fget_inner<S: Syscalls>(
     s: &mut S,
     fd: crate::fd,
     buf: *mut crate::filestat,
-) -> Result<(), errno> {
-    let fd = match Ok::<_, errno>(fd) {
+) -> Result<(), crate::errno> {
+    let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_stat_fget", e)),
     };
@@ -1351,6 +1421,7 @@ unsafe fn file_stat_fget_inner<S: Syscalls>(
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_file_stat_fput`, served by [`Syscalls::file_stat_fput`].
 ///
 /// # Safety
@@ -1362,19 +1433,20 @@ pub unsafe extern "C" fn file_stat_fput<S: Syscalls>(
     fd: crate::fd,
     buf: *const crate::filestat,
     flags: crate::fsflags,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match file_stat_fput_inner(s, fd, buf, flags) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn file_stat_fput_inner<S: Syscalls>(
     s: &mut S,
     fd: crate::fd,
     buf: *const crate::filestat,
     flags: crate::fsflags,
-) -> Result<(), errno> {
-    let fd = match Ok::<_, errno>(fd) {
+) -> Result<(), crate::errno> {
+    let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_stat_fput", e)),
     };
@@ -1382,7 +1454,7 @@ unsafe fn file_stat_fput_inner<S: Syscalls>(
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_stat_fput", e)),
     };
-    let flags = match Ok::<_, errno>(flags) {
+    let flags = match Ok::<_, crate::errno>(flags) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_stat_fput", e)),
     };
@@ -1399,6 +1471,7 @@ unsafe fn file_stat_fput_inner<S: Syscalls>(
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_file_stat_get`, served by [`Syscalls::file_stat_get`].
 ///
 /// # Safety
@@ -1411,24 +1484,25 @@ pub unsafe extern "C" fn file_stat_get<S: Syscalls>(
     path: *const u8,
     path_len: usize,
     buf: *mut crate::filestat,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match file_stat_get_inner(s, fd, path, path_len, buf) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn file_stat_get_inner<S: Syscalls>(
     s: &mut S,
     fd: crate::lookup,
     path: *const u8,
     path_len: usize,
     buf: *mut crate::filestat,
-) -> Result<(), errno> {
-    let fd = match Ok::<_, errno>(fd) {
+) -> Result<(), crate::errno> {
+    let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_stat_get", e)),
     };
-    let path = match slice(s, path as *const u8, path_len) {
+    let path = match slice(s, path, path_len) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_stat_get", e)),
     };
@@ -1449,6 +1523,7 @@ unsafe fn file_stat_get_inner<S: Syscalls>(
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_file_stat_put`, served by [`Syscalls::file_stat_put`].
 ///
 /// # Safety
@@ -1462,12 +1537,13 @@ pub unsafe extern "C" fn file_stat_put<S: Syscalls>(
     path_len: usize,
     buf: *const crate::filestat,
     flags: crate::fsflags,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match file_stat_put_inner(s, fd, path, path_len, buf, flags) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn file_stat_put_inner<S: Syscalls>(
     s: &mut S,
     fd: crate::lookup,
@@ -1475,12 +1551,12 @@ unsafe fn file_stat_put_inner<S: Syscalls>(
     path_len: usize,
     buf: *const crate::filestat,
     flags: crate::fsflags,
-) -> Result<(), errno> {
-    let fd = match Ok::<_, errno>(fd) {
+) -> Result<(), crate::errno> {
+    let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_stat_put", e)),
     };
-    let path = match slice(s, path as *const u8, path_len) {
+    let path = match slice(s, path, path_len) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_stat_put", e)),
     };
@@ -1488,7 +1564,7 @@ unsafe fn file_stat_put_inner<S: Syscalls>(
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_stat_put", e)),
     };
-    let flags = match Ok::<_, errno>(flags) {
+    let flags = match Ok::<_, crate::errno>(flags) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_stat_put", e)),
     };
@@ -1505,6 +1581,7 @@ unsafe fn file_stat_put_inner<S: Syscalls>(
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_file_symlink`, served by [`Syscalls::file_symlink`].
 ///
 /// # Safety
@@ -1518,7 +1595,7 @@ pub unsafe extern "C" fn file_symlink<S: Syscalls>(
     fd: crate::fd,
     path2: *const u8,
     path2_len: usize,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match file_symlink_inner(
         s,
         path1,
@@ -1527,10 +1604,11 @@ pub unsafe extern "C" fn file_symlink<S: Syscalls>(
         path2,
         path2_len,
     ) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn file_symlink_inner<S: Syscalls>(
     s: &mut S,
     path1: *const u8,
@@ -1538,16 +1616,16 @@ unsafe fn file_symlink_inner<S: Syscalls>(
     fd: crate::fd,
     path2: *const u8,
     path2_len: usize,
-) -> Result<(), errno> {
-    let path1 = match slice(s, path1 as *const u8, path1_len) {
+) -> Result<(), crate::errno> {
+    let path1 = match slice(s, path1, path1_len) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_symlink", e)),
     };
-    let fd = match Ok::<_, errno>(fd) {
+    let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_symlink", e)),
     };
-    let path2 = match slice(s, path2 as *const u8, path2_len) {
+    let path2 = match slice(s, path2, path2_len) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_symlink", e)),
     };
@@ -1564,6 +1642,7 @@ unsafe fn file_symlink_inner<S: Syscalls>(
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_file_unlink`, served by [`Syscalls::file_unlink`].
 ///
 /// # Safety
@@ -1576,28 +1655,29 @@ pub unsafe extern "C" fn file_unlink<S: Syscalls>(
     path: *const u8,
     path_len: usize,
     flags: crate::ulflags,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match file_unlink_inner(s, fd, path, path_len, flags) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn file_unlink_inner<S: Syscalls>(
     s: &mut S,
     fd: crate::fd,
     path: *const u8,
     path_len: usize,
     flags: crate::ulflags,
-) -> Result<(), errno> {
-    let fd = match Ok::<_, errno>(fd) {
+) -> Result<(), crate::errno> {
+    let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_unlink", e)),
     };
-    let path = match slice(s, path as *const u8, path_len) {
+    let path = match slice(s, path, path_len) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_unlink", e)),
     };
-    let flags = match Ok::<_, errno>(flags) {
+    let flags = match Ok::<_, crate::errno>(flags) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "file_unlink", e)),
     };
@@ -1614,6 +1694,7 @@ unsafe fn file_unlink_inner<S: Syscalls>(
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_lock_unlock`, served by [`Syscalls::lock_unlock`].
 ///
 /// # Safety
@@ -1624,17 +1705,18 @@ unsafe fn file_unlink_inner<S: Syscalls>(
 pub unsafe extern "C" fn lock_unlock<S: Syscalls>(
     lock: *mut crate::lock,
     scope: u8,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match lock_unlock_inner(s, lock, scope) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn lock_unlock_inner<S: Syscalls>(
     s: &mut S,
     lock: *mut crate::lock,
     scope: u8,
-) -> Result<(), errno> {
+) -> Result<(), crate::errno> {
     let lock = match writable(s, lock) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "lock_unlock", e)),
@@ -1656,6 +1738,7 @@ unsafe fn lock_unlock_inner<S: Syscalls>(
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_mem_advise`, served by [`Syscalls::mem_advise`].
 ///
 /// # Safety
@@ -1667,21 +1750,22 @@ pub unsafe extern "C" fn mem_advise<S: Syscalls>(
     mapping: *mut (),
     mapping_len: usize,
     advice: u8,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match mem_advise_inner(s, mapping, mapping_len, advice) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn mem_advise_inner<S: Syscalls>(
     s: &mut S,
     mapping: *mut (),
     mapping_len: usize,
     advice: u8,
-) -> Result<(), errno> {
+) -> Result<(), crate::errno> {
     let mapping = match Ok::<
         _,
-        errno,
+        crate::errno,
     >(core::ptr::slice_from_raw_parts_mut(mapping as *mut u8, mapping_len)) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "mem_advise", e)),
@@ -1703,6 +1787,7 @@ unsafe fn mem_advise_inner<S: Syscalls>(
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_mem_map`, served by [`Syscalls::mem_map`].
 ///
 /// # Safety
@@ -1718,12 +1803,14 @@ pub unsafe extern "C" fn mem_map<S: Syscalls>(
     fd: crate::fd,
     off: crate::filesize,
     mem: *mut *mut (),
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match mem_map_inner(s, addr, len, prot, flags, fd, off, mem) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
+#[allow(clippy::too_many_arguments)]
 unsafe fn mem_map_inner<S: Syscalls>(
     s: &mut S,
     addr: *mut (),
@@ -1733,28 +1820,28 @@ unsafe fn mem_map_inner<S: Syscalls>(
     fd: crate::fd,
     off: crate::filesize,
     mem: *mut *mut (),
-) -> Result<(), errno> {
-    let addr = match Ok::<_, errno>(addr) {
+) -> Result<(), crate::errno> {
+    let addr = match Ok::<_, crate::errno>(addr) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "mem_map", e)),
     };
-    let len = match Ok::<_, errno>(len) {
+    let len = match Ok::<_, crate::errno>(len) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "mem_map", e)),
     };
-    let prot = match Ok::<_, errno>(prot) {
+    let prot = match Ok::<_, crate::errno>(prot) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "mem_map", e)),
     };
-    let flags = match Ok::<_, errno>(flags) {
+    let flags = match Ok::<_, crate::errno>(flags) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "mem_map", e)),
     };
-    let fd = match Ok::<_, errno>(fd) {
+    let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "mem_map", e)),
     };
-    let off = match Ok::<_, errno>(off) {
+    let off = match Ok::<_, crate::errno>(off) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "mem_map", e)),
     };
@@ -1775,6 +1862,7 @@ unsafe fn mem_map_inner<S: Syscalls>(
     mem.write(result?);
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_mem_protect`, served by [`Syscalls::mem_protect`].
 ///
 /// # Safety
@@ -1786,26 +1874,27 @@ pub unsafe extern "C" fn mem_protect<S: Syscalls>(
     mapping: *mut (),
     mapping_len: usize,
     prot: crate::mprot,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match mem_protect_inner(s, mapping, mapping_len, prot) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn mem_protect_inner<S: Syscalls>(
     s: &mut S,
     mapping: *mut (),
     mapping_len: usize,
     prot: crate::mprot,
-) -> Result<(), errno> {
+) -> Result<(), crate::errno> {
     let mapping = match Ok::<
         _,
-        errno,
+        crate::errno,
     >(core::ptr::slice_from_raw_parts_mut(mapping as *mut u8, mapping_len)) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "mem_protect", e)),
     };
-    let prot = match Ok::<_, errno>(prot) {
+    let prot = match Ok::<_, crate::errno>(prot) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "mem_protect", e)),
     };
@@ -1822,6 +1911,7 @@ unsafe fn mem_protect_inner<S: Syscalls>(
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_mem_sync`, served by [`Syscalls::mem_sync`].
 ///
 /// # Safety
@@ -1833,26 +1923,27 @@ pub unsafe extern "C" fn mem_sync<S: Syscalls>(
     mapping: *mut (),
     mapping_len: usize,
     flags: crate::msflags,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match mem_sync_inner(s, mapping, mapping_len, flags) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn mem_sync_inner<S: Syscalls>(
     s: &mut S,
     mapping: *mut (),
     mapping_len: usize,
     flags: crate::msflags,
-) -> Result<(), errno> {
+) -> Result<(), crate::errno> {
     let mapping = match Ok::<
         _,
-        errno,
+        crate::errno,
     >(core::ptr::slice_from_raw_parts_mut(mapping as *mut u8, mapping_len)) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "mem_sync", e)),
     };
-    let flags = match Ok::<_, errno>(flags) {
+    let flags = match Ok::<_, crate::errno>(flags) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "mem_sync", e)),
     };
@@ -1869,6 +1960,7 @@ unsafe fn mem_sync_inner<S: Syscalls>(
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_mem_unmap`, served by [`Syscalls::mem_unmap`].
 ///
 /// # Safety
@@ -1879,20 +1971,21 @@ unsafe fn mem_sync_inner<S: Syscalls>(
 pub unsafe extern "C" fn mem_unmap<S: Syscalls>(
     mapping: *mut (),
     mapping_len: usize,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match mem_unmap_inner(s, mapping, mapping_len) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn mem_unmap_inner<S: Syscalls>(
     s: &mut S,
     mapping: *mut (),
     mapping_len: usize,
-) -> Result<(), errno> {
+) -> Result<(), crate::errno> {
     let mapping = match Ok::<
         _,
-        errno,
+        crate::errno,
     >(core::ptr::slice_from_raw_parts_mut(mapping as *mut u8, mapping_len)) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "mem_unmap", e)),
@@ -1906,6 +1999,7 @@ unsafe fn mem_unmap_inner<S: Syscalls>(
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_poll`, served by [`Syscalls::poll`].
 ///
 /// # Safety
@@ -1918,19 +2012,20 @@ pub unsafe extern "C" fn poll<S: Syscalls>(
     out: *mut crate::event,
     nsubscriptions: usize,
     nevents: *mut usize,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match poll_inner(s, r#in, out, nsubscriptions, nevents) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn poll_inner<S: Syscalls>(
     s: &mut S,
     r#in: *const crate::subscription,
     out: *mut crate::event,
     nsubscriptions: usize,
     nevents: *mut usize,
-) -> Result<(), errno> {
+) -> Result<(), crate::errno> {
     let r#in = match checked_slice(s, r#in, nsubscriptions, validate::subscription) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "poll", e)),
@@ -1952,6 +2047,7 @@ unsafe fn poll_inner<S: Syscalls>(
     nevents.write(result?);
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_proc_exec`, served by [`Syscalls::proc_exec`].
 ///
 /// # Safety
@@ -1965,12 +2061,13 @@ pub unsafe extern "C" fn proc_exec<S: Syscalls>(
     data_len: usize,
     fds: *const crate::fd,
     fds_len: usize,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match proc_exec_inner(s, fd, data, data_len, fds, fds_len) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn proc_exec_inner<S: Syscalls>(
     s: &mut S,
     fd: crate::fd,
@@ -1978,8 +2075,8 @@ unsafe fn proc_exec_inner<S: Syscalls>(
     data_len: usize,
     fds: *const crate::fd,
     fds_len: usize,
-) -> Result<(), errno> {
-    let fd = match Ok::<_, errno>(fd) {
+) -> Result<(), crate::errno> {
+    let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "proc_exec", e)),
     };
@@ -1987,7 +2084,7 @@ unsafe fn proc_exec_inner<S: Syscalls>(
         Ok(v) => v,
         Err(e) => return Err(failed(s, "proc_exec", e)),
     };
-    let fds = match slice(s, fds as *const crate::fd, fds_len) {
+    let fds = match slice(s, fds, fds_len) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "proc_exec", e)),
     };
@@ -2004,6 +2101,7 @@ unsafe fn proc_exec_inner<S: Syscalls>(
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_proc_exit`, served by [`Syscalls::proc_exit`].
 ///
 /// # Safety
@@ -2015,8 +2113,9 @@ pub unsafe extern "C" fn proc_exit<S: Syscalls>(rval: crate::exitcode) -> ! {
     let () = S::with_current(|s| proc_exit_inner(s, rval));
     std::process::abort()
 }
+
 unsafe fn proc_exit_inner<S: Syscalls>(s: &mut S, rval: crate::exitcode) -> ! {
-    let rval = match Ok::<_, errno>(rval) {
+    let rval = match Ok::<_, crate::errno>(rval) {
         Ok(v) => v,
         Err(e) => {
             let e = failed(s, "proc_exit", e);
@@ -2029,6 +2128,7 @@ unsafe fn proc_exit_inner<S: Syscalls>(s: &mut S, rval: crate::exitcode) -> ! {
     }
     s.proc_exit(rval)
 }
+
 /// The C entry point `cloudabi_sys_proc_fork`, served by [`Syscalls::proc_fork`].
 ///
 /// # Safety
@@ -2039,17 +2139,18 @@ unsafe fn proc_exit_inner<S: Syscalls>(s: &mut S, rval: crate::exitcode) -> ! {
 pub unsafe extern "C" fn proc_fork<S: Syscalls>(
     fd: *mut crate::fd,
     tid: *mut crate::tid,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match proc_fork_inner(s, fd, tid) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn proc_fork_inner<S: Syscalls>(
     s: &mut S,
     fd: *mut crate::fd,
     tid: *mut crate::tid,
-) -> Result<(), errno> {
+) -> Result<(), crate::errno> {
     let fd = match writable(s, fd) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "proc_fork", e)),
@@ -2069,6 +2170,7 @@ unsafe fn proc_fork_inner<S: Syscalls>(
     tid.write(value.1);
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_proc_raise`, served by [`Syscalls::proc_raise`].
 ///
 /// # Safety
@@ -2076,13 +2178,14 @@ unsafe fn proc_fork_inner<S: Syscalls>(
 /// To be called by the guest with the C signature of the system call; the pointers
 /// it passes are checked as the [module docs](super) describe, and must otherwise
 /// be valid guest memory for the duration of the call.
-pub unsafe extern "C" fn proc_raise<S: Syscalls>(sig: u8) -> errno {
+pub unsafe extern "C" fn proc_raise<S: Syscalls>(sig: u8) -> crate::errno {
     S::with_current(|s| match proc_raise_inner(s, sig) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
-unsafe fn proc_raise_inner<S: Syscalls>(s: &mut S, sig: u8) -> Result<(), errno> {
+
+unsafe fn proc_raise_inner<S: Syscalls>(s: &mut S, sig: u8) -> Result<(), crate::errno> {
     let sig = match decoded(validate::signal(sig)) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "proc_raise", e)),
@@ -2096,6 +2199,7 @@ unsafe fn proc_raise_inner<S: Syscalls>(s: &mut S, sig: u8) -> Result<(), errno>
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_random_get`, served by [`Syscalls::random_get`].
 ///
 /// # Safety
@@ -2103,17 +2207,21 @@ unsafe fn proc_raise_inner<S: Syscalls>(s: &mut S, sig: u8) -> Result<(), errno>
 /// To be called by the guest with the C signature of the system call; the pointers
 /// it passes are checked as the [module docs](super) describe, and must otherwise
 /// be valid guest memory for the duration of the call.
-pub unsafe extern "C" fn random_get<S: Syscalls>(buf: *mut (), buf_len: usize) -> errno {
+pub unsafe extern "C" fn random_get<S: Syscalls>(
+    buf: *mut (),
+    buf_len: usize,
+) -> crate::errno {
     S::with_current(|s| match random_get_inner(s, buf, buf_len) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn random_get_inner<S: Syscalls>(
     s: &mut S,
     buf: *mut (),
     buf_len: usize,
-) -> Result<(), errno> {
+) -> Result<(), crate::errno> {
     let buf = match slice_mut(s, buf as *mut u8, buf_len) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "random_get", e)),
@@ -2127,6 +2235,7 @@ unsafe fn random_get_inner<S: Syscalls>(
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_sock_recv`, served by [`Syscalls::sock_recv`].
 ///
 /// # Safety
@@ -2138,19 +2247,20 @@ pub unsafe extern "C" fn sock_recv<S: Syscalls>(
     sock: crate::fd,
     r#in: *const crate::recv_in,
     out: *mut crate::recv_out,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match sock_recv_inner(s, sock, r#in, out) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn sock_recv_inner<S: Syscalls>(
     s: &mut S,
     sock: crate::fd,
     r#in: *const crate::recv_in,
     out: *mut crate::recv_out,
-) -> Result<(), errno> {
-    let sock = match Ok::<_, errno>(sock) {
+) -> Result<(), crate::errno> {
+    let sock = match Ok::<_, crate::errno>(sock) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "sock_recv", e)),
     };
@@ -2175,6 +2285,7 @@ unsafe fn sock_recv_inner<S: Syscalls>(
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_sock_send`, served by [`Syscalls::sock_send`].
 ///
 /// # Safety
@@ -2186,19 +2297,20 @@ pub unsafe extern "C" fn sock_send<S: Syscalls>(
     sock: crate::fd,
     r#in: *const crate::send_in,
     out: *mut crate::send_out,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match sock_send_inner(s, sock, r#in, out) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn sock_send_inner<S: Syscalls>(
     s: &mut S,
     sock: crate::fd,
     r#in: *const crate::send_in,
     out: *mut crate::send_out,
-) -> Result<(), errno> {
-    let sock = match Ok::<_, errno>(sock) {
+) -> Result<(), crate::errno> {
+    let sock = match Ok::<_, crate::errno>(sock) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "sock_send", e)),
     };
@@ -2223,6 +2335,7 @@ unsafe fn sock_send_inner<S: Syscalls>(
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_sock_shutdown`, served by [`Syscalls::sock_shutdown`].
 ///
 /// # Safety
@@ -2233,22 +2346,23 @@ unsafe fn sock_send_inner<S: Syscalls>(
 pub unsafe extern "C" fn sock_shutdown<S: Syscalls>(
     sock: crate::fd,
     how: crate::sdflags,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match sock_shutdown_inner(s, sock, how) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn sock_shutdown_inner<S: Syscalls>(
     s: &mut S,
     sock: crate::fd,
     how: crate::sdflags,
-) -> Result<(), errno> {
-    let sock = match Ok::<_, errno>(sock) {
+) -> Result<(), crate::errno> {
+    let sock = match Ok::<_, crate::errno>(sock) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "sock_shutdown", e)),
     };
-    let how = match Ok::<_, errno>(how) {
+    let how = match Ok::<_, crate::errno>(how) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "sock_shutdown", e)),
     };
@@ -2265,6 +2379,7 @@ unsafe fn sock_shutdown_inner<S: Syscalls>(
     let () = result?;
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_thread_create`, served by [`Syscalls::thread_create`].
 ///
 /// # Safety
@@ -2275,17 +2390,18 @@ unsafe fn sock_shutdown_inner<S: Syscalls>(
 pub unsafe extern "C" fn thread_create<S: Syscalls>(
     attr: *mut crate::threadattr,
     tid: *mut crate::tid,
-) -> errno {
+) -> crate::errno {
     S::with_current(|s| match thread_create_inner(s, attr, tid) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
+
 unsafe fn thread_create_inner<S: Syscalls>(
     s: &mut S,
     attr: *mut crate::threadattr,
     tid: *mut crate::tid,
-) -> Result<(), errno> {
+) -> Result<(), crate::errno> {
     let attr = match uninit(s, attr) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "thread_create", e)),
@@ -2307,6 +2423,7 @@ unsafe fn thread_create_inner<S: Syscalls>(
     tid.write(result?);
     Ok(())
 }
+
 /// The C entry point `cloudabi_sys_thread_exit`, served by [`Syscalls::thread_exit`].
 ///
 /// # Safety
@@ -2321,6 +2438,7 @@ pub unsafe extern "C" fn thread_exit<S: Syscalls>(
     let () = S::with_current(|s| thread_exit_inner(s, lock, scope));
     std::process::abort()
 }
+
 unsafe fn thread_exit_inner<S: Syscalls>(
     s: &mut S,
     lock: *mut crate::lock,
@@ -2346,6 +2464,7 @@ unsafe fn thread_exit_inner<S: Syscalls>(
     }
     s.thread_exit(lock, scope)
 }
+
 /// The C entry point `cloudabi_sys_thread_yield`, served by [`Syscalls::thread_yield`].
 ///
 /// # Safety
@@ -2353,13 +2472,14 @@ unsafe fn thread_exit_inner<S: Syscalls>(
 /// To be called by the guest with the C signature of the system call; the pointers
 /// it passes are checked as the [module docs](super) describe, and must otherwise
 /// be valid guest memory for the duration of the call.
-pub unsafe extern "C" fn thread_yield<S: Syscalls>() -> errno {
+pub unsafe extern "C" fn thread_yield<S: Syscalls>() -> crate::errno {
     S::with_current(|s| match thread_yield_inner(s) {
-        Ok(()) => errno::SUCCESS,
+        Ok(()) => crate::errno::SUCCESS,
         Err(e) => e,
     })
 }
-unsafe fn thread_yield_inner<S: Syscalls>(s: &mut S) -> Result<(), errno> {
+
+unsafe fn thread_yield_inner<S: Syscalls>(s: &mut S) -> Result<(), crate::errno> {
     let line = if s.trace_enabled() { Some(trace::thread_yield()) } else { None };
     let result = s.thread_yield();
     if let Some(line) = line {

@@ -5,11 +5,13 @@
 //! The per-call functions take the decoded arguments (writable buffers by their
 //! length, since their contents are not known before the call) and return the part
 //! before ` = `; the `*_result` functions format what the call returned.
+
 #![allow(unused_imports)]
-use crate::errno;
+
 use std::format;
 use std::string::String;
 use std::vec::Vec;
+
 /// Joins the names of the flags set in `bits`; bits without a name are printed in
 /// hex, and no bits at all as `0`.
 pub fn flags(bits: u64, names: &[(u64, &str)]) -> String {
@@ -26,6 +28,7 @@ pub fn flags(bits: u64, names: &[(u64, &str)]) -> String {
     }
     if parts.is_empty() { String::from("0") } else { parts.join("|") }
 }
+
 /// A value's name if it has one, else the number.
 pub fn named(value: i128, names: &[(i128, &str)]) -> String {
     match names.iter().find(|(v, _)| *v == value) {
@@ -33,10 +36,47 @@ pub fn named(value: i128, names: &[(i128, &str)]) -> String {
         None => format!("{}", value),
     }
 }
+
+/// A pointer's address.
+pub fn ptr<T: ?Sized>(p: *const T) -> String {
+    format!("{:p}", p)
+}
+
+/// A value's `Debug` form.
+pub fn debug<T: core::fmt::Debug>(v: T) -> String {
+    format!("{:?}", v)
+}
+
+/// `[3 bytes]`, `[2 subscription]`.
+pub fn count(n: usize, what: &str) -> String {
+    format!("[{} {}]", n, what)
+}
+
+/// A buffer list: `[1 ciovec, 5 bytes]`.
+pub fn buffers(n: usize, what: &str, bytes: usize) -> String {
+    format!("[{} {}, {} bytes]", n, what, bytes)
+}
+
+/// Values in brackets: `[3, 4]`.
+pub fn list<I: Iterator<Item = String>>(items: I) -> String {
+    format!("[{}]", items.collect:: < Vec < _ >> ().join(", "))
+}
+
+/// An address range: `0x1000+4096`.
+pub fn address_range(range: *mut [u8]) -> String {
+    format!("{:p}+{}", range as * mut u8, range.len())
+}
+
+/// Several outputs: `(3, 4)`.
+pub fn list_tuple(parts: &[String]) -> String {
+    format!("({})", parts.join(", "))
+}
+
 /// Bytes as a string literal, escaped.
 pub fn text(bytes: &[u8]) -> String {
     format!("{:?}", String::from_utf8_lossy(bytes))
 }
+
 /// Formats a [`advice`](crate::advice) for a trace.
 pub fn fmt_advice(v: crate::advice) -> &'static str {
     match v {
@@ -48,6 +88,7 @@ pub fn fmt_advice(v: crate::advice) -> &'static str {
         crate::advice::WILLNEED => "ADVICE_WILLNEED",
     }
 }
+
 /// Formats a [`auxtype`](crate::auxtype) for a trace.
 pub fn fmt_auxtype(v: crate::auxtype) -> &'static str {
     match v {
@@ -66,6 +107,7 @@ pub fn fmt_auxtype(v: crate::auxtype) -> &'static str {
         crate::auxtype::TID => "AT_TID",
     }
 }
+
 /// Formats a [`clockid`](crate::clockid) for a trace.
 pub fn fmt_clockid(v: crate::clockid) -> &'static str {
     match v {
@@ -75,18 +117,22 @@ pub fn fmt_clockid(v: crate::clockid) -> &'static str {
         crate::clockid::THREAD_CPUTIME_ID => "CLOCK_THREAD_CPUTIME_ID",
     }
 }
+
 /// Formats a [`condvar`](crate::condvar) for a trace.
 pub fn fmt_condvar(v: crate::condvar) -> String {
     named(v.0 as i128, &[(0, "CONDVAR_HAS_NO_WAITERS")])
 }
+
 /// Formats a [`device`](crate::device) for a trace.
 pub fn fmt_device(v: crate::device) -> String {
     named(v.0 as i128, &[])
 }
+
 /// Formats a [`dircookie`](crate::dircookie) for a trace.
 pub fn fmt_dircookie(v: crate::dircookie) -> String {
     named(v.0 as i128, &[(0, "DIRCOOKIE_START")])
 }
+
 /// Formats a [`errno`](crate::errno) for a trace.
 pub fn fmt_errno(v: crate::errno) -> &'static str {
     match v {
@@ -169,10 +215,12 @@ pub fn fmt_errno(v: crate::errno) -> &'static str {
         crate::errno::NOTCAPABLE => "ENOTCAPABLE",
     }
 }
+
 /// Formats a [`eventrwflags`](crate::eventrwflags) for a trace.
 pub fn fmt_eventrwflags(v: crate::eventrwflags) -> String {
-    flags(v.bits() as u64, &[(1, "EVENT_FD_READWRITE_HANGUP")])
+    flags(u64::from(v.bits()), &[(1, "EVENT_FD_READWRITE_HANGUP")])
 }
+
 /// Formats a [`eventtype`](crate::eventtype) for a trace.
 pub fn fmt_eventtype(v: crate::eventtype) -> &'static str {
     match v {
@@ -185,18 +233,21 @@ pub fn fmt_eventtype(v: crate::eventtype) -> &'static str {
         crate::eventtype::PROC_TERMINATE => "EVENTTYPE_PROC_TERMINATE",
     }
 }
+
 /// Formats a [`exitcode`](crate::exitcode) for a trace.
 pub fn fmt_exitcode(v: crate::exitcode) -> String {
     named(v as i128, &[])
 }
+
 /// Formats a [`fd`](crate::fd) for a trace.
 pub fn fmt_fd(v: crate::fd) -> String {
     named(v.0 as i128, &[(4294967295, "PROCESS_CHILD"), (4294967295, "MAP_ANON_FD")])
 }
+
 /// Formats a [`fdflags`](crate::fdflags) for a trace.
 pub fn fmt_fdflags(v: crate::fdflags) -> String {
     flags(
-        v.bits() as u64,
+        u64::from(v.bits()),
         &[
             (1, "FDFLAG_APPEND"),
             (2, "FDFLAG_DSYNC"),
@@ -206,22 +257,26 @@ pub fn fmt_fdflags(v: crate::fdflags) -> String {
         ],
     )
 }
+
 /// Formats a [`fdsflags`](crate::fdsflags) for a trace.
 pub fn fmt_fdsflags(v: crate::fdsflags) -> String {
-    flags(v.bits() as u64, &[(1, "FDSTAT_FLAGS"), (2, "FDSTAT_RIGHTS")])
+    flags(u64::from(v.bits()), &[(1, "FDSTAT_FLAGS"), (2, "FDSTAT_RIGHTS")])
 }
+
 /// Formats a [`filedelta`](crate::filedelta) for a trace.
 pub fn fmt_filedelta(v: crate::filedelta) -> String {
     named(v as i128, &[])
 }
+
 /// Formats a [`filesize`](crate::filesize) for a trace.
 pub fn fmt_filesize(v: crate::filesize) -> String {
     named(v as i128, &[])
 }
+
 /// Formats a [`fsflags`](crate::fsflags) for a trace.
 pub fn fmt_fsflags(v: crate::fsflags) -> String {
     flags(
-        v.bits() as u64,
+        u64::from(v.bits()),
         &[
             (1, "FILESTAT_ATIM"),
             (2, "FILESTAT_ATIM_NOW"),
@@ -231,6 +286,7 @@ pub fn fmt_fsflags(v: crate::fsflags) -> String {
         ],
     )
 }
+
 /// Formats a [`filetype`](crate::filetype) for a trace.
 pub fn fmt_filetype(v: crate::filetype) -> &'static str {
     match v {
@@ -246,14 +302,17 @@ pub fn fmt_filetype(v: crate::filetype) -> &'static str {
         crate::filetype::SYMBOLIC_LINK => "FILETYPE_SYMBOLIC_LINK",
     }
 }
+
 /// Formats a [`inode`](crate::inode) for a trace.
 pub fn fmt_inode(v: crate::inode) -> String {
     named(v.0 as i128, &[])
 }
+
 /// Formats a [`linkcount`](crate::linkcount) for a trace.
 pub fn fmt_linkcount(v: crate::linkcount) -> String {
     named(v as i128, &[])
 }
+
 /// Formats a [`lock`](crate::lock) for a trace.
 pub fn fmt_lock(v: crate::lock) -> String {
     named(
@@ -266,17 +325,20 @@ pub fn fmt_lock(v: crate::lock) -> String {
         ],
     )
 }
+
 /// Formats a [`lookupflags`](crate::lookupflags) for a trace.
 pub fn fmt_lookupflags(v: crate::lookupflags) -> String {
-    flags(v.bits() as u64, &[(1, "LOOKUP_SYMLINK_FOLLOW")])
+    flags(u64::from(v.bits()), &[(1, "LOOKUP_SYMLINK_FOLLOW")])
 }
+
 /// Formats a [`mflags`](crate::mflags) for a trace.
 pub fn fmt_mflags(v: crate::mflags) -> String {
     flags(
-        v.bits() as u64,
+        u64::from(v.bits()),
         &[(1, "MAP_ANON"), (2, "MAP_FIXED"), (4, "MAP_PRIVATE"), (8, "MAP_SHARED")],
     )
 }
+
 /// Formats a [`scope`](crate::scope) for a trace.
 pub fn fmt_scope(v: crate::scope) -> &'static str {
     match v {
@@ -284,29 +346,34 @@ pub fn fmt_scope(v: crate::scope) -> &'static str {
         crate::scope::SHARED => "SCOPE_SHARED",
     }
 }
+
 /// Formats a [`mprot`](crate::mprot) for a trace.
 pub fn fmt_mprot(v: crate::mprot) -> String {
-    flags(v.bits() as u64, &[(1, "PROT_EXEC"), (2, "PROT_WRITE"), (4, "PROT_READ")])
+    flags(u64::from(v.bits()), &[(1, "PROT_EXEC"), (2, "PROT_WRITE"), (4, "PROT_READ")])
 }
+
 /// Formats a [`msflags`](crate::msflags) for a trace.
 pub fn fmt_msflags(v: crate::msflags) -> String {
-    flags(v.bits() as u64, &[(1, "MS_ASYNC"), (2, "MS_INVALIDATE"), (4, "MS_SYNC")])
+    flags(u64::from(v.bits()), &[(1, "MS_ASYNC"), (2, "MS_INVALIDATE"), (4, "MS_SYNC")])
 }
+
 /// Formats a [`nthreads`](crate::nthreads) for a trace.
 pub fn fmt_nthreads(v: crate::nthreads) -> String {
     named(v as i128, &[])
 }
+
 /// Formats a [`oflags`](crate::oflags) for a trace.
 pub fn fmt_oflags(v: crate::oflags) -> String {
     flags(
-        v.bits() as u64,
+        u64::from(v.bits()),
         &[(1, "O_CREAT"), (2, "O_DIRECTORY"), (4, "O_EXCL"), (8, "O_TRUNC")],
     )
 }
+
 /// Formats a [`rights`](crate::rights) for a trace.
 pub fn fmt_rights(v: crate::rights) -> String {
     flags(
-        v.bits() as u64,
+        v.bits(),
         &[
             (1, "RIGHT_FD_DATASYNC"),
             (2, "RIGHT_FD_READ"),
@@ -342,14 +409,17 @@ pub fn fmt_rights(v: crate::rights) -> String {
         ],
     )
 }
+
 /// Formats a [`sdflags`](crate::sdflags) for a trace.
 pub fn fmt_sdflags(v: crate::sdflags) -> String {
-    flags(v.bits() as u64, &[(1, "SHUT_RD"), (2, "SHUT_WR")])
+    flags(u64::from(v.bits()), &[(1, "SHUT_RD"), (2, "SHUT_WR")])
 }
+
 /// Formats a [`siflags`](crate::siflags) for a trace.
 pub fn fmt_siflags(v: crate::siflags) -> String {
-    flags(v.bits() as u64, &[])
+    flags(u64::from(v.bits()), &[])
 }
+
 /// Formats a [`signal`](crate::signal) for a trace.
 pub fn fmt_signal(v: crate::signal) -> &'static str {
     match v {
@@ -381,41 +451,50 @@ pub fn fmt_signal(v: crate::signal) -> &'static str {
         crate::signal::XFSZ => "SIGXFSZ",
     }
 }
+
 /// Formats a [`subclockflags`](crate::subclockflags) for a trace.
 pub fn fmt_subclockflags(v: crate::subclockflags) -> String {
-    flags(v.bits() as u64, &[(1, "SUBSCRIPTION_CLOCK_ABSTIME")])
+    flags(u64::from(v.bits()), &[(1, "SUBSCRIPTION_CLOCK_ABSTIME")])
 }
+
 /// Formats a [`subrwflags`](crate::subrwflags) for a trace.
 pub fn fmt_subrwflags(v: crate::subrwflags) -> String {
-    flags(v.bits() as u64, &[(1, "SUBSCRIPTION_FD_READWRITE_POLL")])
+    flags(u64::from(v.bits()), &[(1, "SUBSCRIPTION_FD_READWRITE_POLL")])
 }
+
 /// Formats a [`riflags`](crate::riflags) for a trace.
 pub fn fmt_riflags(v: crate::riflags) -> String {
-    flags(v.bits() as u64, &[(4, "SOCK_RECV_PEEK"), (16, "SOCK_RECV_WAITALL")])
+    flags(u64::from(v.bits()), &[(4, "SOCK_RECV_PEEK"), (16, "SOCK_RECV_WAITALL")])
 }
+
 /// Formats a [`roflags`](crate::roflags) for a trace.
 pub fn fmt_roflags(v: crate::roflags) -> String {
     flags(
-        v.bits() as u64,
+        u64::from(v.bits()),
         &[(1, "SOCK_RECV_FDS_TRUNCATED"), (8, "SOCK_RECV_DATA_TRUNCATED")],
     )
 }
+
 /// Formats a [`tid`](crate::tid) for a trace.
 pub fn fmt_tid(v: crate::tid) -> String {
     named(v.0 as i128, &[])
 }
+
 /// Formats a [`timestamp`](crate::timestamp) for a trace.
 pub fn fmt_timestamp(v: crate::timestamp) -> String {
     named(v as i128, &[])
 }
+
 /// Formats a [`ulflags`](crate::ulflags) for a trace.
 pub fn fmt_ulflags(v: crate::ulflags) -> String {
-    flags(v.bits() as u64, &[(1, "UNLINK_REMOVEDIR")])
+    flags(u64::from(v.bits()), &[(1, "UNLINK_REMOVEDIR")])
 }
+
 /// Formats a [`userdata`](crate::userdata) for a trace.
 pub fn fmt_userdata(v: crate::userdata) -> String {
     named(v as i128, &[])
 }
+
 /// Formats a [`whence`](crate::whence) for a trace.
 pub fn fmt_whence(v: crate::whence) -> &'static str {
     match v {
@@ -424,16 +503,19 @@ pub fn fmt_whence(v: crate::whence) -> &'static str {
         crate::whence::SET => "WHENCE_SET",
     }
 }
+
 /// Formats a [`auxv`](crate::auxv) for a trace.
 pub fn fmt_auxv(v: &crate::auxv) -> String {
     let _ = v;
     format!("{{a_type={}, union=..{}}}", fmt_auxtype(v.a_type), "")
 }
+
 /// Formats a [`ciovec`](crate::ciovec) for a trace.
 pub fn fmt_ciovec(v: &crate::ciovec) -> String {
     let _ = v;
     format!("{{buf=[{} bytes]}}", v.buf.1)
 }
+
 /// Formats a [`dirent`](crate::dirent) for a trace.
 pub fn fmt_dirent(v: &crate::dirent) -> String {
     let _ = v;
@@ -442,6 +524,7 @@ pub fn fmt_dirent(v: &crate::dirent) -> String {
         fmt_inode(v.d_ino), v.d_namlen, fmt_filetype(v.d_type)
     )
 }
+
 /// Formats a [`event`](crate::event) for a trace.
 pub fn fmt_event(v: &crate::event) -> String {
     let _ = v;
@@ -450,6 +533,7 @@ pub fn fmt_event(v: &crate::event) -> String {
         fmt_errno(v.error), fmt_eventtype(v.r#type), ""
     )
 }
+
 /// Formats a [`fdstat`](crate::fdstat) for a trace.
 pub fn fmt_fdstat(v: &crate::fdstat) -> String {
     let _ = v;
@@ -459,6 +543,7 @@ pub fn fmt_fdstat(v: &crate::fdstat) -> String {
         .fs_rights_base), fmt_rights(v.fs_rights_inheriting)
     )
 }
+
 /// Formats a [`filestat`](crate::filestat) for a trace.
 pub fn fmt_filestat(v: &crate::filestat) -> String {
     let _ = v;
@@ -469,16 +554,19 @@ pub fn fmt_filestat(v: &crate::filestat) -> String {
         fmt_timestamp(v.st_mtim), fmt_timestamp(v.st_ctim)
     )
 }
+
 /// Formats a [`iovec`](crate::iovec) for a trace.
 pub fn fmt_iovec(v: &crate::iovec) -> String {
     let _ = v;
     format!("{{buf=[{} bytes]}}", v.buf.1)
 }
+
 /// Formats a [`lookup`](crate::lookup) for a trace.
 pub fn fmt_lookup(v: &crate::lookup) -> String {
     let _ = v;
     format!("{{fd={}, flags={}}}", fmt_fd(v.fd), fmt_lookupflags(v.flags))
 }
+
 /// Formats a [`recv_in`](crate::recv_in) for a trace.
 pub fn fmt_recv_in(v: &crate::recv_in) -> String {
     let _ = v;
@@ -487,6 +575,7 @@ pub fn fmt_recv_in(v: &crate::recv_in) -> String {
         fmt_riflags(v.ri_flags)
     )
 }
+
 /// Formats a [`send_in`](crate::send_in) for a trace.
 pub fn fmt_send_in(v: &crate::send_in) -> String {
     let _ = v;
@@ -495,19 +584,22 @@ pub fn fmt_send_in(v: &crate::send_in) -> String {
         fmt_siflags(v.si_flags)
     )
 }
+
 /// Formats a [`send_out`](crate::send_out) for a trace.
 pub fn fmt_send_out(v: &crate::send_out) -> String {
     let _ = v;
     format!("{{so_datalen={}}}", v.so_datalen)
 }
+
 /// Formats a [`recv_out`](crate::recv_out) for a trace.
 pub fn fmt_recv_out(v: &crate::recv_out) -> String {
     let _ = v;
     format!(
         "{{ro_datalen={}, ro_fdslen={}, ro_unused={}, ro_flags={}}}", v.ro_datalen, v
-        .ro_fdslen, format!("{:?}", v.ro_unused), fmt_roflags(v.ro_flags)
+        .ro_fdslen, debug(v.ro_unused), fmt_roflags(v.ro_flags)
     )
 }
+
 /// Formats a [`subscription`](crate::subscription) for a trace.
 pub fn fmt_subscription(v: &crate::subscription) -> String {
     let _ = v;
@@ -516,30 +608,35 @@ pub fn fmt_subscription(v: &crate::subscription) -> String {
         .unused, fmt_eventtype(v.r#type), ""
     )
 }
+
 /// Formats a [`tcb`](crate::tcb) for a trace.
 pub fn fmt_tcb(v: &crate::tcb) -> String {
     let _ = v;
-    format!("{{parent={}}}", format!("{:p}", v.parent))
+    format!("{{parent={}}}", ptr(v.parent))
 }
+
 /// Formats a [`threadattr`](crate::threadattr) for a trace.
 pub fn fmt_threadattr(v: &crate::threadattr) -> String {
     let _ = v;
     format!(
-        "{{entry_point={}, stack=[{} bytes], argument={}}}", format!("{:p}", v
-        .entry_point as * const ()), v.stack.1, format!("{:p}", v.argument)
+        "{{entry_point={}, stack=[{} bytes], argument={}}}", ptr(v.entry_point as * const
+        ()), v.stack.1, ptr(v.argument)
     )
 }
+
 /// The arguments of a [`clock_res_get`](crate::clock_res_get) call.
 pub fn clock_res_get(clock_id: crate::clockid) -> String {
     format!("clock_res_get(clock_id={})", fmt_clockid(clock_id))
 }
+
 /// The result of a [`clock_res_get`](crate::clock_res_get) call.
-pub fn clock_res_get_result(result: &Result<crate::timestamp, errno>) -> String {
+pub fn clock_res_get_result(result: &Result<crate::timestamp, crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", fmt_timestamp(* v)),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`clock_time_get`](crate::clock_time_get) call.
 pub fn clock_time_get(clock_id: crate::clockid, precision: crate::timestamp) -> String {
     format!(
@@ -547,13 +644,15 @@ pub fn clock_time_get(clock_id: crate::clockid, precision: crate::timestamp) -> 
         fmt_timestamp(precision)
     )
 }
+
 /// The result of a [`clock_time_get`](crate::clock_time_get) call.
-pub fn clock_time_get_result(result: &Result<crate::timestamp, errno>) -> String {
+pub fn clock_time_get_result(result: &Result<crate::timestamp, crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", fmt_timestamp(* v)),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`condvar_signal`](crate::condvar_signal) call.
 pub fn condvar_signal(
     condvar: *mut crate::condvar,
@@ -561,72 +660,86 @@ pub fn condvar_signal(
     nwaiters: crate::nthreads,
 ) -> String {
     format!(
-        "condvar_signal(condvar={}, scope={}, nwaiters={})", format!("{:p}", condvar),
+        "condvar_signal(condvar={}, scope={}, nwaiters={})", ptr(condvar),
         fmt_scope(scope), fmt_nthreads(nwaiters)
     )
 }
+
 /// The result of a [`condvar_signal`](crate::condvar_signal) call.
-pub fn condvar_signal_result(result: &Result<(), errno>) -> String {
+pub fn condvar_signal_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`fd_close`](crate::fd_close) call.
 pub fn fd_close(fd: crate::fd) -> String {
     format!("fd_close(fd={})", fmt_fd(fd))
 }
+
 /// The result of a [`fd_close`](crate::fd_close) call.
-pub fn fd_close_result(result: &Result<(), errno>) -> String {
+pub fn fd_close_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`fd_create1`](crate::fd_create1) call.
 pub fn fd_create1(r#type: crate::filetype) -> String {
     format!("fd_create1(type={})", fmt_filetype(r#type))
 }
+
 /// The result of a [`fd_create1`](crate::fd_create1) call.
-pub fn fd_create1_result(result: &Result<crate::fd, errno>) -> String {
+pub fn fd_create1_result(result: &Result<crate::fd, crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", fmt_fd(* v)),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`fd_create2`](crate::fd_create2) call.
 pub fn fd_create2(r#type: crate::filetype) -> String {
     format!("fd_create2(type={})", fmt_filetype(r#type))
 }
+
 /// The result of a [`fd_create2`](crate::fd_create2) call.
-pub fn fd_create2_result(result: &Result<(crate::fd, crate::fd), errno>) -> String {
+pub fn fd_create2_result(
+    result: &Result<(crate::fd, crate::fd), crate::errno>,
+) -> String {
     match result {
-        Ok(v) => format!("Ok({})", format!("({}, {})", fmt_fd(v.0), fmt_fd(v.1))),
+        Ok(v) => format!("Ok({})", list_tuple(& [fmt_fd(v.0), fmt_fd(v.1)])),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`fd_datasync`](crate::fd_datasync) call.
 pub fn fd_datasync(fd: crate::fd) -> String {
     format!("fd_datasync(fd={})", fmt_fd(fd))
 }
+
 /// The result of a [`fd_datasync`](crate::fd_datasync) call.
-pub fn fd_datasync_result(result: &Result<(), errno>) -> String {
+pub fn fd_datasync_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`fd_dup`](crate::fd_dup) call.
 pub fn fd_dup(from: crate::fd) -> String {
     format!("fd_dup(from={})", fmt_fd(from))
 }
+
 /// The result of a [`fd_dup`](crate::fd_dup) call.
-pub fn fd_dup_result(result: &Result<crate::fd, errno>) -> String {
+pub fn fd_dup_result(result: &Result<crate::fd, crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", fmt_fd(* v)),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`fd_pread`](crate::fd_pread) call.
 pub fn fd_pread(
     fd: crate::fd,
@@ -634,18 +747,19 @@ pub fn fd_pread(
     offset: crate::filesize,
 ) -> String {
     format!(
-        "fd_pread(fd={}, iovs={}, offset={})", fmt_fd(fd), format!("[{} {}, {} bytes]",
-        iovs.len(), "iovec", iovs.iter().map(| e | e.buf.1).sum:: < usize > ()),
-        fmt_filesize(offset)
+        "fd_pread(fd={}, iovs={}, offset={})", fmt_fd(fd), buffers(iovs.len(), "iovec",
+        iovs.iter().map(| e | e.buf.1).sum:: < usize > ()), fmt_filesize(offset)
     )
 }
+
 /// The result of a [`fd_pread`](crate::fd_pread) call.
-pub fn fd_pread_result(result: &Result<usize, errno>) -> String {
+pub fn fd_pread_result(result: &Result<usize, crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", * v),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`fd_pwrite`](crate::fd_pwrite) call.
 pub fn fd_pwrite(
     fd: crate::fd,
@@ -653,43 +767,48 @@ pub fn fd_pwrite(
     offset: crate::filesize,
 ) -> String {
     format!(
-        "fd_pwrite(fd={}, iovs={}, offset={})", fmt_fd(fd), format!("[{} {}, {} bytes]",
-        iovs.len(), "ciovec", iovs.iter().map(| e | e.buf.1).sum:: < usize > ()),
-        fmt_filesize(offset)
+        "fd_pwrite(fd={}, iovs={}, offset={})", fmt_fd(fd), buffers(iovs.len(), "ciovec",
+        iovs.iter().map(| e | e.buf.1).sum:: < usize > ()), fmt_filesize(offset)
     )
 }
+
 /// The result of a [`fd_pwrite`](crate::fd_pwrite) call.
-pub fn fd_pwrite_result(result: &Result<usize, errno>) -> String {
+pub fn fd_pwrite_result(result: &Result<usize, crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", * v),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`fd_read`](crate::fd_read) call.
 pub fn fd_read(fd: crate::fd, iovs: &[crate::iovec]) -> String {
     format!(
-        "fd_read(fd={}, iovs={})", fmt_fd(fd), format!("[{} {}, {} bytes]", iovs.len(),
-        "iovec", iovs.iter().map(| e | e.buf.1).sum:: < usize > ())
+        "fd_read(fd={}, iovs={})", fmt_fd(fd), buffers(iovs.len(), "iovec", iovs.iter()
+        .map(| e | e.buf.1).sum:: < usize > ())
     )
 }
+
 /// The result of a [`fd_read`](crate::fd_read) call.
-pub fn fd_read_result(result: &Result<usize, errno>) -> String {
+pub fn fd_read_result(result: &Result<usize, crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", * v),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`fd_replace`](crate::fd_replace) call.
 pub fn fd_replace(from: crate::fd, to: crate::fd) -> String {
     format!("fd_replace(from={}, to={})", fmt_fd(from), fmt_fd(to))
 }
+
 /// The result of a [`fd_replace`](crate::fd_replace) call.
-pub fn fd_replace_result(result: &Result<(), errno>) -> String {
+pub fn fd_replace_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`fd_seek`](crate::fd_seek) call.
 pub fn fd_seek(
     fd: crate::fd,
@@ -701,24 +820,28 @@ pub fn fd_seek(
         fmt_whence(whence)
     )
 }
+
 /// The result of a [`fd_seek`](crate::fd_seek) call.
-pub fn fd_seek_result(result: &Result<crate::filesize, errno>) -> String {
+pub fn fd_seek_result(result: &Result<crate::filesize, crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", fmt_filesize(* v)),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`fd_stat_get`](crate::fd_stat_get) call.
 pub fn fd_stat_get(fd: crate::fd, buf: *const crate::fdstat) -> String {
-    format!("fd_stat_get(fd={}, buf={})", fmt_fd(fd), format!("{:p}", buf))
+    format!("fd_stat_get(fd={}, buf={})", fmt_fd(fd), ptr(buf))
 }
+
 /// The result of a [`fd_stat_get`](crate::fd_stat_get) call.
-pub fn fd_stat_get_result(result: &Result<(), errno>) -> String {
+pub fn fd_stat_get_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`fd_stat_put`](crate::fd_stat_put) call.
 pub fn fd_stat_put(
     fd: crate::fd,
@@ -726,42 +849,48 @@ pub fn fd_stat_put(
     flags: crate::fdsflags,
 ) -> String {
     format!(
-        "fd_stat_put(fd={}, buf={}, flags={})", fmt_fd(fd), fmt_fdstat(& * buf),
+        "fd_stat_put(fd={}, buf={}, flags={})", fmt_fd(fd), fmt_fdstat(buf),
         fmt_fdsflags(flags)
     )
 }
+
 /// The result of a [`fd_stat_put`](crate::fd_stat_put) call.
-pub fn fd_stat_put_result(result: &Result<(), errno>) -> String {
+pub fn fd_stat_put_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`fd_sync`](crate::fd_sync) call.
 pub fn fd_sync(fd: crate::fd) -> String {
     format!("fd_sync(fd={})", fmt_fd(fd))
 }
+
 /// The result of a [`fd_sync`](crate::fd_sync) call.
-pub fn fd_sync_result(result: &Result<(), errno>) -> String {
+pub fn fd_sync_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`fd_write`](crate::fd_write) call.
 pub fn fd_write(fd: crate::fd, iovs: &[crate::ciovec]) -> String {
     format!(
-        "fd_write(fd={}, iovs={})", fmt_fd(fd), format!("[{} {}, {} bytes]", iovs.len(),
-        "ciovec", iovs.iter().map(| e | e.buf.1).sum:: < usize > ())
+        "fd_write(fd={}, iovs={})", fmt_fd(fd), buffers(iovs.len(), "ciovec", iovs.iter()
+        .map(| e | e.buf.1).sum:: < usize > ())
     )
 }
+
 /// The result of a [`fd_write`](crate::fd_write) call.
-pub fn fd_write_result(result: &Result<usize, errno>) -> String {
+pub fn fd_write_result(result: &Result<usize, crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", * v),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`file_advise`](crate::file_advise) call.
 pub fn file_advise(
     fd: crate::fd,
@@ -774,13 +903,15 @@ pub fn file_advise(
         fmt_filesize(offset), fmt_filesize(len), fmt_advice(advice)
     )
 }
+
 /// The result of a [`file_advise`](crate::file_advise) call.
-pub fn file_advise_result(result: &Result<(), errno>) -> String {
+pub fn file_advise_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`file_allocate`](crate::file_allocate) call.
 pub fn file_allocate(
     fd: crate::fd,
@@ -792,13 +923,15 @@ pub fn file_allocate(
         fmt_filesize(len)
     )
 }
+
 /// The result of a [`file_allocate`](crate::file_allocate) call.
-pub fn file_allocate_result(result: &Result<(), errno>) -> String {
+pub fn file_allocate_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`file_create`](crate::file_create) call.
 pub fn file_create(fd: crate::fd, path: &[u8], r#type: crate::filetype) -> String {
     format!(
@@ -806,13 +939,15 @@ pub fn file_create(fd: crate::fd, path: &[u8], r#type: crate::filetype) -> Strin
         fmt_filetype(r#type)
     )
 }
+
 /// The result of a [`file_create`](crate::file_create) call.
-pub fn file_create_result(result: &Result<(), errno>) -> String {
+pub fn file_create_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`file_link`](crate::file_link) call.
 pub fn file_link(
     fd1: crate::lookup,
@@ -825,13 +960,15 @@ pub fn file_link(
         fmt_fd(fd2), text(path2)
     )
 }
+
 /// The result of a [`file_link`](crate::file_link) call.
-pub fn file_link_result(result: &Result<(), errno>) -> String {
+pub fn file_link_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`file_open`](crate::file_open) call.
 pub fn file_open(
     dirfd: crate::lookup,
@@ -841,44 +978,50 @@ pub fn file_open(
 ) -> String {
     format!(
         "file_open(dirfd={}, path={}, oflags={}, fds={})", fmt_lookup(& dirfd),
-        text(path), fmt_oflags(oflags), fmt_fdstat(& * fds)
+        text(path), fmt_oflags(oflags), fmt_fdstat(fds)
     )
 }
+
 /// The result of a [`file_open`](crate::file_open) call.
-pub fn file_open_result(result: &Result<crate::fd, errno>) -> String {
+pub fn file_open_result(result: &Result<crate::fd, crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", fmt_fd(* v)),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`file_readdir`](crate::file_readdir) call.
 pub fn file_readdir(fd: crate::fd, buf: usize, cookie: crate::dircookie) -> String {
     format!(
-        "file_readdir(fd={}, buf={}, cookie={})", fmt_fd(fd), format!("[{} {}]", buf,
-        "bytes"), fmt_dircookie(cookie)
+        "file_readdir(fd={}, buf={}, cookie={})", fmt_fd(fd), count(buf, "bytes"),
+        fmt_dircookie(cookie)
     )
 }
+
 /// The result of a [`file_readdir`](crate::file_readdir) call.
-pub fn file_readdir_result(result: &Result<usize, errno>) -> String {
+pub fn file_readdir_result(result: &Result<usize, crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", * v),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`file_readlink`](crate::file_readlink) call.
 pub fn file_readlink(fd: crate::fd, path: &[u8], buf: usize) -> String {
     format!(
-        "file_readlink(fd={}, path={}, buf={})", fmt_fd(fd), text(path),
-        format!("[{} {}]", buf, "bytes")
+        "file_readlink(fd={}, path={}, buf={})", fmt_fd(fd), text(path), count(buf,
+        "bytes")
     )
 }
+
 /// The result of a [`file_readlink`](crate::file_readlink) call.
-pub fn file_readlink_result(result: &Result<usize, errno>) -> String {
+pub fn file_readlink_result(result: &Result<usize, crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", * v),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`file_rename`](crate::file_rename) call.
 pub fn file_rename(
     fd1: crate::fd,
@@ -891,24 +1034,28 @@ pub fn file_rename(
         fmt_fd(fd2), text(path2)
     )
 }
+
 /// The result of a [`file_rename`](crate::file_rename) call.
-pub fn file_rename_result(result: &Result<(), errno>) -> String {
+pub fn file_rename_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`file_stat_fget`](crate::file_stat_fget) call.
 pub fn file_stat_fget(fd: crate::fd, buf: *const crate::filestat) -> String {
-    format!("file_stat_fget(fd={}, buf={})", fmt_fd(fd), format!("{:p}", buf))
+    format!("file_stat_fget(fd={}, buf={})", fmt_fd(fd), ptr(buf))
 }
+
 /// The result of a [`file_stat_fget`](crate::file_stat_fget) call.
-pub fn file_stat_fget_result(result: &Result<(), errno>) -> String {
+pub fn file_stat_fget_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`file_stat_fput`](crate::file_stat_fput) call.
 pub fn file_stat_fput(
     fd: crate::fd,
@@ -916,17 +1063,19 @@ pub fn file_stat_fput(
     flags: crate::fsflags,
 ) -> String {
     format!(
-        "file_stat_fput(fd={}, buf={}, flags={})", fmt_fd(fd), fmt_filestat(& * buf),
+        "file_stat_fput(fd={}, buf={}, flags={})", fmt_fd(fd), fmt_filestat(buf),
         fmt_fsflags(flags)
     )
 }
+
 /// The result of a [`file_stat_fput`](crate::file_stat_fput) call.
-pub fn file_stat_fput_result(result: &Result<(), errno>) -> String {
+pub fn file_stat_fput_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`file_stat_get`](crate::file_stat_get) call.
 pub fn file_stat_get(
     fd: crate::lookup,
@@ -934,17 +1083,18 @@ pub fn file_stat_get(
     buf: *const crate::filestat,
 ) -> String {
     format!(
-        "file_stat_get(fd={}, path={}, buf={})", fmt_lookup(& fd), text(path),
-        format!("{:p}", buf)
+        "file_stat_get(fd={}, path={}, buf={})", fmt_lookup(& fd), text(path), ptr(buf)
     )
 }
+
 /// The result of a [`file_stat_get`](crate::file_stat_get) call.
-pub fn file_stat_get_result(result: &Result<(), errno>) -> String {
+pub fn file_stat_get_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`file_stat_put`](crate::file_stat_put) call.
 pub fn file_stat_put(
     fd: crate::lookup,
@@ -954,29 +1104,33 @@ pub fn file_stat_put(
 ) -> String {
     format!(
         "file_stat_put(fd={}, path={}, buf={}, flags={})", fmt_lookup(& fd), text(path),
-        fmt_filestat(& * buf), fmt_fsflags(flags)
+        fmt_filestat(buf), fmt_fsflags(flags)
     )
 }
+
 /// The result of a [`file_stat_put`](crate::file_stat_put) call.
-pub fn file_stat_put_result(result: &Result<(), errno>) -> String {
+pub fn file_stat_put_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`file_symlink`](crate::file_symlink) call.
 pub fn file_symlink(path1: &[u8], fd: crate::fd, path2: &[u8]) -> String {
     format!(
         "file_symlink(path1={}, fd={}, path2={})", text(path1), fmt_fd(fd), text(path2)
     )
 }
+
 /// The result of a [`file_symlink`](crate::file_symlink) call.
-pub fn file_symlink_result(result: &Result<(), errno>) -> String {
+pub fn file_symlink_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`file_unlink`](crate::file_unlink) call.
 pub fn file_unlink(fd: crate::fd, path: &[u8], flags: crate::ulflags) -> String {
     format!(
@@ -984,38 +1138,43 @@ pub fn file_unlink(fd: crate::fd, path: &[u8], flags: crate::ulflags) -> String 
         fmt_ulflags(flags)
     )
 }
+
 /// The result of a [`file_unlink`](crate::file_unlink) call.
-pub fn file_unlink_result(result: &Result<(), errno>) -> String {
+pub fn file_unlink_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`lock_unlock`](crate::lock_unlock) call.
 pub fn lock_unlock(lock: *mut crate::lock, scope: crate::scope) -> String {
-    format!("lock_unlock(lock={}, scope={})", format!("{:p}", lock), fmt_scope(scope))
+    format!("lock_unlock(lock={}, scope={})", ptr(lock), fmt_scope(scope))
 }
+
 /// The result of a [`lock_unlock`](crate::lock_unlock) call.
-pub fn lock_unlock_result(result: &Result<(), errno>) -> String {
+pub fn lock_unlock_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`mem_advise`](crate::mem_advise) call.
 pub fn mem_advise(mapping: *mut [u8], advice: crate::advice) -> String {
     format!(
-        "mem_advise(mapping={}, advice={})", format!("{:p}+{}", mapping as * mut u8,
-        mapping.len()), fmt_advice(advice)
+        "mem_advise(mapping={}, advice={})", address_range(mapping), fmt_advice(advice)
     )
 }
+
 /// The result of a [`mem_advise`](crate::mem_advise) call.
-pub fn mem_advise_result(result: &Result<(), errno>) -> String {
+pub fn mem_advise_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`mem_map`](crate::mem_map) call.
 pub fn mem_map(
     addr: *mut (),
@@ -1026,124 +1185,135 @@ pub fn mem_map(
     off: crate::filesize,
 ) -> String {
     format!(
-        "mem_map(addr={}, len={}, prot={}, flags={}, fd={}, off={})", format!("{:p}",
-        addr), len, fmt_mprot(prot), fmt_mflags(flags), fmt_fd(fd), fmt_filesize(off)
+        "mem_map(addr={}, len={}, prot={}, flags={}, fd={}, off={})", ptr(addr), len,
+        fmt_mprot(prot), fmt_mflags(flags), fmt_fd(fd), fmt_filesize(off)
     )
 }
+
 /// The result of a [`mem_map`](crate::mem_map) call.
-pub fn mem_map_result(result: &Result<*mut (), errno>) -> String {
+pub fn mem_map_result(result: &Result<*mut (), crate::errno>) -> String {
     match result {
-        Ok(v) => format!("Ok({})", format!("{:p}", * v)),
+        Ok(v) => format!("Ok({})", ptr(* v)),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`mem_protect`](crate::mem_protect) call.
 pub fn mem_protect(mapping: *mut [u8], prot: crate::mprot) -> String {
-    format!(
-        "mem_protect(mapping={}, prot={})", format!("{:p}+{}", mapping as * mut u8,
-        mapping.len()), fmt_mprot(prot)
-    )
+    format!("mem_protect(mapping={}, prot={})", address_range(mapping), fmt_mprot(prot))
 }
+
 /// The result of a [`mem_protect`](crate::mem_protect) call.
-pub fn mem_protect_result(result: &Result<(), errno>) -> String {
+pub fn mem_protect_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`mem_sync`](crate::mem_sync) call.
 pub fn mem_sync(mapping: *mut [u8], flags: crate::msflags) -> String {
-    format!(
-        "mem_sync(mapping={}, flags={})", format!("{:p}+{}", mapping as * mut u8, mapping
-        .len()), fmt_msflags(flags)
-    )
+    format!("mem_sync(mapping={}, flags={})", address_range(mapping), fmt_msflags(flags))
 }
+
 /// The result of a [`mem_sync`](crate::mem_sync) call.
-pub fn mem_sync_result(result: &Result<(), errno>) -> String {
+pub fn mem_sync_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`mem_unmap`](crate::mem_unmap) call.
 pub fn mem_unmap(mapping: *mut [u8]) -> String {
-    format!(
-        "mem_unmap(mapping={})", format!("{:p}+{}", mapping as * mut u8, mapping.len())
-    )
+    format!("mem_unmap(mapping={})", address_range(mapping))
 }
+
 /// The result of a [`mem_unmap`](crate::mem_unmap) call.
-pub fn mem_unmap_result(result: &Result<(), errno>) -> String {
+pub fn mem_unmap_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`poll`](crate::poll) call.
 pub fn poll(r#in: &[crate::subscription], out: usize) -> String {
     format!(
-        "poll(in={}, out={})", format!("[{} {}]", r#in.len(), "subscription"),
-        format!("[{} {}]", out, "event")
+        "poll(in={}, out={})", count(r#in.len(), "subscription"), count(out, "event")
     )
 }
+
 /// The result of a [`poll`](crate::poll) call.
-pub fn poll_result(result: &Result<usize, errno>) -> String {
+pub fn poll_result(result: &Result<usize, crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", * v),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`proc_exec`](crate::proc_exec) call.
 pub fn proc_exec(fd: crate::fd, data: &[u8], fds: &[crate::fd]) -> String {
     format!(
-        "proc_exec(fd={}, data={}, fds={})", fmt_fd(fd), format!("[{} bytes]", data
-        .len()), format!("[{}]", fds.iter().map(| e | format!("{}", fmt_fd(* e)))
-        .collect:: < Vec < _ >> ().join(", "))
+        "proc_exec(fd={}, data={}, fds={})", fmt_fd(fd), count(data.len(), "bytes"),
+        list(fds.iter().map(| e | fmt_fd(* e)))
     )
 }
+
 /// The result of a [`proc_exec`](crate::proc_exec) call.
-pub fn proc_exec_result(result: &Result<(), errno>) -> String {
+pub fn proc_exec_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`proc_exit`](crate::proc_exit) call.
 pub fn proc_exit(rval: crate::exitcode) -> String {
     format!("proc_exit(rval={})", fmt_exitcode(rval))
 }
+
 /// The arguments of a [`proc_fork`](crate::proc_fork) call.
 pub fn proc_fork() -> String {
-    format!("proc_fork()",)
+    String::from("proc_fork()")
 }
+
 /// The result of a [`proc_fork`](crate::proc_fork) call.
-pub fn proc_fork_result(result: &Result<(crate::fd, crate::tid), errno>) -> String {
+pub fn proc_fork_result(
+    result: &Result<(crate::fd, crate::tid), crate::errno>,
+) -> String {
     match result {
-        Ok(v) => format!("Ok({})", format!("({}, {})", fmt_fd(v.0), fmt_tid(v.1))),
+        Ok(v) => format!("Ok({})", list_tuple(& [fmt_fd(v.0), fmt_tid(v.1)])),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`proc_raise`](crate::proc_raise) call.
 pub fn proc_raise(sig: crate::signal) -> String {
     format!("proc_raise(sig={})", fmt_signal(sig))
 }
+
 /// The result of a [`proc_raise`](crate::proc_raise) call.
-pub fn proc_raise_result(result: &Result<(), errno>) -> String {
+pub fn proc_raise_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`random_get`](crate::random_get) call.
 pub fn random_get(buf: usize) -> String {
-    format!("random_get(buf={})", format!("[{} {}]", buf, "bytes"))
+    format!("random_get(buf={})", count(buf, "bytes"))
 }
+
 /// The result of a [`random_get`](crate::random_get) call.
-pub fn random_get_result(result: &Result<(), errno>) -> String {
+pub fn random_get_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`sock_recv`](crate::sock_recv) call.
 pub fn sock_recv(
     sock: crate::fd,
@@ -1151,17 +1321,18 @@ pub fn sock_recv(
     out: *const crate::recv_out,
 ) -> String {
     format!(
-        "sock_recv(sock={}, in={}, out={})", fmt_fd(sock), fmt_recv_in(& * r#in),
-        format!("{:p}", out)
+        "sock_recv(sock={}, in={}, out={})", fmt_fd(sock), fmt_recv_in(r#in), ptr(out)
     )
 }
+
 /// The result of a [`sock_recv`](crate::sock_recv) call.
-pub fn sock_recv_result(result: &Result<(), errno>) -> String {
+pub fn sock_recv_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`sock_send`](crate::sock_send) call.
 pub fn sock_send(
     sock: crate::fd,
@@ -1169,49 +1340,56 @@ pub fn sock_send(
     out: *const crate::send_out,
 ) -> String {
     format!(
-        "sock_send(sock={}, in={}, out={})", fmt_fd(sock), fmt_send_in(& * r#in),
-        format!("{:p}", out)
+        "sock_send(sock={}, in={}, out={})", fmt_fd(sock), fmt_send_in(r#in), ptr(out)
     )
 }
+
 /// The result of a [`sock_send`](crate::sock_send) call.
-pub fn sock_send_result(result: &Result<(), errno>) -> String {
+pub fn sock_send_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`sock_shutdown`](crate::sock_shutdown) call.
 pub fn sock_shutdown(sock: crate::fd, how: crate::sdflags) -> String {
     format!("sock_shutdown(sock={}, how={})", fmt_fd(sock), fmt_sdflags(how))
 }
+
 /// The result of a [`sock_shutdown`](crate::sock_shutdown) call.
-pub fn sock_shutdown_result(result: &Result<(), errno>) -> String {
+pub fn sock_shutdown_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`thread_create`](crate::thread_create) call.
 pub fn thread_create(attr: *const crate::threadattr) -> String {
-    format!("thread_create(attr={})", format!("{:p}", attr))
+    format!("thread_create(attr={})", ptr(attr))
 }
+
 /// The result of a [`thread_create`](crate::thread_create) call.
-pub fn thread_create_result(result: &Result<crate::tid, errno>) -> String {
+pub fn thread_create_result(result: &Result<crate::tid, crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", fmt_tid(* v)),
         Err(e) => format!("Err({})", fmt_errno(* e)),
     }
 }
+
 /// The arguments of a [`thread_exit`](crate::thread_exit) call.
 pub fn thread_exit(lock: *mut crate::lock, scope: crate::scope) -> String {
-    format!("thread_exit(lock={}, scope={})", format!("{:p}", lock), fmt_scope(scope))
+    format!("thread_exit(lock={}, scope={})", ptr(lock), fmt_scope(scope))
 }
+
 /// The arguments of a [`thread_yield`](crate::thread_yield) call.
 pub fn thread_yield() -> String {
-    format!("thread_yield()",)
+    String::from("thread_yield()")
 }
+
 /// The result of a [`thread_yield`](crate::thread_yield) call.
-pub fn thread_yield_result(result: &Result<(), errno>) -> String {
+pub fn thread_yield_result(result: &Result<(), crate::errno>) -> String {
     match result {
         Ok(v) => format!("Ok({})", { let () = * v; "()" }),
         Err(e) => format!("Err({})", fmt_errno(* e)),

@@ -4,6 +4,7 @@
 //!
 //! An enum value or a struct that holds one is only a valid Rust value when the
 //! number is one of the enum's: these functions check the raw bytes first.
+
 /// Decodes a [`advice`](crate::advice) from its number; `None` for numbers it does not name.
 pub fn advice(raw: u8) -> Option<crate::advice> {
     match raw {
@@ -16,6 +17,7 @@ pub fn advice(raw: u8) -> Option<crate::advice> {
         _ => None,
     }
 }
+
 /// Decodes a [`auxtype`](crate::auxtype) from its number; `None` for numbers it does not name.
 pub fn auxtype(raw: u32) -> Option<crate::auxtype> {
     match raw {
@@ -35,6 +37,7 @@ pub fn auxtype(raw: u32) -> Option<crate::auxtype> {
         _ => None,
     }
 }
+
 /// Decodes a [`clockid`](crate::clockid) from its number; `None` for numbers it does not name.
 pub fn clockid(raw: u32) -> Option<crate::clockid> {
     match raw {
@@ -45,6 +48,7 @@ pub fn clockid(raw: u32) -> Option<crate::clockid> {
         _ => None,
     }
 }
+
 /// Decodes a [`errno`](crate::errno) from its number; `None` for numbers it does not name.
 pub fn errno(raw: u16) -> Option<crate::errno> {
     match raw {
@@ -128,6 +132,7 @@ pub fn errno(raw: u16) -> Option<crate::errno> {
         _ => None,
     }
 }
+
 /// Decodes a [`eventtype`](crate::eventtype) from its number; `None` for numbers it does not name.
 pub fn eventtype(raw: u8) -> Option<crate::eventtype> {
     match raw {
@@ -141,6 +146,7 @@ pub fn eventtype(raw: u8) -> Option<crate::eventtype> {
         _ => None,
     }
 }
+
 /// Decodes a [`filetype`](crate::filetype) from its number; `None` for numbers it does not name.
 pub fn filetype(raw: u8) -> Option<crate::filetype> {
     match raw {
@@ -157,6 +163,7 @@ pub fn filetype(raw: u8) -> Option<crate::filetype> {
         _ => None,
     }
 }
+
 /// Decodes a [`scope`](crate::scope) from its number; `None` for numbers it does not name.
 pub fn scope(raw: u8) -> Option<crate::scope> {
     match raw {
@@ -165,6 +172,7 @@ pub fn scope(raw: u8) -> Option<crate::scope> {
         _ => None,
     }
 }
+
 /// Decodes a [`signal`](crate::signal) from its number; `None` for numbers it does not name.
 pub fn signal(raw: u8) -> Option<crate::signal> {
     match raw {
@@ -197,6 +205,7 @@ pub fn signal(raw: u8) -> Option<crate::signal> {
         _ => None,
     }
 }
+
 /// Decodes a [`whence`](crate::whence) from its number; `None` for numbers it does not name.
 pub fn whence(raw: u8) -> Option<crate::whence> {
     match raw {
@@ -206,137 +215,106 @@ pub fn whence(raw: u8) -> Option<crate::whence> {
         _ => None,
     }
 }
+
 /// Whether the bytes at `p` are a valid [`auxv`](crate::auxv).
 ///
 /// # Safety
 ///
 /// `p` must be valid for reading a whole value of the type.
 pub unsafe fn auxv(p: *const crate::auxv) -> bool {
-    if auxtype((core::ptr::addr_of!((* p).a_type) as *const u32).read()).is_none() {
-        return false;
-    }
-    true
+    auxtype((core::ptr::addr_of!((* p).a_type) as *const u32).read()).is_some()
 }
+
 /// Whether the bytes at `p` are a valid [`dirent`](crate::dirent).
 ///
 /// # Safety
 ///
 /// `p` must be valid for reading a whole value of the type.
 pub unsafe fn dirent(p: *const crate::dirent) -> bool {
-    if filetype((core::ptr::addr_of!((* p).d_type) as *const u8).read()).is_none() {
-        return false;
-    }
-    true
+    filetype((core::ptr::addr_of!((* p).d_type) as *const u8).read()).is_some()
 }
+
 /// Whether the bytes at `p` are a valid [`event`](crate::event).
 ///
 /// # Safety
 ///
 /// `p` must be valid for reading a whole value of the type.
 pub unsafe fn event(p: *const crate::event) -> bool {
-    if errno((core::ptr::addr_of!((* p).error) as *const u16).read()).is_none() {
-        return false;
-    }
-    if eventtype((core::ptr::addr_of!((* p).r#type) as *const u8).read()).is_none() {
-        return false;
-    }
-    {
-        let tag = (core::ptr::addr_of!((* p).r#type) as *const u8).read();
-        if [7].contains(&tag) {
-            if signal(
-                    (core::ptr::addr_of!((* p).union.proc_terminate.signal) as *const u8)
-                        .read(),
-                )
-                .is_none()
-            {
-                return false;
-            }
+    errno((core::ptr::addr_of!((* p).error) as *const u16).read()).is_some()
+        && eventtype((core::ptr::addr_of!((* p).r#type) as *const u8).read()).is_some()
+        && {
+            let tag = (core::ptr::addr_of!((* p).r#type) as *const u8).read();
+            ![7].contains(&tag)
+                || signal(
+                        (core::ptr::addr_of!((* p).union.proc_terminate.signal)
+                            as *const u8)
+                            .read(),
+                    )
+                    .is_some()
         }
-    }
-    true
 }
+
 /// Whether the bytes at `p` are a valid [`fdstat`](crate::fdstat).
 ///
 /// # Safety
 ///
 /// `p` must be valid for reading a whole value of the type.
 pub unsafe fn fdstat(p: *const crate::fdstat) -> bool {
-    if filetype((core::ptr::addr_of!((* p).fs_filetype) as *const u8).read()).is_none() {
-        return false;
-    }
-    true
+    filetype((core::ptr::addr_of!((* p).fs_filetype) as *const u8).read()).is_some()
 }
+
 /// Whether the bytes at `p` are a valid [`filestat`](crate::filestat).
 ///
 /// # Safety
 ///
 /// `p` must be valid for reading a whole value of the type.
 pub unsafe fn filestat(p: *const crate::filestat) -> bool {
-    if filetype((core::ptr::addr_of!((* p).st_filetype) as *const u8).read()).is_none() {
-        return false;
-    }
-    true
+    filetype((core::ptr::addr_of!((* p).st_filetype) as *const u8).read()).is_some()
 }
+
 /// Whether the bytes at `p` are a valid [`subscription`](crate::subscription).
 ///
 /// # Safety
 ///
 /// `p` must be valid for reading a whole value of the type.
 pub unsafe fn subscription(p: *const crate::subscription) -> bool {
-    if eventtype((core::ptr::addr_of!((* p).r#type) as *const u8).read()).is_none() {
-        return false;
-    }
-    {
-        let tag = (core::ptr::addr_of!((* p).r#type) as *const u8).read();
-        if [1].contains(&tag) {
-            if clockid(
-                    (core::ptr::addr_of!((* p).union.clock.clock_id) as *const u32)
-                        .read(),
-                )
-                .is_none()
-            {
-                return false;
-            }
+    eventtype((core::ptr::addr_of!((* p).r#type) as *const u8).read()).is_some()
+        && {
+            let tag = (core::ptr::addr_of!((* p).r#type) as *const u8).read();
+            (![1].contains(&tag)
+                || clockid(
+                        (core::ptr::addr_of!((* p).union.clock.clock_id) as *const u32)
+                            .read(),
+                    )
+                    .is_some())
+                && (![2].contains(&tag)
+                    || (scope(
+                            (core::ptr::addr_of!((* p).union.condvar.condvar_scope)
+                                as *const u8)
+                                .read(),
+                        )
+                        .is_some()
+                        && scope(
+                                (core::ptr::addr_of!((* p).union.condvar.lock_scope)
+                                    as *const u8)
+                                    .read(),
+                            )
+                            .is_some()))
+                && (![5, 6].contains(&tag)
+                    || scope(
+                            (core::ptr::addr_of!((* p).union.lock.lock_scope)
+                                as *const u8)
+                                .read(),
+                        )
+                        .is_some())
         }
-        if [2].contains(&tag) {
-            if scope(
-                    (core::ptr::addr_of!((* p).union.condvar.condvar_scope) as *const u8)
-                        .read(),
-                )
-                .is_none()
-            {
-                return false;
-            }
-            if scope(
-                    (core::ptr::addr_of!((* p).union.condvar.lock_scope) as *const u8)
-                        .read(),
-                )
-                .is_none()
-            {
-                return false;
-            }
-        }
-        if [5, 6].contains(&tag) {
-            if scope(
-                    (core::ptr::addr_of!((* p).union.lock.lock_scope) as *const u8)
-                        .read(),
-                )
-                .is_none()
-            {
-                return false;
-            }
-        }
-    }
-    true
 }
+
 /// Whether the bytes at `p` are a valid [`threadattr`](crate::threadattr).
 ///
 /// # Safety
 ///
 /// `p` must be valid for reading a whole value of the type.
 pub unsafe fn threadattr(p: *const crate::threadattr) -> bool {
-    if (core::ptr::addr_of!((* p).entry_point) as *const usize).read() == 0 {
-        return false;
-    }
-    true
+    (core::ptr::addr_of!((* p).entry_point) as *const usize).read() != 0
 }

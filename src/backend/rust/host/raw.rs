@@ -28,7 +28,6 @@ pub fn file(ir: &Ir) -> TokenStream {
         //! tracing is on, and writes the outputs.
 
         use super::{check, slice, slice_mut, trace, uninit, validate, Syscalls};
-        use crate::errno;
         use core::mem::MaybeUninit;
         use std::format;
 
@@ -38,7 +37,7 @@ pub fn file(ir: &Ir) -> TokenStream {
         }
 
         /// Traces a call whose arguments failed their checks, and passes the error on.
-        fn failed<S: Syscalls>(s: &mut S, name: &str, error: errno) -> errno {
+        fn failed<S: Syscalls>(s: &mut S, name: &str, error: crate::errno) -> crate::errno {
             if s.trace_enabled() {
                 let line = format!("{}(..) = Err({}) (bad argument)", name, trace::fmt_errno(error));
                 s.trace(&line);
@@ -48,7 +47,7 @@ pub fn file(ir: &Ir) -> TokenStream {
 
         #helpers
 
-        unsafe fn writable<S: Syscalls, T>(s: &mut S, ptr: *mut T) -> Result<*mut T, errno> {
+        unsafe fn writable<S: Syscalls, T>(s: &mut S, ptr: *mut T) -> Result<*mut T, crate::errno> {
             check(s, ptr, 1, true)?;
             Ok(ptr)
         }
@@ -58,7 +57,7 @@ pub fn file(ir: &Ir) -> TokenStream {
 }
 
 /// The C parameters of input `index`: one, or two for a range.
-fn c_params<'a>(call: &'a Syscall, index: usize) -> Vec<&'a crate::ir::Param> {
+fn c_params(call: &Syscall, index: usize) -> Vec<&crate::ir::Param> {
     call.params
         .iter()
         .filter(|p| p.direction == Direction::In && p.member == index)
@@ -111,12 +110,12 @@ fn decode(ir: &Ir, call: &Syscall, param: &Param) -> Option<TokenStream> {
     let first = cs.first().map(|c| c_ident(&c.name))?;
     let second = cs.get(1).map(|c| c_ident(&c.name));
     Some(match &param.kind {
-        Kind::Value(_) | Kind::Count => quote!(Ok::<_, errno>(#first)),
+        Kind::Value(_) | Kind::Count => quote!(Ok::<_, crate::errno>(#first)),
         Kind::Raw(ty) => match ty {
             Type::Pointer { target, .. } if matches!(**target, Type::Atomic(_)) => {
                 quote!(writable(s, #first))
             }
-            _ => quote!(Ok::<_, errno>(#first)),
+            _ => quote!(Ok::<_, crate::errno>(#first)),
         },
         Kind::Enum(id) => {
             let f = naming::ident(&ir.ty(*id).name.name);
@@ -129,19 +128,25 @@ fn decode(ir: &Ir, call: &Syscall, param: &Param) -> Option<TokenStream> {
         Kind::Slice { target, mutable } => {
             let len = second?;
             let e = super::params::element(ir, target);
+            // Untyped ranges are `*const ()` in C: they become byte slices.
+            let ptr = match (target, mutable) {
+                (Type::Void, false) => quote!(#first as *const u8),
+                (Type::Void, true) => quote!(#first as *mut u8),
+                _ => quote!(#first),
+            };
             match (mutable, has_invariants(ir, target)) {
-                (false, false) => quote!(slice(s, #first as *const #e, #len)),
+                (false, false) => quote!(slice(s, #ptr, #len)),
                 (false, true) => {
                     let v = validator(ir, target);
-                    quote!(checked_slice(s, #first as *const #e, #len, #v))
+                    quote!(checked_slice(s, #ptr, #len, #v))
                 }
-                (true, false) => quote!(slice_mut(s, #first as *mut #e, #len)),
+                (true, false) => quote!(slice_mut(s, #ptr, #len)),
                 (true, true) => quote!(slice_mut(s, #first as *mut MaybeUninit<#e>, #len)),
             }
         }
         Kind::AddressRange => {
             let len = second?;
-            quote!(Ok::<_, errno>(core::ptr::slice_from_raw_parts_mut(#first as *mut u8, #len)))
+            quote!(Ok::<_, crate::errno>(core::ptr::slice_from_raw_parts_mut(#first as *mut u8, #len)))
         }
         Kind::Ref(ty) => {
             if has_invariants(ir, ty) {
@@ -191,6 +196,10 @@ fn entry(ir: &Ir, call: &Syscall) -> TokenStream {
         c_args.push(quote!(#ident: #ty));
         c_names.push(ident);
     }
+    // The inner function takes the implementation besides the C arguments.
+    let many_args = (c_args.len() + 1 > 7).then(|| {
+        quote!(#[allow(clippy::too_many_arguments)]) // mirrors the C signature
+    });
     let on_error = if call.noreturn {
         quote! {{
             let e = failed(s, #call_name, e);
@@ -248,6 +257,7 @@ fn entry(ir: &Ir, call: &Syscall) -> TokenStream {
                 std::process::abort()
             }
 
+            #many_args
             unsafe fn #inner<S: Syscalls>(s: &mut S, #(#c_args),*) -> ! {
                 #(#decodes)*
                 if s.trace_enabled() {
@@ -273,14 +283,15 @@ fn entry(ir: &Ir, call: &Syscall) -> TokenStream {
     quote! {
         #[doc = #doc]
         #safety
-        pub unsafe extern "C" fn #name<S: Syscalls>(#(#c_args),*) -> errno {
+        pub unsafe extern "C" fn #name<S: Syscalls>(#(#c_args),*) -> crate::errno {
             S::with_current(|s| match #inner(s, #(#c_names),*) {
-                Ok(()) => errno::SUCCESS,
+                Ok(()) => crate::errno::SUCCESS,
                 Err(e) => e,
             })
         }
 
-        unsafe fn #inner<S: Syscalls>(s: &mut S, #(#c_args),*) -> Result<(), errno> {
+        #many_args
+        unsafe fn #inner<S: Syscalls>(s: &mut S, #(#c_args),*) -> Result<(), crate::errno> {
             #(#decodes)*
             let line = if s.trace_enabled() {
                 Some(trace::#name(#(#views),*))
@@ -328,14 +339,14 @@ fn helpers(ir: &Ir) -> TokenStream {
     let mut out = TokenStream::new();
     if uses_enum {
         out.extend(quote! {
-        fn decoded<T>(value: Option<T>) -> Result<T, errno> {
+        fn decoded<T>(value: Option<T>) -> Result<T, crate::errno> {
             value.ok_or(#inval)
         }
         });
     }
     if uses_value {
         out.extend(quote! {
-        unsafe fn checked_value<T>(value: MaybeUninit<T>, valid: unsafe fn(*const T) -> bool) -> Result<T, errno> {
+        unsafe fn checked_value<T>(value: MaybeUninit<T>, valid: unsafe fn(*const T) -> bool) -> Result<T, crate::errno> {
             if valid(value.as_ptr()) {
                 Ok(value.assume_init())
             } else {
@@ -346,7 +357,7 @@ fn helpers(ir: &Ir) -> TokenStream {
     }
     if uses_ref {
         out.extend(quote! {
-        unsafe fn checked_ref<'a, S: Syscalls, T>(s: &mut S, ptr: *const T, valid: unsafe fn(*const T) -> bool) -> Result<&'a T, errno> {
+        unsafe fn checked_ref<'a, S: Syscalls, T>(s: &mut S, ptr: *const T, valid: unsafe fn(*const T) -> bool) -> Result<&'a T, crate::errno> {
             check(s, ptr, 1, false)?;
             if valid(ptr) {
                 Ok(&*ptr)
@@ -358,7 +369,7 @@ fn helpers(ir: &Ir) -> TokenStream {
     }
     if uses_slice {
         out.extend(quote! {
-        unsafe fn checked_slice<'a, S: Syscalls, T>(s: &mut S, ptr: *const T, len: usize, valid: unsafe fn(*const T) -> bool) -> Result<&'a [T], errno> {
+        unsafe fn checked_slice<'a, S: Syscalls, T>(s: &mut S, ptr: *const T, len: usize, valid: unsafe fn(*const T) -> bool) -> Result<&'a [T], crate::errno> {
             if len == 0 {
                 return Ok(&[]);
             }

@@ -18,7 +18,9 @@ pub fn errno(ir: &Ir, name: &str) -> TokenStream {
             Some(naming::value_path(ir, id, index))
         })
         .unwrap_or_else(|| format!("errno::{}", name.to_uppercase()));
-    path.parse().unwrap_or_else(|_| quote!(errno::SUCCESS))
+    format!("crate::{path}")
+        .parse()
+        .unwrap_or_else(|_| quote!(crate::errno::SUCCESS))
 }
 
 const MODULE_DOC: &str = r#"The host side of the ABI, for emulators and kernels written in Rust.
@@ -32,7 +34,7 @@ calls the matching trait method and writes the outputs back.
 
 - One method per system call. Integers, flag sets, opaque and alias types arrive as
   their own types. Enums arrive decoded: an unknown value is answered with
-  [`errno::INVAL`] before the method is called.
+  [`errno::INVAL`](crate::errno::INVAL) before the method is called.
 - A `crange`/`range` parameter arrives as `&[T]` / `&mut [T]` (`&[u8]` / `&mut [u8]` for
   untyped memory), except the address ranges of the `mem_*` calls, which arrive as
   `*mut [u8]`: they name mappings to change, and a reference could dangle during the
@@ -46,15 +48,15 @@ calls the matching trait method and writes the outputs back.
 - Pointers to atomics (locks, condition variables) stay raw pointers: other guest
   threads use them at the same time, and `thread_exit`'s lock may be freed by another
   thread before the call returns. Use them through `core::sync::atomic`.
-- Results are `Result<T, errno>`: `T` is `()`, the single output, or a tuple of the
+- Results are `Result<T, crate::errno>`: `T` is `()`, the single output, or a tuple of the
   outputs. `proc_exit` and `thread_exit` return `!`.
-- Methods default to [`errno::NOSYS`], so an implementation can grow call by call.
+- Methods default to [`errno::NOSYS`](crate::errno::NOSYS), so an implementation can grow call by call.
 
 # Checks before a call
 
 Every pointer and length is checked before it becomes a slice or reference: a null
-pointer or a range that wraps around the address space gives [`errno::FAULT`], a pointer
-misaligned for its type gives [`errno::INVAL`], and then
+pointer or a range that wraps around the address space gives [`errno::FAULT`](crate::errno::FAULT), a pointer
+misaligned for its type gives [`errno::INVAL`](crate::errno::INVAL), and then
 [`Syscalls::check_guest_memory`] is asked, so an implementation can confine the guest to
 its own memory. Empty ranges are accepted with any pointer. Output pointers are checked
 before the call, so a call with a bad output pointer has no effect.
@@ -89,7 +91,6 @@ pub fn file(ir: &Ir) -> TokenStream {
 
         pub use self::raw::entry_points;
 
-        use crate::errno;
         use core::mem::{align_of, size_of, MaybeUninit};
 
         /// The system calls, as an emulator implements them. See the [module docs](self).
@@ -101,7 +102,7 @@ pub fn file(ir: &Ir) -> TokenStream {
             /// `writable`). Called for every non-empty pointer and range before it is
             /// used; the default accepts everything that passed the null, wrap-around and
             /// alignment checks.
-            fn check_guest_memory(&mut self, addr: usize, len: usize, writable: bool) -> Result<(), errno> {
+            fn check_guest_memory(&mut self, addr: usize, len: usize, writable: bool) -> Result<(), crate::errno> {
                 let _ = (addr, len, writable);
                 Ok(())
             }
@@ -118,7 +119,7 @@ pub fn file(ir: &Ir) -> TokenStream {
 
             /// Called when the arguments of a call that cannot return an error
             /// (`proc_exit`, `thread_exit`) fail their checks. The default aborts.
-            fn noreturn_failed(&mut self, syscall: &'static str, error: errno) -> ! {
+            fn noreturn_failed(&mut self, syscall: &'static str, error: crate::errno) -> ! {
                 let _ = (syscall, error);
                 std::process::abort()
             }
@@ -133,7 +134,7 @@ pub fn file(ir: &Ir) -> TokenStream {
         ///
         /// Only performs checks; it is `unsafe` because it is the first half of turning a
         /// guest pointer into a reference.
-        pub unsafe fn check<S: Syscalls, T>(s: &mut S, ptr: *const T, count: usize, writable: bool) -> Result<(), errno> {
+        pub unsafe fn check<S: Syscalls, T>(s: &mut S, ptr: *const T, count: usize, writable: bool) -> Result<(), crate::errno> {
             let addr = ptr as usize;
             let len = match count.checked_mul(size_of::<T>()) {
                 Some(len) if len <= isize::MAX as usize => len,
@@ -142,7 +143,7 @@ pub fn file(ir: &Ir) -> TokenStream {
             if addr == 0 || addr.checked_add(len).is_none() {
                 return Err(#fault);
             }
-            if addr % align_of::<T>() != 0 {
+            if addr & (align_of::<T>() - 1) != 0 {
                 return Err(#inval);
             }
             s.check_guest_memory(addr, len, writable)
@@ -153,7 +154,7 @@ pub fn file(ir: &Ir) -> TokenStream {
         /// # Safety
         ///
         /// The memory must stay valid, and not be written by anyone else, for `'a`.
-        pub unsafe fn slice<'a, S: Syscalls, T>(s: &mut S, ptr: *const T, len: usize) -> Result<&'a [T], errno> {
+        pub unsafe fn slice<'a, S: Syscalls, T>(s: &mut S, ptr: *const T, len: usize) -> Result<&'a [T], crate::errno> {
             if len == 0 {
                 return Ok(&[]);
             }
@@ -166,7 +167,7 @@ pub fn file(ir: &Ir) -> TokenStream {
         /// # Safety
         ///
         /// The memory must stay valid, and not be accessed by anyone else, for `'a`.
-        pub unsafe fn slice_mut<'a, S: Syscalls, T>(s: &mut S, ptr: *mut T, len: usize) -> Result<&'a mut [T], errno> {
+        pub unsafe fn slice_mut<'a, S: Syscalls, T>(s: &mut S, ptr: *mut T, len: usize) -> Result<&'a mut [T], crate::errno> {
             if len == 0 {
                 return Ok(&mut []);
             }
@@ -178,8 +179,8 @@ pub fn file(ir: &Ir) -> TokenStream {
         ///
         /// # Safety
         ///
-        /// As for [`slice`]; the value must also be valid for `T` (see [`validate`]).
-        pub unsafe fn reference<'a, S: Syscalls, T>(s: &mut S, ptr: *const T) -> Result<&'a T, errno> {
+        /// As for [`slice()`]; the value must also be valid for `T` (see [`validate`]).
+        pub unsafe fn reference<'a, S: Syscalls, T>(s: &mut S, ptr: *const T) -> Result<&'a T, crate::errno> {
             check(s, ptr, 1, false)?;
             Ok(&*ptr)
         }
@@ -188,8 +189,8 @@ pub fn file(ir: &Ir) -> TokenStream {
         ///
         /// # Safety
         ///
-        /// As for [`slice_mut`].
-        pub unsafe fn uninit<'a, S: Syscalls, T>(s: &mut S, ptr: *mut T) -> Result<&'a mut MaybeUninit<T>, errno> {
+        /// As for [`slice_mut()`].
+        pub unsafe fn uninit<'a, S: Syscalls, T>(s: &mut S, ptr: *mut T) -> Result<&'a mut MaybeUninit<T>, crate::errno> {
             check(s, ptr, 1, true)?;
             Ok(&mut *(ptr as *mut MaybeUninit<T>))
         }
@@ -197,7 +198,12 @@ pub fn file(ir: &Ir) -> TokenStream {
 }
 
 fn method(ir: &Ir, call: &Syscall) -> TokenStream {
-    let doc = docs::attrs(&docs::syscall(ir, call, naming::field_name));
+    let doc = docs::attrs(&docs::syscall(
+        ir,
+        call,
+        naming::field_name,
+        docs::Scope::Nested,
+    ));
     let name = naming::ident(&call.name.name);
     let mut names = Vec::new();
     let mut params = Vec::new();
@@ -225,7 +231,7 @@ fn method(ir: &Ir, call: &Syscall) -> TokenStream {
         let out = params::output_type(ir, call);
         quote! {
             #doc
-            fn #name(&mut self, #(#params),*) -> Result<#out, errno> {
+            fn #name(&mut self, #(#params),*) -> Result<#out, crate::errno> {
                 #unused
                 Err(#nosys)
             }

@@ -18,7 +18,6 @@ pub fn file(ir: &Ir) -> TokenStream {
         //! before ` = `; the `*_result` functions format what the call returned.
         #![allow(unused_imports)]
 
-        use crate::errno;
         use std::format;
         use std::string::String;
         use std::vec::Vec;
@@ -50,6 +49,41 @@ pub fn file(ir: &Ir) -> TokenStream {
                 Some((_, name)) => String::from(*name),
                 None => format!("{}", value),
             }
+        }
+
+        /// A pointer's address.
+        pub fn ptr<T: ?Sized>(p: *const T) -> String {
+            format!("{:p}", p)
+        }
+
+        /// A value's `Debug` form.
+        pub fn debug<T: core::fmt::Debug>(v: T) -> String {
+            format!("{:?}", v)
+        }
+
+        /// `[3 bytes]`, `[2 subscription]`.
+        pub fn count(n: usize, what: &str) -> String {
+            format!("[{} {}]", n, what)
+        }
+
+        /// A buffer list: `[1 ciovec, 5 bytes]`.
+        pub fn buffers(n: usize, what: &str, bytes: usize) -> String {
+            format!("[{} {}, {} bytes]", n, what, bytes)
+        }
+
+        /// Values in brackets: `[3, 4]`.
+        pub fn list<I: Iterator<Item = String>>(items: I) -> String {
+            format!("[{}]", items.collect::<Vec<_>>().join(", "))
+        }
+
+        /// An address range: `0x1000+4096`.
+        pub fn address_range(range: *mut [u8]) -> String {
+            format!("{:p}+{}", range as *mut u8, range.len())
+        }
+
+        /// Several outputs: `(3, 4)`.
+        pub fn list_tuple(parts: &[String]) -> String {
+            format!("({})", parts.join(", "))
         }
 
         /// Bytes as a string literal, escaped.
@@ -115,6 +149,11 @@ fn int_formatter(int: &IntLike, ty: &TokenStream, f: &Ident, doc: &str) -> Token
             }
         }
         IntLikeKind::Flags => {
+            let bits = if int.base == crate::ir::IntType::Uint64 {
+                quote!(v.bits())
+            } else {
+                quote!(u64::from(v.bits()))
+            };
             let pairs = int.values.iter().zip(&names).map(|(v, name)| {
                 let lit = Literal::u64_unsuffixed(v.value as u64);
                 quote!((#lit, #name))
@@ -122,7 +161,7 @@ fn int_formatter(int: &IntLike, ty: &TokenStream, f: &Ident, doc: &str) -> Token
             quote! {
                 #[doc = #doc]
                 pub fn #f(v: #ty) -> String {
-                    flags(v.bits() as u64, &[#(#pairs),*])
+                    flags(#bits, &[#(#pairs),*])
                 }
             }
         }
@@ -188,18 +227,18 @@ fn value(ir: &Ir, ty: &Type, expr: TokenStream) -> TokenStream {
             match def.kind {
                 TypeKind::Struct(_) => quote!(#f(&#expr)),
                 TypeKind::IntLike(_) => quote!(#f(#expr)),
-                TypeKind::Function(_) => quote!(format!("{:p}", #expr as *const ())),
+                TypeKind::Function(_) => quote!(ptr(#expr as *const ())),
             }
         }
         Type::Pointer { target, .. } => match &**target {
             Type::Named(id) if matches!(ir.ty(*id).kind, TypeKind::Function(_)) => {
-                quote!(format!("{:p}", #expr as *const ()))
+                quote!(ptr(#expr as *const ()))
             }
-            _ => quote!(format!("{:p}", #expr)),
+            _ => quote!(ptr(#expr)),
         },
         Type::Atomic(inner) => value(ir, inner, expr),
         Type::Array { element, .. } => match &**element {
-            Type::Int(_) => quote!(format!("{:?}", #expr)),
+            Type::Int(_) => quote!(debug(#expr)),
             _ => quote!("[..]"),
         },
     }
@@ -240,14 +279,18 @@ fn view_value(ir: &Ir, kind: &Kind, local: &Ident) -> TokenStream {
         } => {
             if *mutable {
                 let what = element_word(ir, target);
-                quote!(format!("[{} {}]", #local, #what))
+                quote!(count(#local, #what))
             } else {
                 slice_value(ir, target, local)
             }
         }
-        Kind::AddressRange => quote!(format!("{:p}+{}", #local as *mut u8, #local.len())),
+        Kind::AddressRange => quote!(address_range(#local)),
+        Kind::Ref(Type::Named(id)) if matches!(ir.ty(*id).kind, TypeKind::Struct(_)) => {
+            let f = fmt_ident(&ir.ty(*id).name.name);
+            quote!(#f(#local))
+        }
         Kind::Ref(ty) => value(ir, ty, quote!(*#local)),
-        Kind::UninitRef(_) => quote!(format!("{:p}", #local)),
+        Kind::UninitRef(_) => quote!(ptr(#local)),
         Kind::Count => quote!(#local),
     }
 }
@@ -257,7 +300,7 @@ fn view_value(ir: &Ir, kind: &Kind, local: &Ident) -> TokenStream {
 fn slice_value(ir: &Ir, target: &Type, local: &Ident) -> TokenStream {
     match target {
         Type::Int(crate::ir::IntType::Char) => quote!(text(#local)),
-        Type::Void => quote!(format!("[{} bytes]", #local.len())),
+        Type::Void => quote!(count(#local.len(), "bytes")),
         Type::Named(id) => {
             let def = ir.ty(*id);
             let name = &def.name.name;
@@ -269,20 +312,20 @@ fn slice_value(ir: &Ir, target: &Type, local: &Ident) -> TokenStream {
                         ..
                     }] => {
                         let field = naming::ident(&field.name);
-                        quote!(format!("[{} {}, {} bytes]", #local.len(), #name,
+                        quote!(buffers(#local.len(), #name,
                             #local.iter().map(|e| e.#field.1).sum::<usize>()))
                     }
-                    _ => quote!(format!("[{} {}]", #local.len(), #name)),
+                    _ => quote!(count(#local.len(), #name)),
                 },
                 _ => {
                     let one = value(ir, target, quote!(*e));
                     quote!(
-                        format!("[{}]", #local.iter().map(|e| format!("{}", #one)).collect::<Vec<_>>().join(", "))
+                        list(#local.iter().map(|e| #one))
                     )
                 }
             }
         }
-        _ => quote!(format!("[{} elements]", #local.len())),
+        _ => quote!(count(#local.len(), "elements")),
     }
 }
 
@@ -303,6 +346,11 @@ fn call_formatters(ir: &Ir, call: &Syscall) -> TokenStream {
         args.push(view_value(ir, &p.kind, &local));
     }
     let fmt = format!("{}({})", call.name.name, parts.join(", "));
+    let body = if args.is_empty() {
+        quote!(String::from(#fmt))
+    } else {
+        quote!(format!(#fmt, #(#args),*))
+    };
     let doc = format!(
         " The arguments of a [`{0}`](crate::{0}) call.",
         call.name.name
@@ -310,7 +358,7 @@ fn call_formatters(ir: &Ir, call: &Syscall) -> TokenStream {
     let args_fn = quote! {
         #[doc = #doc]
         pub fn #name(#(#params),*) -> String {
-            format!(#fmt, #(#args),*)
+            #body
         }
     };
     if call.noreturn {
@@ -322,7 +370,7 @@ fn call_formatters(ir: &Ir, call: &Syscall) -> TokenStream {
     quote! {
         #args_fn
         #[doc = #rdoc]
-        pub fn #result_fn(result: &Result<#out, errno>) -> String {
+        pub fn #result_fn(result: &Result<#out, crate::errno>) -> String {
             match result {
                 Ok(v) => format!("Ok({})", #ok),
                 Err(e) => format!("Err({})", fmt_errno(*e)),
@@ -351,8 +399,7 @@ fn ok_value(ir: &Ir, call: &Syscall) -> TokenStream {
                 let i = syn::Index::from(i);
                 value(ir, ty, quote!(v.#i))
             });
-            let fmt = format!("({})", vec!["{}"; many.len()].join(", "));
-            quote!(format!(#fmt, #(#parts),*))
+            quote!(list_tuple(&[#(#parts),*]))
         }
     }
 }

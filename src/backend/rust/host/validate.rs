@@ -73,13 +73,12 @@ fn validator(ir: &Ir, id: TypeId, members: &[Member]) -> TokenStream {
         ///
         /// `p` must be valid for reading a whole value of the type.
         pub unsafe fn #name(p: *const crate::#name) -> bool {
-            #(#checks)*
-            true
+            #(#checks)&&*
         }
     }
 }
 
-/// Statements that return `false` when a member at `base.member` is invalid.
+/// Boolean expressions, all true when the members at `base.member` are valid.
 fn member_checks(ir: &Ir, members: &[Member], base: &TokenStream) -> Vec<TokenStream> {
     let mut out = Vec::new();
     let mut ordinal = 0;
@@ -93,59 +92,69 @@ fn member_checks(ir: &Ir, members: &[Member], base: &TokenStream) -> Vec<TokenSt
             MemberKind::Variant(variant) => {
                 let union = naming::ident(&naming::variant_field(ordinal));
                 ordinal += 1;
-                let Some(tag_member) = members.get(variant.tag) else {
-                    continue;
-                };
-                let Some(tag_int) = ir.int_like(variant.tag_type) else {
-                    continue;
-                };
-                let tag = naming::ident(tag_member.name());
-                let base_ty = int_ident(tag_int.base);
-                let mut arms = Vec::new();
-                for (index, arm) in variant.arms.iter().enumerate() {
-                    if !members_have_invariants(ir, &arm.members) {
-                        continue;
-                    }
-                    let values = arm.tag_values.iter().filter_map(|(i, _)| {
-                        tag_int
-                            .values
-                            .get(*i)
-                            .map(|v| Literal::i128_unsuffixed(v.value))
-                    });
-                    let checks = match (&arm.name, arm.members.as_slice()) {
-                        (Some(arm_name), _) => {
-                            let a = naming::ident(&arm_name.name);
-                            member_checks(ir, &arm.members, &quote!(#base.#union.#a))
-                        }
-                        (None, [one]) if one.offset == crate::ir::Pair::same(0) => {
-                            member_checks(ir, &arm.members, &quote!(#base.#union))
-                        }
-                        (None, _) => {
-                            let a = naming::ident(&format!("arm{index}"));
-                            member_checks(ir, &arm.members, &quote!(#base.#union.#a))
-                        }
-                    };
-                    arms.push(quote! {
-                        if [#(#values),*].contains(&tag) {
-                            #(#checks)*
-                        }
-                    });
-                }
-                if !arms.is_empty() {
-                    out.push(quote! {
-                        {
-                            let tag = (core::ptr::addr_of!(#base.#tag) as *const #base_ty).read();
-                            #(#arms)*
-                        }
-                    });
-                }
+                out.extend(variant_check(ir, members, variant, base, &union));
             }
         }
     }
     out
 }
 
-/// Statements that return `false` when the value of type `ty` at `place` is invalid.
+/// The check of the arm a variant's tag selects: `{ let tag = ..; (![..].contains(&tag) || ..) }`.
+fn variant_check(
+    ir: &Ir,
+    members: &[Member],
+    variant: &crate::ir::Variant,
+    base: &TokenStream,
+    union: &Ident,
+) -> Option<TokenStream> {
+    let tag_member = members.get(variant.tag)?;
+    let tag_int = ir.int_like(variant.tag_type)?;
+    let tag = naming::ident(tag_member.name());
+    let base_ty = int_ident(tag_int.base);
+    let mut arms = Vec::new();
+    for (index, arm) in variant.arms.iter().enumerate() {
+        let place = match (&arm.name, arm.members.as_slice()) {
+            (Some(arm_name), _) => {
+                let a = naming::ident(&arm_name.name);
+                quote!(#base.#union.#a)
+            }
+            (None, [one]) if one.offset == crate::ir::Pair::same(0) => quote!(#base.#union),
+            (None, _) => {
+                let a = naming::ident(&format!("arm{index}"));
+                quote!(#base.#union.#a)
+            }
+        };
+        let checks = member_checks(ir, &arm.members, &place);
+        if checks.is_empty() {
+            continue;
+        }
+        let values = arm.tag_values.iter().filter_map(|(i, _)| {
+            tag_int
+                .values
+                .get(*i)
+                .map(|v| Literal::i128_unsuffixed(v.value))
+        });
+        let all = if checks.len() == 1 {
+            quote!(#(#checks)*)
+        } else {
+            quote!((#(#checks)&&*))
+        };
+        arms.push(quote!(![#(#values),*].contains(&tag) || #all));
+    }
+    if arms.is_empty() {
+        return None;
+    }
+    if arms.len() > 1 {
+        arms = arms.into_iter().map(|a| quote!((#a))).collect();
+    }
+    Some(quote! {{
+        let tag = (core::ptr::addr_of!(#base.#tag) as *const #base_ty).read();
+        #(#arms)&&*
+    }})
+}
+
+/// A boolean expression, true when the value of type `ty` at `place` is valid; `None` when
+/// every bit pattern is.
 fn type_check(ir: &Ir, ty: &Type, place: &TokenStream) -> Option<TokenStream> {
     if !has_invariants(ir, ty) {
         return None;
@@ -156,32 +165,26 @@ fn type_check(ir: &Ir, ty: &Type, place: &TokenStream) -> Option<TokenStream> {
                 let decode = naming::ident(&ir.ty(*id).name.name);
                 let base = int_ident(int.base);
                 Some(quote! {
-                    if #decode((core::ptr::addr_of!(#place) as *const #base).read()).is_none() {
-                        return false;
-                    }
+                    #decode((core::ptr::addr_of!(#place) as *const #base).read()).is_some()
                 })
             }
             TypeKind::Struct(_) => {
                 let check = naming::ident(&ir.ty(*id).name.name);
-                Some(quote! {
-                    if !#check(core::ptr::addr_of!(#place)) {
-                        return false;
-                    }
-                })
+                Some(quote!(#check(core::ptr::addr_of!(#place))))
             }
-            TypeKind::Function(_) => Some(null_check(place)),
+            TypeKind::Function(_) => Some(non_null(place)),
         },
-        Type::Pointer { .. } => Some(null_check(place)),
+        Type::Pointer { .. } => Some(non_null(place)),
         Type::Atomic(inner) => type_check(ir, inner, place),
         Type::Array { count, element } => {
             let count = Literal::u64_unsuffixed(*count);
             let inner = type_check(ir, element, &quote!((*item)))?;
             let elem = naming::qualified_type_tokens(ir, element);
             Some(quote! {
-                for i in 0..#count {
+                (0..#count).all(|i| {
                     let item = (core::ptr::addr_of!(#place) as *const #elem).add(i);
                     #inner
-                }
+                })
             })
         }
         Type::Void | Type::Int(_) => None,
@@ -189,10 +192,6 @@ fn type_check(ir: &Ir, ty: &Type, place: &TokenStream) -> Option<TokenStream> {
 }
 
 /// A function pointer must not be null.
-fn null_check(place: &TokenStream) -> TokenStream {
-    quote! {
-        if (core::ptr::addr_of!(#place) as *const usize).read() == 0 {
-            return false;
-        }
-    }
+fn non_null(place: &TokenStream) -> TokenStream {
+    quote!((core::ptr::addr_of!(#place) as *const usize).read() != 0)
 }
