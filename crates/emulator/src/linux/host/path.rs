@@ -47,7 +47,17 @@ pub fn open(
     follow: bool,
 ) -> Result<OwnedFd, errno> {
     check_relative(path)?;
-    let mut oflags = oflags | OFlags::CLOEXEC | OFlags::NOCTTY;
+    // openat2 is strict: O_PATH takes no flags beyond these three, and a
+    // mode only goes with O_CREAT.
+    let mut oflags = oflags | OFlags::CLOEXEC;
+    if !oflags.contains(OFlags::PATH) {
+        oflags |= OFlags::NOCTTY;
+    }
+    let mode = if oflags.contains(OFlags::CREATE) {
+        mode
+    } else {
+        Mode::empty()
+    };
     if !follow {
         oflags |= OFlags::NOFOLLOW;
     }

@@ -1,0 +1,143 @@
+//! Shared helpers of the emulator's integration tests: building the guests
+//! under tests/guests/ and running them through `cloudabi-run` with a
+//! timeout. A missing tool fails the test with the package to install.
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+pub const HEADER: &str = "%TAG ! tag:nuxi.nl,2015:cloudabi/\n---\n";
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn out_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cloudabi-guests");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Sets EI_OSABI to 17 (CloudABI) and moves the file into place atomically.
+fn finish(built: &Path, dest: &Path) {
+    let mut bytes = std::fs::read(built).unwrap();
+    bytes[7] = 17;
+    let tmp = dest.with_extension(format!("tmp{}", std::process::id()));
+    std::fs::write(&tmp, bytes).unwrap();
+    std::fs::rename(&tmp, dest).unwrap();
+}
+
+fn build_c(name: &str) -> PathBuf {
+    let src = repo().join(format!("tests/guests/c/{name}.c"));
+    let dest = out_dir().join(name);
+    let raw = out_dir().join(format!("{name}.raw{}", std::process::id()));
+    let status = Command::new("gcc")
+        .args([
+            "-nostdlib",
+            "-ffreestanding",
+            "-fPIE",
+            "-static-pie",
+            "-fno-stack-protector",
+        ])
+        .args(["-fno-asynchronous-unwind-tables", "-O2", "-Wall", "-Werror"])
+        .args(["-Wl,-z,noexecstack", "-Wl,--build-id=none", "-o"])
+        .arg(&raw)
+        .arg(&src)
+        .status()
+        .unwrap_or_else(|e| panic!("cannot run gcc ({e}): install the Debian package gcc"));
+    assert!(status.success(), "gcc failed for {}", src.display());
+    finish(&raw, &dest);
+    let _ = std::fs::remove_file(&raw);
+    dest
+}
+
+/// A C guest from tests/guests/c/NAME.c, built once per test binary.
+pub fn c_guest(name: &'static str) -> PathBuf {
+    static BUILT: OnceLock<std::sync::Mutex<std::collections::HashMap<&'static str, PathBuf>>> =
+        OnceLock::new();
+    let map = BUILT.get_or_init(Default::default);
+    let mut map = map.lock().unwrap();
+    map.entry(name).or_insert_with(|| build_c(name)).clone()
+}
+
+/// The Rust guest from tests/guests/rust, built once per test binary.
+pub fn rust_guest() -> PathBuf {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let target_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rust-guest-target");
+            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+            let status = Command::new(cargo)
+                .args(["build", "--release", "--target", "x86_64-unknown-linux-gnu"])
+                .arg("--manifest-path")
+                .arg(repo().join("tests/guests/rust/Cargo.toml"))
+                .arg("--target-dir")
+                .arg(&target_dir)
+                .env_remove("CARGO_TARGET_DIR")
+                .env_remove("CARGO_ENCODED_RUSTFLAGS")
+                .env(
+                    "RUSTFLAGS",
+                    "-C relocation-model=pie -C target-feature=+crt-static -C panic=abort \
+                     -C link-arg=-nostartfiles -C link-arg=-nostdlib",
+                )
+                .status()
+                .expect("cannot run cargo to build the Rust guest");
+            assert!(status.success(), "building tests/guests/rust failed");
+            let built = target_dir.join("x86_64-unknown-linux-gnu/release/rust-guest");
+            let dest = out_dir().join("rust-guest");
+            finish(&built, &dest);
+            dest
+        })
+        .clone()
+}
+
+/// Runs `cloudabi-run ARGS` with `yaml` on stdin, killing it after 20 s.
+pub fn run_with(args: &[&str], yaml: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cloudabi-run"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A launcher that refuses early may not read its input.
+    let _ = child.stdin.take().unwrap().write_all(yaml.as_bytes());
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            return child.wait_with_output().unwrap();
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let out = child.wait_with_output().unwrap();
+            panic!(
+                "cloudabi-run {args:?} timed out; stdout {:?}, stderr {:?}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Runs `exe` with the document `body` (the %TAG header is added).
+pub fn run(exe: &Path, body: &str) -> Output {
+    run_with(&[exe.to_str().unwrap()], &format!("{HEADER}{body}"))
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// YAML for a string: double-quoted with escapes.
+pub fn quoted(s: &str) -> String {
+    format!("{s:?}")
+}
