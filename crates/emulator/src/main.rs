@@ -5,7 +5,8 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cloudabi-run [--trace] EXECUTABLE < config.yaml\n       cloudabi-run --dump < config.yaml";
+const USAGE: &str =
+    "usage: cloudabi-run [--trace] EXECUTABLE < config.yaml | cloudabi-run --dump < config.yaml";
 
 fn fail(message: &str) -> ExitCode {
     eprintln!("cloudabi-run: {message}");
@@ -30,9 +31,9 @@ fn main() -> ExitCode {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
             }
-            a if a.starts_with('-') => return fail(&format!("unknown option {a}\n{USAGE}")),
+            a if a.starts_with('-') => return fail(&format!("unknown option {a} ({USAGE})")),
             a if executable.is_none() => executable = Some(a.to_string()),
-            _ => return fail(&format!("more than one executable given\n{USAGE}")),
+            _ => return fail(&format!("more than one executable given ({USAGE})")),
         }
     }
     let mut yaml = String::new();
