@@ -4,6 +4,7 @@
 //! emulator reads or writes through it, so a bad pointer is `EFAULT` rather
 //! than a crash of the emulator (or a write into its own memory).
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 /// How a range may be accessed.
@@ -29,6 +30,11 @@ impl Access {
 pub struct RangeMap {
     /// start → (end, access)
     ranges: BTreeMap<usize, (usize, Access)>,
+    /// The two ranges the latest successful lookups ended in, most recent
+    /// first: nearly every check hits one of them again (the stack, and the
+    /// image or a buffer), and this skips the tree walk. Cleared by every
+    /// change.
+    last: [Cell<Option<(usize, usize, Access)>>; 2],
 }
 
 impl RangeMap {
@@ -43,6 +49,7 @@ impl RangeMap {
         }
         self.remove(start, end);
         self.ranges.insert(start, (end, access));
+        self.forget_recent();
     }
 
     /// Forgets `[start, end)`; ranges that stick out are cut.
@@ -50,6 +57,7 @@ impl RangeMap {
         if start >= end {
             return;
         }
+        self.forget_recent();
         let touched: Vec<(usize, (usize, Access))> = self
             .ranges
             .range(..end)
@@ -79,6 +87,16 @@ impl RangeMap {
         for (s, e) in present {
             self.insert(s, e, access);
         }
+    }
+
+    fn forget_recent(&self) {
+        self.last[0].set(None);
+        self.last[1].set(None);
+    }
+
+    fn remember(&self, start: usize, end: usize, access: Access) {
+        self.last[1].set(self.last[0].get());
+        self.last[0].set(Some((start, end, access)));
     }
 
     /// Whether all of `[addr, addr + len)` is present with the access needed.

@@ -93,3 +93,21 @@ fn start(
     super::run::run(file, image, argdata, &mut host)
         .map_err(|e| format!("cannot start the program: {e}"))
 }
+
+/// Runs a guest on the calling thread, in this process, and returns its
+/// exit code: `fds[i]` becomes guest fd `i`. For benchmarks and embedding;
+/// `proc_exec` is unavailable (ENOSYS) in this mode.
+pub fn run_in_process(
+    file: &[u8],
+    argdata: &[u8],
+    fds: Vec<std::os::fd::OwnedFd>,
+) -> Result<i32, Failure> {
+    let image = crate::elf::parse(file).map_err(|e| e.to_string())?;
+    let mut table = FdTable::new();
+    for fd in fds {
+        let entry = Entry::from_host(fd).map_err(|e| format!("unusable fd: {e:?}"))?;
+        table.insert(entry).map_err(|e| format!("{e:?}"))?;
+    }
+    let mut host = Host::new(table);
+    super::run::run(file, &image, argdata, &mut host).map_err(|e| e.to_string())
+}

@@ -1,0 +1,125 @@
+//! The emulator's costs next to the host's: a 1-byte `fd_write` to
+//! /dev/null against `write(2)`, `clock_time_get` against `clock_gettime`
+//! (both measured inside a guest loop run in this process, so the per-call
+//! figure is the trampoline, argument checks, rights check and host call),
+//! and the start-to-exit time of the hello guest through `cloudabi-run`.
+
+#[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+mod imp {
+    use std::path::Path;
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    use argdata::{Fd, Value};
+    use criterion::{criterion_group, criterion_main, Criterion};
+
+    fn guest(name: &str) -> Vec<u8> {
+        let src =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../tests/guests/c/{name}.c"));
+        let out =
+            std::env::temp_dir().join(format!("cloudabi-bench-{name}-{}", std::process::id()));
+        let status = Command::new("gcc")
+            .args([
+                "-nostdlib",
+                "-ffreestanding",
+                "-fPIE",
+                "-static-pie",
+                "-fno-stack-protector",
+            ])
+            .args(["-fno-asynchronous-unwind-tables", "-O2", "-o"])
+            .arg(&out)
+            .arg(&src)
+            .status()
+            .expect("gcc is needed (Debian package gcc)");
+        assert!(status.success());
+        let mut bytes = std::fs::read(&out).unwrap();
+        bytes[7] = 17;
+        std::fs::write(&out, &bytes).unwrap();
+        bytes
+    }
+
+    fn devnull() -> std::os::fd::OwnedFd {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/null")
+            .unwrap()
+            .into()
+    }
+
+    /// Runs `op` `n` times inside the bench guest; the time it took.
+    fn guest_loop(file: &[u8], op: &str, n: u64) -> Duration {
+        let tree = Value::map([
+            ("op", Value::from(op)),
+            ("n", Value::Int(n.into())),
+            ("out", Value::Fd(Fd::new(0))),
+        ]);
+        let bytes = tree.encode().bytes;
+        let start = Instant::now();
+        let code = cloudabi_emulator::linux::launch::run_in_process(file, &bytes, vec![devnull()])
+            .unwrap();
+        let took = start.elapsed();
+        assert_eq!(code, 0);
+        took
+    }
+
+    fn syscalls(c: &mut Criterion) {
+        let file = guest("bench");
+        let null = devnull();
+        let mut g = c.benchmark_group("fd_write 1 byte to /dev/null");
+        g.bench_function("native write(2)", |b| {
+            b.iter(|| rustix::io::write(&null, b"x").unwrap())
+        });
+        g.bench_function("emulated fd_write", |b| {
+            b.iter_custom(|n| guest_loop(&file, "write", n))
+        });
+        g.finish();
+        let mut g = c.benchmark_group("clock");
+        g.bench_function("native clock_gettime", |b| {
+            b.iter(|| rustix::time::clock_gettime(rustix::time::ClockId::Monotonic))
+        });
+        g.bench_function("emulated clock_time_get", |b| {
+            b.iter_custom(|n| guest_loop(&file, "clock", n))
+        });
+        g.finish();
+    }
+
+    fn start_to_exit(c: &mut Criterion) {
+        let hello =
+            std::env::temp_dir().join(format!("cloudabi-bench-hello-{}", std::process::id()));
+        std::fs::write(&hello, guest("hello")).unwrap();
+        let run = env!("CARGO_BIN_EXE_cloudabi-run");
+        let yaml = "%TAG ! tag:nuxi.nl,2015:cloudabi/\n---\nout: !fd stdout\n";
+        let mut g = c.benchmark_group("start to exit");
+        g.sample_size(30);
+        g.bench_function("cloudabi-run hello", |b| {
+            b.iter(|| {
+                let mut child = Command::new(run)
+                    .arg(&hello)
+                    .stdin(Stdio::piped())
+                    .stdout(Stdio::null())
+                    .spawn()
+                    .unwrap();
+                use std::io::Write;
+                child
+                    .stdin
+                    .take()
+                    .unwrap()
+                    .write_all(yaml.as_bytes())
+                    .unwrap();
+                assert!(child.wait().unwrap().success());
+            })
+        });
+        g.bench_function("native /bin/true (reference)", |b| {
+            b.iter(|| assert!(Command::new("/bin/true").status().unwrap().success()))
+        });
+        g.finish();
+    }
+
+    criterion_group!(benches, syscalls, start_to_exit);
+}
+
+#[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+criterion::criterion_main!(imp::benches);
+
+#[cfg(not(all(target_os = "linux", target_arch = "x86_64")))]
+fn main() {}
