@@ -1,9 +1,9 @@
 //! AST → IR: names resolved to ids, syscalls numbered, then validation, layout and doc
 //! references. Every problem becomes a diagnostic; lowering carries on past each one.
 
+use super::FastMap as HashMap;
 use super::*;
 use crate::parse::ast;
-use super::FastMap as HashMap;
 
 pub(super) struct Scope {
     pub types: HashMap<String, TypeId>,
@@ -435,8 +435,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
