@@ -9,9 +9,9 @@
 //! value indices in the AST are the same as in the IR, which lowers each one to exactly one.
 
 use super::lower::Scope;
+use super::FastMap as HashMap;
 use super::*;
 use crate::parse::ast;
-use super::FastMap as HashMap;
 
 pub(super) struct Resolver<'a> {
     scope: &'a Scope,

@@ -1,8 +1,8 @@
 //! Rules that need the whole declaration: value ranges, flag bits, duplicate names inside a
 //! type, overlapping variant arms. Name resolution errors are reported by `lower`.
 
-use super::*;
 use super::FastMap as HashMap;
+use super::*;
 use std::borrow::Cow;
 
 pub(super) fn validate(ir: &Ir, diags: &mut Vec<Diagnostic>) {

@@ -32,7 +32,10 @@ pub fn words(line: &str) -> impl Iterator<Item = Word<'_>> {
         while at < bytes.len() && !bytes[at].is_ascii_whitespace() {
             at += 1;
         }
-        Some(Word { text: &line[start..at], range: (start, at) })
+        Some(Word {
+            text: &line[start..at],
+            range: (start, at),
+        })
     })
 }
 

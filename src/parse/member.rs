@@ -43,7 +43,10 @@ impl Parser<'_> {
         let last = line.words.len() - 1;
         let ty = self.type_expr(line, 0, last);
         let name = self.ident(line.words[last]);
-        let (doc, rest) = self.doc_and_rest(&line.node.children, &format_args!("`{}`", line.words[last].0));
+        let (doc, rest) = self.doc_and_rest(
+            &line.node.children,
+            &format_args!("`{}`", line.words[last].0),
+        );
         let valrefs = rest.into_iter().filter_map(|n| self.valref(n)).collect();
         Some(MemberDecl {
             span: line.node.span,
@@ -102,8 +105,10 @@ impl Parser<'_> {
         let last = line.words.len() - 1;
         let target = self.type_expr(line, 1, last);
         let name = self.ident(line.words[last]);
-        let (doc, rest) =
-            self.doc_and_rest(&line.node.children, &format_args!("`{}`", line.words[last].0));
+        let (doc, rest) = self.doc_and_rest(
+            &line.node.children,
+            &format_args!("`{}`", line.words[last].0),
+        );
         self.no_children(&rest, "a range can only have documentation nested under it");
         Some(MemberDecl {
             span: line.node.span,

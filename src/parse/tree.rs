@@ -31,12 +31,17 @@ pub fn build<'a>(file: FileId, text: &'a str, diags: &mut Vec<Diagnostic>) -> Ve
     let mut stack: Vec<Open<'a>> = Vec::new();
     let mut line_start = 0;
     while line_start < text.len() {
-        let end = memchr::memchr(b'\n', &text.as_bytes()[line_start..]).map_or(text.len(), |i| line_start + i);
+        let end = memchr::memchr(b'\n', &text.as_bytes()[line_start..])
+            .map_or(text.len(), |i| line_start + i);
         let line = &text[line_start..end];
         let (indent, content) = split_indent(line);
         if !content.is_empty() && !content.starts_with('#') {
             let start = line_start + indent.len();
-            let node = Node { text: content, span: Span::new(file, start..start + content.len()), children: Vec::new() };
+            let node = Node {
+                text: content,
+                span: Span::new(file, start..start + content.len()),
+                children: Vec::new(),
+            };
             place(&mut stack, &mut roots, indent, node, line_start, diags);
         }
         line_start = end + 1;
@@ -51,8 +56,14 @@ pub fn build<'a>(file: FileId, text: &'a str, diags: &mut Vec<Diagnostic>) -> Ve
 fn split_indent(line: &str) -> (&str, &str) {
     let bytes = line.as_bytes();
     let is_blank = |b: &u8| b.is_ascii_whitespace();
-    let begin = bytes.iter().position(|b| !is_blank(b)).unwrap_or(bytes.len());
-    let end = bytes.iter().rposition(|b| !is_blank(b)).map_or(begin, |i| i + 1);
+    let begin = bytes
+        .iter()
+        .position(|b| !is_blank(b))
+        .unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|b| !is_blank(b))
+        .map_or(begin, |i| i + 1);
     (&line[..begin], &line[begin..end])
 }
 
