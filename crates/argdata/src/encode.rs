@@ -108,17 +108,27 @@ fn subfield_len(v: &Value) -> usize {
 /// Computes the encoded length of `v` and records the length of every
 /// container in pre-order, so that `write` knows each prefix in advance.
 fn measure(v: &Value, sizes: &mut Vec<usize>) -> usize {
-    let children: &mut dyn Iterator<Item = &Value> = match v {
-        Value::Seq(items) => &mut items.iter(),
-        Value::Map(entries) => &mut entries.iter().flat_map(|(k, v)| [k, v]),
-        _ => return v.scalar_len(),
-    };
     let slot = sizes.len();
-    sizes.push(0);
     let mut total = 1;
-    for c in children {
+    let mut child = |c: &Value, sizes: &mut Vec<usize>| {
         let n = measure(c, sizes);
         total += len_size(n) + n;
+    };
+    match v {
+        Value::Seq(items) => {
+            sizes.push(0);
+            for c in items {
+                child(c, sizes);
+            }
+        }
+        Value::Map(entries) => {
+            sizes.push(0);
+            for (k, v) in entries {
+                child(k, sizes);
+                child(v, sizes);
+            }
+        }
+        _ => return v.scalar_len(),
     }
     sizes[slot] = total;
     total
@@ -217,7 +227,7 @@ impl Argdata<'_> {
         let out = &mut out[base..];
         visit(self.as_bytes(), 0, &mut stack, out, &mut renumber);
         while let Some((rest, at)) = stack.pop() {
-            let Ok((body, used)) = read_subfield(rest, 0) else {
+            let Some((body, used)) = read_subfield(rest) else {
                 continue;
             };
             if let Some(tail) = rest.get(used..).filter(|t| !t.is_empty()) {

@@ -13,39 +13,39 @@ use crate::{Argdata, Error, FdMapping, Integer};
 #[derive(Clone)]
 struct Subfields<'a> {
     rest: &'a [u8],
-    offset: usize,
-    failed: bool,
+    payload_len: usize,
 }
 
 impl<'a> Subfields<'a> {
     fn new(payload: &'a [u8]) -> Self {
         Subfields {
             rest: payload,
-            offset: 0,
-            failed: false,
+            payload_len: payload.len(),
         }
     }
 
-    fn is_done(&self) -> bool {
-        self.failed || self.rest.is_empty()
+    /// Position in the payload, only needed for error reports, so it is
+    /// derived rather than tracked on every step.
+    fn offset(&self) -> usize {
+        self.payload_len - self.rest.len()
     }
 
-    /// The next subfield and its offset in the payload. After an error the
-    /// run is over: a bad length makes everything after it unreachable.
-    fn next(&mut self) -> Option<Result<(&'a [u8], usize), Error>> {
-        if self.is_done() {
+    /// The next subfield. After an error the run is over: a bad length makes
+    /// everything after it unreachable.
+    #[inline]
+    fn next(&mut self) -> Option<Result<&'a [u8], Error>> {
+        if self.rest.is_empty() {
             return None;
         }
-        let at = self.offset;
-        match read_subfield(self.rest, at) {
-            Ok((body, used)) => {
+        match read_subfield(self.rest) {
+            Some((body, used)) => {
                 self.rest = self.rest.get(used..).unwrap_or_default();
-                self.offset += used;
-                Some(Ok((body, at)))
+                Some(Ok(body))
             }
-            Err(e) => {
-                self.failed = true;
-                Some(Err(e))
+            None => {
+                let offset = self.offset();
+                self.rest = &[];
+                Some(Err(Error::InvalidSubfield { offset }))
             }
         }
     }
@@ -128,7 +128,7 @@ impl<'a> Iterator for SeqIter<'a> {
         let fds = self.fds;
         self.fields
             .next()
-            .map(|r| r.map(|(body, _)| Argdata::with_fds(body, fds)))
+            .map(|r| r.map(|body| Argdata::with_fds(body, fds)))
     }
 }
 
@@ -137,7 +137,7 @@ impl FusedIterator for SeqIter<'_> {}
 impl fmt::Debug for SeqIter<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SeqIter")
-            .field("offset", &self.fields.offset)
+            .field("offset", &self.fields.offset())
             .finish_non_exhaustive()
     }
 }
@@ -169,13 +169,22 @@ impl<'a> Map<'a> {
     /// prefixes. `Ok(None)` means the map is well-formed up to its end and has
     /// no such key; an error means the map is corrupt before a match.
     pub fn get<K: MapKey + ?Sized>(&self, key: &K) -> Result<Option<Argdata<'a>>, Error> {
-        for entry in self.iter() {
-            let (k, v) = entry?;
-            if key.matches_key(k) {
-                return Ok(Some(v));
+        // The iterator's loop, without building entries that do not match.
+        let mut fields = Subfields::new(self.payload);
+        loop {
+            let at = fields.offset();
+            let Some(k) = fields.next() else {
+                return Ok(None);
+            };
+            let k = k?;
+            let v = match fields.next() {
+                Some(v) => v?,
+                None => return Err(Error::MissingMapValue { offset: at }),
+            };
+            if key.matches_key(Argdata::with_fds(k, self.fds)) {
+                return Ok(Some(Argdata::with_fds(v, self.fds)));
             }
         }
-        Ok(None)
     }
 
     /// Number of entries; walks the map and checks its structure.
@@ -226,17 +235,15 @@ pub struct MapIter<'a> {
 impl<'a> Iterator for MapIter<'a> {
     type Item = Result<(Argdata<'a>, Argdata<'a>), Error>;
     fn next(&mut self) -> Option<Self::Item> {
-        let (key, at) = match self.fields.next()? {
+        let at = self.fields.offset();
+        let key = match self.fields.next()? {
             Ok(k) => k,
             Err(e) => return Some(Err(e)),
         };
         let value = match self.fields.next() {
-            Some(Ok((v, _))) => v,
+            Some(Ok(v)) => v,
             Some(Err(e)) => return Some(Err(e)),
-            None => {
-                self.fields.failed = true;
-                return Some(Err(Error::MissingMapValue { offset: at }));
-            }
+            None => return Some(Err(Error::MissingMapValue { offset: at })),
         };
         let fds = self.fds;
         Some(Ok((
@@ -251,7 +258,7 @@ impl FusedIterator for MapIter<'_> {}
 impl fmt::Debug for MapIter<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("MapIter")
-            .field("offset", &self.fields.offset)
+            .field("offset", &self.fields.offset())
             .finish_non_exhaustive()
     }
 }

@@ -3,32 +3,37 @@
 //! Big-endian base 128 where the high bit marks the *last* byte (the opposite
 //! of LEB128), so `80` is 0 and `01 80` is 128.
 
-use crate::Error;
-
 /// Parses one subfield at the start of `rest`.
 ///
 /// Returns the subfield's bytes and the total number of bytes it occupies
-/// (prefix included). `offset` is only used to report where the problem is.
-pub(crate) fn read_subfield(rest: &[u8], offset: usize) -> Result<(&[u8], usize), Error> {
-    let bad = Error::InvalidSubfield { offset };
-    // A leading zero digit would give every length several encodings; the C
-    // library refuses it and so do we, which keeps encodings canonical.
-    if rest.first() == Some(&0) {
-        return Err(bad);
+/// (prefix included), or `None` if the prefix is unterminated, has a leading
+/// zero digit, overflows, or announces more bytes than `rest` has.
+#[inline]
+pub(crate) fn read_subfield(rest: &[u8]) -> Option<(&[u8], usize)> {
+    match *rest.first()? {
+        // Elements shorter than 128 bytes, by far the most common case.
+        b if b & 0x80 != 0 => {
+            let len = usize::from(b & 0x7f);
+            rest.get(1..=len).map(|body| (body, len + 1))
+        }
+        // A leading zero digit would give every length several encodings;
+        // the C library refuses it and so do we, which keeps them canonical.
+        0 => None,
+        _ => read_long_subfield(rest),
     }
+}
+
+fn read_long_subfield(rest: &[u8]) -> Option<(&[u8], usize)> {
     let mut len: usize = 0;
     for (i, &b) in rest.iter().enumerate() {
-        len = len
-            .checked_mul(128)
-            .and_then(|l| l.checked_add(usize::from(b & 0x7f)))
-            .ok_or(bad)?;
+        len = len.checked_mul(128)?.checked_add(usize::from(b & 0x7f))?;
         if b & 0x80 != 0 {
             let start = i + 1;
-            let body = rest.get(start..).and_then(|r| r.get(..len)).ok_or(bad)?;
-            return Ok((body, start + len));
+            let body = rest.get(start..)?.get(..len)?;
+            return Some((body, start + len));
         }
     }
-    Err(bad)
+    None
 }
 
 /// Number of bytes [`write_len`] uses for `len`.
@@ -39,6 +44,11 @@ pub(crate) fn len_size(len: usize) -> usize {
 
 /// Appends the minimal prefix for `len`.
 pub(crate) fn write_len(out: &mut Vec<u8>, len: usize) {
+    if len < 0x80 {
+        // Truncation is exact: len fits in 7 bits.
+        out.push(len as u8 | 0x80);
+        return;
+    }
     let n = len_size(len);
     for i in (0..n).rev() {
         // Truncation to the low 7 bits is the point of the cast.
@@ -84,7 +94,7 @@ mod tests {
             let mut buf = enc(len);
             let prefix = buf.len();
             buf.resize(prefix + len + 3, 0xaa);
-            let (body, used) = read_subfield(&buf, 0).unwrap();
+            let (body, used) = read_subfield(&buf).unwrap();
             assert_eq!(body.len(), len);
             assert_eq!(used, prefix + len);
         }
@@ -92,13 +102,13 @@ mod tests {
 
     #[test]
     fn rejects_bad_prefixes() {
-        let bad = Err(Error::InvalidSubfield { offset: 7 });
-        assert_eq!(read_subfield(&[0x82, 0x05], 7), bad);
-        assert_eq!(read_subfield(&[0x05], 7), bad);
-        assert_eq!(read_subfield(&[], 7), bad);
-        assert_eq!(read_subfield(&[0x00, 0x81, 0x05], 7), bad);
+        assert_eq!(read_subfield(&[0x82, 0x05]), None);
+        assert_eq!(read_subfield(&[0x05]), None);
+        assert_eq!(read_subfield(&[0x01, 0x80]), None);
+        assert_eq!(read_subfield(&[]), None);
+        assert_eq!(read_subfield(&[0x00, 0x81, 0x05]), None);
         let mut overflow = vec![0x7f; 10];
         overflow.push(0x81);
-        assert_eq!(read_subfield(&overflow, 7), bad);
+        assert_eq!(read_subfield(&overflow), None);
     }
 }

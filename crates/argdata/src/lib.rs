@@ -39,6 +39,19 @@
 //! assert_eq!(args, ["-v", "--color"]);
 //! # Ok::<(), argdata::Error>(())
 //! ```
+//!
+//! # How strict the reader is
+//!
+//! Structure is checked as strictly as the C library does: a length prefix
+//! with a leading zero digit, without a stop byte, overflowing, or running
+//! past its container is an [`Error::InvalidSubfield`], and a map key without
+//! a value is an [`Error::MissingMapValue`]. Payloads are checked as both
+//! reference implementations do (bool, fd and float lengths, the str
+//! terminator, strict UTF-8). Ints follow the C library's 64-bit range: up to
+//! 8 payload bytes in any form, 9 bytes only as the minimal form of a value
+//! above `i64::MAX`, anything else [`Error::IntOutOfRange`] (the published
+//! Rust crate accepted longer, sign-extended forms). Timestamps may have up to
+//! 12 payload bytes. Validation is lazy: only what is visited is checked.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 

@@ -207,21 +207,24 @@ fn to_value_at(ad: Argdata<'_>, depth: usize) -> Result<Value, Error> {
         Type::Str => Value::Str(ad.get_str()?.to_owned()),
         Type::Timestamp => Value::Timestamp(ad.get_timestamp()?),
         Type::Seq | Type::Map if depth >= MAX_DEPTH => return Err(Error::TooDeep),
-        Type::Seq => Value::Seq(
-            ad.get_seq()?
-                .iter()
-                .map(|e| to_value_at(e?, depth + 1))
-                .collect::<Result<_, _>>()?,
-        ),
-        Type::Map => Value::Map(
-            ad.get_map()?
-                .iter()
-                .map(|e| {
-                    let (k, v) = e?;
-                    Ok((to_value_at(k, depth + 1)?, to_value_at(v, depth + 1)?))
-                })
-                .collect::<Result<_, Error>>()?,
-        ),
+        Type::Seq => {
+            let seq = ad.get_seq()?;
+            // Counting costs one prefix per element and saves regrowing.
+            let mut items = Vec::with_capacity(seq.iter().count());
+            for e in seq {
+                items.push(to_value_at(e?, depth + 1)?);
+            }
+            Value::Seq(items)
+        }
+        Type::Map => {
+            let map = ad.get_map()?;
+            let mut entries = Vec::with_capacity(map.iter().count());
+            for e in map {
+                let (k, v) = e?;
+                entries.push((to_value_at(k, depth + 1)?, to_value_at(v, depth + 1)?));
+            }
+            Value::Map(entries)
+        }
     })
 }
 
