@@ -104,14 +104,23 @@ impl RangeMap {
         let Some(end) = addr.checked_add(len) else {
             return false;
         };
+        let permitted = |access: Access| access.read && (access.write || !write);
+        for recent in &self.last {
+            if let Some((s, e, access)) = recent.get() {
+                if addr >= s && end <= e && permitted(access) {
+                    return true;
+                }
+            }
+        }
         let mut at = addr;
         while at < end {
-            let Some((_, (e, access))) = self.ranges.range(..=at).next_back() else {
+            let Some((s, (e, access))) = self.ranges.range(..=at).next_back() else {
                 return false;
             };
-            if *e <= at || !access.read || (write && !access.write) {
+            if *e <= at || !permitted(*access) {
                 return false;
             }
+            self.remember(*s, *e, *access);
             at = *e;
         }
         true
