@@ -5,7 +5,7 @@
 
 use super::highlight;
 use super::html_items::{items_html, GroupView};
-use super::markdown::{size_text, summary};
+use super::markdown::summary;
 use super::model::{self, FieldRow, Model, Section, What};
 use super::naming::{CDocs, RustDocs, SpecDocs};
 use super::text::escape_html;
@@ -74,7 +74,8 @@ pub struct SectionView {
     pub kind_short: &'static str,
     /// The syscall number, or empty for a type.
     pub number: String,
-    pub facts: Vec<String>,
+    pub facts: Vec<Fact>,
+    /// The C and Rust names, empty where they are just the spec name.
     pub c_name: String,
     pub rust_name: String,
     /// Lower-case names the search box matches against.
@@ -128,8 +129,8 @@ fn section(s: &Section, c: &Section, r: &Section) -> SectionView {
             _ => String::new(),
         },
         facts: facts(s, c, r),
-        c_name: c.title.clone(),
-        rust_name: r.title.clone(),
+        c_name: unless_same(&c.title, &s.anchor),
+        rust_name: unless_same(&r.title, &s.anchor),
         search_names: names.join(" ").to_lowercase(),
         summary: plain_summary(&s.doc),
         doc_html: markdown_html(&s.doc),
@@ -160,6 +161,15 @@ fn section(s: &Section, c: &Section, r: &Section) -> SectionView {
     }
 }
 
+/// A language's name for a section, or nothing when it is just the heading again.
+fn unless_same(title: &str, anchor: &str) -> String {
+    if bare(title) == anchor {
+        String::new()
+    } else {
+        title.to_string()
+    }
+}
+
 /// `fd_read()` without the parentheses, for searching.
 fn bare(title: &str) -> &str {
     title.trim_end_matches("()")
@@ -179,28 +189,79 @@ fn kind(what: &What) -> (&'static str, &'static str) {
     }
 }
 
+/// A badge under a heading; `lang` is `c` or `rust` for a fact about one language only.
+pub struct Fact {
+    pub text: String,
+    pub lang: &'static str,
+}
+
+fn fact(text: impl Into<String>) -> Fact {
+    Fact {
+        text: text.into(),
+        lang: "",
+    }
+}
+
 /// Small facts shown as badges under the heading.
-fn facts(s: &Section, c: &Section, r: &Section) -> Vec<String> {
+fn facts(s: &Section, c: &Section, r: &Section) -> Vec<Fact> {
     let mut facts = Vec::new();
     match (&s.what, &c.what, &r.what) {
         (What::Syscall { number, noreturn }, _, _) => {
-            facts.push(format!("number {number}"));
+            facts.push(fact(format!("number {number}")));
             if *noreturn {
-                facts.push("does not return".to_string());
+                facts.push(fact("does not return"));
             }
         }
         (What::IntLike { .. }, What::IntLike { base: cb, .. }, What::IntLike { base: rb, .. }) => {
-            facts.push(format!("{} / {}", cb.plain(), rb.plain()));
+            for (lang, base) in [("c", cb), ("rust", rb)] {
+                facts.push(Fact {
+                    text: format!("stored as {}", base.plain()),
+                    lang,
+                });
+            }
         }
         _ => {}
     }
     if let Some(layout) = s.layout {
-        facts.push(size_text(layout).trim_end_matches('.').to_lowercase());
-        if layout.machine_dep {
-            facts.push("machine-dependent".to_string());
-        }
+        facts.extend(layout_facts(layout));
     }
     facts
+}
+
+/// Size and alignment, per machine when they differ.
+fn layout_facts(l: Layout) -> Vec<Fact> {
+    let bytes = |n: u64| {
+        if n == 1 {
+            "1 byte".to_string()
+        } else {
+            format!("{n} bytes")
+        }
+    };
+    if l.size.differs() || l.align.differs() {
+        vec![
+            fact(format!(
+                "32-bit: {}, align {}",
+                bytes(l.size.m32),
+                l.align.m32
+            )),
+            fact(format!(
+                "64-bit: {}, align {}",
+                bytes(l.size.m64),
+                l.align.m64
+            )),
+            fact("machine-dependent"),
+        ]
+    } else {
+        let mut facts = vec![fact(format!(
+            "{}, align {}",
+            bytes(l.size.m32),
+            l.align.m32
+        ))];
+        if l.machine_dep {
+            facts.push(fact("machine-dependent"));
+        }
+        facts
+    }
 }
 
 fn used_by(s: &Section) -> String {

@@ -16,6 +16,9 @@ pub mod model;
 pub mod naming;
 pub mod text;
 
+#[cfg(test)]
+mod tests;
+
 use super::OutputFile;
 use crate::ir::Ir;
 
