@@ -268,3 +268,38 @@ fn every_valid_test_spec_links_resolve() {
     eprintln!("checked the docs of {checked} valid specs");
     assert!(checked >= 2, "only {checked} valid specs found");
 }
+
+/// The Markdown as a CommonMark renderer shows it: links inside `<code>` become links,
+/// escapes disappear, and every rendered link still finds its anchor.
+#[test]
+fn markdown_renders_to_working_links() {
+    let ir = cloudabi_gen::default_ir().expect("our spec is valid");
+    let site = site(&ir);
+    for page in ["docs/cloudabi.md", "docs/cloudabi-rust.md"] {
+        let mut html = String::new();
+        let parser =
+            pulldown_cmark::Parser::new_ext(&site[page], pulldown_cmark::Options::ENABLE_TABLES);
+        pulldown_cmark::html::push_html(&mut html, parser);
+        let have = anchors(&html);
+        let hrefs = attribute_values(&html, "href");
+        for href in &hrefs {
+            if let Some(fragment) = href.strip_prefix('#') {
+                assert!(
+                    have.contains(fragment),
+                    "{page}: rendered link {href} has no anchor"
+                );
+            }
+        }
+        // Every member's type link survives rendering, e.g. the `fd` of fd_read.
+        assert!(
+            hrefs.contains(&"#iovec"),
+            "{page}: type links inside <code> render"
+        );
+        for residue in ["](#", "\\_", "\\*"] {
+            assert!(
+                !html.contains(residue),
+                "{page}: `{residue}` left after rendering"
+            );
+        }
+    }
+}

@@ -215,7 +215,7 @@ fn layout_table(out: &mut String, fields: &[FieldRow], layout: Layout) {
     }
     let _ = writeln!(
         out,
-        "| *whole struct* | align {} | {} | align {} | {} |",
-        layout.align.m32, layout.size.m32, layout.align.m64, layout.size.m64
+        "| *whole struct* | | {} (align {}) | | {} (align {}) |",
+        layout.size.m32, layout.align.m32, layout.size.m64, layout.align.m64
     );
 }
