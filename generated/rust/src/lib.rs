@@ -52,14 +52,17 @@
 
 #![no_std]
 #![allow(non_camel_case_types)]
+#![cfg_attr(rustfmt, rustfmt_skip)]
 
 #[cfg(feature = "host")]
 extern crate std;
 
 #[cfg(feature = "host")]
+#[rustfmt::skip]
 pub mod host;
 
 #[cfg(test)]
+#[rustfmt::skip]
 mod layout_tests;
 
 #[cfg(feature = "bitflags")]

@@ -49,14 +49,19 @@ fn lib_rs(ir: &Ir) -> String {
         #crate_doc
         #![no_std]
         #![allow(non_camel_case_types)]
+        // The crate is formatted by the generator (prettyplease); a `cargo fmt` over the
+        // workspace must not rewrite it, or `cargo xtask gen --check` would fail.
+        #![cfg_attr(rustfmt, rustfmt_skip)]
 
         #[cfg(feature = "host")]
         extern crate std;
 
         #[cfg(feature = "host")]
+        #[rustfmt::skip]
         pub mod host;
 
         #[cfg(test)]
+        #[rustfmt::skip]
         mod layout_tests;
 
         #[cfg(feature = "bitflags")]

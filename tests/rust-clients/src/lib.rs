@@ -88,8 +88,13 @@ pub mod parking_lot_like {
     }
 
     pub fn try_lock(lock: &AtomicU32, thread: abi::tid) -> bool {
-        lock.compare_exchange(UNLOCKED, thread.0 | WRLOCKED, Ordering::Acquire, Ordering::Relaxed)
-            .is_ok()
+        lock.compare_exchange(
+            UNLOCKED,
+            thread.0 | WRLOCKED,
+            Ordering::Acquire,
+            Ordering::Relaxed,
+        )
+        .is_ok()
     }
 
     fn lock_subscription(lock: &AtomicU32) -> abi::subscription {
@@ -188,7 +193,12 @@ pub mod parking_lot_like {
     }
 
     pub fn unlock(lock: &AtomicU32) -> abi::errno {
-        unsafe { abi::lock_unlock(lock as *const AtomicU32 as *mut abi::lock, abi::scope::PRIVATE) }
+        unsafe {
+            abi::lock_unlock(
+                lock as *const AtomicU32 as *mut abi::lock,
+                abi::scope::PRIVATE,
+            )
+        }
     }
 
     pub fn notify_one(condvar: &AtomicU32) -> abi::errno {

@@ -41,10 +41,17 @@ unsafe extern "C" fn cloudabi_sys_fd_write(
     }
     let mut text = Vec::new();
     for iov in std::slice::from_raw_parts(iovs, iovs_len) {
-        text.extend_from_slice(std::slice::from_raw_parts(iov.buf.0 as *const u8, iov.buf.1));
+        text.extend_from_slice(std::slice::from_raw_parts(
+            iov.buf.0 as *const u8,
+            iov.buf.1,
+        ));
     }
     *nwritten = text.len();
-    record(format!("fd_write {} {}", fd.0, String::from_utf8_lossy(&text)));
+    record(format!(
+        "fd_write {} {}",
+        fd.0,
+        String::from_utf8_lossy(&text)
+    ));
     abi::errno::SUCCESS
 }
 
@@ -92,7 +99,10 @@ fn event_for(sub: &abi::subscription) -> abi::event {
 }
 
 #[no_mangle]
-unsafe extern "C" fn cloudabi_sys_lock_unlock(lock: *mut abi::lock, scope: abi::scope) -> abi::errno {
+unsafe extern "C" fn cloudabi_sys_lock_unlock(
+    lock: *mut abi::lock,
+    scope: abi::scope,
+) -> abi::errno {
     (*(lock as *const std::sync::atomic::AtomicU32)).store(abi::LOCK_UNLOCKED.0, Ordering::Release);
     record(format!("lock_unlock {:?}", scope));
     abi::errno::SUCCESS
@@ -137,7 +147,10 @@ fn random_get_fills_and_reports_errors() {
     getrandom_like::fill(&mut buf).unwrap();
     assert_eq!(buf, [0xa5; 8]);
     let mut odd = [0u8; 13];
-    assert_eq!(getrandom_like::fill(&mut odd), Err(abi::errno::NOSYS as u32));
+    assert_eq!(
+        getrandom_like::fill(&mut odd),
+        Err(abi::errno::NOSYS as u32)
+    );
     let err = getrandom_like::fill_io(&mut odd).unwrap_err();
     assert_eq!(err.raw_os_error(), Some(abi::errno::NOSYS as i32));
 }
@@ -202,8 +215,14 @@ fn std_style_clock_yield_and_errors() {
     assert_eq!(seen(), ["thread_yield"]);
     assert_eq!(std_like::MAX_WAITERS, u32::MAX);
     use std::io::ErrorKind;
-    assert_eq!(std_like::kind(abi::errno::NOENT as i32), ErrorKind::NotFound);
-    assert_eq!(std_like::kind(abi::errno::AGAIN as i32), ErrorKind::WouldBlock);
+    assert_eq!(
+        std_like::kind(abi::errno::NOENT as i32),
+        ErrorKind::NotFound
+    );
+    assert_eq!(
+        std_like::kind(abi::errno::AGAIN as i32),
+        ErrorKind::WouldBlock
+    );
     assert_eq!(std_like::kind(abi::errno::TOOBIG as i32), ErrorKind::Other);
 }
 

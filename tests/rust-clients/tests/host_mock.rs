@@ -1,0 +1,1088 @@
+//! Implements the generated `host::Syscalls` trait with a mock and calls every raw entry
+//! point once, as a guest would through the vDSO: checks that arguments arrive decoded
+//! (enums, slices, strings, struct references) and that outputs are written back. Then
+//! checks the failure paths (null and denied pointers, unknown enum values, invalid
+//! structs) and the trace lines.
+
+use cloudabi as abi;
+use cloudabi::host::{raw, Syscalls};
+use std::cell::RefCell;
+use std::mem::MaybeUninit;
+use std::sync::Mutex;
+
+type R<T> = Result<T, abi::errno>;
+
+#[derive(Default)]
+struct Mock {
+    calls: Vec<String>,
+    traces: Vec<String>,
+    tracing: bool,
+    /// An address `check_guest_memory` refuses.
+    denied: Option<usize>,
+}
+
+thread_local! {
+    static MOCK: RefCell<Mock> = RefCell::new(Mock::default());
+}
+
+/// What the calls that never return saw (they run on threads of their own).
+static NORETURN: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+fn calls() -> Vec<String> {
+    MOCK.with(|m| std::mem::take(&mut m.borrow_mut().calls))
+}
+
+fn last() -> String {
+    calls().pop().unwrap_or_default()
+}
+
+fn setup(f: impl FnOnce(&mut Mock)) {
+    MOCK.with(|m| f(&mut m.borrow_mut()));
+}
+
+fn bytes(s: &[u8]) -> String {
+    String::from_utf8_lossy(s).into_owned()
+}
+
+fn iov_text(iovs: &[abi::ciovec]) -> String {
+    iovs.iter()
+        .map(|v| bytes(unsafe { std::slice::from_raw_parts(v.buf.0 as *const u8, v.buf.1) }))
+        .collect::<Vec<_>>()
+        .join("+")
+}
+
+impl Mock {
+    fn log(&mut self, line: String) {
+        self.calls.push(line);
+    }
+}
+
+impl Syscalls for Mock {
+    fn with_current<T>(f: impl FnOnce(&mut Self) -> T) -> T {
+        MOCK.with(|m| f(&mut m.borrow_mut()))
+    }
+
+    fn check_guest_memory(&mut self, addr: usize, _len: usize, _writable: bool) -> R<()> {
+        if Some(addr) == self.denied {
+            Err(abi::errno::FAULT)
+        } else {
+            Ok(())
+        }
+    }
+
+    fn trace_enabled(&self) -> bool {
+        self.tracing
+    }
+
+    fn trace(&mut self, line: &str) {
+        self.traces.push(line.to_string());
+    }
+
+    fn noreturn_failed(&mut self, syscall: &'static str, error: abi::errno) -> ! {
+        NORETURN
+            .lock()
+            .unwrap()
+            .push(format!("{} failed {:?}", syscall, error));
+        loop {
+            std::thread::park();
+        }
+    }
+
+    fn clock_res_get(&mut self, clock_id: abi::clockid) -> R<abi::timestamp> {
+        self.log(format!("clock_res_get {:?}", clock_id));
+        Ok(1000)
+    }
+
+    fn clock_time_get(
+        &mut self,
+        clock_id: abi::clockid,
+        precision: abi::timestamp,
+    ) -> R<abi::timestamp> {
+        self.log(format!("clock_time_get {:?} {}", clock_id, precision));
+        Ok(123_456_789)
+    }
+
+    fn condvar_signal(
+        &mut self,
+        condvar: *mut abi::condvar,
+        scope: abi::scope,
+        nwaiters: abi::nthreads,
+    ) -> R<()> {
+        let value = unsafe { (*condvar).0 };
+        self.log(format!("condvar_signal {} {:?} {}", value, scope, nwaiters));
+        Ok(())
+    }
+
+    fn fd_close(&mut self, fd: abi::fd) -> R<()> {
+        self.log(format!("fd_close {}", fd.0));
+        Ok(())
+    }
+
+    fn fd_create1(&mut self, r#type: abi::filetype) -> R<abi::fd> {
+        self.log(format!("fd_create1 {:?}", r#type));
+        Ok(abi::fd(10))
+    }
+
+    fn fd_create2(&mut self, r#type: abi::filetype) -> R<(abi::fd, abi::fd)> {
+        self.log(format!("fd_create2 {:?}", r#type));
+        Ok((abi::fd(11), abi::fd(12)))
+    }
+
+    fn fd_datasync(&mut self, fd: abi::fd) -> R<()> {
+        self.log(format!("fd_datasync {}", fd.0));
+        Ok(())
+    }
+
+    fn fd_dup(&mut self, from: abi::fd) -> R<abi::fd> {
+        self.log(format!("fd_dup {}", from.0));
+        Ok(abi::fd(from.0 + 100))
+    }
+
+    fn fd_pread(&mut self, fd: abi::fd, iovs: &[abi::iovec], offset: abi::filesize) -> R<usize> {
+        self.log(format!("fd_pread {} {} {}", fd.0, iovs.len(), offset));
+        Ok(7)
+    }
+
+    fn fd_pwrite(&mut self, fd: abi::fd, iovs: &[abi::ciovec], offset: abi::filesize) -> R<usize> {
+        self.log(format!("fd_pwrite {} {} {}", fd.0, iov_text(iovs), offset));
+        Ok(8)
+    }
+
+    fn fd_read(&mut self, fd: abi::fd, iovs: &[abi::iovec]) -> R<usize> {
+        for iov in iovs {
+            unsafe { std::ptr::write_bytes(iov.buf.0 as *mut u8, b'r', iov.buf.1) };
+        }
+        self.log(format!("fd_read {} {}", fd.0, iovs.len()));
+        Ok(iovs.iter().map(|v| v.buf.1).sum())
+    }
+
+    fn fd_replace(&mut self, from: abi::fd, to: abi::fd) -> R<()> {
+        self.log(format!("fd_replace {} {}", from.0, to.0));
+        Ok(())
+    }
+
+    fn fd_seek(
+        &mut self,
+        fd: abi::fd,
+        offset: abi::filedelta,
+        whence: abi::whence,
+    ) -> R<abi::filesize> {
+        self.log(format!("fd_seek {} {} {:?}", fd.0, offset, whence));
+        Ok(4096)
+    }
+
+    fn fd_stat_get(&mut self, fd: abi::fd, buf: &mut MaybeUninit<abi::fdstat>) -> R<()> {
+        buf.write(abi::fdstat {
+            fs_filetype: abi::filetype::REGULAR_FILE,
+            fs_flags: abi::fdflags::APPEND,
+            _pad0: [0; 4],
+            fs_rights_base: abi::rights::FD_READ | abi::rights::FD_WRITE,
+            fs_rights_inheriting: abi::rights::empty(),
+        });
+        self.log(format!("fd_stat_get {}", fd.0));
+        Ok(())
+    }
+
+    fn fd_stat_put(&mut self, fd: abi::fd, buf: &abi::fdstat, flags: abi::fdsflags) -> R<()> {
+        self.log(format!(
+            "fd_stat_put {} {:?} {:?} {:?}",
+            fd.0, buf.fs_filetype, buf.fs_flags, flags
+        ));
+        Ok(())
+    }
+
+    fn fd_sync(&mut self, fd: abi::fd) -> R<()> {
+        self.log(format!("fd_sync {}", fd.0));
+        Ok(())
+    }
+
+    fn fd_write(&mut self, fd: abi::fd, iovs: &[abi::ciovec]) -> R<usize> {
+        self.log(format!("fd_write {} {}", fd.0, iov_text(iovs)));
+        Ok(iovs.iter().map(|v| v.buf.1).sum())
+    }
+
+    fn file_advise(
+        &mut self,
+        fd: abi::fd,
+        offset: abi::filesize,
+        len: abi::filesize,
+        advice: abi::advice,
+    ) -> R<()> {
+        self.log(format!(
+            "file_advise {} {} {} {:?}",
+            fd.0, offset, len, advice
+        ));
+        Ok(())
+    }
+
+    fn file_allocate(&mut self, fd: abi::fd, offset: abi::filesize, len: abi::filesize) -> R<()> {
+        self.log(format!("file_allocate {} {} {}", fd.0, offset, len));
+        Ok(())
+    }
+
+    fn file_create(&mut self, fd: abi::fd, path: &[u8], r#type: abi::filetype) -> R<()> {
+        self.log(format!("file_create {} {} {:?}", fd.0, bytes(path), r#type));
+        Ok(())
+    }
+
+    fn file_link(&mut self, fd1: abi::lookup, path1: &[u8], fd2: abi::fd, path2: &[u8]) -> R<()> {
+        self.log(format!(
+            "file_link {} {:?} {} {} {}",
+            fd1.fd.0,
+            fd1.flags,
+            bytes(path1),
+            fd2.0,
+            bytes(path2)
+        ));
+        Ok(())
+    }
+
+    fn file_open(
+        &mut self,
+        dirfd: abi::lookup,
+        path: &[u8],
+        oflags: abi::oflags,
+        fds: &abi::fdstat,
+    ) -> R<abi::fd> {
+        self.log(format!(
+            "file_open {} {} {:?} {:?}",
+            dirfd.fd.0,
+            bytes(path),
+            oflags,
+            fds.fs_rights_base
+        ));
+        Ok(abi::fd(20))
+    }
+
+    fn file_readdir(&mut self, fd: abi::fd, buf: &mut [u8], cookie: abi::dircookie) -> R<usize> {
+        buf[..3].copy_from_slice(b"ent");
+        self.log(format!("file_readdir {} {} {}", fd.0, buf.len(), cookie.0));
+        Ok(3)
+    }
+
+    fn file_readlink(&mut self, fd: abi::fd, path: &[u8], buf: &mut [u8]) -> R<usize> {
+        buf[..6].copy_from_slice(b"target");
+        self.log(format!(
+            "file_readlink {} {} {}",
+            fd.0,
+            bytes(path),
+            buf.len()
+        ));
+        Ok(6)
+    }
+
+    fn file_rename(&mut self, fd1: abi::fd, path1: &[u8], fd2: abi::fd, path2: &[u8]) -> R<()> {
+        self.log(format!(
+            "file_rename {} {} {} {}",
+            fd1.0,
+            bytes(path1),
+            fd2.0,
+            bytes(path2)
+        ));
+        Ok(())
+    }
+
+    fn file_stat_fget(&mut self, fd: abi::fd, buf: &mut MaybeUninit<abi::filestat>) -> R<()> {
+        buf.write(filestat(77));
+        self.log(format!("file_stat_fget {}", fd.0));
+        Ok(())
+    }
+
+    fn file_stat_fput(&mut self, fd: abi::fd, buf: &abi::filestat, flags: abi::fsflags) -> R<()> {
+        self.log(format!(
+            "file_stat_fput {} {} {:?}",
+            fd.0, buf.st_size, flags
+        ));
+        Ok(())
+    }
+
+    fn file_stat_get(
+        &mut self,
+        fd: abi::lookup,
+        path: &[u8],
+        buf: &mut MaybeUninit<abi::filestat>,
+    ) -> R<()> {
+        buf.write(filestat(88));
+        self.log(format!("file_stat_get {} {}", fd.fd.0, bytes(path)));
+        Ok(())
+    }
+
+    fn file_stat_put(
+        &mut self,
+        fd: abi::lookup,
+        path: &[u8],
+        buf: &abi::filestat,
+        flags: abi::fsflags,
+    ) -> R<()> {
+        self.log(format!(
+            "file_stat_put {} {} {} {:?}",
+            fd.fd.0,
+            bytes(path),
+            buf.st_mtim,
+            flags
+        ));
+        Ok(())
+    }
+
+    fn file_symlink(&mut self, path1: &[u8], fd: abi::fd, path2: &[u8]) -> R<()> {
+        self.log(format!(
+            "file_symlink {} {} {}",
+            bytes(path1),
+            fd.0,
+            bytes(path2)
+        ));
+        Ok(())
+    }
+
+    fn file_unlink(&mut self, fd: abi::fd, path: &[u8], flags: abi::ulflags) -> R<()> {
+        self.log(format!("file_unlink {} {} {:?}", fd.0, bytes(path), flags));
+        Ok(())
+    }
+
+    fn lock_unlock(&mut self, lock: *mut abi::lock, scope: abi::scope) -> R<()> {
+        unsafe { (*lock).0 = 0 };
+        self.log(format!("lock_unlock {:?}", scope));
+        Ok(())
+    }
+
+    fn mem_advise(&mut self, mapping: *mut [u8], advice: abi::advice) -> R<()> {
+        self.log(format!(
+            "mem_advise {:p} {} {:?}",
+            mapping as *mut u8,
+            mapping.len(),
+            advice
+        ));
+        Ok(())
+    }
+
+    fn mem_map(
+        &mut self,
+        addr: *mut (),
+        len: usize,
+        prot: abi::mprot,
+        flags: abi::mflags,
+        fd: abi::fd,
+        off: abi::filesize,
+    ) -> R<*mut ()> {
+        self.log(format!(
+            "mem_map {:p} {} {:?} {:?} {} {}",
+            addr, len, prot, flags, fd.0, off
+        ));
+        Ok(0x7000_0000usize as *mut ())
+    }
+
+    fn mem_protect(&mut self, mapping: *mut [u8], prot: abi::mprot) -> R<()> {
+        self.log(format!("mem_protect {} {:?}", mapping.len(), prot));
+        Ok(())
+    }
+
+    fn mem_sync(&mut self, mapping: *mut [u8], flags: abi::msflags) -> R<()> {
+        self.log(format!("mem_sync {} {:?}", mapping.len(), flags));
+        Ok(())
+    }
+
+    fn mem_unmap(&mut self, mapping: *mut [u8]) -> R<()> {
+        self.log(format!("mem_unmap {}", mapping.len()));
+        Ok(())
+    }
+
+    fn poll(
+        &mut self,
+        r#in: &[abi::subscription],
+        out: &mut [MaybeUninit<abi::event>],
+    ) -> R<usize> {
+        let types: Vec<String> = r#in.iter().map(|s| format!("{:?}", s.r#type)).collect();
+        for (sub, slot) in r#in.iter().zip(out.iter_mut()) {
+            slot.write(abi::event {
+                userdata: sub.userdata,
+                error: abi::errno::SUCCESS,
+                r#type: sub.r#type,
+                union: abi::event_union {
+                    fd_readwrite: abi::event_fd_readwrite {
+                        nbytes: 0,
+                        unused: [0; 4],
+                        flags: abi::eventrwflags::empty(),
+                    },
+                },
+            });
+        }
+        self.log(format!("poll {} {}", types.join(","), out.len()));
+        Ok(r#in.len())
+    }
+
+    fn proc_exec(&mut self, fd: abi::fd, data: &[u8], fds: &[abi::fd]) -> R<()> {
+        let fds: Vec<u32> = fds.iter().map(|f| f.0).collect();
+        self.log(format!("proc_exec {} {} {:?}", fd.0, data.len(), fds));
+        Ok(())
+    }
+
+    fn proc_exit(&mut self, rval: abi::exitcode) -> ! {
+        NORETURN.lock().unwrap().push(format!("proc_exit {}", rval));
+        loop {
+            std::thread::park();
+        }
+    }
+
+    fn proc_fork(&mut self) -> R<(abi::fd, abi::tid)> {
+        self.log("proc_fork".to_string());
+        Ok((abi::PROCESS_CHILD, abi::tid(5)))
+    }
+
+    fn proc_raise(&mut self, sig: abi::signal) -> R<()> {
+        self.log(format!("proc_raise {:?}", sig));
+        Ok(())
+    }
+
+    fn random_get(&mut self, buf: &mut [u8]) -> R<()> {
+        buf.fill(0x42);
+        self.log(format!("random_get {}", buf.len()));
+        Ok(())
+    }
+
+    fn sock_recv(
+        &mut self,
+        sock: abi::fd,
+        r#in: &abi::recv_in,
+        out: &mut MaybeUninit<abi::recv_out>,
+    ) -> R<()> {
+        out.write(abi::recv_out {
+            ro_datalen: 9,
+            ro_fdslen: 1,
+            ro_unused: [0; 40],
+            ro_flags: abi::roflags::DATA_TRUNCATED,
+        });
+        self.log(format!(
+            "sock_recv {} {} {} {:?}",
+            sock.0, r#in.ri_data.1, r#in.ri_fds.1, r#in.ri_flags
+        ));
+        Ok(())
+    }
+
+    fn sock_send(
+        &mut self,
+        sock: abi::fd,
+        r#in: &abi::send_in,
+        out: &mut MaybeUninit<abi::send_out>,
+    ) -> R<()> {
+        out.write(abi::send_out { so_datalen: 4 });
+        self.log(format!(
+            "sock_send {} {} {}",
+            sock.0, r#in.si_data.1, r#in.si_fds.1
+        ));
+        Ok(())
+    }
+
+    fn sock_shutdown(&mut self, sock: abi::fd, how: abi::sdflags) -> R<()> {
+        self.log(format!("sock_shutdown {} {:?}", sock.0, how));
+        Ok(())
+    }
+
+    fn thread_create(&mut self, attr: &mut MaybeUninit<abi::threadattr>) -> R<abi::tid> {
+        if !unsafe { cloudabi::host::validate::threadattr(attr.as_ptr()) } {
+            return Err(abi::errno::INVAL);
+        }
+        let attr = unsafe { attr.as_ptr().read() };
+        self.log(format!(
+            "thread_create {} {:p}",
+            attr.stack.1, attr.argument
+        ));
+        Ok(abi::tid(33))
+    }
+
+    fn thread_exit(&mut self, lock: *mut abi::lock, scope: abi::scope) -> ! {
+        let value = unsafe { (*lock).0 };
+        NORETURN
+            .lock()
+            .unwrap()
+            .push(format!("thread_exit {:#x} {:?}", value, scope));
+        loop {
+            std::thread::park();
+        }
+    }
+
+    fn thread_yield(&mut self) -> R<()> {
+        self.log("thread_yield".to_string());
+        Ok(())
+    }
+}
+
+fn filestat(size: u64) -> abi::filestat {
+    abi::filestat {
+        st_dev: abi::device(1),
+        st_ino: abi::inode(2),
+        st_filetype: abi::filetype::DIRECTORY,
+        st_nlink: 3,
+        st_size: size,
+        st_atim: 4,
+        st_mtim: 5,
+        st_ctim: 6,
+    }
+}
+
+type M = Mock;
+const OK: abi::errno = abi::errno::SUCCESS;
+
+fn ciovec(s: &[u8]) -> abi::ciovec {
+    abi::ciovec {
+        buf: (s.as_ptr() as *const (), s.len()),
+    }
+}
+
+fn lookup(fd: u32) -> abi::lookup {
+    abi::lookup {
+        fd: abi::fd(fd),
+        flags: abi::lookupflags::SYMLINK_FOLLOW,
+    }
+}
+
+fn fdstat() -> abi::fdstat {
+    abi::fdstat {
+        fs_filetype: abi::filetype::DIRECTORY,
+        fs_flags: abi::fdflags::NONBLOCK,
+        _pad0: [0; 4],
+        fs_rights_base: abi::rights::FILE_OPEN,
+        fs_rights_inheriting: abi::rights::FD_READ,
+    }
+}
+
+#[test]
+fn clocks_condvars_locks() {
+    unsafe {
+        let mut t = 0;
+        assert_eq!(
+            raw::clock_res_get::<M>(abi::clockid::MONOTONIC as u32, &mut t),
+            OK
+        );
+        assert_eq!((last(), t), ("clock_res_get MONOTONIC".to_string(), 1000));
+        assert_eq!(
+            raw::clock_time_get::<M>(abi::clockid::REALTIME as u32, 5, &mut t),
+            OK
+        );
+        assert_eq!(
+            (last(), t),
+            ("clock_time_get REALTIME 5".to_string(), 123_456_789)
+        );
+
+        let mut condvar = abi::condvar(0x55);
+        let scope = abi::scope::SHARED as u8;
+        assert_eq!(raw::condvar_signal::<M>(&mut condvar, scope, 3), OK);
+        assert_eq!(last(), "condvar_signal 85 SHARED 3");
+        let mut lock = abi::lock(0x4000_0001);
+        assert_eq!(
+            raw::lock_unlock::<M>(&mut lock, abi::scope::PRIVATE as u8),
+            OK
+        );
+        assert_eq!((last(), lock.0), ("lock_unlock PRIVATE".to_string(), 0));
+    }
+}
+
+#[test]
+fn descriptors() {
+    unsafe {
+        let (mut a, mut b) = (abi::fd(0), abi::fd(0));
+        assert_eq!(raw::fd_close::<M>(abi::fd(3)), OK);
+        assert_eq!(last(), "fd_close 3");
+        let shm = abi::filetype::SHARED_MEMORY as u8;
+        assert_eq!(raw::fd_create1::<M>(shm, &mut a), OK);
+        assert_eq!((last(), a.0), ("fd_create1 SHARED_MEMORY".to_string(), 10));
+        let stream = abi::filetype::SOCKET_STREAM as u8;
+        assert_eq!(raw::fd_create2::<M>(stream, &mut a, &mut b), OK);
+        assert_eq!(
+            (last(), a.0, b.0),
+            ("fd_create2 SOCKET_STREAM".to_string(), 11, 12)
+        );
+        assert_eq!(raw::fd_datasync::<M>(abi::fd(4)), OK);
+        assert_eq!(last(), "fd_datasync 4");
+        assert_eq!(raw::fd_dup::<M>(abi::fd(5), &mut a), OK);
+        assert_eq!((last(), a.0), ("fd_dup 5".to_string(), 105));
+        assert_eq!(raw::fd_replace::<M>(abi::fd(6), abi::fd(7)), OK);
+        assert_eq!(last(), "fd_replace 6 7");
+        let mut pos = 0;
+        assert_eq!(
+            raw::fd_seek::<M>(abi::fd(8), -16, abi::whence::END as u8, &mut pos),
+            OK
+        );
+        assert_eq!((last(), pos), ("fd_seek 8 -16 END".to_string(), 4096));
+        assert_eq!(raw::fd_sync::<M>(abi::fd(9)), OK);
+        assert_eq!(last(), "fd_sync 9");
+
+        let mut stat = MaybeUninit::<abi::fdstat>::uninit();
+        assert_eq!(raw::fd_stat_get::<M>(abi::fd(1), stat.as_mut_ptr()), OK);
+        let stat = stat.assume_init();
+        assert_eq!(last(), "fd_stat_get 1");
+        assert_eq!(stat.fs_filetype, abi::filetype::REGULAR_FILE);
+        assert_eq!(
+            stat.fs_rights_base,
+            abi::rights::FD_READ | abi::rights::FD_WRITE
+        );
+        let put = fdstat();
+        assert_eq!(
+            raw::fd_stat_put::<M>(abi::fd(2), &put, abi::fdsflags::FLAGS),
+            OK
+        );
+        assert_eq!(last(), "fd_stat_put 2 DIRECTORY NONBLOCK FLAGS");
+    }
+}
+
+#[test]
+fn reads_and_writes() {
+    unsafe {
+        let mut n = 0;
+        let (mut b1, mut b2) = ([0u8; 3], [0u8; 2]);
+        let iovs = [
+            abi::iovec {
+                buf: (b1.as_mut_ptr() as *mut (), b1.len()),
+            },
+            abi::iovec {
+                buf: (b2.as_mut_ptr() as *mut (), b2.len()),
+            },
+        ];
+        assert_eq!(raw::fd_read::<M>(abi::fd(3), iovs.as_ptr(), 2, &mut n), OK);
+        assert_eq!(
+            (last(), n, &b1, &b2),
+            ("fd_read 3 2".to_string(), 5, b"rrr", b"rr")
+        );
+        assert_eq!(
+            raw::fd_pread::<M>(abi::fd(3), iovs.as_ptr(), 1, 64, &mut n),
+            OK
+        );
+        assert_eq!((last(), n), ("fd_pread 3 1 64".to_string(), 7));
+        let out = [ciovec(b"ab"), ciovec(b"cde")];
+        assert_eq!(raw::fd_write::<M>(abi::fd(1), out.as_ptr(), 2, &mut n), OK);
+        assert_eq!((last(), n), ("fd_write 1 ab+cde".to_string(), 5));
+        assert_eq!(
+            raw::fd_pwrite::<M>(abi::fd(1), out.as_ptr(), 1, 9, &mut n),
+            OK
+        );
+        assert_eq!((last(), n), ("fd_pwrite 1 ab 9".to_string(), 8));
+        let mut buf = [0u8; 16];
+        assert_eq!(
+            raw::random_get::<M>(buf.as_mut_ptr() as *mut (), buf.len()),
+            OK
+        );
+        assert_eq!((last(), buf), ("random_get 16".to_string(), [0x42; 16]));
+    }
+}
+
+#[test]
+fn files() {
+    unsafe {
+        let p = b"dir/file";
+        let q = b"other";
+        let normal = abi::advice::NORMAL as u8;
+        assert_eq!(raw::file_advise::<M>(abi::fd(3), 1, 2, normal), OK);
+        assert_eq!(last(), "file_advise 3 1 2 NORMAL");
+        assert_eq!(raw::file_allocate::<M>(abi::fd(3), 10, 20), OK);
+        assert_eq!(last(), "file_allocate 3 10 20");
+        let dir = abi::filetype::DIRECTORY as u8;
+        assert_eq!(
+            raw::file_create::<M>(abi::fd(3), p.as_ptr(), p.len(), dir),
+            OK
+        );
+        assert_eq!(last(), "file_create 3 dir/file DIRECTORY");
+        assert_eq!(
+            raw::file_link::<M>(
+                lookup(3),
+                p.as_ptr(),
+                p.len(),
+                abi::fd(4),
+                q.as_ptr(),
+                q.len()
+            ),
+            OK
+        );
+        assert_eq!(last(), "file_link 3 SYMLINK_FOLLOW dir/file 4 other");
+        let mut fd = abi::fd(0);
+        let fds = fdstat();
+        assert_eq!(
+            raw::file_open::<M>(
+                lookup(3),
+                p.as_ptr(),
+                p.len(),
+                abi::oflags::CREAT,
+                &fds,
+                &mut fd
+            ),
+            OK
+        );
+        assert_eq!(
+            (last(), fd.0),
+            ("file_open 3 dir/file CREAT FILE_OPEN".to_string(), 20)
+        );
+        let mut buf = [0u8; 32];
+        let mut used = 0;
+        assert_eq!(
+            raw::file_readdir::<M>(
+                abi::fd(3),
+                buf.as_mut_ptr() as *mut (),
+                32,
+                abi::DIRCOOKIE_START,
+                &mut used
+            ),
+            OK
+        );
+        assert_eq!(
+            (last(), used, &buf[..3]),
+            ("file_readdir 3 32 0".to_string(), 3, &b"ent"[..])
+        );
+        assert_eq!(
+            raw::file_readlink::<M>(
+                abi::fd(3),
+                q.as_ptr(),
+                q.len(),
+                buf.as_mut_ptr(),
+                10,
+                &mut used
+            ),
+            OK
+        );
+        assert_eq!(
+            (last(), used, &buf[..6]),
+            ("file_readlink 3 other 10".to_string(), 6, &b"target"[..])
+        );
+        assert_eq!(
+            raw::file_rename::<M>(
+                abi::fd(3),
+                p.as_ptr(),
+                p.len(),
+                abi::fd(4),
+                q.as_ptr(),
+                q.len()
+            ),
+            OK
+        );
+        assert_eq!(last(), "file_rename 3 dir/file 4 other");
+        let mut st = MaybeUninit::<abi::filestat>::uninit();
+        assert_eq!(raw::file_stat_fget::<M>(abi::fd(3), st.as_mut_ptr()), OK);
+        assert_eq!(
+            (last(), st.assume_init().st_size),
+            ("file_stat_fget 3".to_string(), 77)
+        );
+        assert_eq!(
+            raw::file_stat_get::<M>(lookup(5), p.as_ptr(), p.len(), st.as_mut_ptr()),
+            OK
+        );
+        assert_eq!(
+            (last(), st.assume_init().st_ino),
+            ("file_stat_get 5 dir/file".to_string(), abi::inode(2))
+        );
+        let put = filestat(99);
+        assert_eq!(
+            raw::file_stat_fput::<M>(abi::fd(3), &put, abi::fsflags::SIZE),
+            OK
+        );
+        assert_eq!(last(), "file_stat_fput 3 99 SIZE");
+        assert_eq!(
+            raw::file_stat_put::<M>(lookup(3), p.as_ptr(), p.len(), &put, abi::fsflags::MTIM),
+            OK
+        );
+        assert_eq!(last(), "file_stat_put 3 dir/file 5 MTIM");
+        assert_eq!(
+            raw::file_symlink::<M>(q.as_ptr(), q.len(), abi::fd(3), p.as_ptr(), p.len()),
+            OK
+        );
+        assert_eq!(last(), "file_symlink other 3 dir/file");
+        assert_eq!(
+            raw::file_unlink::<M>(abi::fd(3), p.as_ptr(), p.len(), abi::ulflags::REMOVEDIR),
+            OK
+        );
+        assert_eq!(last(), "file_unlink 3 dir/file REMOVEDIR");
+    }
+}
+
+#[test]
+fn memory() {
+    unsafe {
+        let base = 0x1000 as *mut ();
+        let willneed = abi::advice::WILLNEED as u8;
+        assert_eq!(raw::mem_advise::<M>(base, 4096, willneed), OK);
+        assert_eq!(last(), "mem_advise 0x1000 4096 WILLNEED");
+        let mut mem = std::ptr::null_mut();
+        let prot = abi::mprot::READ | abi::mprot::WRITE;
+        assert_eq!(
+            raw::mem_map::<M>(
+                std::ptr::null_mut(),
+                8192,
+                prot,
+                abi::mflags::ANON | abi::mflags::PRIVATE,
+                abi::MAP_ANON_FD,
+                0,
+                &mut mem
+            ),
+            OK
+        );
+        assert_eq!(
+            last(),
+            format!(
+                "mem_map 0x0 8192 WRITE | READ ANON | PRIVATE {} 0",
+                u32::MAX
+            )
+        );
+        assert_eq!(mem as usize, 0x7000_0000);
+        assert_eq!(raw::mem_protect::<M>(base, 4096, abi::mprot::READ), OK);
+        assert_eq!(last(), "mem_protect 4096 READ");
+        assert_eq!(raw::mem_sync::<M>(base, 4096, abi::msflags::SYNC), OK);
+        assert_eq!(last(), "mem_sync 4096 SYNC");
+        assert_eq!(raw::mem_unmap::<M>(base, 4096), OK);
+        assert_eq!(last(), "mem_unmap 4096");
+    }
+}
+
+fn clock_subscription(userdata: u64) -> abi::subscription {
+    abi::subscription {
+        userdata,
+        unused: 0,
+        r#type: abi::eventtype::CLOCK,
+        union: abi::subscription_union {
+            clock: abi::subscription_clock {
+                identifier: 0,
+                clock_id: abi::clockid::MONOTONIC,
+                _pad0: [0; 4],
+                timeout: 1_000_000,
+                precision: 0,
+                flags: abi::subclockflags::ABSTIME,
+            },
+        },
+    }
+}
+
+#[test]
+fn poll_and_processes() {
+    unsafe {
+        let subs = [clock_subscription(1), clock_subscription(2)];
+        let mut events = [MaybeUninit::<abi::event>::uninit(); 2];
+        let mut n = 0;
+        let out = events.as_mut_ptr() as *mut abi::event;
+        assert_eq!(raw::poll::<M>(subs.as_ptr(), out, 2, &mut n), OK);
+        assert_eq!((last(), n), ("poll CLOCK,CLOCK 2".to_string(), 2));
+        assert_eq!(events[1].assume_init().userdata, 2);
+
+        let fds = [abi::fd(1), abi::fd(2)];
+        let data = b"argdata";
+        assert_eq!(
+            raw::proc_exec::<M>(
+                abi::fd(9),
+                data.as_ptr() as *const (),
+                data.len(),
+                fds.as_ptr(),
+                2
+            ),
+            OK
+        );
+        assert_eq!(last(), "proc_exec 9 7 [1, 2]");
+        let (mut fd, mut tid) = (abi::fd(0), abi::tid(0));
+        assert_eq!(raw::proc_fork::<M>(&mut fd, &mut tid), OK);
+        assert_eq!(
+            (last(), fd, tid.0),
+            ("proc_fork".to_string(), abi::PROCESS_CHILD, 5)
+        );
+        assert_eq!(raw::proc_raise::<M>(abi::signal::TERM as u8), OK);
+        assert_eq!(last(), "proc_raise TERM");
+        assert_eq!(raw::thread_yield::<M>(), OK);
+        assert_eq!(last(), "thread_yield");
+    }
+}
+
+#[test]
+fn sockets_and_threads() {
+    unsafe {
+        let data = [ciovec(b"hello")];
+        let mut buf = [0u8; 4];
+        let mut iov = [abi::iovec {
+            buf: (buf.as_mut_ptr() as *mut (), 4),
+        }];
+        let mut fds = [abi::fd(0); 2];
+        let rin = abi::recv_in {
+            ri_data: (iov.as_mut_ptr() as *const abi::iovec, 1),
+            ri_fds: (fds.as_mut_ptr(), 2),
+            ri_flags: abi::riflags::PEEK,
+        };
+        let mut rout = MaybeUninit::<abi::recv_out>::uninit();
+        assert_eq!(raw::sock_recv::<M>(abi::fd(5), &rin, rout.as_mut_ptr()), OK);
+        assert_eq!(last(), "sock_recv 5 1 2 PEEK");
+        assert_eq!(rout.assume_init().ro_datalen, 9);
+        let sin = abi::send_in {
+            si_data: (data.as_ptr(), 1),
+            si_fds: (fds.as_ptr(), 0),
+            si_flags: abi::siflags::DEFAULT,
+        };
+        let mut sout = abi::send_out { so_datalen: 0 };
+        assert_eq!(raw::sock_send::<M>(abi::fd(5), &sin, &mut sout), OK);
+        assert_eq!(
+            (last(), sout.so_datalen),
+            ("sock_send 5 1 0".to_string(), 4)
+        );
+        assert_eq!(raw::sock_shutdown::<M>(abi::fd(5), abi::sdflags::WR), OK);
+        assert_eq!(last(), "sock_shutdown 5 WR");
+
+        unsafe extern "C" fn entry(_tid: abi::tid, _aux: *mut ()) {}
+        let mut stack = [0u8; 64];
+        let mut attr = abi::threadattr {
+            entry_point: entry,
+            stack: (stack.as_mut_ptr() as *mut (), stack.len()),
+            argument: 0x99 as *mut (),
+        };
+        let mut tid = abi::tid(0);
+        assert_eq!(raw::thread_create::<M>(&mut attr, &mut tid), OK);
+        assert_eq!((last(), tid.0), ("thread_create 64 0x99".to_string(), 33));
+        // A null entry point is not a valid `threadattr`: the validator says so.
+        let mut bad = MaybeUninit::<abi::threadattr>::zeroed();
+        assert_eq!(
+            raw::thread_create::<M>(bad.as_mut_ptr(), &mut tid),
+            abi::errno::INVAL
+        );
+        assert!(calls().is_empty());
+    }
+}
+
+/// Runs a call that does not return on a thread of its own and waits for what it recorded.
+fn noreturn(f: fn()) -> String {
+    let before = NORETURN.lock().unwrap().len();
+    std::thread::spawn(f);
+    for _ in 0..500 {
+        if let Some(line) = NORETURN.lock().unwrap().get(before) {
+            return line.clone();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the call recorded nothing");
+}
+
+static NORETURN_TURN: Mutex<()> = Mutex::new(());
+
+#[test]
+fn calls_that_do_not_return() {
+    let _turn = NORETURN_TURN.lock().unwrap();
+    assert_eq!(
+        noreturn(|| unsafe { raw::proc_exit::<M>(7) }),
+        "proc_exit 7"
+    );
+    static mut LOCK: abi::lock = abi::lock(0x4000_0003);
+    let line = noreturn(|| unsafe {
+        raw::thread_exit::<M>(std::ptr::addr_of_mut!(LOCK), abi::scope::PRIVATE as u8)
+    });
+    assert_eq!(line, "thread_exit 0x40000003 PRIVATE");
+    let line = noreturn(|| unsafe { raw::thread_exit::<M>(std::ptr::null_mut(), 4) });
+    assert_eq!(line, "thread_exit failed FAULT");
+}
+
+#[test]
+fn bad_arguments_are_refused_before_the_call() {
+    unsafe {
+        let mut t = 0;
+        // No clockid has the number 99.
+        assert_eq!(raw::clock_res_get::<M>(99, &mut t), abi::errno::INVAL);
+        // A null output pointer.
+        let monotonic = abi::clockid::MONOTONIC as u32;
+        assert_eq!(
+            raw::clock_res_get::<M>(monotonic, std::ptr::null_mut()),
+            abi::errno::FAULT
+        );
+        // A misaligned output pointer.
+        let mut words = [0u64; 2];
+        let odd = (words.as_mut_ptr() as *mut u8).add(1) as *mut u64;
+        assert_eq!(raw::clock_res_get::<M>(monotonic, odd), abi::errno::INVAL);
+        // A range the implementation refuses.
+        let p = b"x";
+        setup(|m| m.denied = Some(p.as_ptr() as usize));
+        assert_eq!(
+            raw::file_unlink::<M>(abi::fd(3), p.as_ptr(), 1, abi::ulflags::empty()),
+            abi::errno::FAULT
+        );
+        setup(|m| m.denied = None);
+        // A null range with a length, and an empty one without a pointer.
+        assert_eq!(
+            raw::file_unlink::<M>(abi::fd(3), std::ptr::null(), 1, abi::ulflags::empty()),
+            abi::errno::FAULT
+        );
+        assert_eq!(
+            raw::file_unlink::<M>(abi::fd(3), std::ptr::null(), 0, abi::ulflags::empty()),
+            OK
+        );
+        assert_eq!(last(), "file_unlink 3  (empty)");
+    }
+}
+
+#[test]
+fn invalid_structs_are_refused() {
+    unsafe {
+        // A subscription whose type byte names no eventtype.
+        let mut subs = [clock_subscription(1)];
+        let type_byte = std::ptr::addr_of_mut!(subs[0].r#type) as *mut u8;
+        *type_byte = 200;
+        let mut events = [MaybeUninit::<abi::event>::uninit(); 1];
+        let mut n = 0;
+        let out = events.as_mut_ptr() as *mut abi::event;
+        assert_eq!(
+            raw::poll::<M>(subs.as_ptr(), out, 1, &mut n),
+            abi::errno::INVAL
+        );
+        // A clock subscription whose clock id is unknown: the arm the tag selects is checked.
+        let mut subs = [clock_subscription(1)];
+        let clock = std::ptr::addr_of_mut!(subs[0].union.clock.clock_id) as *mut u32;
+        *clock = 77;
+        assert_eq!(
+            raw::poll::<M>(subs.as_ptr(), out, 1, &mut n),
+            abi::errno::INVAL
+        );
+        assert!(calls().is_empty());
+    }
+}
+
+#[test]
+fn traces_name_values() {
+    setup(|m| m.tracing = true);
+    unsafe {
+        let out = [ciovec(b"hello")];
+        let mut n = 0;
+        assert_eq!(raw::fd_write::<M>(abi::fd(3), out.as_ptr(), 1, &mut n), OK);
+        let fds = fdstat();
+        let mut fd = abi::fd(0);
+        let p = b"a\"b";
+        let creat = abi::oflags::CREAT | abi::oflags::EXCL;
+        assert_eq!(
+            raw::file_open::<M>(lookup(3), p.as_ptr(), p.len(), creat, &fds, &mut fd),
+            OK
+        );
+        assert_eq!(raw::clock_res_get::<M>(99, &mut 0), abi::errno::INVAL);
+        let (mut a, mut b) = (abi::fd(0), abi::fd(0));
+        let stream = abi::filetype::SOCKET_STREAM as u8;
+        assert_eq!(raw::fd_create2::<M>(stream, &mut a, &mut b), OK);
+    }
+    let traces = MOCK.with(|m| std::mem::take(&mut m.borrow_mut().traces));
+    setup(|m| m.tracing = false);
+    calls();
+    assert_eq!(
+        traces,
+        [
+            "fd_write(fd=3, iovs=[1 ciovec, 5 bytes]) = Ok(5)",
+            "file_open(dirfd={fd=3, flags=LOOKUP_SYMLINK_FOLLOW}, path=\"a\\\"b\", \
+             oflags=O_CREAT|O_EXCL, fds={fs_filetype=FILETYPE_DIRECTORY, \
+             fs_flags=FDFLAG_NONBLOCK, fs_rights_base=RIGHT_FILE_OPEN, \
+             fs_rights_inheriting=RIGHT_FD_READ}) = Ok(20)",
+            "clock_res_get(..) = Err(EINVAL) (bad argument)",
+            "fd_create2(type=FILETYPE_SOCKET_STREAM) = Ok((11, 12))",
+        ]
+    );
+}
+
+#[test]
+fn entry_points_are_in_syscall_order() {
+    let table = cloudabi::host::entry_points::<M>();
+    assert_eq!(table.len(), 49);
+    assert_eq!(table[0].0, "cloudabi_sys_clock_res_get");
+    assert_eq!(table[48].0, "cloudabi_sys_thread_yield");
+    let fd_write = raw::fd_write::<M> as *const ();
+    assert!(table
+        .iter()
+        .any(|&(name, f)| name == "cloudabi_sys_fd_write" && f == fd_write));
+    let mut names: Vec<&str> = table.iter().map(|e| e.0).collect();
+    let sorted = {
+        let mut s = names.clone();
+        s.sort_unstable();
+        s
+    };
+    assert_eq!(names, sorted);
+    names.dedup();
+    assert_eq!(names.len(), 49);
+}
