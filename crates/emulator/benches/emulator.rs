@@ -11,7 +11,7 @@ mod imp {
     use std::time::{Duration, Instant};
 
     use argdata::{Fd, Value};
-    use criterion::{criterion_group, criterion_main, Criterion};
+    use criterion::{criterion_group, Criterion};
 
     fn guest(name: &str) -> Vec<u8> {
         let src =
