@@ -401,10 +401,13 @@ pub enum errno {
 }
 
 bitflags! {
-    #[doc = " Status of a file descriptor watched through [`eventtype::FD_READ`] or"]
-    #[doc = " [`eventtype::FD_WRITE`]."] #[repr(C)] pub struct eventrwflags : u16 { #[doc
-    = " The peer of the socket has disconnected or closed its end."] const HANGUP =
-    0x0001; }
+    /// Status of a file descriptor watched through [`eventtype::FD_READ`] or
+    /// [`eventtype::FD_WRITE`].
+    #[repr(C)]
+    pub struct eventrwflags: u16 {
+        /// The peer of the socket has disconnected or closed its end.
+        const HANGUP = 0x0001;
+    }
 }
 
 /// Kind of event a subscription waits for, or that has occurred.
@@ -452,26 +455,40 @@ pub const PROCESS_CHILD: fd = fd(0xffffffff);
 pub const MAP_ANON_FD: fd = fd(0xffffffff);
 
 bitflags! {
-    #[doc = " Flags stored with a file descriptor."] #[repr(C)] pub struct fdflags : u16
-    { #[doc = " Every write goes to the current end of the file."] const APPEND = 0x0001;
+    /// Flags stored with a file descriptor.
+    #[repr(C)]
+    pub struct fdflags: u16 {
+        /// Every write goes to the current end of the file.
+        const APPEND = 0x0001;
 
-    #[doc = " Writes complete with synchronized I/O data integrity: the contents"] #[doc
-    = " of the file are synchronized, but not necessarily its metadata."] const DSYNC =
-    0x0002; #[doc = " Operations do not block."] const NONBLOCK = 0x0004; #[doc =
-    " Reads are performed as synchronized I/O operations."] const RSYNC = 0x0008; #[doc =
-    " Writes complete with synchronized I/O file integrity: besides the"] #[doc =
-    " contents of the file, its metadata may be synchronized too."] const SYNC = 0x0010;
+        /// Writes complete with synchronized I/O data integrity: the contents
+        /// of the file are synchronized, but not necessarily its metadata.
+        const DSYNC = 0x0002;
+
+        /// Operations do not block.
+        const NONBLOCK = 0x0004;
+
+        /// Reads are performed as synchronized I/O operations.
+        const RSYNC = 0x0008;
+
+        /// Writes complete with synchronized I/O file integrity: besides the
+        /// contents of the file, its metadata may be synchronized too.
+        const SYNC = 0x0010;
     }
 }
 
 bitflags! {
-    #[doc = " Selects which attributes of a file descriptor are to be changed."]
-    #[repr(C)] pub struct fdsflags : u16 { #[doc =
-    " Replace the flags of the descriptor with [`fdstat::fs_flags`]."] const FLAGS =
-    0x0001; #[doc =
-    " Limit the rights of the descriptor: [`fdstat::fs_rights_base`] gives"] #[doc =
-    " the new base rights, and [`fdstat::fs_rights_inheriting`] gives the"] #[doc =
-    " new inheriting rights."] const RIGHTS = 0x0002; }
+    /// Selects which attributes of a file descriptor are to be changed.
+    #[repr(C)]
+    pub struct fdsflags: u16 {
+        /// Replace the flags of the descriptor with [`fdstat::fs_flags`].
+        const FLAGS = 0x0001;
+
+        /// Limit the rights of the descriptor: [`fdstat::fs_rights_base`] gives
+        /// the new base rights, and [`fdstat::fs_rights_inheriting`] gives the
+        /// new inheriting rights.
+        const RIGHTS = 0x0002;
+    }
 }
 
 /// Signed offset relative to some position in a file.
@@ -481,16 +498,26 @@ pub type filedelta = i64;
 pub type filesize = u64;
 
 bitflags! {
-    #[doc = " Selects which attributes of a file are to be changed."] #[repr(C)] pub
-    struct fsflags : u16 { #[doc = " Set the last access time to [`filestat::st_atim`]."]
-    const ATIM = 0x0001; #[doc = " Set the last access time to the current reading of"]
-    #[doc = " [`clockid::REALTIME`]."] const ATIM_NOW = 0x0002; #[doc =
-    " Set the last modification time to [`filestat::st_mtim`]."] const MTIM = 0x0004;
+    /// Selects which attributes of a file are to be changed.
+    #[repr(C)]
+    pub struct fsflags: u16 {
+        /// Set the last access time to [`filestat::st_atim`].
+        const ATIM = 0x0001;
 
-    #[doc = " Set the last modification time to the current reading of"] #[doc =
-    " [`clockid::REALTIME`]."] const MTIM_NOW = 0x0008; #[doc =
-    " Shrink or grow the file to the length in [`filestat::st_size`]."] const SIZE =
-    0x0010; }
+        /// Set the last access time to the current reading of
+        /// [`clockid::REALTIME`].
+        const ATIM_NOW = 0x0002;
+
+        /// Set the last modification time to [`filestat::st_mtim`].
+        const MTIM = 0x0004;
+
+        /// Set the last modification time to the current reading of
+        /// [`clockid::REALTIME`].
+        const MTIM_NOW = 0x0008;
+
+        /// Shrink or grow the file to the length in [`filestat::st_size`].
+        const SIZE = 0x0010;
+    }
 }
 
 /// Kind of object that a file descriptor or a file refers to.
@@ -558,21 +585,33 @@ pub const LOCK_KERNEL_MANAGED: lock = lock(0x80000000);
 pub const LOCK_BOGUS: lock = lock(0x80000000);
 
 bitflags! {
-    #[doc = " Controls how a path is resolved."] #[repr(C)] pub struct lookupflags : u32
-    { #[doc = " Follow symbolic links: as long as resolution ends up at one, the"] #[doc
-    = " link is replaced by its target and resolution continues."] const SYMLINK_FOLLOW =
-    0x00000001; }
+    /// Controls how a path is resolved.
+    #[repr(C)]
+    pub struct lookupflags: u32 {
+        /// Follow symbolic links: as long as resolution ends up at one, the
+        /// link is replaced by its target and resolution continues.
+        const SYMLINK_FOLLOW = 0x00000001;
+    }
 }
 
 bitflags! {
-    #[doc = " Flags for memory mappings."] #[repr(C)] pub struct mflags : u8 { #[doc =
-    " Map anonymous memory rather than the contents of a file. This"] #[doc =
-    " requires [`MAP_ANON_FD`] as the file descriptor and an offset of"] #[doc =
-    " zero."] const ANON = 0x01; #[doc =
-    " Place the mapping exactly at the given base address."] const FIXED = 0x02; #[doc =
-    " Modifications stay private to this mapping."] const PRIVATE = 0x04; #[doc =
-    " Modifications are shared with other mappings of the same object."] const SHARED =
-    0x08; }
+    /// Flags for memory mappings.
+    #[repr(C)]
+    pub struct mflags: u8 {
+        /// Map anonymous memory rather than the contents of a file. This
+        /// requires [`MAP_ANON_FD`] as the file descriptor and an offset of
+        /// zero.
+        const ANON = 0x01;
+
+        /// Place the mapping exactly at the given base address.
+        const FIXED = 0x02;
+
+        /// Modifications stay private to this mapping.
+        const PRIVATE = 0x04;
+
+        /// Modifications are shared with other mappings of the same object.
+        const SHARED = 0x08;
+    }
 }
 
 /// Tells whether an object resides in process-private or in shared memory.
@@ -587,117 +626,210 @@ pub enum scope {
 }
 
 bitflags! {
-    #[doc = " Protection settings for memory pages."] #[doc = ""] #[doc =
-    " Writable and executable are mutually exclusive (`W^X`): a page can never"] #[doc =
-    " be mapped with both at once."] #[repr(C)] pub struct mprot : u8 { #[doc =
-    " The page may be executed."] const EXEC = 0x01; #[doc =
-    " The page may be written to."] const WRITE = 0x02; #[doc =
-    " The page may be read from."] const READ = 0x04; }
+    /// Protection settings for memory pages.
+    ///
+    /// Writable and executable are mutually exclusive (`W^X`): a page can never
+    /// be mapped with both at once.
+    #[repr(C)]
+    pub struct mprot: u8 {
+        /// The page may be executed.
+        const EXEC = 0x01;
+
+        /// The page may be written to.
+        const WRITE = 0x02;
+
+        /// The page may be read from.
+        const READ = 0x04;
+    }
 }
 
 bitflags! {
-    #[doc = " How mapped memory is synchronized with the underlying storage."] #[repr(C)]
-    pub struct msflags : u8 { #[doc = " Write back asynchronously."] const ASYNC = 0x01;
+    /// How mapped memory is synchronized with the underlying storage.
+    #[repr(C)]
+    pub struct msflags: u8 {
+        /// Write back asynchronously.
+        const ASYNC = 0x01;
 
-    #[doc = " Discard cached copies of the data."] const INVALIDATE = 0x02; #[doc =
-    " Write back synchronously."] const SYNC = 0x04; }
+        /// Discard cached copies of the data.
+        const INVALIDATE = 0x02;
+
+        /// Write back synchronously.
+        const SYNC = 0x04;
+    }
 }
 
 /// How many threads waiting on a condition variable are to be woken.
 pub type nthreads = u32;
 
 bitflags! {
-    #[doc = " Flags accepted by [`file_open`]."] #[repr(C)] pub struct oflags : u16 {
-    #[doc = " Create the file when it is missing."] const CREAT = 0x0001; #[doc =
-    " Fail unless the path refers to a directory."] const DIRECTORY = 0x0002; #[doc =
-    " Fail when the file is already present."] const EXCL = 0x0004; #[doc =
-    " Cut the file down to zero length."] const TRUNC = 0x0008; }
+    /// Flags accepted by [`file_open`].
+    #[repr(C)]
+    pub struct oflags: u16 {
+        /// Create the file when it is missing.
+        const CREAT = 0x0001;
+
+        /// Fail unless the path refers to a directory.
+        const DIRECTORY = 0x0002;
+
+        /// Fail when the file is already present.
+        const EXCL = 0x0004;
+
+        /// Cut the file down to zero length.
+        const TRUNC = 0x0008;
+    }
 }
 
 bitflags! {
-    #[doc = " Rights attached to a file descriptor, controlling which operations it may"]
-    #[doc = " be used for."] #[repr(C)] pub struct rights : u64 { #[doc =
-    " Permits calling [`fd_datasync`]."] #[doc = ""] #[doc =
-    " Together with [`rights::FILE_OPEN`], also permits [`file_open`] with"] #[doc =
-    " [`fdflags::DSYNC`]."] const FD_DATASYNC = 0x0000000000000001; #[doc =
-    " Permits calling [`fd_read`] and [`sock_recv`]."] #[doc = ""] #[doc =
-    " Together with [`rights::MEM_MAP`], also permits [`mem_map`] with"] #[doc =
-    " protection [`mprot::READ`]."] #[doc = ""] #[doc =
-    " Together with [`rights::FD_SEEK`], also permits [`fd_pread`]."] const FD_READ =
-    0x0000000000000002; #[doc =
-    " Permits calling [`fd_seek`]. Implies [`rights::FD_TELL`]."] const FD_SEEK =
-    0x0000000000000004; #[doc =
-    " Permits calling [`fd_stat_put`] with [`fdsflags::FLAGS`]."] const FD_STAT_PUT_FLAGS
-    = 0x0000000000000008; #[doc = " Permits calling [`fd_sync`]."] #[doc = ""] #[doc =
-    " Together with [`rights::FILE_OPEN`], also permits [`file_open`] with"] #[doc =
-    " [`fdflags::DSYNC`] as well as [`fdflags::RSYNC`]."] const FD_SYNC =
-    0x0000000000000010; #[doc =
-    " Permits calling [`fd_seek`] only in ways that leave the file offset"] #[doc =
-    " unchanged, namely [`whence::CUR`] with an offset of 0."] const FD_TELL =
-    0x0000000000000020; #[doc = " Permits calling [`fd_write`] and [`sock_send`]."] #[doc
-    = ""] #[doc = " Together with [`rights::MEM_MAP`], also permits [`mem_map`] with"]
-    #[doc = " protection [`mprot::WRITE`]."] #[doc = ""] #[doc =
-    " Together with [`rights::FD_SEEK`], also permits [`fd_pwrite`]."] const FD_WRITE =
-    0x0000000000000040; #[doc = " Permits calling [`file_advise`]."] const FILE_ADVISE =
-    0x0000000000000080; #[doc = " Permits calling [`file_allocate`]."] const
-    FILE_ALLOCATE = 0x0000000000000100; #[doc =
-    " Permits calling [`file_create`] with [`filetype::DIRECTORY`]."] const
-    FILE_CREATE_DIRECTORY = 0x0000000000000200; #[doc =
-    " Together with [`rights::FILE_OPEN`], permits [`file_open`] with"] #[doc =
-    " [`oflags::CREAT`]."] const FILE_CREATE_FILE = 0x0000000000000400; #[doc =
-    " Permits calling [`file_link`] with this descriptor as the directory"] #[doc =
-    " of the source path."] const FILE_LINK_SOURCE = 0x0000000000001000; #[doc =
-    " Permits calling [`file_link`] with this descriptor as the directory"] #[doc =
-    " of the target path."] const FILE_LINK_TARGET = 0x0000000000002000; #[doc =
-    " Permits calling [`file_open`]."] const FILE_OPEN = 0x0000000000004000; #[doc =
-    " Permits calling [`file_readdir`]."] const FILE_READDIR = 0x0000000000008000; #[doc
-    = " Permits calling [`file_readlink`]."] const FILE_READLINK = 0x0000000000010000;
+    /// Rights attached to a file descriptor, controlling which operations it may
+    /// be used for.
+    #[repr(C)]
+    pub struct rights: u64 {
+        /// Permits calling [`fd_datasync`].
+        ///
+        /// Together with [`rights::FILE_OPEN`], also permits [`file_open`] with
+        /// [`fdflags::DSYNC`].
+        const FD_DATASYNC = 0x0000000000000001;
 
-    #[doc = " Permits calling [`file_rename`] with this descriptor as the"] #[doc =
-    " directory of the source path."] const FILE_RENAME_SOURCE = 0x0000000000020000;
+        /// Permits calling [`fd_read`] and [`sock_recv`].
+        ///
+        /// Together with [`rights::MEM_MAP`], also permits [`mem_map`] with
+        /// protection [`mprot::READ`].
+        ///
+        /// Together with [`rights::FD_SEEK`], also permits [`fd_pread`].
+        const FD_READ = 0x0000000000000002;
 
-    #[doc = " Permits calling [`file_rename`] with this descriptor as the"] #[doc =
-    " directory of the target path."] const FILE_RENAME_TARGET = 0x0000000000040000;
+        /// Permits calling [`fd_seek`]. Implies [`rights::FD_TELL`].
+        const FD_SEEK = 0x0000000000000004;
 
-    #[doc = " Permits calling [`file_stat_fget`]."] const FILE_STAT_FGET =
-    0x0000000000080000; #[doc =
-    " Permits calling [`file_stat_fput`] with [`fsflags::SIZE`]."] #[doc = ""] #[doc =
-    " Together with [`rights::FILE_OPEN`], also permits [`file_open`] with"] #[doc =
-    " [`oflags::TRUNC`]."] const FILE_STAT_FPUT_SIZE = 0x0000000000100000; #[doc =
-    " Permits calling [`file_stat_fput`] with any of [`fsflags::ATIM`],"] #[doc =
-    " [`fsflags::MTIM`], [`fsflags::ATIM_NOW`] or [`fsflags::MTIM_NOW`]."] const
-    FILE_STAT_FPUT_TIMES = 0x0000000000200000; #[doc =
-    " Permits calling [`file_stat_get`]."] const FILE_STAT_GET = 0x0000000000400000;
+        /// Permits calling [`fd_stat_put`] with [`fdsflags::FLAGS`].
+        const FD_STAT_PUT_FLAGS = 0x0000000000000008;
 
-    #[doc = " Permits calling [`file_stat_put`] with any of [`fsflags::ATIM`],"] #[doc =
-    " [`fsflags::MTIM`], [`fsflags::ATIM_NOW`] or [`fsflags::MTIM_NOW`]."] const
-    FILE_STAT_PUT_TIMES = 0x0000000000800000; #[doc =
-    " Permits calling [`file_symlink`]."] const FILE_SYMLINK = 0x0000000001000000; #[doc
-    = " Permits calling [`file_unlink`]."] const FILE_UNLINK = 0x0000000002000000; #[doc
-    = " Permits calling [`mem_map`] with no protection bits, that is with"] #[doc =
-    " [`mprot`] equal to 0."] const MEM_MAP = 0x0000000004000000; #[doc =
-    " Together with [`rights::MEM_MAP`], permits [`mem_map`] with"] #[doc =
-    " [`mprot::EXEC`]."] const MEM_MAP_EXEC = 0x0000000008000000; #[doc =
-    " Together with [`rights::FD_READ`], permits subscribing to"] #[doc =
-    " [`eventtype::FD_READ`] through [`poll`]."] #[doc = ""] #[doc =
-    " Together with [`rights::FD_WRITE`], permits subscribing to"] #[doc =
-    " [`eventtype::FD_WRITE`] through [`poll`]."] const POLL_FD_READWRITE =
-    0x0000000010000000; #[doc =
-    " Permits subscribing to [`eventtype::PROC_TERMINATE`] through [`poll`]."] const
-    POLL_PROC_TERMINATE = 0x0000000040000000; #[doc = " Permits calling [`proc_exec`]."]
-    const PROC_EXEC = 0x0000000100000000; #[doc = " Permits calling [`sock_shutdown`]."]
-    const SOCK_SHUTDOWN = 0x0000008000000000; }
+        /// Permits calling [`fd_sync`].
+        ///
+        /// Together with [`rights::FILE_OPEN`], also permits [`file_open`] with
+        /// [`fdflags::DSYNC`] as well as [`fdflags::RSYNC`].
+        const FD_SYNC = 0x0000000000000010;
+
+        /// Permits calling [`fd_seek`] only in ways that leave the file offset
+        /// unchanged, namely [`whence::CUR`] with an offset of 0.
+        const FD_TELL = 0x0000000000000020;
+
+        /// Permits calling [`fd_write`] and [`sock_send`].
+        ///
+        /// Together with [`rights::MEM_MAP`], also permits [`mem_map`] with
+        /// protection [`mprot::WRITE`].
+        ///
+        /// Together with [`rights::FD_SEEK`], also permits [`fd_pwrite`].
+        const FD_WRITE = 0x0000000000000040;
+
+        /// Permits calling [`file_advise`].
+        const FILE_ADVISE = 0x0000000000000080;
+
+        /// Permits calling [`file_allocate`].
+        const FILE_ALLOCATE = 0x0000000000000100;
+
+        /// Permits calling [`file_create`] with [`filetype::DIRECTORY`].
+        const FILE_CREATE_DIRECTORY = 0x0000000000000200;
+
+        /// Together with [`rights::FILE_OPEN`], permits [`file_open`] with
+        /// [`oflags::CREAT`].
+        const FILE_CREATE_FILE = 0x0000000000000400;
+
+        /// Permits calling [`file_link`] with this descriptor as the directory
+        /// of the source path.
+        const FILE_LINK_SOURCE = 0x0000000000001000;
+
+        /// Permits calling [`file_link`] with this descriptor as the directory
+        /// of the target path.
+        const FILE_LINK_TARGET = 0x0000000000002000;
+
+        /// Permits calling [`file_open`].
+        const FILE_OPEN = 0x0000000000004000;
+
+        /// Permits calling [`file_readdir`].
+        const FILE_READDIR = 0x0000000000008000;
+
+        /// Permits calling [`file_readlink`].
+        const FILE_READLINK = 0x0000000000010000;
+
+        /// Permits calling [`file_rename`] with this descriptor as the
+        /// directory of the source path.
+        const FILE_RENAME_SOURCE = 0x0000000000020000;
+
+        /// Permits calling [`file_rename`] with this descriptor as the
+        /// directory of the target path.
+        const FILE_RENAME_TARGET = 0x0000000000040000;
+
+        /// Permits calling [`file_stat_fget`].
+        const FILE_STAT_FGET = 0x0000000000080000;
+
+        /// Permits calling [`file_stat_fput`] with [`fsflags::SIZE`].
+        ///
+        /// Together with [`rights::FILE_OPEN`], also permits [`file_open`] with
+        /// [`oflags::TRUNC`].
+        const FILE_STAT_FPUT_SIZE = 0x0000000000100000;
+
+        /// Permits calling [`file_stat_fput`] with any of [`fsflags::ATIM`],
+        /// [`fsflags::MTIM`], [`fsflags::ATIM_NOW`] or [`fsflags::MTIM_NOW`].
+        const FILE_STAT_FPUT_TIMES = 0x0000000000200000;
+
+        /// Permits calling [`file_stat_get`].
+        const FILE_STAT_GET = 0x0000000000400000;
+
+        /// Permits calling [`file_stat_put`] with any of [`fsflags::ATIM`],
+        /// [`fsflags::MTIM`], [`fsflags::ATIM_NOW`] or [`fsflags::MTIM_NOW`].
+        const FILE_STAT_PUT_TIMES = 0x0000000000800000;
+
+        /// Permits calling [`file_symlink`].
+        const FILE_SYMLINK = 0x0000000001000000;
+
+        /// Permits calling [`file_unlink`].
+        const FILE_UNLINK = 0x0000000002000000;
+
+        /// Permits calling [`mem_map`] with no protection bits, that is with
+        /// [`mprot`] equal to 0.
+        const MEM_MAP = 0x0000000004000000;
+
+        /// Together with [`rights::MEM_MAP`], permits [`mem_map`] with
+        /// [`mprot::EXEC`].
+        const MEM_MAP_EXEC = 0x0000000008000000;
+
+        /// Together with [`rights::FD_READ`], permits subscribing to
+        /// [`eventtype::FD_READ`] through [`poll`].
+        ///
+        /// Together with [`rights::FD_WRITE`], permits subscribing to
+        /// [`eventtype::FD_WRITE`] through [`poll`].
+        const POLL_FD_READWRITE = 0x0000000010000000;
+
+        /// Permits subscribing to [`eventtype::PROC_TERMINATE`] through [`poll`].
+        const POLL_PROC_TERMINATE = 0x0000000040000000;
+
+        /// Permits calling [`proc_exec`].
+        const PROC_EXEC = 0x0000000100000000;
+
+        /// Permits calling [`sock_shutdown`].
+        const SOCK_SHUTDOWN = 0x0000008000000000;
+    }
 }
 
 bitflags! {
-    #[doc = " Selects which directions of a socket are shut down."] #[repr(C)] pub struct
-    sdflags : u8 { #[doc = " Stop any further receiving."] const RD = 0x01; #[doc =
-    " Stop any further sending."] const WR = 0x02; }
+    /// Selects which directions of a socket are shut down.
+    #[repr(C)]
+    pub struct sdflags: u8 {
+        /// Stop any further receiving.
+        const RD = 0x01;
+
+        /// Stop any further sending.
+        const WR = 0x02;
+    }
 }
 
 bitflags! {
-    #[doc = " Flags for [`sock_send`]. No flags exist yet, so the value has to be zero."]
-    #[repr(C)] pub struct siflags : u16 { const DEFAULT = 0; }
+    /// Flags for [`sock_send`]. No flags exist yet, so the value has to be zero.
+    #[repr(C)]
+    pub struct siflags: u16 {
+        const DEFAULT = 0;
+    }
 }
 
 /// Signal numbers.
@@ -812,36 +944,53 @@ pub enum signal {
 }
 
 bitflags! {
-    #[doc = " Controls how the value in [`subscription_clock::timeout`] is interpreted."]
-    #[repr(C)] pub struct subclockflags : u16 { #[doc =
-    " When set, [`subscription_clock::timeout`] is an absolute point in"] #[doc =
-    " time on clock [`subscription_clock::clock_id`]."] #[doc = ""] #[doc =
-    " When clear, [`subscription_clock::timeout`] is a duration measured"] #[doc =
-    " from the current reading of clock [`subscription_clock::clock_id`]."] const ABSTIME
-    = 0x0001; }
+    /// Controls how the value in [`subscription_clock::timeout`] is interpreted.
+    #[repr(C)]
+    pub struct subclockflags: u16 {
+        /// When set, [`subscription_clock::timeout`] is an absolute point in
+        /// time on clock [`subscription_clock::clock_id`].
+        ///
+        /// When clear, [`subscription_clock::timeout`] is a duration measured
+        /// from the current reading of clock [`subscription_clock::clock_id`].
+        const ABSTIME = 0x0001;
+    }
 }
 
 bitflags! {
-    #[doc = " Flags that affect how a file descriptor is polled for reading or writing."]
-    #[repr(C)] pub struct subrwflags : u16 { #[doc =
-    " Kept only for compatibility: callers have to set it, and"] #[doc =
-    " implementations disregard it."] const POLL = 0x0001; }
+    /// Flags that affect how a file descriptor is polled for reading or writing.
+    #[repr(C)]
+    pub struct subrwflags: u16 {
+        /// Kept only for compatibility: callers have to set it, and
+        /// implementations disregard it.
+        const POLL = 0x0001;
+    }
 }
 
 bitflags! {
-    #[doc = " Flags passed to [`sock_recv`]."] #[repr(C)] pub struct riflags : u16 {
-    #[doc = " Return a message but leave it in the receive queue of the socket."] const
-    PEEK = 0x0004; #[doc =
-    " For byte-stream sockets, wait until the requested amount of data"] #[doc =
-    " is available in full."] const WAITALL = 0x0010; }
+    /// Flags passed to [`sock_recv`].
+    #[repr(C)]
+    pub struct riflags: u16 {
+        /// Return a message but leave it in the receive queue of the socket.
+        const PEEK = 0x0004;
+
+        /// For byte-stream sockets, wait until the requested amount of data
+        /// is available in full.
+        const WAITALL = 0x0010;
+    }
 }
 
 bitflags! {
-    #[doc = " Flags reported by [`sock_recv`]."] #[repr(C)] pub struct roflags : u16 {
-    #[doc = " Set by [`sock_recv`] when not every received file descriptor fit, so"]
-    #[doc = " the list was cut short."] const FDS_TRUNCATED = 0x0001; #[doc =
-    " Set by [`sock_recv`] when the message data did not fit and was cut"] #[doc =
-    " short."] const DATA_TRUNCATED = 0x0008; }
+    /// Flags reported by [`sock_recv`].
+    #[repr(C)]
+    pub struct roflags: u16 {
+        /// Set by [`sock_recv`] when not every received file descriptor fit, so
+        /// the list was cut short.
+        const FDS_TRUNCATED = 0x0001;
+
+        /// Set by [`sock_recv`] when the message data did not fit and was cut
+        /// short.
+        const DATA_TRUNCATED = 0x0008;
+    }
 }
 
 /// Identifier of a thread, unique on the local system for as long as the
@@ -861,10 +1010,13 @@ pub struct tid(pub u32);
 pub type timestamp = u64;
 
 bitflags! {
-    #[doc = " Chooses between unlinking a file and removing a directory."] #[repr(C)] pub
-    struct ulflags : u8 { #[doc =
-    " When set, remove a directory; when clear, unlink a file that is"] #[doc =
-    " not a directory."] const REMOVEDIR = 0x01; }
+    /// Chooses between unlinking a file and removing a directory.
+    #[repr(C)]
+    pub struct ulflags: u8 {
+        /// When set, remove a directory; when clear, unlink a file that is
+        /// not a directory.
+        const REMOVEDIR = 0x01;
+    }
 }
 
 /// Opaque value chosen by the caller, stored with an object and handed back

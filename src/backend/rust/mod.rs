@@ -67,16 +67,32 @@ fn lib_rs(ir: &Ir) -> String {
         #[cfg(feature = "bitflags")]
         use bitflags::bitflags;
     };
-    let types = types::all(ir);
-    let structs = structs::all(ir);
-    let syscalls = syscalls::all(ir);
-    let body = quote! { #types #structs #syscalls };
-    format!(
-        "{}{}\n{}",
-        render(ir, head),
-        types::BITFLAGS_FALLBACK,
-        space_items(&unparse(body))
-    )
+    let mut chunks = types::all(ir);
+    chunks.push(types::Chunk::Tokens(structs::all(ir)));
+    chunks.push(types::Chunk::Tokens(syscalls::all(ir)));
+    let mut out = format!("{}{}", render(ir, head), types::BITFLAGS_FALLBACK);
+    let mut pending = TokenStream::new();
+    for chunk in chunks {
+        match chunk {
+            types::Chunk::Tokens(t) => pending.extend(t),
+            types::Chunk::Text(text) => {
+                flush(&mut out, &mut pending);
+                out.push('\n');
+                out.push_str(&text);
+            }
+        }
+    }
+    flush(&mut out, &mut pending);
+    out
+}
+
+/// Appends the items gathered so far, pretty-printed.
+fn flush(out: &mut String, pending: &mut TokenStream) {
+    if pending.is_empty() {
+        return;
+    }
+    out.push('\n');
+    out.push_str(&space_items(&unparse(std::mem::take(pending))));
 }
 
 /// Pretty-prints a file's tokens under the generated-file banner.

@@ -7,13 +7,23 @@ use crate::naming::rust as naming;
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
+/// A piece of `lib.rs`: items as tokens for prettyplease, or text it cannot format
+/// (macro invocations, whose bodies it prints on one line).
+pub enum Chunk {
+    Tokens(TokenStream),
+    Text(String),
+}
+
 /// Every int-like and function type, in declaration order.
-pub fn all(ir: &Ir) -> TokenStream {
+pub fn all(ir: &Ir) -> Vec<Chunk> {
     ir.type_ids()
         .map(|id| match &ir.ty(id).kind {
-            TypeKind::IntLike(int) => int_like(ir, id, int),
-            TypeKind::Function(_) => function(ir, ir.ty(id)),
-            TypeKind::Struct(_) => TokenStream::new(),
+            TypeKind::IntLike(int) if int.kind == IntLikeKind::Flags => {
+                Chunk::Text(flags(ir, id, int))
+            }
+            TypeKind::IntLike(int) => Chunk::Tokens(int_like(ir, id, int)),
+            TypeKind::Function(_) => Chunk::Tokens(function(ir, ir.ty(id))),
+            TypeKind::Struct(_) => Chunk::Tokens(TokenStream::new()),
         })
         .collect()
 }
@@ -33,12 +43,11 @@ fn int_like(ir: &Ir, id: TypeId, int: &IntLike) -> TokenStream {
         return enum_type(ir, id, int, doc);
     }
     match int.kind {
-        IntLikeKind::Flags => flags(ir, int, doc, &name, &base),
         IntLikeKind::Alias => {
             let consts = free_consts(ir, int, &name);
             quote! { #doc pub type #name = #base; #consts }
         }
-        IntLikeKind::Enum | IntLikeKind::Opaque => {
+        IntLikeKind::Enum | IntLikeKind::Opaque | IntLikeKind::Flags => {
             let consts = free_consts(ir, int, &name);
             quote! {
                 #doc
@@ -119,29 +128,41 @@ fn enum_type(ir: &Ir, id: TypeId, int: &IntLike, doc: TokenStream) -> TokenStrea
     }
 }
 
-fn flags(ir: &Ir, int: &IntLike, doc: TokenStream, name: &Ident, base: &Ident) -> TokenStream {
-    let consts: Vec<TokenStream> = if int.values.is_empty() {
+/// A `bitflags!` invocation, as text: the type (`#[repr(C)]`, as 0.1.0) and a constant per
+/// flag, in hex padded to the type's width.
+fn flags(ir: &Ir, id: TypeId, int: &IntLike) -> String {
+    let def = ir.ty(id);
+    let mut out = String::from("bitflags! {\n");
+    push_doc(&mut out, "    ", &docs::lines(ir, &def.doc));
+    out.push_str("    #[repr(C)]\n");
+    out.push_str(&format!(
+        "    pub struct {}: {} {{\n",
+        naming::type_name(ir, id),
+        naming::int_type(int.base)
+    ));
+    if int.values.is_empty() {
         // The published crate gives a flag set without flags one named constant.
-        vec![quote! { const DEFAULT = 0; }]
-    } else {
-        int.values
-            .iter()
-            .map(|v| {
-                let vdoc = value_doc(ir, v);
-                let vname = Ident::new(&naming::value_name(int, v), Span::call_site());
-                let lit = literal(int, v.value);
-                quote! { #vdoc const #vname = #lit; }
-            })
-            .collect()
-    };
-    quote! {
-        bitflags! {
-            #doc
-            #[repr(C)]
-            pub struct #name: #base {
-                #(#consts)*
-            }
+        out.push_str("        const DEFAULT = 0;\n");
+    }
+    for (i, v) in int.values.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
         }
+        push_doc(&mut out, "        ", &docs::lines(ir, &v.doc));
+        out.push_str(&format!(
+            "        const {} = {};\n",
+            naming::value_name(int, v),
+            literal(int, v.value)
+        ));
+    }
+    out.push_str("    }\n}\n");
+    out
+}
+
+fn push_doc(out: &mut String, indent: &str, lines: &[String]) {
+    for line in lines {
+        out.push_str(format!("{indent}/// {line}").trim_end());
+        out.push('\n');
     }
 }
 

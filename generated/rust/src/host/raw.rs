@@ -8,7 +8,6 @@
 //! tracing is on, and writes the outputs.
 
 use super::{check, slice, slice_mut, trace, uninit, validate, Syscalls};
-use core::mem::MaybeUninit;
 use std::format;
 
 /// Every entry point with its C symbol name, in syscall-number order.
@@ -2030,7 +2029,11 @@ unsafe fn poll_inner<S: Syscalls>(
         Ok(v) => v,
         Err(e) => return Err(failed(s, "poll", e)),
     };
-    let out = match slice_mut(s, out as *mut MaybeUninit<crate::event>, nsubscriptions) {
+    let out = match slice_mut(
+        s,
+        out as *mut core::mem::MaybeUninit<crate::event>,
+        nsubscriptions,
+    ) {
         Ok(v) => v,
         Err(e) => return Err(failed(s, "poll", e)),
     };

@@ -28,7 +28,6 @@ pub fn file(ir: &Ir) -> TokenStream {
         //! tracing is on, and writes the outputs.
 
         use super::{check, slice, slice_mut, trace, uninit, validate, Syscalls};
-        use core::mem::MaybeUninit;
         use std::format;
 
         /// Every entry point with its C symbol name, in syscall-number order.
@@ -90,7 +89,7 @@ fn raw_type(ir: &Ir, param: &Param, c: &crate::ir::Param) -> TokenStream {
         },
         Kind::CheckedValue(ty) => {
             let t = naming::qualified_type_tokens(ir, ty);
-            quote!(MaybeUninit<#t>)
+            quote!(core::mem::MaybeUninit<#t>)
         }
         _ => c_param_type(ir, &c.ty, c.direction),
     }
@@ -141,7 +140,9 @@ fn decode(ir: &Ir, call: &Syscall, param: &Param) -> Option<TokenStream> {
                     quote!(checked_slice(s, #ptr, #len, #v))
                 }
                 (true, false) => quote!(slice_mut(s, #ptr, #len)),
-                (true, true) => quote!(slice_mut(s, #first as *mut MaybeUninit<#e>, #len)),
+                (true, true) => {
+                    quote!(slice_mut(s, #first as *mut core::mem::MaybeUninit<#e>, #len))
+                }
             }
         }
         Kind::AddressRange => {
@@ -170,7 +171,7 @@ fn decode(ir: &Ir, call: &Syscall, param: &Param) -> Option<TokenStream> {
                     let v = validator(ir, target);
                     quote!(checked_slice(s, #first, #n, #v))
                 }
-                (true, _) => quote!(slice_mut(s, #first as *mut MaybeUninit<#e>, #n)),
+                (true, _) => quote!(slice_mut(s, #first as *mut core::mem::MaybeUninit<#e>, #n)),
             }
         }
     })
@@ -346,7 +347,7 @@ fn helpers(ir: &Ir) -> TokenStream {
     }
     if uses_value {
         out.extend(quote! {
-        unsafe fn checked_value<T>(value: MaybeUninit<T>, valid: unsafe fn(*const T) -> bool) -> Result<T, crate::errno> {
+        unsafe fn checked_value<T>(value: core::mem::MaybeUninit<T>, valid: unsafe fn(*const T) -> bool) -> Result<T, crate::errno> {
             if valid(value.as_ptr()) {
                 Ok(value.assume_init())
             } else {

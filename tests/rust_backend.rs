@@ -1,0 +1,245 @@
+//! The Rust backend: snapshots of the generated crate (our spec and the focused specs under
+//! tests/specs/rust/), and the real compiler on what it generates for the focused specs,
+//! on x86_64 and i686, with layout tests run. (The crate for our spec is a workspace member
+//! and is built and tested by `cargo test -p cloudabi`.)
+
+use cloudabi_gen::backend::{rust, OutputFile};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn focused_specs() -> Vec<(String, cloudabi_gen::ir::Ir)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/specs/rust");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/specs/rust exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(&p).unwrap();
+            let ir = cloudabi_gen::load(&format!("{name}.txt"), &text)
+                .unwrap_or_else(|e| panic!("{name}: {}", e.render()));
+            (name, ir)
+        })
+        .collect()
+}
+
+fn all_irs() -> Vec<(String, cloudabi_gen::ir::Ir)> {
+    let mut irs = vec![("cloudabi".to_string(), cloudabi_gen::default_ir().unwrap())];
+    irs.extend(focused_specs());
+    irs
+}
+
+fn snapshot_name(spec: &str, path: &str) -> String {
+    let path: String = path
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    format!("{spec}__{path}")
+}
+
+#[test]
+fn every_file_matches_its_snapshot() {
+    for (spec, ir) in all_irs() {
+        for file in rust::generate(&ir) {
+            insta::assert_snapshot!(snapshot_name(&spec, &file.path), file.contents);
+        }
+    }
+}
+
+#[test]
+fn output_is_deterministic_and_bannered() {
+    for (spec, ir) in all_irs() {
+        let files = rust::generate(&ir);
+        assert_eq!(files, rust::generate(&ir), "{spec}: two runs differ");
+        for file in &files {
+            let first = file.contents.lines().next().unwrap_or("");
+            let first = first.trim_start_matches("<!-- ");
+            assert!(
+                first.contains("Generated from") && first.contains("Do not edit"),
+                "{spec}: {} starts with {first:?}",
+                file.path
+            );
+            assert!(
+                !file.contents.contains("compile_error!"),
+                "{spec}: {}",
+                file.path
+            );
+        }
+    }
+}
+
+#[test]
+fn manifest_is_a_compatible_successor_of_0_1_0() {
+    let ir = cloudabi_gen::default_ir().unwrap();
+    let manifest = rust::generate(&ir)
+        .into_iter()
+        .find(|f| f.path == "rust/Cargo.toml")
+        .unwrap();
+    for line in [
+        "name = \"cloudabi\"",
+        "version = \"0.1.1\"",
+        "edition = \"2018\"",
+        "default = [\"bitflags\"]",
+        "bitflags = { version = \"1.2.1\", optional = true }",
+    ] {
+        assert!(manifest.contents.contains(line), "missing {line}");
+    }
+}
+
+/// Writes a generated crate's sources to a fresh directory.
+fn write(files: &[OutputFile]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for f in files {
+        let path = dir.path().join(&f.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, &f.contents).unwrap();
+    }
+    dir
+}
+
+fn rustc() -> String {
+    std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_string())
+}
+
+fn target_installed(target: &str) -> bool {
+    Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .is_ok_and(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .any(|l| l.trim() == target)
+        })
+}
+
+/// Compiles `lib.rs` as a test harness with warnings denied and runs its layout tests.
+fn compile_and_run(src: &Path, target: &str, cfgs: &[&str], out: &Path) {
+    let mut cmd = Command::new(rustc());
+    cmd.args([
+        "--edition",
+        "2018",
+        "--crate-type",
+        "lib",
+        "--test",
+        "-D",
+        "warnings",
+    ])
+    .args(["--target", target])
+    .arg(src.join("lib.rs"))
+    .arg("-o")
+    .arg(out);
+    for cfg in cfgs {
+        cmd.args(["--cfg", cfg]);
+    }
+    let output = cmd.output().expect("rustc runs");
+    assert!(
+        output.status.success(),
+        "rustc --target {target} {cfgs:?} failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let run = Command::new(out).output().expect("the test binary runs");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "{target}: layout tests failed:\n{stdout}"
+    );
+    assert!(stdout.contains("test result: ok"), "{stdout}");
+}
+
+#[test]
+fn focused_specs_compile_and_pass_their_layout_tests_on_x86_64_and_i686() {
+    let targets = ["x86_64-unknown-linux-gnu", "i686-unknown-linux-gnu"];
+    for target in targets {
+        assert!(
+            target_installed(target),
+            "the Rust target {target} is missing: run `rustup target add {target}` \
+             (`cargo xtask test` does this)"
+        );
+    }
+    for (spec, ir) in focused_specs() {
+        let dir = write(&rust::generate(&ir));
+        let src = dir.path().join("rust/src");
+        for target in targets {
+            // Without features (the bitflags fallback), and with the host side.
+            for cfgs in [&[][..], &["feature=\"host\""][..]] {
+                let out = dir.path().join(format!("{spec}-{target}-{}", cfgs.len()));
+                compile_and_run(&src, target, cfgs, &out);
+            }
+        }
+    }
+}
+
+#[test]
+fn keyword_names_and_padding_in_the_edge_spec() {
+    let (_, ir) = focused_specs()
+        .into_iter()
+        .find(|(n, _)| n == "edges")
+        .unwrap();
+    let files = rust::generate(&ir);
+    let lib = &files
+        .iter()
+        .find(|f| f.path == "rust/src/lib.rs")
+        .unwrap()
+        .contents;
+    for needle in [
+        "pub r#type: u8,",
+        "pub r#in: delta,",
+        "pub self_: u8,",
+        "pub r#match: wide,",
+        "pub _pad0: [u8; 6],",
+        "#[repr(C, align(8))]",
+        "TOOBIG = 1,",
+        "pub const HANDLE_NONE: handle = handle(0xffffffff);",
+        "pub const HANDLE_INVALID: handle = handle(0xffffffff);",
+        "const DEFAULT = 0;",
+        "pub unsafe fn stop(k_: kind) -> ! {",
+    ] {
+        assert!(lib.contains(needle), "lib.rs lacks {needle:?}");
+    }
+}
+
+#[test]
+fn every_focused_spec_of_other_backends_generates_without_panicking() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/specs");
+    for area in std::fs::read_dir(&root).unwrap() {
+        let area = area.unwrap().path();
+        if !area.is_dir() || area.ends_with("invalid") {
+            continue;
+        }
+        for spec in std::fs::read_dir(&area).unwrap() {
+            let spec = spec.unwrap().path();
+            let text = std::fs::read_to_string(&spec).unwrap();
+            if let Ok(ir) = cloudabi_gen::load(&spec.to_string_lossy(), &text) {
+                let files = rust::generate(&ir);
+                assert_eq!(files.len(), 8, "{}", spec.display());
+            }
+        }
+    }
+}
+
+#[test]
+fn the_generated_crate_packages() {
+    let target = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO"))
+        .args([
+            "package",
+            "--no-verify",
+            "--allow-dirty",
+            "--offline",
+            "-p",
+            "cloudabi",
+        ])
+        .env("CARGO_TARGET_DIR", target.path())
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "cargo package failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
