@@ -14,9 +14,9 @@ use super::*;
 use crate::parse::ast;
 
 pub(super) struct Resolver<'a> {
-    scope: &'a Scope,
-    decls: HashMap<&'a str, &'a ast::Decl>,
-    syscalls: HashMap<&'a str, &'a ast::SyscallDecl>,
+    scope: &'a Scope<'a>,
+    decls: HashMap<&'a str, &'a ast::Decl<'a>>,
+    syscalls: HashMap<&'a str, &'a ast::SyscallDecl<'a>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -26,10 +26,10 @@ impl<'a> Resolver<'a> {
         for d in &spec.decls {
             match &d.kind {
                 ast::DeclKind::Syscall(s) => {
-                    syscalls.entry(d.name.name.as_str()).or_insert(s);
+                    syscalls.entry(d.name.name).or_insert(s);
                 }
                 _ => {
-                    decls.entry(d.name.name.as_str()).or_insert(d);
+                    decls.entry(d.name.name).or_insert(d);
                 }
             }
         }
@@ -44,7 +44,7 @@ impl<'a> Resolver<'a> {
     pub fn doc(&self, d: &ast::Doc, diags: &mut Vec<Diagnostic>) -> Doc {
         let links = d.refs.iter().filter_map(|r| self.link(r, diags)).collect();
         Doc {
-            text: d.text.clone(),
+            text: joined(&d.lines),
             span: d.span,
             links,
         }
@@ -53,7 +53,7 @@ impl<'a> Resolver<'a> {
     fn link(&self, r: &ast::DocRef, diags: &mut Vec<Diagnostic>) -> Option<DocLink> {
         match self.resolve(&r.path) {
             Ok(target) => Some(DocLink {
-                path: r.path.clone(),
+                path: r.path.to_string(),
                 span: r.span,
                 text_range: r.text_range.clone(),
                 target,
@@ -126,7 +126,7 @@ impl<'a> Resolver<'a> {
     }
 }
 
-fn member_name(m: &ast::MemberDecl) -> Option<&str> {
+fn member_name<'a>(m: &ast::MemberDecl<'a>) -> Option<&'a str> {
     match &m.kind {
         ast::MemberDeclKind::Simple { name, .. } | ast::MemberDeclKind::Range { name, .. } => {
             Some(&name.name)
@@ -160,4 +160,14 @@ fn find(members: &[ast::MemberDecl], steps: &[&str]) -> Option<(usize, Vec<(usiz
         }
     }
     None
+}
+
+/// The doc text: its lines joined, each ending in a newline.
+fn joined(lines: &[&str]) -> String {
+    let mut text = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+    for line in lines {
+        text.push_str(line);
+        text.push('\n');
+    }
+    text
 }

@@ -5,12 +5,12 @@ use super::FastMap as HashMap;
 use super::*;
 use crate::parse::ast;
 
-pub(super) struct Scope {
-    pub types: HashMap<String, TypeId>,
-    pub syscalls: HashMap<String, SyscallId>,
+pub(super) struct Scope<'a> {
+    pub types: HashMap<&'a str, TypeId>,
+    pub syscalls: HashMap<&'a str, SyscallId>,
 }
 
-pub(super) fn lower(sources: SourceMap, spec: &ast::Spec, diags: &mut Vec<Diagnostic>) -> Ir {
+pub(super) fn lower(sources: SourceMap, spec: &ast::Spec<'_>, diags: &mut Vec<Diagnostic>) -> Ir {
     let scope = declare(spec, diags);
     let mut ir = Ir {
         sources,
@@ -58,7 +58,7 @@ pub(super) fn lower(sources: SourceMap, spec: &ast::Spec, diags: &mut Vec<Diagno
 }
 
 /// Assigns ids: types in declaration order, syscalls alphabetically. Reports duplicates.
-fn declare(spec: &ast::Spec, diags: &mut Vec<Diagnostic>) -> Scope {
+fn declare<'a>(spec: &ast::Spec<'a>, diags: &mut Vec<Diagnostic>) -> Scope<'a> {
     let mut scope = Scope {
         types: HashMap::default(),
         syscalls: HashMap::default(),
@@ -66,7 +66,7 @@ fn declare(spec: &ast::Spec, diags: &mut Vec<Diagnostic>) -> Scope {
     let mut first_seen: HashMap<&str, Span> = HashMap::default();
     let mut syscall_names: Vec<&str> = Vec::new();
     for decl in &spec.decls {
-        let name = decl.name.name.as_str();
+        let name = decl.name.name;
         let is_syscall = matches!(decl.kind, ast::DeclKind::Syscall(_));
         if let Some(&earlier) = first_seen.get(name) {
             let earlier_is_syscall = syscall_names.contains(&name);
@@ -88,37 +88,35 @@ fn declare(spec: &ast::Spec, diags: &mut Vec<Diagnostic>) -> Scope {
                 syscall_names.push(name);
             }
         } else if !scope.types.contains_key(name) {
-            scope
-                .types
-                .insert(name.to_string(), TypeId(scope.types.len() as u32));
+            scope.types.insert(name, TypeId(scope.types.len() as u32));
         }
     }
     syscall_names.sort_unstable();
     for (i, name) in syscall_names.into_iter().enumerate() {
-        scope.syscalls.insert(name.to_string(), SyscallId(i as u32));
+        scope.syscalls.insert(name, SyscallId(i as u32));
     }
     scope
 }
 
 pub(super) struct Lowerer<'a> {
-    scope: &'a Scope,
+    scope: &'a Scope<'a>,
     resolver: super::docs::Resolver<'a>,
     pub diags: &'a mut Vec<Diagnostic>,
     /// Value names of each int-like type, for variant tags and valrefs.
-    int_likes: HashMap<TypeId, (IntLikeKind, Vec<String>)>,
+    int_likes: HashMap<TypeId, (IntLikeKind, Vec<&'a str>)>,
 }
 
-impl Lowerer<'_> {
+impl<'a> Lowerer<'a> {
     fn doc(&mut self, d: &ast::Doc) -> Doc {
         self.resolver.doc(d, self.diags)
     }
 
-    fn collect_int_likes(&mut self, spec: &ast::Spec) {
+    fn collect_int_likes(&mut self, spec: &ast::Spec<'a>) {
         for decl in &spec.decls {
             if let (ast::DeclKind::IntLike(i), Some(&id)) =
                 (&decl.kind, self.scope.types.get(&decl.name.name))
             {
-                let names = i.values.iter().map(|v| v.name.name.clone()).collect();
+                let names = i.values.iter().map(|v| v.name.name).collect();
                 self.int_likes.entry(id).or_insert((i.kind, names));
             }
         }
@@ -140,7 +138,7 @@ impl Lowerer<'_> {
             ast::DeclKind::Syscall(_) => unreachable!("syscalls are lowered separately"),
         };
         TypeDef {
-            name: decl.name.clone(),
+            name: Ident::from(&decl.name),
             doc: self.doc(&decl.doc),
             span: decl.span,
             kind,
@@ -156,14 +154,13 @@ impl Lowerer<'_> {
             base: decl.base,
             cprefix: decl
                 .cprefix
-                .clone()
-                .unwrap_or_else(|| format!("{}_", name.to_uppercase())),
+                .map_or_else(|| format!("{}_", name.to_uppercase()), str::to_string),
             cprefix_explicit: decl.cprefix.is_some(),
             values: decl
                 .values
                 .iter()
                 .map(|v| Value {
-                    name: v.name.clone(),
+                    name: Ident::from(&v.name),
                     value: v.value,
                     value_span: v.value_span,
                     doc: self.doc(&v.doc),
@@ -188,7 +185,7 @@ impl Lowerer<'_> {
             );
         }
         Syscall {
-            name: decl.name.clone(),
+            name: Ident::from(&decl.name),
             doc: self.doc(&decl.doc),
             span: decl.span,
             number,
@@ -241,7 +238,7 @@ impl Lowerer<'_> {
             ),
         };
         Member {
-            name,
+            name: name.as_ref().map(Ident::from),
             doc: self.doc(&m.doc),
             span: m.span,
             kind,
@@ -252,7 +249,7 @@ impl Lowerer<'_> {
 
     fn variant(
         &mut self,
-        tag: &ast::Ident,
+        tag: &ast::Name,
         arms: &[ast::ArmDecl],
         earlier: &[Member],
         in_struct: bool,
@@ -305,7 +302,7 @@ impl Lowerer<'_> {
         Arm {
             span: arm.span,
             tag_values,
-            name: arm.name.clone(),
+            name: arm.name.as_ref().map(Ident::from),
             members: self.members(&arm.members, true),
             layout: Layout::default(),
         }
@@ -339,7 +336,7 @@ impl Lowerer<'_> {
         for v in valrefs {
             match self.value_index(*id, &v.name.name) {
                 Some(value) => out.push(ValRef {
-                    name: v.name.clone(),
+                    name: Ident::from(&v.name),
                     ty: *id,
                     value,
                     doc: self.doc(&v.doc),
@@ -351,16 +348,16 @@ impl Lowerer<'_> {
     }
 
     fn value_index(&self, id: TypeId, name: &str) -> Option<usize> {
-        self.int_likes.get(&id)?.1.iter().position(|n| n == name)
+        self.int_likes.get(&id)?.1.iter().position(|n| *n == name)
     }
 
-    fn unknown_value(&mut self, id: TypeId, value: &ast::Ident) {
+    fn unknown_value(&mut self, id: TypeId, value: &ast::Name) {
         let type_name = self
             .scope
             .types
             .iter()
             .find(|(_, v)| **v == id)
-            .map_or("?", |(k, _)| k.as_str());
+            .map_or("?", |(k, _)| *k);
         self.diags.push(
             Diagnostic::error(
                 value.span,
@@ -407,12 +404,12 @@ impl Lowerer<'_> {
         }
     }
 
-    fn unknown_type(&mut self, name: &ast::Ident) {
+    fn unknown_type(&mut self, name: &ast::Name) {
         let mut d = Diagnostic::error(name.span, format!("unknown type `{}`", name.name))
             .with_label("not declared anywhere in this file");
         if self.scope.syscalls.contains_key(&name.name) {
             d = d.with_note(format!("`{}` is a syscall, not a type", name.name));
-        } else if let Some(close) = closest(&name.name, self.scope.types.keys()) {
+        } else if let Some(close) = closest(name.name, self.scope.types.keys().copied()) {
             d = d.with_note(format!("did you mean `{close}`?"));
         }
         self.diags.push(d);
@@ -420,12 +417,12 @@ impl Lowerer<'_> {
 }
 
 /// The known name closest to `name` by edit distance, if it is close enough to be a typo.
-pub(super) fn closest<'a>(name: &str, known: impl Iterator<Item = &'a String>) -> Option<&'a str> {
+pub(super) fn closest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     known
         .map(|k| (edit_distance(name, k), k))
         .filter(|(d, k)| *d <= (k.len().max(name.len()) / 3).max(1))
         .min()
-        .map(|(_, k)| k.as_str())
+        .map(|(_, k)| k)
 }
 
 /// Edit distance counting a swap of two neighbouring characters as one edit.

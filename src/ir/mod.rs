@@ -7,12 +7,28 @@ mod layout;
 mod lower;
 mod validate;
 
-pub use crate::parse::ast::{Ident, IntLikeKind, IntType};
+pub use crate::parse::ast::{IntLikeKind, IntType};
 pub use layout::{Layout, Machine, Pair};
 
 use crate::diag::Diagnostic;
 use crate::source::{SourceMap, Span};
 use std::ops::Range;
+
+/// A name and where it was declared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ident {
+    pub name: String,
+    pub span: Span,
+}
+
+impl From<&crate::parse::ast::Name<'_>> for Ident {
+    fn from(n: &crate::parse::ast::Name<'_>) -> Ident {
+        Ident {
+            name: n.name.to_string(),
+            span: n.span,
+        }
+    }
+}
 
 /// Index of a type in [`Ir::types`].
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -4,27 +4,29 @@
 use crate::source::Span;
 use std::ops::Range;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ident {
-    pub name: String,
+/// A name as written in the spec, borrowed from the source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Name<'a> {
+    pub name: &'a str,
     pub span: Span,
 }
 
-/// A doc comment: the `|` lines joined, each ending in a newline.
+/// A doc comment: the `|` lines without their bars, borrowed from the source. The IR joins
+/// them into one text, each line ending in a newline.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Doc {
-    pub text: String,
+pub struct Doc<'a> {
+    pub lines: Vec<&'a str>,
     pub span: Option<Span>,
-    pub refs: Vec<DocRef>,
+    pub refs: Vec<DocRef<'a>>,
 }
 
 /// A `[path]` cross-reference inside a doc comment.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocRef {
-    pub path: String,
+pub struct DocRef<'a> {
+    pub path: &'a str,
     /// The reference in the spec, brackets included.
     pub span: Span,
-    /// The reference in [`Doc::text`], brackets included.
+    /// The reference in the joined doc text, brackets included.
     pub text_range: Range<usize>,
 }
 
@@ -107,24 +109,24 @@ impl IntType {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TypeExpr {
+pub struct TypeExpr<'a> {
     pub span: Span,
-    pub kind: TypeExprKind,
+    pub kind: TypeExprKind<'a>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TypeExprKind {
+pub enum TypeExprKind<'a> {
     Void,
     Int(IntType),
-    Named(Ident),
+    Named(Name<'a>),
     Pointer {
         constant: bool,
-        target: Box<TypeExpr>,
+        target: Box<TypeExpr<'a>>,
     },
-    Atomic(Box<TypeExpr>),
+    Atomic(Box<TypeExpr<'a>>),
     Array {
         count: u64,
-        element: Box<TypeExpr>,
+        element: Box<TypeExpr<'a>>,
     },
 }
 
@@ -148,95 +150,95 @@ impl IntLikeKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Spec {
-    pub doc: Doc,
-    pub decls: Vec<Decl>,
+pub struct Spec<'a> {
+    pub doc: Doc<'a>,
+    pub decls: Vec<Decl<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decl {
-    pub name: Ident,
-    pub doc: Doc,
+pub struct Decl<'a> {
+    pub name: Name<'a>,
+    pub doc: Doc<'a>,
     /// The declaration line.
     pub span: Span,
-    pub kind: DeclKind,
+    pub kind: DeclKind<'a>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DeclKind {
-    IntLike(IntLikeDecl),
-    Struct(Vec<MemberDecl>),
-    Function(FunctionDecl),
-    Syscall(SyscallDecl),
+pub enum DeclKind<'a> {
+    IntLike(IntLikeDecl<'a>),
+    Struct(Vec<MemberDecl<'a>>),
+    Function(FunctionDecl<'a>),
+    Syscall(SyscallDecl<'a>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IntLikeDecl {
+pub struct IntLikeDecl<'a> {
     pub kind: IntLikeKind,
     pub base: IntType,
     pub base_span: Span,
     /// `@cprefix X` gives `Some("X")`, a bare `@cprefix` gives `Some("")`.
-    pub cprefix: Option<String>,
-    pub values: Vec<ValueDecl>,
+    pub cprefix: Option<&'a str>,
+    pub values: Vec<ValueDecl<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ValueDecl {
+pub struct ValueDecl<'a> {
     pub value: i128,
     pub value_span: Span,
-    pub name: Ident,
-    pub doc: Doc,
+    pub name: Name<'a>,
+    pub doc: Doc<'a>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MemberDecl {
+pub struct MemberDecl<'a> {
     pub span: Span,
-    pub doc: Doc,
-    pub kind: MemberDeclKind,
+    pub doc: Doc<'a>,
+    pub kind: MemberDeclKind<'a>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MemberDeclKind {
+pub enum MemberDeclKind<'a> {
     Simple {
-        ty: TypeExpr,
-        name: Ident,
-        valrefs: Vec<ValRefDecl>,
+        ty: TypeExpr<'a>,
+        name: Name<'a>,
+        valrefs: Vec<ValRefDecl<'a>>,
     },
     Range {
         constant: bool,
-        target: TypeExpr,
-        name: Ident,
+        target: TypeExpr<'a>,
+        name: Name<'a>,
     },
     Variant {
-        tag: Ident,
-        arms: Vec<ArmDecl>,
+        tag: Name<'a>,
+        arms: Vec<ArmDecl<'a>>,
     },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ValRefDecl {
-    pub name: Ident,
-    pub doc: Doc,
+pub struct ValRefDecl<'a> {
+    pub name: Name<'a>,
+    pub doc: Doc<'a>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ArmDecl {
+pub struct ArmDecl<'a> {
     pub span: Span,
-    pub tag_values: Vec<Ident>,
+    pub tag_values: Vec<Name<'a>>,
     /// `Some` for a `struct NAME` arm, `None` for an arm holding one member directly.
-    pub name: Option<Ident>,
-    pub members: Vec<MemberDecl>,
+    pub name: Option<Name<'a>>,
+    pub members: Vec<MemberDecl<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FunctionDecl {
-    pub params: Vec<MemberDecl>,
-    pub returns: Option<(TypeExpr, Doc)>,
+pub struct FunctionDecl<'a> {
+    pub params: Vec<MemberDecl<'a>>,
+    pub returns: Option<(TypeExpr<'a>, Doc<'a>)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SyscallDecl {
-    pub inputs: Vec<MemberDecl>,
-    pub outputs: Vec<MemberDecl>,
+pub struct SyscallDecl<'a> {
+    pub inputs: Vec<MemberDecl<'a>>,
+    pub outputs: Vec<MemberDecl<'a>>,
     pub noreturn: bool,
 }

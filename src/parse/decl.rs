@@ -7,18 +7,66 @@ use super::tree::Node;
 use crate::diag::Diagnostic;
 use crate::source::Span;
 
-pub struct Parser<'d> {
+pub struct Parser<'d, 'a> {
     pub(super) diags: &'d mut Vec<Diagnostic>,
+    source: std::marker::PhantomData<&'a str>,
 }
 
 /// A node split into its words, each with its span in the file.
-pub(super) struct Line<'a> {
-    pub node: &'a Node<'a>,
-    pub words: Vec<(&'a str, Span)>,
+pub(super) struct Line<'n, 'a> {
+    pub node: &'n Node<'a>,
+    pub words: Words<'a>,
 }
 
-impl<'a> Line<'a> {
-    pub fn new(node: &'a Node<'a>) -> Line<'a> {
+/// The words of one line, kept inline: nearly every line has a handful, and this runs on
+/// every line of the spec, where a heap vector per line was a measurable share of parsing.
+pub(super) struct Words<'a> {
+    inline: [(&'a str, Span); Words::INLINE],
+    len: usize,
+    spilled: Vec<(&'a str, Span)>,
+}
+
+impl Words<'_> {
+    const INLINE: usize = 8;
+}
+
+impl<'a> std::ops::Deref for Words<'a> {
+    type Target = [(&'a str, Span)];
+
+    fn deref(&self) -> &Self::Target {
+        if self.spilled.is_empty() {
+            &self.inline[..self.len]
+        } else {
+            &self.spilled
+        }
+    }
+}
+
+impl<'a> FromIterator<(&'a str, Span)> for Words<'a> {
+    fn from_iter<I: IntoIterator<Item = (&'a str, Span)>>(iter: I) -> Self {
+        let empty = ("", Span::new(crate::source::FileId(0), 0..0));
+        let mut words = Words {
+            inline: [empty; Words::INLINE],
+            len: 0,
+            spilled: Vec::new(),
+        };
+        for w in iter {
+            if words.len < Words::INLINE {
+                words.inline[words.len] = w;
+            } else {
+                if words.spilled.is_empty() {
+                    words.spilled.extend_from_slice(&words.inline);
+                }
+                words.spilled.push(w);
+            }
+            words.len += 1;
+        }
+        words
+    }
+}
+
+impl<'n, 'a> Line<'n, 'a> {
+    pub fn new(node: &'n Node<'a>) -> Line<'n, 'a> {
         let words = lexer::words(node.text)
             .map(|Word { text, range }| (text, node.span.slice(range.0..range.1)))
             .collect();
@@ -47,9 +95,12 @@ impl<'a> Line<'a> {
 
 const DECL_KEYWORDS: &str = "`enum`, `flags`, `opaque`, `alias`, `struct`, `function` or `syscall`";
 
-impl<'d> Parser<'d> {
-    pub fn new(diags: &'d mut Vec<Diagnostic>) -> Parser<'d> {
-        Parser { diags }
+impl<'d, 'a> Parser<'d, 'a> {
+    pub fn new(diags: &'d mut Vec<Diagnostic>) -> Parser<'d, 'a> {
+        Parser {
+            diags,
+            source: std::marker::PhantomData,
+        }
     }
 
     pub(super) fn error(
@@ -62,7 +113,7 @@ impl<'d> Parser<'d> {
             .push(Diagnostic::error(span, message).with_label(label));
     }
 
-    pub fn spec(&mut self, nodes: &[Node]) -> Spec {
+    pub fn spec(&mut self, nodes: &[Node<'a>]) -> Spec<'a> {
         let (doc, rest) = self.doc_and_rest(nodes, &"the file");
         let decls = rest.into_iter().filter_map(|n| self.decl(n)).collect();
         Spec { doc, decls }
@@ -71,9 +122,9 @@ impl<'d> Parser<'d> {
     /// Splits leading `|` lines off `nodes`; a doc line after anything else is an error.
     pub(super) fn doc_and_rest<'n>(
         &mut self,
-        nodes: &'n [Node<'n>],
+        nodes: &'n [Node<'a>],
         owner: &dyn std::fmt::Display,
-    ) -> (Doc, Vec<&'n Node<'n>>) {
+    ) -> (Doc<'a>, Vec<&'n Node<'a>>) {
         let count = nodes.iter().take_while(|n| is_doc_line(n.text)).count();
         let (doc_nodes, rest) = nodes.split_at(count);
         for stray in rest.iter().filter(|n| is_doc_line(n.text)) {
@@ -87,12 +138,14 @@ impl<'d> Parser<'d> {
         (self.doc(doc_nodes), rest)
     }
 
-    fn doc(&mut self, nodes: &[Node]) -> Doc {
+    fn doc(&mut self, nodes: &[Node<'a>]) -> Doc<'a> {
         let mut doc = Doc::default();
         if nodes.is_empty() {
             return doc;
         }
-        doc.text.reserve(nodes.iter().map(|n| n.text.len()).sum());
+        doc.lines.reserve(nodes.len());
+        // Length of the joined text so far: where the next line's references will sit.
+        let mut text_len = 0;
         for node in nodes {
             if !node.children.is_empty() {
                 self.error(
@@ -118,13 +171,13 @@ impl<'d> Parser<'d> {
                 .slice(node.text.len() - body.len()..node.text.len());
             for (range, path) in lexer::doc_refs(body) {
                 doc.refs.push(DocRef {
-                    path: path.to_string(),
+                    path,
                     span: body_span.slice(range.clone()),
-                    text_range: doc.text.len() + range.start..doc.text.len() + range.end,
+                    text_range: text_len + range.start..text_len + range.end,
                 });
             }
-            doc.text.push_str(body);
-            doc.text.push('\n');
+            doc.lines.push(body);
+            text_len += body.len() + 1;
             doc.span = Some(match doc.span {
                 Some(s) => Span {
                     end: node.span.end,
@@ -136,7 +189,7 @@ impl<'d> Parser<'d> {
         doc
     }
 
-    fn decl(&mut self, node: &Node) -> Option<Decl> {
+    fn decl(&mut self, node: &Node<'a>) -> Option<Decl<'a>> {
         let line = Line::new(node);
         let keyword = line.first();
         let int_like = match keyword {
@@ -179,11 +232,11 @@ impl<'d> Parser<'d> {
     /// Checks that the line has exactly `count` words and that word `at` is a valid name.
     pub(super) fn decl_name(
         &mut self,
-        line: &Line,
+        line: &Line<'_, 'a>,
         at: usize,
         count: usize,
         shape: &str,
-    ) -> Option<Ident> {
+    ) -> Option<Name<'a>> {
         if line.words.len() != count {
             let span = if line.words.len() > count {
                 line.span_from(count)
@@ -205,7 +258,7 @@ impl<'d> Parser<'d> {
         self.ident(line.words[at])
     }
 
-    pub(super) fn ident(&mut self, (text, span): (&str, Span)) -> Option<Ident> {
+    pub(super) fn ident(&mut self, (text, span): (&'a str, Span)) -> Option<Name<'a>> {
         if !lexer::is_identifier(text) {
             self.error(
                 span,
@@ -214,13 +267,10 @@ impl<'d> Parser<'d> {
             );
             return None;
         }
-        Some(Ident {
-            name: text.to_string(),
-            span,
-        })
+        Some(Name { name: text, span })
     }
 
-    fn int_like(&mut self, line: &Line, kind: IntLikeKind) -> Option<Decl> {
+    fn int_like(&mut self, line: &Line<'_, 'a>, kind: IntLikeKind) -> Option<Decl<'a>> {
         let shape = format!("`{} INTTYPE NAME`", kind.keyword());
         let name = self.decl_name(line, 2, 3, &shape)?;
         let (base_text, base_span) = line.words[1];
@@ -251,7 +301,7 @@ impl<'d> Parser<'d> {
         })
     }
 
-    fn cprefix<'n>(&mut self, body: &'n [&'n Node<'n>]) -> (Option<String>, &'n [&'n Node<'n>]) {
+    fn cprefix<'n>(&mut self, body: &'n [&'n Node<'a>]) -> (Option<&'a str>, &'n [&'n Node<'a>]) {
         for late in body.iter().skip(1).filter(|n| n.text.starts_with('@')) {
             self.error(
                 late.span,
@@ -279,7 +329,7 @@ impl<'d> Parser<'d> {
             );
         }
         match line.words.len() {
-            1 => (Some(String::new()), &body[1..]),
+            1 => (Some(""), &body[1..]),
             2 => {
                 let (prefix, span) = line.words[1];
                 if !prefix
@@ -292,7 +342,7 @@ impl<'d> Parser<'d> {
                         "a C prefix is letters, digits and `_`",
                     );
                 }
-                (Some(prefix.to_string()), &body[1..])
+                (Some(prefix), &body[1..])
             }
             _ => {
                 self.error(
@@ -305,7 +355,7 @@ impl<'d> Parser<'d> {
         }
     }
 
-    fn value(&mut self, node: &Node) -> Option<ValueDecl> {
+    fn value(&mut self, node: &Node<'a>) -> Option<ValueDecl<'a>> {
         let line = Line::new(node);
         if line.words.len() != 2 {
             self.error(
@@ -331,11 +381,10 @@ impl<'d> Parser<'d> {
         Some(ValueDecl {
             value: value?,
             value_span,
-            name: Ident {
-                name: name.to_string(),
+            name: Name {
+                name,
                 span: name_span,
-            }
-            .clone(),
+            },
             doc,
         })
         .filter(|_| name_ok)
@@ -367,7 +416,7 @@ impl<'d> Parser<'d> {
         }
     }
 
-    pub(super) fn no_children(&mut self, nodes: &[&Node], message: &str) {
+    pub(super) fn no_children(&mut self, nodes: &[&Node<'a>], message: &str) {
         for n in nodes {
             self.error(n.span, message, "unexpected line");
         }
@@ -379,6 +428,6 @@ pub(super) fn is_doc_line(text: &str) -> bool {
 }
 
 /// Borrows each node, for the functions that take lists of nodes from several sources.
-pub(super) fn refs<'n>(nodes: &'n [Node<'n>]) -> Vec<&'n Node<'n>> {
+pub(super) fn refs<'n, 'a>(nodes: &'n [Node<'a>]) -> Vec<&'n Node<'a>> {
     nodes.iter().collect()
 }

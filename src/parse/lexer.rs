@@ -50,6 +50,15 @@ pub enum LiteralError {
 /// Parses an integer literal: optional sign, then decimal, `0x`, `0o` or `0b` digits with
 /// single `_` separators. A decimal literal may not have leading zeros (`010` is ambiguous).
 pub fn int_literal(text: &str) -> Result<i128, LiteralError> {
+    // Plain decimals are most of the spec's numbers; they skip the general grammar.
+    let b = text.as_bytes();
+    if !b.is_empty()
+        && b.len() < 30
+        && b.iter().all(u8::is_ascii_digit)
+        && (b[0] != b'0' || b.len() == 1)
+    {
+        return Ok(b.iter().fold(0i128, |v, d| v * 10 + i128::from(d - b'0')));
+    }
     let parsed: IResult<&str, (Option<char>, (u32, &str))> =
         all_consuming(pair(opt(one_of("+-")), magnitude)).parse(text);
     let (_, (sign, (radix, digits))) = parsed.map_err(|_| LiteralError::Malformed)?;

@@ -6,15 +6,19 @@ use super::decl::{Line, Parser};
 use super::tree::Node;
 use crate::source::Span;
 
-impl Parser<'_> {
-    pub(super) fn members(&mut self, nodes: &[&Node], allow_variant: bool) -> Vec<MemberDecl> {
+impl<'a> Parser<'_, 'a> {
+    pub(super) fn members(
+        &mut self,
+        nodes: &[&Node<'a>],
+        allow_variant: bool,
+    ) -> Vec<MemberDecl<'a>> {
         nodes
             .iter()
             .filter_map(|n| self.member(n, allow_variant))
             .collect()
     }
 
-    fn member(&mut self, node: &Node, allow_variant: bool) -> Option<MemberDecl> {
+    fn member(&mut self, node: &Node<'a>, allow_variant: bool) -> Option<MemberDecl<'a>> {
         let line = Line::new(node);
         match line.first() {
             "variant" if allow_variant => self.variant(&line),
@@ -31,7 +35,7 @@ impl Parser<'_> {
         }
     }
 
-    fn simple_member(&mut self, line: &Line) -> Option<MemberDecl> {
+    fn simple_member(&mut self, line: &Line<'_, 'a>) -> Option<MemberDecl<'a>> {
         if line.words.len() < 2 {
             self.error(
                 line.node.span,
@@ -59,7 +63,7 @@ impl Parser<'_> {
         })
     }
 
-    fn valref(&mut self, node: &Node) -> Option<ValRefDecl> {
+    fn valref(&mut self, node: &Node<'a>) -> Option<ValRefDecl<'a>> {
         let line = Line::new(node);
         if line.words.len() != 1 {
             self.error(
@@ -84,15 +88,12 @@ impl Parser<'_> {
             return None;
         }
         Some(ValRefDecl {
-            name: Ident {
-                name: text.to_string(),
-                span,
-            },
+            name: Name { name: text, span },
             doc,
         })
     }
 
-    fn range(&mut self, line: &Line) -> Option<MemberDecl> {
+    fn range(&mut self, line: &Line<'_, 'a>) -> Option<MemberDecl<'a>> {
         let constant = line.first() == "crange";
         if line.words.len() < 3 {
             self.error(
@@ -121,7 +122,7 @@ impl Parser<'_> {
         })
     }
 
-    fn variant(&mut self, line: &Line) -> Option<MemberDecl> {
+    fn variant(&mut self, line: &Line<'_, 'a>) -> Option<MemberDecl<'a>> {
         let tag = self.decl_name(line, 1, 2, "`variant TAG`")?;
         let (doc, rest) = self.doc_and_rest(&line.node.children, &"a variant");
         let arms = rest.into_iter().filter_map(|n| self.arm(n)).collect();
@@ -132,19 +133,16 @@ impl Parser<'_> {
         })
     }
 
-    fn arm(&mut self, node: &Node) -> Option<ArmDecl> {
+    fn arm(&mut self, node: &Node<'a>) -> Option<ArmDecl<'a>> {
         let line = Line::new(node);
-        let tag_values: Vec<Ident> = line
+        let tag_values: Vec<Name<'a>> = line
             .words
             .iter()
-            .map(|&(t, s)| Ident {
-                name: t.to_string(),
-                span: s,
-            })
+            .map(|&(name, span)| Name { name, span })
             .collect();
         for v in tag_values
             .iter()
-            .filter(|v| !super::lexer::is_value_name(&v.name))
+            .filter(|v| !super::lexer::is_value_name(v.name))
         {
             self.error(
                 v.span,
@@ -180,7 +178,7 @@ impl Parser<'_> {
     }
 
     /// Parses words `from..to` of `line` as one type expression.
-    fn type_expr(&mut self, line: &Line, from: usize, to: usize) -> Option<TypeExpr> {
+    fn type_expr(&mut self, line: &Line<'_, 'a>, from: usize, to: usize) -> Option<TypeExpr<'a>> {
         let words = &line.words[from..to];
         let (ty, used) = self.type_prefix(words, line)?;
         if used != words.len() {
@@ -198,7 +196,11 @@ impl Parser<'_> {
         Some(ty)
     }
 
-    fn type_prefix(&mut self, words: &[(&str, Span)], line: &Line) -> Option<(TypeExpr, usize)> {
+    fn type_prefix(
+        &mut self,
+        words: &[(&'a str, Span)],
+        line: &Line<'_, 'a>,
+    ) -> Option<(TypeExpr<'a>, usize)> {
         let Some(&(word, span)) = words.first() else {
             self.error(
                 line.node.span,
@@ -207,7 +209,7 @@ impl Parser<'_> {
             );
             return None;
         };
-        let wrap = |p: &mut Self, make: fn(Box<TypeExpr>) -> TypeExprKind| {
+        let wrap = |p: &mut Self, make: fn(Box<TypeExpr<'a>>) -> TypeExprKind<'a>| {
             let (inner, used) = p.type_prefix(&words[1..], line)?;
             let span = Span {
                 end: inner.span.end,
@@ -245,7 +247,11 @@ impl Parser<'_> {
         Some((TypeExpr { span, kind }, 1))
     }
 
-    fn array(&mut self, words: &[(&str, Span)], line: &Line) -> Option<(TypeExpr, usize)> {
+    fn array(
+        &mut self,
+        words: &[(&'a str, Span)],
+        line: &Line<'_, 'a>,
+    ) -> Option<(TypeExpr<'a>, usize)> {
         let Some(&(count_text, count_span)) = words.get(1) else {
             self.error(
                 words[0].1,
@@ -280,7 +286,7 @@ impl Parser<'_> {
         ))
     }
 
-    pub(super) fn function(&mut self, body: &[&Node], owner: &str) -> FunctionDecl {
+    pub(super) fn function(&mut self, body: &[&Node<'a>], owner: &str) -> FunctionDecl<'a> {
         let mut params = Vec::new();
         let mut returns = None;
         let mut seen_out = false;
@@ -299,7 +305,7 @@ impl Parser<'_> {
         FunctionDecl { params, returns }
     }
 
-    fn function_out(&mut self, node: &Node, owner: &str) -> Option<(TypeExpr, Doc)> {
+    fn function_out(&mut self, node: &Node<'a>, owner: &str) -> Option<(TypeExpr<'a>, Doc<'a>)> {
         let (doc, rest) = self.doc_and_rest(&node.children, &format_args!("the result of {owner}"));
         let [ty_node] = rest[..] else {
             self.error(
@@ -317,7 +323,7 @@ impl Parser<'_> {
         Some((self.type_expr(&line, 0, line.words.len())?, doc))
     }
 
-    pub(super) fn syscall(&mut self, body: &[&Node], owner: &str) -> SyscallDecl {
+    pub(super) fn syscall(&mut self, body: &[&Node<'a>], owner: &str) -> SyscallDecl<'a> {
         let mut decl = SyscallDecl {
             inputs: Vec::new(),
             outputs: Vec::new(),
@@ -349,7 +355,7 @@ impl Parser<'_> {
         decl
     }
 
-    fn section_error(&mut self, node: &Node, owner: &str, order: &str) {
+    fn section_error(&mut self, node: &Node<'a>, owner: &str, order: &str) {
         let known = matches!(node.text, "in" | "out" | "noreturn");
         let message = if known {
             format!("`{}` is out of order or repeated in {owner}", node.text)

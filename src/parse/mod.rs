@@ -12,7 +12,7 @@ use crate::source::FileId;
 
 /// Parses one spec file. Never fails outright: what could be parsed is returned together
 /// with every problem found.
-pub fn parse(file: FileId, text: &str) -> (ast::Spec, Vec<Diagnostic>) {
+pub fn parse(file: FileId, text: &str) -> (ast::Spec<'_>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let nodes = tree::build(file, text, &mut diags);
     let spec = decl::Parser::new(&mut diags).spec(&nodes);
