@@ -51,7 +51,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn link(&self, r: &ast::DocRef, diags: &mut Vec<Diagnostic>) -> Option<DocLink> {
-        match self.resolve(&r.path) {
+        match self.resolve(r.path) {
             Ok(target) => Some(DocLink {
                 path: r.path.to_string(),
                 span: r.span,
@@ -129,7 +129,7 @@ impl<'a> Resolver<'a> {
 fn member_name<'a>(m: &ast::MemberDecl<'a>) -> Option<&'a str> {
     match &m.kind {
         ast::MemberDeclKind::Simple { name, .. } | ast::MemberDeclKind::Range { name, .. } => {
-            Some(&name.name)
+            Some(name.name)
         }
         ast::MemberDeclKind::Variant { .. } => None,
     }

@@ -43,7 +43,7 @@ pub(super) fn lower(sources: SourceMap, spec: &ast::Spec<'_>, diags: &mut Vec<Di
         .iter()
         .filter(|d| matches!(d.kind, ast::DeclKind::Syscall(_)))
         .collect();
-    syscalls.sort_by(|a, b| a.name.name.cmp(&b.name.name));
+    syscalls.sort_by(|a, b| a.name.name.cmp(b.name.name));
     syscalls.dedup_by(|a, b| a.name.name == b.name.name);
     for (number, decl) in syscalls.into_iter().enumerate() {
         let syscall = lowerer.syscall(decl, number as u32);
@@ -124,7 +124,7 @@ impl<'a> Lowerer<'a> {
 
     fn type_def(&mut self, decl: &ast::Decl) -> TypeDef {
         let kind = match &decl.kind {
-            ast::DeclKind::IntLike(i) => TypeKind::IntLike(self.int_like(&decl.name.name, i)),
+            ast::DeclKind::IntLike(i) => TypeKind::IntLike(self.int_like(decl.name.name, i)),
             ast::DeclKind::Struct(members) => TypeKind::Struct(Struct {
                 members: self.members(members, true),
             }),
@@ -211,7 +211,7 @@ impl<'a> Lowerer<'a> {
             ast::MemberDeclKind::Simple { ty, name, valrefs } => {
                 let ty = self.value_type(ty);
                 let valrefs = self.valrefs(&ty, valrefs);
-                (Some(name.clone()), MemberKind::Simple { ty, valrefs })
+                (Some(*name), MemberKind::Simple { ty, valrefs })
             }
             ast::MemberDeclKind::Range {
                 constant,
@@ -230,7 +230,7 @@ impl<'a> Lowerer<'a> {
                     len_offset: Pair::default(),
                     len_layout: Layout::default(),
                 };
-                (Some(name.clone()), kind)
+                (Some(*name), kind)
             }
             ast::MemberDeclKind::Variant { tag, arms } => (
                 None,
@@ -293,7 +293,7 @@ impl<'a> Lowerer<'a> {
         let mut tag_values = Vec::new();
         if let Some(id) = tag_type {
             for v in &arm.tag_values {
-                match self.value_index(id, &v.name) {
+                match self.value_index(id, v.name) {
                     Some(i) => tag_values.push((i, v.span)),
                     None => self.unknown_value(id, v),
                 }
@@ -334,7 +334,7 @@ impl<'a> Lowerer<'a> {
         }
         let mut out = Vec::new();
         for v in valrefs {
-            match self.value_index(*id, &v.name.name) {
+            match self.value_index(*id, v.name.name) {
                 Some(value) => out.push(ValRef {
                     name: Ident::from(&v.name),
                     ty: *id,
