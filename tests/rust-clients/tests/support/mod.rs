@@ -1,0 +1,3 @@
+//! Shared by the host tests.
+
+pub mod mock;
