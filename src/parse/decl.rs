@@ -27,7 +27,7 @@ pub(super) struct Words<'a> {
 }
 
 impl Words<'_> {
-    const INLINE: usize = 8;
+    const INLINE: usize = 6;
 }
 
 impl<'a> std::ops::Deref for Words<'a> {

@@ -1,7 +1,7 @@
 //! Token-level grammar (nom): words on a line, integer literals, names and `[refs]` in docs.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag_no_case, take_while, take_while1};
+use nom::bytes::complete::{tag_no_case, take_while1};
 use nom::character::complete::{char, one_of};
 use nom::combinator::{all_consuming, opt, recognize};
 use nom::multi::many0;
@@ -121,12 +121,8 @@ fn name_char(c: char) -> bool {
 
 /// A type, member or syscall name: `[A-Za-z_][A-Za-z0-9_]*`.
 pub fn is_identifier(text: &str) -> bool {
-    let parsed: IResult<&str, &str> = all_consuming(recognize(pair(
-        take_while1(name_start),
-        take_while(name_char),
-    )))
-    .parse(text);
-    parsed.is_ok()
+    // A plain scan rather than a combinator: this runs on every name in the spec.
+    text.chars().next().is_some_and(name_start) && text.chars().all(name_char)
 }
 
 /// A value name: like an identifier, but it may start with a digit (`errno.2big`) as long

@@ -16,40 +16,126 @@ pub struct Node<'a> {
     pub children: Vec<Node<'a>>,
 }
 
-struct Open<'a> {
-    indent: &'a str,
-    node: Node<'a>,
-    /// Badly indented: reported, then dropped with everything nested under it, so its
-    /// contents cause no follow-on errors in the wrong place.
+/// Deeper nesting than the language ever needs is refused, which also bounds the recursion
+/// of every later stage (and of dropping the tree) on hostile input.
+pub const MAX_DEPTH: usize = 64;
+
+/// A line in the first pass: where it sits, before the nested vectors are built.
+struct Flat<'a> {
+    text: &'a str,
+    span: Span,
+    /// Dropped with its subtree: badly indented, or under such a line.
     bad: bool,
+    children: u32,
 }
 
 /// Builds the tree. A badly indented line is reported and dropped together with the lines
 /// nested under it, so later stages do not report follow-on errors for it.
+///
+/// Two passes: the first finds each line's parent with a stack of open lines, the second
+/// builds every child vector at its final size, so no vector grows or moves.
 pub fn build<'a>(file: FileId, text: &'a str, diags: &mut Vec<Diagnostic>) -> Vec<Node<'a>> {
-    let mut roots = Vec::new();
-    let mut stack: Vec<Open<'a>> = Vec::new();
+    let mut flat: Vec<Flat<'a>> =
+        Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    // Open lines: (indentation, index in `flat`, badly indented).
+    let mut stack: Vec<(&'a str, usize, bool)> = Vec::new();
+    let mut roots = 0;
     let mut line_start = 0;
     while line_start < text.len() {
         let end = memchr::memchr(b'\n', &text.as_bytes()[line_start..])
             .map_or(text.len(), |i| line_start + i);
-        let line = &text[line_start..end];
-        let (indent, content) = split_indent(line);
+        let (indent, content) = split_indent(&text[line_start..end]);
         if !content.is_empty() && !content.starts_with('#') {
             let start = line_start + indent.len();
-            let node = Node {
+            let indent_span = Span::new(file, line_start..start);
+            let parent = place(&mut stack, indent, indent_span, diags);
+            let parent_bad = parent.is_some_and(|p| p == usize::MAX || flat[p].bad);
+            let bad = parent_bad || stack.len() >= MAX_DEPTH;
+            if stack.len() >= MAX_DEPTH && !parent_bad {
+                diags.push(
+                    Diagnostic::error(
+                        indent_span,
+                        format!("nesting deeper than {MAX_DEPTH} levels"),
+                    )
+                    .with_label("too deep"),
+                );
+            }
+            match parent {
+                Some(p) if p != usize::MAX => flat[p].children += u32::from(!bad),
+                None => roots += usize::from(!bad),
+                Some(_) => {}
+            }
+            stack.push((indent, flat.len(), parent == Some(usize::MAX)));
+            flat.push(Flat {
                 text: content,
                 span: Span::new(file, start..start + content.len()),
-                children: Vec::new(),
-            };
-            place(&mut stack, &mut roots, indent, node, line_start, diags);
+                bad,
+                children: 0,
+            });
         }
         line_start = end + 1;
     }
-    while let Some(open) = stack.pop() {
-        attach(&mut stack, &mut roots, open);
+    let mut lines = flat.into_iter().filter(|f| !f.bad);
+    (0..roots).filter_map(|_| assemble(&mut lines)).collect()
+}
+
+/// Pops the lines `indent` closes and returns the parent of a line indented by `indent`:
+/// `None` at the top level, `Some(usize::MAX)` when the indentation is invalid.
+fn place(
+    stack: &mut Vec<(&str, usize, bool)>,
+    indent: &str,
+    span: Span,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    let mut dedented = false;
+    while let Some(&(top, index, top_bad)) = stack.last() {
+        if indent.len() > top.len() && indent.starts_with(top) {
+            if dedented {
+                diags.push(
+                    Diagnostic::error(span, "invalid indentation: a dedent must return to the indentation of an enclosing line")
+                        .with_label("does not match any enclosing line"),
+                );
+                return Some(usize::MAX);
+            }
+            return Some(index);
+        }
+        stack.pop();
+        if indent == top {
+            return stack.last().map(|&(_, parent, _)| parent);
+        }
+        // Leaving a badly indented line is not a dedent of its own: it was never a level.
+        dedented |= !top_bad;
     }
-    roots
+    if indent.is_empty() {
+        return None;
+    }
+    let what = if dedented {
+        "does not match any enclosing line"
+    } else {
+        "is unexpected: a top-level declaration starts in column 1"
+    };
+    diags.push(
+        Diagnostic::error(
+            span,
+            format!("invalid indentation: this indentation {what}"),
+        )
+        .with_label("indentation"),
+    );
+    Some(usize::MAX)
+}
+
+/// Takes the next line and, recursively, its children (depth is bounded by `MAX_DEPTH`).
+fn assemble<'a>(lines: &mut impl Iterator<Item = Flat<'a>>) -> Option<Node<'a>> {
+    let line = lines.next()?;
+    let mut children = Vec::with_capacity(line.children as usize);
+    for _ in 0..line.children {
+        children.extend(assemble(lines));
+    }
+    Some(Node {
+        text: line.text,
+        span: line.span,
+        children,
+    })
 }
 
 /// Splits a line into its indentation (ASCII blanks) and its text without trailing blanks.
@@ -65,82 +151,6 @@ fn split_indent(line: &str) -> (&str, &str) {
         .rposition(|b| !is_blank(b))
         .map_or(begin, |i| i + 1);
     (&line[..begin], &line[begin..end])
-}
-
-fn place<'a>(
-    stack: &mut Vec<Open<'a>>,
-    roots: &mut Vec<Node<'a>>,
-    indent: &'a str,
-    node: Node<'a>,
-    line_start: usize,
-    diags: &mut Vec<Diagnostic>,
-) {
-    let mut dedented = false;
-    loop {
-        let Some(top) = stack.last() else {
-            if !indent.is_empty() {
-                let span = Span::new(node.span.file, line_start..line_start + indent.len());
-                let what = if dedented {
-                    "does not match any enclosing line"
-                } else {
-                    "is unexpected: a top-level declaration starts in column 1"
-                };
-                diags.push(
-                    Diagnostic::error(
-                        span,
-                        format!("invalid indentation: this indentation {what}"),
-                    )
-                    .with_label("indentation"),
-                );
-            }
-            let bad = !indent.is_empty();
-            stack.push(Open { indent, node, bad });
-            return;
-        };
-        if indent == top.indent {
-            let sibling = stack.pop().expect("checked above");
-            attach(stack, roots, sibling);
-            stack.push(Open {
-                indent,
-                node,
-                bad: false,
-            });
-            return;
-        }
-        if indent.starts_with(top.indent) {
-            if dedented {
-                let span = Span::new(node.span.file, line_start..line_start + indent.len());
-                diags.push(
-                    Diagnostic::error(
-                        span,
-                        "invalid indentation: a dedent must return to the indentation of an enclosing line",
-                    )
-                    .with_label("does not match any enclosing line"),
-                );
-            }
-            stack.push(Open {
-                indent,
-                node,
-                bad: dedented,
-            });
-            return;
-        }
-        let closed = stack.pop().expect("checked above");
-        let was_bad = closed.bad;
-        attach(stack, roots, closed);
-        // Leaving a badly indented line is not a dedent of its own: it was never a level.
-        dedented |= !was_bad;
-    }
-}
-
-fn attach<'a>(stack: &mut [Open<'a>], roots: &mut Vec<Node<'a>>, open: Open<'a>) {
-    if open.bad {
-        return;
-    }
-    match stack.last_mut() {
-        Some(parent) => parent.node.children.push(open.node),
-        None => roots.push(open.node),
-    }
 }
 
 #[cfg(test)]
@@ -190,6 +200,23 @@ mod tests {
     #[test]
     fn indented_first_line_is_reported() {
         assert_eq!(tree("\ta\n").1, 1);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_once_not_recursed_into() {
+        let src: String = (0..10_000)
+            .map(|d| format!("{}x\n", "\t".repeat(d)))
+            .collect();
+        let mut diags = Vec::new();
+        let nodes = build(FileId(0), &src, &mut diags);
+        assert_eq!(diags.len(), 1);
+        let mut depth = 0;
+        let mut node = &nodes[0];
+        while let Some(child) = node.children.first() {
+            node = child;
+            depth += 1;
+        }
+        assert_eq!(depth, MAX_DEPTH - 1);
     }
 
     #[test]
