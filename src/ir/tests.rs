@@ -179,3 +179,173 @@ fn used_by_is_recorded() {
     let tcb = ir.ty(ir.find_type("tcb").unwrap());
     assert!(tcb.used_by.is_empty());
 }
+
+/// Every struct's size and alignment and every member's offset, on the 32-bit and the 64-bit
+/// machine: (path, value32, value64, align32, align64) for a struct, (path, offset32,
+/// offset64, 0, 0) for a member. These are what gcc -m32/-m64 reports for the C declarations
+/// of these structs (the i386 and x86-64 ABIs with CloudABI's `_Alignas`), which are also
+/// the upstream facts (generator.md §2.2).
+const C_LAYOUTS: &[(&str, u64, u64, u64, u64)] = &[
+    ("auxv", 8, 16, 4, 8),
+    ("auxv.a_type", 0, 0, 0, 0),
+    ("auxv.a_val", 4, 8, 0, 0),
+    ("auxv.a_ptr", 4, 8, 0, 0),
+    ("ciovec", 8, 16, 4, 8),
+    ("ciovec.buf", 0, 0, 0, 0),
+    ("ciovec.buf_len", 4, 8, 0, 0),
+    ("dirent", 24, 24, 8, 8),
+    ("dirent.d_next", 0, 0, 0, 0),
+    ("dirent.d_ino", 8, 8, 0, 0),
+    ("dirent.d_namlen", 16, 16, 0, 0),
+    ("dirent.d_type", 20, 20, 0, 0),
+    ("event", 32, 32, 8, 8),
+    ("event.userdata", 0, 0, 0, 0),
+    ("event.error", 8, 8, 0, 0),
+    ("event.type", 10, 10, 0, 0),
+    ("event.fd_readwrite.nbytes", 16, 16, 0, 0),
+    ("event.fd_readwrite.unused", 24, 24, 0, 0),
+    ("event.fd_readwrite.flags", 28, 28, 0, 0),
+    ("event.proc_terminate.unused", 16, 16, 0, 0),
+    ("event.proc_terminate.signal", 20, 20, 0, 0),
+    ("event.proc_terminate.exitcode", 24, 24, 0, 0),
+    ("fdstat", 24, 24, 8, 8),
+    ("fdstat.fs_filetype", 0, 0, 0, 0),
+    ("fdstat.fs_flags", 2, 2, 0, 0),
+    ("fdstat.fs_rights_base", 8, 8, 0, 0),
+    ("fdstat.fs_rights_inheriting", 16, 16, 0, 0),
+    ("filestat", 56, 56, 8, 8),
+    ("filestat.st_dev", 0, 0, 0, 0),
+    ("filestat.st_ino", 8, 8, 0, 0),
+    ("filestat.st_filetype", 16, 16, 0, 0),
+    ("filestat.st_nlink", 20, 20, 0, 0),
+    ("filestat.st_size", 24, 24, 0, 0),
+    ("filestat.st_atim", 32, 32, 0, 0),
+    ("filestat.st_mtim", 40, 40, 0, 0),
+    ("filestat.st_ctim", 48, 48, 0, 0),
+    ("iovec", 8, 16, 4, 8),
+    ("iovec.buf", 0, 0, 0, 0),
+    ("iovec.buf_len", 4, 8, 0, 0),
+    ("lookup", 8, 8, 4, 4),
+    ("lookup.fd", 0, 0, 0, 0),
+    ("lookup.flags", 4, 4, 0, 0),
+    ("recv_in", 20, 40, 4, 8),
+    ("recv_in.ri_data", 0, 0, 0, 0),
+    ("recv_in.ri_data_len", 4, 8, 0, 0),
+    ("recv_in.ri_fds", 8, 16, 0, 0),
+    ("recv_in.ri_fds_len", 12, 24, 0, 0),
+    ("recv_in.ri_flags", 16, 32, 0, 0),
+    ("send_in", 20, 40, 4, 8),
+    ("send_in.si_data", 0, 0, 0, 0),
+    ("send_in.si_data_len", 4, 8, 0, 0),
+    ("send_in.si_fds", 8, 16, 0, 0),
+    ("send_in.si_fds_len", 12, 24, 0, 0),
+    ("send_in.si_flags", 16, 32, 0, 0),
+    ("send_out", 4, 8, 4, 8),
+    ("send_out.so_datalen", 0, 0, 0, 0),
+    ("recv_out", 52, 64, 4, 8),
+    ("recv_out.ro_datalen", 0, 0, 0, 0),
+    ("recv_out.ro_fdslen", 4, 8, 0, 0),
+    ("recv_out.ro_unused", 8, 16, 0, 0),
+    ("recv_out.ro_flags", 48, 56, 0, 0),
+    ("subscription", 56, 56, 8, 8),
+    ("subscription.userdata", 0, 0, 0, 0),
+    ("subscription.unused", 8, 8, 0, 0),
+    ("subscription.type", 10, 10, 0, 0),
+    ("subscription.clock.identifier", 16, 16, 0, 0),
+    ("subscription.clock.clock_id", 24, 24, 0, 0),
+    ("subscription.clock.timeout", 32, 32, 0, 0),
+    ("subscription.clock.precision", 40, 40, 0, 0),
+    ("subscription.clock.flags", 48, 48, 0, 0),
+    ("subscription.condvar.condvar", 16, 16, 0, 0),
+    ("subscription.condvar.lock", 20, 24, 0, 0),
+    ("subscription.condvar.condvar_scope", 24, 32, 0, 0),
+    ("subscription.condvar.lock_scope", 25, 33, 0, 0),
+    ("subscription.fd_readwrite.fd", 16, 16, 0, 0),
+    ("subscription.fd_readwrite.flags", 20, 20, 0, 0),
+    ("subscription.lock.lock", 16, 16, 0, 0),
+    ("subscription.lock.lock_scope", 20, 24, 0, 0),
+    ("subscription.proc_terminate.fd", 16, 16, 0, 0),
+    ("tcb", 4, 8, 4, 8),
+    ("tcb.parent", 0, 0, 0, 0),
+    ("threadattr", 16, 32, 4, 8),
+    ("threadattr.entry_point", 0, 0, 0, 0),
+    ("threadattr.stack", 4, 8, 0, 0),
+    ("threadattr.stack_len", 8, 16, 0, 0),
+    ("threadattr.argument", 12, 24, 0, 0),
+];
+
+fn ir_layout_rows(ir: &Ir) -> Vec<(String, u64, u64, u64, u64)> {
+    fn walk(
+        members: &[Member],
+        base: Pair<u64>,
+        owner: &str,
+        prefix: &str,
+        out: &mut Vec<(String, u64, u64, u64, u64)>,
+    ) {
+        for m in members {
+            let at = Pair::new(base.m32 + m.offset.m32, base.m64 + m.offset.m64);
+            match &m.kind {
+                MemberKind::Variant(v) => {
+                    for arm in &v.arms {
+                        let p = match &arm.name {
+                            Some(n) => format!("{prefix}{}.", n.name),
+                            None => prefix.to_string(),
+                        };
+                        walk(&arm.members, at, owner, &p, out);
+                    }
+                }
+                MemberKind::Range { len_offset, .. } => {
+                    out.push((
+                        format!("{owner}.{prefix}{}", m.name()),
+                        at.m32,
+                        at.m64,
+                        0,
+                        0,
+                    ));
+                    let len = Pair::new(base.m32 + len_offset.m32, base.m64 + len_offset.m64);
+                    out.push((
+                        format!("{owner}.{prefix}{}_len", m.name()),
+                        len.m32,
+                        len.m64,
+                        0,
+                        0,
+                    ));
+                }
+                MemberKind::Simple { .. } => out.push((
+                    format!("{owner}.{prefix}{}", m.name()),
+                    at.m32,
+                    at.m64,
+                    0,
+                    0,
+                )),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for t in &ir.types {
+        let TypeKind::Struct(s) = &t.kind else {
+            continue;
+        };
+        let l = t.layout.unwrap();
+        out.push((
+            t.name.name.clone(),
+            l.size.m32,
+            l.size.m64,
+            l.align.m32,
+            l.align.m64,
+        ));
+        walk(&s.members, Pair::same(0), &t.name.name, "", &mut out);
+    }
+    out
+}
+
+#[test]
+fn every_struct_and_member_layout_matches_the_c_abi() {
+    let ir = ir();
+    let ours = ir_layout_rows(&ir);
+    let expected: Vec<(String, u64, u64, u64, u64)> = C_LAYOUTS
+        .iter()
+        .map(|&(p, a, b, c, d)| (p.to_string(), a, b, c, d))
+        .collect();
+    assert_eq!(ours, expected);
+}
