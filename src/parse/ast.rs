@@ -15,7 +15,7 @@ pub struct Name<'a> {
 /// them into one text, each line ending in a newline.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Doc<'a> {
-    pub lines: Vec<&'a str>,
+    pub lines: super::inline::InlineVec<&'a str, 4>,
     pub span: Option<Span>,
     pub refs: Vec<DocRef<'a>>,
 }

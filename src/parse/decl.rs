@@ -18,52 +18,8 @@ pub(super) struct Line<'n, 'a> {
     pub words: Words<'a>,
 }
 
-/// The words of one line, kept inline: nearly every line has a handful, and this runs on
-/// every line of the spec, where a heap vector per line was a measurable share of parsing.
-pub(super) struct Words<'a> {
-    inline: [(&'a str, Span); Words::INLINE],
-    len: usize,
-    spilled: Vec<(&'a str, Span)>,
-}
-
-impl Words<'_> {
-    const INLINE: usize = 6;
-}
-
-impl<'a> std::ops::Deref for Words<'a> {
-    type Target = [(&'a str, Span)];
-
-    fn deref(&self) -> &Self::Target {
-        if self.spilled.is_empty() {
-            &self.inline[..self.len]
-        } else {
-            &self.spilled
-        }
-    }
-}
-
-impl<'a> FromIterator<(&'a str, Span)> for Words<'a> {
-    fn from_iter<I: IntoIterator<Item = (&'a str, Span)>>(iter: I) -> Self {
-        let empty = ("", Span::new(crate::source::FileId(0), 0..0));
-        let mut words = Words {
-            inline: [empty; Words::INLINE],
-            len: 0,
-            spilled: Vec::new(),
-        };
-        for w in iter {
-            if words.len < Words::INLINE {
-                words.inline[words.len] = w;
-            } else {
-                if words.spilled.is_empty() {
-                    words.spilled.extend_from_slice(&words.inline);
-                }
-                words.spilled.push(w);
-            }
-            words.len += 1;
-        }
-        words
-    }
-}
+/// The words of one line, kept inline.
+pub(super) type Words<'a> = super::inline::InlineVec<(&'a str, Span), 6>;
 
 impl<'n, 'a> Line<'n, 'a> {
     pub fn new(node: &'n Node<'a>) -> Line<'n, 'a> {
@@ -143,7 +99,6 @@ impl<'d, 'a> Parser<'d, 'a> {
         if nodes.is_empty() {
             return doc;
         }
-        doc.lines.reserve(nodes.len());
         // Length of the joined text so far: where the next line's references will sit.
         let mut text_len = 0;
         for node in nodes {

@@ -3,6 +3,7 @@
 
 pub mod ast;
 pub mod decl;
+pub mod inline;
 pub mod lexer;
 mod member;
 pub mod tree;
