@@ -3,13 +3,13 @@
 
 use super::ast::*;
 use super::lexer::{self, LiteralError, Word};
-use super::tree::Node;
+use super::tree::{Node, Tree};
 use crate::diag::Diagnostic;
 use crate::source::Span;
 
-pub struct Parser<'d, 'a> {
+pub struct Parser<'d, 't, 'a> {
     pub(super) diags: &'d mut Vec<Diagnostic>,
-    source: std::marker::PhantomData<&'a str>,
+    pub(super) tree: &'t Tree<'a>,
 }
 
 /// A node split into its words, each with its span in the file.
@@ -51,12 +51,9 @@ impl<'n, 'a> Line<'n, 'a> {
 
 const DECL_KEYWORDS: &str = "`enum`, `flags`, `opaque`, `alias`, `struct`, `function` or `syscall`";
 
-impl<'d, 'a> Parser<'d, 'a> {
-    pub fn new(diags: &'d mut Vec<Diagnostic>) -> Parser<'d, 'a> {
-        Parser {
-            diags,
-            source: std::marker::PhantomData,
-        }
+impl<'d, 't, 'a> Parser<'d, 't, 'a> {
+    pub fn new(diags: &'d mut Vec<Diagnostic>, tree: &'t Tree<'a>) -> Parser<'d, 't, 'a> {
+        Parser { diags, tree }
     }
 
     pub(super) fn error(
@@ -69,7 +66,8 @@ impl<'d, 'a> Parser<'d, 'a> {
             .push(Diagnostic::error(span, message).with_label(label));
     }
 
-    pub fn spec(&mut self, nodes: &[Node<'a>]) -> Spec<'a> {
+    pub fn spec(&mut self) -> Spec<'a> {
+        let nodes = self.tree.roots();
         let (doc, rest) = self.doc_and_rest(nodes, &"the file");
         let decls = rest.into_iter().filter_map(|n| self.decl(n)).collect();
         Spec { doc, decls }
@@ -102,9 +100,9 @@ impl<'d, 'a> Parser<'d, 'a> {
         // Length of the joined text so far: where the next line's references will sit.
         let mut text_len = 0;
         for node in nodes {
-            if !node.children.is_empty() {
+            if let Some(child) = self.tree.children(node).first() {
                 self.error(
-                    node.children[0].span,
+                    child.span,
                     "a doc line cannot have lines nested under it",
                     "unexpected nesting",
                 );
@@ -170,7 +168,7 @@ impl<'d, 'a> Parser<'d, 'a> {
         }
         let name = self.decl_name(&line, 1, 2, &format!("`{keyword} NAME`"))?;
         let owner = format!("`{}`", name.name);
-        let (doc, body) = self.doc_and_rest(&node.children, &owner.as_str());
+        let (doc, body) = self.doc_and_rest(self.tree.children(node), &owner.as_str());
         let kind = match keyword {
             "struct" => DeclKind::Struct(self.members(&body, true)),
             "function" => DeclKind::Function(self.function(&body, &owner)),
@@ -233,7 +231,10 @@ impl<'d, 'a> Parser<'d, 'a> {
             self.error(base_span, format!("unknown integer type `{base_text}`"), "expected one of char, int8, int16, int32, int64, uint8, uint16, uint32, uint64 or size");
             return None;
         };
-        let (doc, body) = self.doc_and_rest(&line.node.children, &format_args!("`{}`", name.name));
+        let (doc, body) = self.doc_and_rest(
+            self.tree.children(line.node),
+            &format_args!("`{}`", name.name),
+        );
         let (cprefix, body) = self.cprefix(&body);
         // Misplaced attributes were reported by `cprefix`; they are not values.
         let values = body
@@ -276,7 +277,7 @@ impl<'d, 'a> Parser<'d, 'a> {
             );
             return (None, &body[1..]);
         }
-        if let Some(child) = first.children.first() {
+        if let Some(child) = self.tree.children(first).first() {
             self.error(
                 child.span,
                 "`@cprefix` cannot have lines nested under it",
@@ -331,7 +332,8 @@ impl<'d, 'a> Parser<'d, 'a> {
                 "a value name is letters, digits and `_`, not only digits",
             );
         }
-        let (doc, rest) = self.doc_and_rest(&node.children, &format_args!("value `{name}`"));
+        let (doc, rest) =
+            self.doc_and_rest(self.tree.children(node), &format_args!("value `{name}`"));
         self.no_children(&rest, "a value can only have documentation nested under it");
         Some(ValueDecl {
             value: value?,

@@ -6,7 +6,7 @@ use super::decl::{Line, Parser};
 use super::tree::Node;
 use crate::source::Span;
 
-impl<'a> Parser<'_, 'a> {
+impl<'t, 'a> Parser<'_, 't, 'a> {
     pub(super) fn members(
         &mut self,
         nodes: &[&Node<'a>],
@@ -48,7 +48,7 @@ impl<'a> Parser<'_, 'a> {
         let ty = self.type_expr(line, 0, last);
         let name = self.ident(line.words[last]);
         let (doc, rest) = self.doc_and_rest(
-            &line.node.children,
+            self.tree.children(line.node),
             &format_args!("`{}`", line.words[last].0),
         );
         let valrefs = rest.into_iter().filter_map(|n| self.valref(n)).collect();
@@ -74,7 +74,7 @@ impl<'a> Parser<'_, 'a> {
             return None;
         }
         let (text, span) = line.words[0];
-        let (doc, rest) = self.doc_and_rest(&node.children, &format_args!("`{text}`"));
+        let (doc, rest) = self.doc_and_rest(self.tree.children(node), &format_args!("`{text}`"));
         self.no_children(
             &rest,
             "a value reference can only have documentation nested under it",
@@ -107,7 +107,7 @@ impl<'a> Parser<'_, 'a> {
         let target = self.type_expr(line, 1, last);
         let name = self.ident(line.words[last]);
         let (doc, rest) = self.doc_and_rest(
-            &line.node.children,
+            self.tree.children(line.node),
             &format_args!("`{}`", line.words[last].0),
         );
         self.no_children(&rest, "a range can only have documentation nested under it");
@@ -124,7 +124,7 @@ impl<'a> Parser<'_, 'a> {
 
     fn variant(&mut self, line: &Line<'_, 'a>) -> Option<MemberDecl<'a>> {
         let tag = self.decl_name(line, 1, 2, "`variant TAG`")?;
-        let (doc, rest) = self.doc_and_rest(&line.node.children, &"a variant");
+        let (doc, rest) = self.doc_and_rest(self.tree.children(line.node), &"a variant");
         let arms = rest.into_iter().filter_map(|n| self.arm(n)).collect();
         Some(MemberDecl {
             span: line.node.span,
@@ -150,8 +150,12 @@ impl<'a> Parser<'_, 'a> {
                 "expected values of the tag's type",
             );
         }
-        let [child] = node.children.as_slice() else {
-            let span = node.children.get(1).map_or(node.span, |c| c.span);
+        let [child] = self.tree.children(node) else {
+            let span = self
+                .tree
+                .children(node)
+                .get(1)
+                .map_or(node.span, |c| c.span);
             self.error(
                 span,
                 "a variant arm holds exactly one line: `struct NAME` or a single member",
@@ -164,7 +168,7 @@ impl<'a> Parser<'_, 'a> {
             let name = self.decl_name(&child_line, 1, 2, "`struct NAME`");
             (
                 Some(name?),
-                self.members(&super::decl::refs(&child.children), true),
+                self.members(&super::decl::refs(self.tree.children(child)), true),
             )
         } else {
             (None, vec![self.member(child, true)?])
@@ -293,7 +297,7 @@ impl<'a> Parser<'_, 'a> {
         for &node in body {
             match node.text {
                 "in" if params.is_empty() && !seen_out => {
-                    params = self.members(&super::decl::refs(&node.children), false)
+                    params = self.members(&super::decl::refs(self.tree.children(node)), false)
                 }
                 "out" if !seen_out => {
                     seen_out = true;
@@ -306,7 +310,10 @@ impl<'a> Parser<'_, 'a> {
     }
 
     fn function_out(&mut self, node: &Node<'a>, owner: &str) -> Option<(TypeExpr<'a>, Doc<'a>)> {
-        let (doc, rest) = self.doc_and_rest(&node.children, &format_args!("the result of {owner}"));
+        let (doc, rest) = self.doc_and_rest(
+            self.tree.children(node),
+            &format_args!("the result of {owner}"),
+        );
         let [ty_node] = rest[..] else {
             self.error(
                 node.span,
@@ -316,7 +323,7 @@ impl<'a> Parser<'_, 'a> {
             return None;
         };
         self.no_children(
-            &super::decl::refs(&ty_node.children),
+            &super::decl::refs(self.tree.children(ty_node)),
             "a return type cannot have lines nested under it",
         );
         let line = Line::new(ty_node);
@@ -334,16 +341,17 @@ impl<'a> Parser<'_, 'a> {
         for &node in body {
             match (node.text, stage) {
                 ("in", 0) => {
-                    decl.inputs = self.members(&super::decl::refs(&node.children), false);
+                    decl.inputs = self.members(&super::decl::refs(self.tree.children(node)), false);
                     stage = 1;
                 }
                 ("out", 0 | 1) => {
-                    decl.outputs = self.members(&super::decl::refs(&node.children), false);
+                    decl.outputs =
+                        self.members(&super::decl::refs(self.tree.children(node)), false);
                     stage = 2;
                 }
                 ("noreturn", 0 | 1) => {
                     self.no_children(
-                        &super::decl::refs(&node.children),
+                        &super::decl::refs(self.tree.children(node)),
                         "`noreturn` cannot have lines nested under it",
                     );
                     decl.noreturn = true;

@@ -15,7 +15,7 @@ use crate::source::FileId;
 /// with every problem found.
 pub fn parse(file: FileId, text: &str) -> (ast::Spec<'_>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let nodes = tree::build(file, text, &mut diags);
-    let spec = decl::Parser::new(&mut diags).spec(&nodes);
+    let tree = tree::build(file, text, &mut diags);
+    let spec = decl::Parser::new(&mut diags, &tree).spec();
     (spec, diags)
 }

@@ -7,26 +7,49 @@
 use crate::diag::Diagnostic;
 use crate::source::{FileId, Span};
 
-/// One non-blank, non-comment line and the lines nested under it.
-#[derive(Debug, Clone)]
+/// One non-blank, non-comment line. Its nested lines are [`Tree::children`].
+#[derive(Debug, Clone, Copy)]
 pub struct Node<'a> {
     /// The line without its indentation and trailing whitespace.
     pub text: &'a str,
     pub span: Span,
-    pub children: Vec<Node<'a>>,
+    /// Where the children sit in the tree's node array: start and count.
+    children: (u32, u32),
+}
+
+/// All lines in one array, laid out so that the children of every line are contiguous
+/// (breadth-first): any line's children are a plain slice, and building or dropping the
+/// tree costs one allocation however many lines there are.
+#[derive(Debug, Clone, Default)]
+pub struct Tree<'a> {
+    nodes: Vec<Node<'a>>,
+    roots: u32,
+}
+
+impl<'a> Tree<'a> {
+    pub fn roots(&self) -> &[Node<'a>] {
+        &self.nodes[..self.roots as usize]
+    }
+
+    pub fn children(&self, node: &Node<'a>) -> &[Node<'a>] {
+        let (start, len) = node.children;
+        &self.nodes[start as usize..(start + len) as usize]
+    }
 }
 
 /// Deeper nesting than the language ever needs is refused, which also bounds the recursion
 /// of every later stage (and of dropping the tree) on hostile input.
 pub const MAX_DEPTH: usize = 64;
 
-/// A line in the first pass: where it sits, before the nested vectors are built.
+/// A line in the first pass, in file order, linked to its parent's other children.
 struct Flat<'a> {
     text: &'a str,
     span: Span,
     /// Dropped with its subtree: badly indented, or under such a line.
     bad: bool,
-    children: u32,
+    first_child: Option<usize>,
+    last_child: Option<usize>,
+    next_sibling: Option<usize>,
 }
 
 /// Builds the tree. A badly indented line is reported and dropped together with the lines
@@ -34,12 +57,12 @@ struct Flat<'a> {
 ///
 /// Two passes: the first finds each line's parent with a stack of open lines, the second
 /// builds every child vector at its final size, so no vector grows or moves.
-pub fn build<'a>(file: FileId, text: &'a str, diags: &mut Vec<Diagnostic>) -> Vec<Node<'a>> {
+pub fn build<'a>(file: FileId, text: &'a str, diags: &mut Vec<Diagnostic>) -> Tree<'a> {
     let mut flat: Vec<Flat<'a>> =
         Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     // Open lines: (indentation, index in `flat`, badly indented).
     let mut stack: Vec<(&'a str, usize, bool)> = Vec::new();
-    let mut roots = 0;
+    let (mut first_root, mut last_root): (Option<usize>, Option<usize>) = (None, None);
     let mut line_start = 0;
     while line_start < text.len() {
         let end = memchr::memchr(b'\n', &text.as_bytes()[line_start..])
@@ -60,23 +83,58 @@ pub fn build<'a>(file: FileId, text: &'a str, diags: &mut Vec<Diagnostic>) -> Ve
                     .with_label("too deep"),
                 );
             }
-            match parent {
-                Some(p) if p != usize::MAX => flat[p].children += u32::from(!bad),
-                None => roots += usize::from(!bad),
-                Some(_) => {}
+            let index = flat.len();
+            if !bad {
+                let previous = match parent {
+                    Some(p) => {
+                        flat[p].first_child.get_or_insert(index);
+                        flat[p].last_child.replace(index)
+                    }
+                    None => {
+                        first_root.get_or_insert(index);
+                        last_root.replace(index)
+                    }
+                };
+                if let Some(prev) = previous {
+                    flat[prev].next_sibling = Some(index);
+                }
             }
-            stack.push((indent, flat.len(), parent == Some(usize::MAX)));
+            stack.push((indent, index, parent == Some(usize::MAX)));
+            let span = Span::new(file, start..start + content.len());
             flat.push(Flat {
                 text: content,
-                span: Span::new(file, start..start + content.len()),
+                span,
                 bad,
-                children: 0,
+                first_child: None,
+                last_child: None,
+                next_sibling: None,
             });
         }
         line_start = end + 1;
     }
-    let mut lines = flat.into_iter().filter(|f| !f.bad);
-    (0..roots).filter_map(|_| assemble(&mut lines)).collect()
+    breadth_first(&flat, first_root)
+}
+
+/// Lays the kept lines out breadth-first, so each line's children are contiguous.
+fn breadth_first<'a>(flat: &[Flat<'a>], first_root: Option<usize>) -> Tree<'a> {
+    let siblings = |first: Option<usize>| std::iter::successors(first, |&i| flat[i].next_sibling);
+    let mut order: Vec<usize> = siblings(first_root).collect();
+    let roots = order.len() as u32;
+    let mut nodes = Vec::with_capacity(flat.len());
+    let mut next = 0;
+    while next < order.len() {
+        let line = &flat[order[next]];
+        let start = order.len() as u32;
+        order.extend(siblings(line.first_child));
+        let count = order.len() as u32 - start;
+        nodes.push(Node {
+            text: line.text,
+            span: line.span,
+            children: (start, count),
+        });
+        next += 1;
+    }
+    Tree { nodes, roots }
 }
 
 /// Pops the lines `indent` closes and returns the parent of a line indented by `indent`:
@@ -124,20 +182,6 @@ fn place(
     Some(usize::MAX)
 }
 
-/// Takes the next line and, recursively, its children (depth is bounded by `MAX_DEPTH`).
-fn assemble<'a>(lines: &mut impl Iterator<Item = Flat<'a>>) -> Option<Node<'a>> {
-    let line = lines.next()?;
-    let mut children = Vec::with_capacity(line.children as usize);
-    for _ in 0..line.children {
-        children.extend(assemble(lines));
-    }
-    Some(Node {
-        text: line.text,
-        span: line.span,
-        children,
-    })
-}
-
 /// Splits a line into its indentation (ASCII blanks) and its text without trailing blanks.
 fn split_indent(line: &str) -> (&str, &str) {
     let bytes = line.as_bytes();
@@ -157,14 +201,14 @@ fn split_indent(line: &str) -> (&str, &str) {
 mod tests {
     use super::*;
 
-    fn texts(nodes: &[Node]) -> String {
+    fn texts(tree: &Tree, nodes: &[Node]) -> String {
         nodes
             .iter()
             .map(|n| {
-                if n.children.is_empty() {
+                if tree.children(n).is_empty() {
                     n.text.to_string()
                 } else {
-                    format!("{}({})", n.text, texts(&n.children))
+                    format!("{}({})", n.text, texts(tree, tree.children(n)))
                 }
             })
             .collect::<Vec<_>>()
@@ -173,8 +217,8 @@ mod tests {
 
     fn tree(src: &str) -> (String, usize) {
         let mut diags = Vec::new();
-        let nodes = build(FileId(0), src, &mut diags);
-        (texts(&nodes), diags.len())
+        let tree = build(FileId(0), src, &mut diags);
+        (texts(&tree, tree.roots()), diags.len())
     }
 
     #[test]
@@ -208,11 +252,11 @@ mod tests {
             .map(|d| format!("{}x\n", "\t".repeat(d)))
             .collect();
         let mut diags = Vec::new();
-        let nodes = build(FileId(0), &src, &mut diags);
+        let tree = build(FileId(0), &src, &mut diags);
         assert_eq!(diags.len(), 1);
         let mut depth = 0;
-        let mut node = &nodes[0];
-        while let Some(child) = node.children.first() {
+        let mut node = &tree.roots()[0];
+        while let Some(child) = tree.children(node).first() {
             node = child;
             depth += 1;
         }
@@ -222,7 +266,7 @@ mod tests {
     #[test]
     fn spans_point_at_text() {
         let mut d = Vec::new();
-        let nodes = build(FileId(0), "x\n\t  y  \r\n", &mut d);
-        assert_eq!(nodes[0].children[0].span.range(), 5..6);
+        let tree = build(FileId(0), "x\n\t  y  \r\n", &mut d);
+        assert_eq!(tree.children(&tree.roots()[0])[0].span.range(), 5..6);
     }
 }
