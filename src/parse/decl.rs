@@ -99,6 +99,9 @@ impl<'d, 't, 'a> Parser<'d, 't, 'a> {
         }
         // Length of the joined text so far: where the next line's references will sit.
         let mut text_len = 0;
+        // Most docs have no references; one scan of the whole block skips the per-line search.
+        let block = nodes[0].span.start as usize..nodes[nodes.len() - 1].span.end as usize;
+        let has_refs = memchr::memchr(b'[', &self.tree.source().as_bytes()[block]).is_some();
         for node in nodes {
             if let Some(child) = self.tree.children(node).first() {
                 self.error(
@@ -122,7 +125,12 @@ impl<'d, 't, 'a> Parser<'d, 't, 'a> {
             let body_span = node
                 .span
                 .slice(node.text.len() - body.len()..node.text.len());
-            for (range, path) in lexer::doc_refs(body) {
+            let refs = if has_refs {
+                lexer::doc_refs(body)
+            } else {
+                Vec::new()
+            };
+            for (range, path) in refs {
                 doc.refs.push(DocRef {
                     path,
                     span: body_span.slice(range.clone()),

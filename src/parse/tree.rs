@@ -22,11 +22,17 @@ pub struct Node<'a> {
 /// tree costs one allocation however many lines there are.
 #[derive(Debug, Clone, Default)]
 pub struct Tree<'a> {
+    source: &'a str,
     nodes: Vec<Node<'a>>,
     roots: u32,
 }
 
 impl<'a> Tree<'a> {
+    /// The text the tree was built from; spans index into it.
+    pub fn source(&self) -> &'a str {
+        self.source
+    }
+
     pub fn roots(&self) -> &[Node<'a>] {
         &self.nodes[..self.roots as usize]
     }
@@ -112,11 +118,11 @@ pub fn build<'a>(file: FileId, text: &'a str, diags: &mut Vec<Diagnostic>) -> Tr
         }
         line_start = end + 1;
     }
-    breadth_first(&flat, first_root)
+    breadth_first(text, &flat, first_root)
 }
 
 /// Lays the kept lines out breadth-first, so each line's children are contiguous.
-fn breadth_first<'a>(flat: &[Flat<'a>], first_root: Option<usize>) -> Tree<'a> {
+fn breadth_first<'a>(source: &'a str, flat: &[Flat<'a>], first_root: Option<usize>) -> Tree<'a> {
     let siblings = |first: Option<usize>| std::iter::successors(first, |&i| flat[i].next_sibling);
     let mut order: Vec<usize> = siblings(first_root).collect();
     let roots = order.len() as u32;
@@ -134,7 +140,11 @@ fn breadth_first<'a>(flat: &[Flat<'a>], first_root: Option<usize>) -> Tree<'a> {
         });
         next += 1;
     }
-    Tree { nodes, roots }
+    Tree {
+        source,
+        nodes,
+        roots,
+    }
 }
 
 /// Pops the lines `indent` closes and returns the parent of a line indented by `indent`:
