@@ -26,7 +26,9 @@ mod imp {
                 "-static-pie",
                 "-fno-stack-protector",
             ])
-            .args(["-fno-asynchronous-unwind-tables", "-O2", "-o"])
+            .args(["-fno-asynchronous-unwind-tables", "-O2", "-I"])
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../generated/c"))
+            .arg("-o")
             .arg(&out)
             .arg(&src)
             .status()

@@ -4,7 +4,6 @@
 //! emulator reads or writes through it, so a bad pointer is `EFAULT` rather
 //! than a crash of the emulator (or a write into its own memory).
 
-use std::cell::Cell;
 use std::collections::BTreeMap;
 
 /// How a range may be accessed.
@@ -30,11 +29,29 @@ impl Access {
 pub struct RangeMap {
     /// start → (end, access)
     ranges: BTreeMap<usize, (usize, Access)>,
-    /// The two ranges the latest successful lookups ended in, most recent
-    /// first: nearly every check hits one of them again (the stack, and the
-    /// image or a buffer), and this skips the tree walk. Cleared by every
-    /// change.
-    last: [Cell<Option<(usize, usize, Access)>>; 2],
+}
+
+/// One range of a [`RangeMap`]: `[start, end)` with its access.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Range {
+    pub start: usize,
+    pub end: usize,
+    pub access: Access,
+}
+
+impl Range {
+    /// Whether `[addr, end)` lies inside and may be accessed (written when
+    /// `write`).
+    pub fn permits(&self, addr: usize, end: usize, write: bool) -> bool {
+        addr >= self.start && end <= self.end && self.access.permits(write)
+    }
+}
+
+impl Access {
+    /// Whether this access allows reading, and writing when `write`.
+    pub fn permits(self, write: bool) -> bool {
+        self.read && (self.write || !write)
+    }
 }
 
 impl RangeMap {
@@ -49,7 +66,6 @@ impl RangeMap {
         }
         self.remove(start, end);
         self.ranges.insert(start, (end, access));
-        self.forget_recent();
     }
 
     /// Forgets `[start, end)`; ranges that stick out are cut.
@@ -57,7 +73,6 @@ impl RangeMap {
         if start >= end {
             return;
         }
-        self.forget_recent();
         let touched: Vec<(usize, (usize, Access))> = self
             .ranges
             .range(..end)
@@ -89,41 +104,38 @@ impl RangeMap {
         }
     }
 
-    fn forget_recent(&self) {
-        self.last[0].set(None);
-        self.last[1].set(None);
-    }
-
-    fn remember(&self, start: usize, end: usize, access: Access) {
-        self.last[1].set(self.last[0].get());
-        self.last[0].set(Some((start, end, access)));
+    /// Whether all of `[addr, addr + len)` is present with the access needed.
+    /// Also returns the range `addr` lies in when that range alone covers
+    /// the request, for callers that remember recent ranges.
+    pub fn lookup(&self, addr: usize, len: usize, write: bool) -> (bool, Option<Range>) {
+        let Some(end) = addr.checked_add(len) else {
+            return (false, None);
+        };
+        let mut first = None;
+        let mut at = addr;
+        while at < end {
+            let Some((&start, &(e, access))) = self.ranges.range(..=at).next_back() else {
+                return (false, None);
+            };
+            if e <= at || !access.permits(write) {
+                return (false, None);
+            }
+            if at == addr {
+                first = Some(Range {
+                    start,
+                    end: e,
+                    access,
+                });
+            }
+            at = e;
+        }
+        let whole = first.filter(|r| r.end >= end);
+        (true, whole)
     }
 
     /// Whether all of `[addr, addr + len)` is present with the access needed.
     pub fn allows(&self, addr: usize, len: usize, write: bool) -> bool {
-        let Some(end) = addr.checked_add(len) else {
-            return false;
-        };
-        let permitted = |access: Access| access.read && (access.write || !write);
-        for recent in &self.last {
-            if let Some((s, e, access)) = recent.get() {
-                if addr >= s && end <= e && permitted(access) {
-                    return true;
-                }
-            }
-        }
-        let mut at = addr;
-        while at < end {
-            let Some((s, (e, access))) = self.ranges.range(..=at).next_back() else {
-                return false;
-            };
-            if *e <= at || !permitted(*access) {
-                return false;
-            }
-            self.remember(*s, *e, *access);
-            at = *e;
-        }
-        true
+        self.lookup(addr, len, write).0
     }
 }
 
@@ -160,5 +172,22 @@ mod tests {
         m.insert(0x0, 0x10000, Access::READ);
         assert!(m.allows(0, 0x10000, false));
         assert_eq!(m.ranges.len(), 1);
+    }
+
+    #[test]
+    fn lookup_names_the_single_covering_range() {
+        let mut m = RangeMap::new();
+        m.insert(100, 200, Access::READ_WRITE);
+        m.insert(200, 300, Access::READ);
+        let whole = Range {
+            start: 100,
+            end: 200,
+            access: Access::READ_WRITE,
+        };
+        assert_eq!(m.lookup(120, 10, true), (true, Some(whole)));
+        assert_eq!(m.lookup(150, 100, false), (true, None));
+        assert_eq!(m.lookup(250, 10, true), (false, None));
+        assert!(whole.permits(100, 200, true));
+        assert!(!whole.permits(99, 150, false));
     }
 }

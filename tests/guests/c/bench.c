@@ -4,7 +4,7 @@
 
 int main(const u8 *p, size_t n) {
     struct ad root = { p, n }, v;
-    u32 out = 0;
+    cloudabi_fd_t out = 0;
     i64 count = 0;
     const char *op = "";
     size_t oplen = 0;
@@ -12,15 +12,15 @@ int main(const u8 *p, size_t n) {
     if (!ad_get(root, "n", &v) || !ad_int(v, &count)) return 2;
     if (!ad_get(root, "op", &v) || !ad_str(v, &op, &oplen)) return 3;
     if (seq_("write", op, oplen)) {
-        struct ciovec iov = { "x", 1 };
+        cloudabi_ciovec_t iov = { "x", 1 };
         for (i64 i = 0; i < count; i++) {
             size_t w;
-            if (SYS(fd_write)(out, &iov, (size_t)1, &w)) return 4;
+            if (SYS(fd_write)(out, &iov, 1, &w)) return 4;
         }
     } else if (seq_("clock", op, oplen)) {
         for (i64 i = 0; i < count; i++) {
-            u64 t;
-            if (SYS(clock_time_get)((u32)1, (u64)0, &t)) return 5;
+            cloudabi_timestamp_t t;
+            if (SYS(clock_time_get)(CLOUDABI_CLOCK_MONOTONIC, 0, &t)) return 5;
         }
     } else {
         return 6;

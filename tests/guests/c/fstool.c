@@ -9,7 +9,7 @@
  * close N, drop N BASE INHERITING, stat_fd N, fd_write_file P. */
 #include "guest.h"
 
-static u32 out, dir;
+static cloudabi_fd_t out, dir;
 
 static struct ad arg(struct ad cmd, int i) {
     struct ad it = { 0, 0 }, v = { 0, 0 };
@@ -32,23 +32,25 @@ static u64 iarg(struct ad cmd, int i) {
     return (u64)v;
 }
 
-static u16 open_(u32 at, const char *p, size_t n, u32 follow, u16 oflags, u64 base, u32 *fd) {
-    struct fdstat st = { 0 };
-    st.rights_base = base;
-    st.rights_inheriting = 0;
+static cloudabi_errno_t open_(cloudabi_fd_t at, const char *p, size_t n, int follow,
+                              cloudabi_oflags_t oflags, cloudabi_rights_t base,
+                              cloudabi_fd_t *fd) {
+    cloudabi_fdstat_t st = { 0 };
+    st.fs_rights_base = base;
+    st.fs_rights_inheriting = 0;
     return SYS(file_open)(lookup(at, follow), p, n, oflags, &st, fd);
 }
 
-static u16 cat(u32 at, const char *p, size_t n) {
-    u32 fd;
-    u16 e = open_(at, p, n, 1, 0, RIGHT_FD_READ, &fd);
+static cloudabi_errno_t cat(cloudabi_fd_t at, const char *p, size_t n) {
+    cloudabi_fd_t fd;
+    cloudabi_errno_t e = open_(at, p, n, 1, 0, CLOUDABI_RIGHT_FD_READ, &fd);
     if (e) return e;
     char buf[256];
     puts_(out, "data:");
     for (;;) {
-        struct iovec iov = { buf, sizeof buf };
+        cloudabi_iovec_t iov = { buf, sizeof buf };
         size_t got = 0;
-        e = SYS(fd_read)(fd, &iov, (size_t)1, &got);
+        e = SYS(fd_read)(fd, &iov, 1, &got);
         if (e || got == 0) break;
         write_all(out, buf, got);
     }
@@ -57,57 +59,58 @@ static u16 cat(u32 at, const char *p, size_t n) {
     return e;
 }
 
-static u16 ls(u32 fd) {
+static cloudabi_errno_t ls(cloudabi_fd_t fd) {
     static u8 buf[4096];
-    u64 cookie = 0;
+    cloudabi_dircookie_t cookie = CLOUDABI_DIRCOOKIE_START;
     for (;;) {
         size_t used = 0;
-        u16 e = SYS(file_readdir)(fd, buf, sizeof buf, cookie, &used);
+        cloudabi_errno_t e = SYS(file_readdir)(fd, buf, sizeof buf, cookie, &used);
         if (e) return e;
         size_t off = 0;
-        while (off + sizeof(struct dirent) <= used) {
-            struct dirent d;
+        while (off + sizeof(cloudabi_dirent_t) <= used) {
+            cloudabi_dirent_t d;
             memcpy(&d, buf + off, sizeof d);
-            if (off + sizeof d + d.namlen > used) break;
+            if (off + sizeof d + d.d_namlen > used) break;
             const char *name = (const char *)buf + off + sizeof d;
-            int dots = (d.namlen == 1 && name[0] == '.') || (d.namlen == 2 && name[0] == '.' && name[1] == '.');
-            if (!dots) { puts_(out, "entry:"); write_all(out, name, d.namlen); puts_(out, "\n"); }
-            off += sizeof d + d.namlen;
-            cookie = d.next;
+            int dots = (d.d_namlen == 1 && name[0] == '.') || (d.d_namlen == 2 && name[0] == '.' && name[1] == '.');
+            if (!dots) { puts_(out, "entry:"); write_all(out, name, d.d_namlen); puts_(out, "\n"); }
+            off += sizeof d + d.d_namlen;
+            cookie = d.d_next;
         }
         if (used < sizeof buf) return 0;
     }
 }
 
-static u16 put(const char *p, size_t n, const char *text, size_t tn, u16 oflags) {
-    u32 fd;
-    u16 e = open_(dir, p, n, 0, oflags, RIGHT_FD_WRITE, &fd);
+static cloudabi_errno_t put(const char *p, size_t n, const char *text, size_t tn,
+                            cloudabi_oflags_t oflags) {
+    cloudabi_fd_t fd;
+    cloudabi_errno_t e = open_(dir, p, n, 0, oflags, CLOUDABI_RIGHT_FD_WRITE, &fd);
     if (e) return e;
     e = write_all(fd, text, tn);
     SYS(fd_close)(fd);
     return e;
 }
 
-static u16 run(struct ad cmd, const char *op, size_t opn) {
+static cloudabi_errno_t run(struct ad cmd, const char *op, size_t opn) {
     size_t n, m;
     const char *p = sarg(cmd, 1, &n);
     const char *q = sarg(cmd, 2, &m);
-    u32 fd;
-    u16 e;
+    cloudabi_fd_t fd;
+    cloudabi_errno_t e;
 #define OP(name) seq_(name, op, opn)
     if (OP("cat")) return cat(dir, p, n);
     if (OP("ls")) {
         if (n == 0) return ls(dir);
-        if ((e = open_(dir, p, n, 1, OFLAG_DIRECTORY, RIGHT_FILE_READDIR, &fd))) return e;
+        if ((e = open_(dir, p, n, 1, CLOUDABI_O_DIRECTORY, CLOUDABI_RIGHT_FILE_READDIR, &fd))) return e;
         e = ls(fd);
         SYS(fd_close)(fd);
         return e;
     }
-    if (OP("write")) return put(p, n, q, m, OFLAG_CREAT | OFLAG_TRUNC);
-    if (OP("create")) return put(p, n, q, m, OFLAG_CREAT | OFLAG_EXCL);
-    if (OP("mkdir")) return SYS(file_create)(dir, p, n, (u8)FILETYPE_DIRECTORY);
-    if (OP("rmdir")) return SYS(file_unlink)(dir, p, n, (u8)1);
-    if (OP("unlink")) return SYS(file_unlink)(dir, p, n, (u8)0);
+    if (OP("write")) return put(p, n, q, m, CLOUDABI_O_CREAT | CLOUDABI_O_TRUNC);
+    if (OP("create")) return put(p, n, q, m, CLOUDABI_O_CREAT | CLOUDABI_O_EXCL);
+    if (OP("mkdir")) return SYS(file_create)(dir, p, n, CLOUDABI_FILETYPE_DIRECTORY);
+    if (OP("rmdir")) return SYS(file_unlink)(dir, p, n, CLOUDABI_UNLINK_REMOVEDIR);
+    if (OP("unlink")) return SYS(file_unlink)(dir, p, n, 0);
     if (OP("rename")) return SYS(file_rename)(dir, p, n, dir, q, m);
     if (OP("link")) return SYS(file_link)(lookup(dir, 0), p, n, dir, q, m);
     if (OP("symlink")) return SYS(file_symlink)(p, n, dir, q, m);
@@ -119,14 +122,14 @@ static u16 run(struct ad cmd, const char *op, size_t opn) {
         return 0;
     }
     if (OP("stat") || OP("lstat")) {
-        struct filestat st;
+        cloudabi_filestat_t st;
         if ((e = SYS(file_stat_get)(lookup(dir, OP("stat")), p, n, &st))) return e;
-        puts_(out, "data:type="); putu_(out, st.filetype);
-        puts_(out, " size="); putu_(out, st.size); puts_(out, "\n");
+        puts_(out, "data:type="); putu_(out, st.st_filetype);
+        puts_(out, " size="); putu_(out, st.st_size); puts_(out, "\n");
         return 0;
     }
     if (OP("open") || OP("open_nofollow")) {
-        if ((e = open_(dir, p, n, OP("open"), 0, RIGHT_FD_READ, &fd))) return e;
+        if ((e = open_(dir, p, n, OP("open"), 0, CLOUDABI_RIGHT_FD_READ, &fd))) return e;
         SYS(fd_close)(fd);
         return 0;
     }
@@ -137,31 +140,31 @@ static u16 run(struct ad cmd, const char *op, size_t opn) {
     }
     if (OP("write_fd")) {
         size_t w = 0;
-        struct ciovec iov = { "x", 1 };
-        return SYS(fd_write)((u32)iarg(cmd, 1), &iov, (size_t)1, &w);
+        cloudabi_ciovec_t iov = { "x", 1 };
+        return SYS(fd_write)((cloudabi_fd_t)iarg(cmd, 1), &iov, 1, &w);
     }
     if (OP("read_fd")) {
         char c;
         size_t got = 0;
-        struct iovec iov = { &c, 1 };
-        return SYS(fd_read)((u32)iarg(cmd, 1), &iov, (size_t)1, &got);
+        cloudabi_iovec_t iov = { &c, 1 };
+        return SYS(fd_read)((cloudabi_fd_t)iarg(cmd, 1), &iov, 1, &got);
     }
-    if (OP("close")) return SYS(fd_close)((u32)iarg(cmd, 1));
+    if (OP("close")) return SYS(fd_close)((cloudabi_fd_t)iarg(cmd, 1));
     if (OP("drop")) {
-        struct fdstat st = { 0 };
-        st.rights_base = iarg(cmd, 2);
-        st.rights_inheriting = iarg(cmd, 3);
-        return SYS(fd_stat_put)((u32)iarg(cmd, 1), &st, (u16)FDSTAT_RIGHTS);
+        cloudabi_fdstat_t st = { 0 };
+        st.fs_rights_base = iarg(cmd, 2);
+        st.fs_rights_inheriting = iarg(cmd, 3);
+        return SYS(fd_stat_put)((cloudabi_fd_t)iarg(cmd, 1), &st, CLOUDABI_FDSTAT_RIGHTS);
     }
     if (OP("stat_fd")) {
-        struct fdstat st;
-        if ((e = SYS(fd_stat_get)((u32)iarg(cmd, 1), &st))) return e;
-        puts_(out, "data:type="); putu_(out, st.filetype);
-        puts_(out, " base="); putu_(out, st.rights_base);
-        puts_(out, " inheriting="); putu_(out, st.rights_inheriting); puts_(out, "\n");
+        cloudabi_fdstat_t st;
+        if ((e = SYS(fd_stat_get)((cloudabi_fd_t)iarg(cmd, 1), &st))) return e;
+        puts_(out, "data:type="); putu_(out, st.fs_filetype);
+        puts_(out, " base="); putu_(out, st.fs_rights_base);
+        puts_(out, " inheriting="); putu_(out, st.fs_rights_inheriting); puts_(out, "\n");
         return 0;
     }
-    return 52;
+    return CLOUDABI_ENOSYS;
 #undef OP
 }
 
@@ -173,7 +176,7 @@ int main(const u8 *p, size_t n) {
     while (ad_next(&it, &cmd)) {
         size_t opn;
         const char *op = sarg(cmd, 0, &opn);
-        u16 e = run(cmd, op, opn);
+        cloudabi_errno_t e = run(cmd, op, opn);
         write_all(out, op, opn);
         puts_(out, " ");
         putu_(out, e);

@@ -7,80 +7,60 @@
  * DT_STRTAB, DT_SYMTAB, all offsets from the vDSO base), then reads its
  * Argdata from AT_ARGDATA/AT_ARGDATALEN.
  *
+ * Every ABI name, number, type and system-call signature comes from the
+ * project's generated C headers (generated/c, on the include path), so these
+ * guests also exercise those headers.
+ *
  * Build: gcc -nostdlib -ffreestanding -fPIE -static-pie -fno-stack-protector
- *        -fno-asynchronous-unwind-tables -O2, then set EI_OSABI (byte 7) to 17.
+ *        -fno-asynchronous-unwind-tables -O2 -I generated/c, then set
+ *        EI_OSABI (byte 7) to 17.
  *
  * A guest defines `int main(const unsigned char *ad, size_t len)`.
  */
 #ifndef GUEST_H
 #define GUEST_H
 
-typedef unsigned char u8;
-typedef unsigned short u16;
-typedef unsigned int u32;
-typedef unsigned long u64;
-typedef long i64;
-typedef unsigned long size_t;
+#include <cloudabi_syscalls_info.h>
+#include <cloudabi_types.h>
 
-/* System calls, numbered in the ABI's (alphabetical) order. */
-enum {
-    SYS_clock_res_get, SYS_clock_time_get, SYS_condvar_signal, SYS_fd_close,
-    SYS_fd_create1, SYS_fd_create2, SYS_fd_datasync, SYS_fd_dup, SYS_fd_pread,
-    SYS_fd_pwrite, SYS_fd_read, SYS_fd_replace, SYS_fd_seek, SYS_fd_stat_get,
-    SYS_fd_stat_put, SYS_fd_sync, SYS_fd_write, SYS_file_advise,
-    SYS_file_allocate, SYS_file_create, SYS_file_link, SYS_file_open,
-    SYS_file_readdir, SYS_file_readlink, SYS_file_rename, SYS_file_stat_fget,
-    SYS_file_stat_fput, SYS_file_stat_get, SYS_file_stat_put, SYS_file_symlink,
-    SYS_file_unlink, SYS_lock_unlock, SYS_mem_advise, SYS_mem_map,
-    SYS_mem_protect, SYS_mem_sync, SYS_mem_unmap, SYS_poll, SYS_proc_exec,
-    SYS_proc_exit, SYS_proc_fork, SYS_proc_raise, SYS_random_get,
-    SYS_sock_recv, SYS_sock_send, SYS_sock_shutdown, SYS_thread_create,
-    SYS_thread_exit, SYS_thread_yield, NSYSCALLS
-};
+typedef uint8_t u8;
+typedef uint16_t u16;
+typedef uint32_t u32;
+typedef uint64_t u64;
+typedef int64_t i64;
 
+/* System calls, numbered in the ABI's order. */
+#define SYSCALL_NUMBER(name) SYS_##name,
+enum { CLOUDABI_SYSCALL_NAMES(SYSCALL_NUMBER) NSYSCALLS };
+
+#define SYSCALL_NAME(name) #name,
 static const char *const syscall_names[NSYSCALLS] = {
-    "clock_res_get", "clock_time_get", "condvar_signal", "fd_close",
-    "fd_create1", "fd_create2", "fd_datasync", "fd_dup", "fd_pread",
-    "fd_pwrite", "fd_read", "fd_replace", "fd_seek", "fd_stat_get",
-    "fd_stat_put", "fd_sync", "fd_write", "file_advise", "file_allocate",
-    "file_create", "file_link", "file_open", "file_readdir", "file_readlink",
-    "file_rename", "file_stat_fget", "file_stat_fput", "file_stat_get",
-    "file_stat_put", "file_symlink", "file_unlink", "lock_unlock",
-    "mem_advise", "mem_map", "mem_protect", "mem_sync", "mem_unmap", "poll",
-    "proc_exec", "proc_exit", "proc_fork", "proc_raise", "random_get",
-    "sock_recv", "sock_send", "sock_shutdown", "thread_create",
-    "thread_exit", "thread_yield",
+    CLOUDABI_SYSCALL_NAMES(SYSCALL_NAME)
 };
 
-static u16 default_syscall(void) { return 52; /* ENOSYS */ }
+/* The type of each call, as cloudabi_syscalls.h declares it. */
+#define SYSCALL_TYPE(name)                                                   \
+    typedef CLOUDABI_SYSCALL_RETURNS_##name(cloudabi_errno_t, void)          \
+        sys_##name##_t(CLOUDABI_SYSCALL_HAS_PARAMETERS_##name(               \
+            CLOUDABI_SYSCALL_PARAMETERS_##name, void));
+CLOUDABI_SYSCALL_NAMES(SYSCALL_TYPE)
 
-static void *syscalls[NSYSCALLS];
+/* The table the vDSO fills: slot i is call i, reached by name and type. */
+#define SYSCALL_FIELD(name) sys_##name##_t *name;
+static union {
+    void *slot[NSYSCALLS];
+    struct { CLOUDABI_SYSCALL_NAMES(SYSCALL_FIELD) } fn;
+} syscalls;
+_Static_assert(sizeof syscalls.fn == sizeof syscalls.slot, "one slot per call");
 
-typedef u16 (*sysfn)();
-#define SYS(name) ((sysfn)syscalls[SYS_##name])
+#define SYS(name) (syscalls.fn.name)
 
-/* The few ABI values these guests use. */
-#define FILETYPE_DIRECTORY 0x20
-#define FILETYPE_REGULAR_FILE 0x60
-#define RIGHT_FD_READ 0x2UL
-#define RIGHT_FD_SEEK 0x4UL
-#define RIGHT_FD_WRITE 0x40UL
-#define RIGHT_FILE_OPEN 0x4000UL
-#define RIGHT_FILE_READDIR 0x8000UL
-#define OFLAG_CREAT 0x1
-#define OFLAG_DIRECTORY 0x2
-#define OFLAG_EXCL 0x4
-#define OFLAG_TRUNC 0x8
-#define FDSTAT_FLAGS 0x1
-#define FDSTAT_RIGHTS 0x2
+static cloudabi_errno_t default_syscall(void) { return CLOUDABI_ENOSYS; }
 
-struct ciovec { const void *buf; size_t len; };
-struct iovec { void *buf; size_t len; };
-struct fdstat { u8 filetype; u8 pad; u16 flags; u32 pad2; u64 rights_base; u64 rights_inheriting; };
-struct dirent { u64 next; u64 ino; u32 namlen; u8 type; u8 pad[3]; };
-struct filestat { u64 dev, ino; u8 filetype; u8 pad[3]; u32 nlink; u64 size, atim, mtim, ctim; };
-/* `lookup` is passed by value: the fd in the low half, flags in the high. */
-static inline u64 lookup(u32 fd, u32 follow) { return (u64)fd | ((u64)follow << 32); }
+static inline cloudabi_lookup_t lookup(cloudabi_fd_t fd, int follow) {
+    cloudabi_lookup_t l = { fd, follow ? CLOUDABI_LOOKUP_SYMLINK_FOLLOW : 0 };
+    return l;
+}
 
 /* gcc may emit calls to these even when freestanding. */
 void *memcpy(void *d, const void *s, size_t n) { u8 *o = d; const u8 *i = s; while (n--) *o++ = *i++; return d; }
@@ -97,11 +77,11 @@ __attribute__((noreturn)) static void exit_(u32 code) {
     for (;;) {}
 }
 
-static inline u16 write_all(u32 fd, const void *buf, size_t len) {
+static inline cloudabi_errno_t write_all(cloudabi_fd_t fd, const void *buf, size_t len) {
     while (len > 0) {
-        struct ciovec iov = { buf, len };
+        cloudabi_ciovec_t iov = { buf, len };
         size_t n = 0;
-        u16 e = SYS(fd_write)(fd, &iov, (size_t)1, &n);
+        cloudabi_errno_t e = SYS(fd_write)(fd, &iov, 1, &n);
         if (e) return e;
         buf = (const u8 *)buf + n;
         len -= n;
@@ -109,9 +89,9 @@ static inline u16 write_all(u32 fd, const void *buf, size_t len) {
     return 0;
 }
 
-static inline void puts_(u32 fd, const char *s) { write_all(fd, s, slen(s)); }
+static inline void puts_(cloudabi_fd_t fd, const char *s) { write_all(fd, s, slen(s)); }
 
-static inline void putu_(u32 fd, u64 v) {
+static inline void putu_(cloudabi_fd_t fd, u64 v) {
     char b[24]; int i = 23; b[i] = 0;
     do { b[--i] = (char)('0' + v % 10); v /= 10; } while (v);
     puts_(fd, b + i);
@@ -148,7 +128,7 @@ static inline int ad_str(struct ad v, const char **s, size_t *len) {
     return 1;
 }
 
-static inline int ad_fd(struct ad v, u32 *fd) {
+static inline int ad_fd(struct ad v, cloudabi_fd_t *fd) {
     if (v.n != 5 || v.p[0] != 3) return 0;
     *fd = ((u32)v.p[1] << 24) | ((u32)v.p[2] << 16) | ((u32)v.p[3] << 8) | v.p[4];
     return 1;
@@ -173,28 +153,37 @@ static inline int ad_get(struct ad m, const char *key, struct ad *out) {
     return 0;
 }
 
+/* An integer under `key`, or `dflt`. */
+static inline i64 ad_get_int(struct ad m, const char *key, i64 dflt) {
+    struct ad v;
+    i64 x;
+    return ad_get(m, key, &v) && ad_int(v, &x) ? x : dflt;
+}
+
 /* ---- Start-up ---- */
 
-struct auxv { u32 type; u32 pad; u64 value; };
+/* ELF (not CloudABI) structures and numbers the start-up walks. */
 struct phdr { u32 type, flags; u64 offset, vaddr, paddr, filesz, memsz, align; };
 struct dyn { i64 tag; u64 val; };
 struct rela { u64 offset, info; i64 addend; };
 struct sym { u32 name; u8 info, other; u16 shndx; u64 value, size; };
+enum { PT_DYNAMIC = 2, DT_HASH = 4, DT_STRTAB = 5, DT_SYMTAB = 6, DT_RELA = 7, DT_RELASZ = 8 };
+enum { R_X86_64_RELATIVE = 8, STB_GLOBAL_STT_FUNC = 0x12 };
 
 int main(const u8 *ad, size_t len);
 
 static void relocate(u64 base, const struct phdr *ph, u64 phnum) {
     const struct dyn *d = 0;
     for (u64 i = 0; i < phnum; i++)
-        if (ph[i].type == 2) d = (const struct dyn *)(base + ph[i].vaddr);
+        if (ph[i].type == PT_DYNAMIC) d = (const struct dyn *)(base + ph[i].vaddr);
     if (!d) return;
     const struct rela *rela = 0; u64 relasz = 0;
     for (; d->tag; d++) {
-        if (d->tag == 7) rela = (const struct rela *)(base + d->val);
-        if (d->tag == 8) relasz = d->val;
+        if (d->tag == DT_RELA) rela = (const struct rela *)(base + d->val);
+        if (d->tag == DT_RELASZ) relasz = d->val;
     }
     for (u64 i = 0; rela && i < relasz / sizeof *rela; i++)
-        if ((rela[i].info & 0xffffffff) == 8 /* R_X86_64_RELATIVE */)
+        if ((rela[i].info & 0xffffffff) == R_X86_64_RELATIVE)
             *(u64 *)(base + rela[i].offset) = base + (u64)rela[i].addend;
 }
 
@@ -204,40 +193,45 @@ static void link_vdso(u64 vdso) {
     u16 phnum = *(const u16 *)(eh + 56);
     const u32 *hash = 0; const char *str = 0; const struct sym *sym = 0;
     for (u16 i = 0; i < phnum; i++) {
-        if (ph[i].type != 2) continue;
+        if (ph[i].type != PT_DYNAMIC) continue;
         for (const struct dyn *d = (const struct dyn *)(vdso + ph[i].vaddr); d->tag; d++) {
-            if (d->tag == 4) hash = (const u32 *)(vdso + d->val);
-            if (d->tag == 5) str = (const char *)(vdso + d->val);
-            if (d->tag == 6) sym = (const struct sym *)(vdso + d->val);
+            if (d->tag == DT_HASH) hash = (const u32 *)(vdso + d->val);
+            if (d->tag == DT_STRTAB) str = (const char *)(vdso + d->val);
+            if (d->tag == DT_SYMTAB) sym = (const struct sym *)(vdso + d->val);
         }
     }
     if (!hash || !str || !sym) return;
     for (u32 i = 0; i < hash[1]; i++) {
         const char *name = str + sym[i].name;
-        if (sym[i].name == 0 || sym[i].info != 0x12 || (sym[i].other & 3) != 0) continue;
+        if (sym[i].name == 0 || sym[i].info != STB_GLOBAL_STT_FUNC || (sym[i].other & 3) != 0) continue;
         int prefixed = 1;
         for (int j = 0; j < 13; j++) if (name[j] != "cloudabi_sys_"[j]) prefixed = 0;
         if (!prefixed) continue;
         for (int k = 0; k < NSYSCALLS; k++)
             if (seq_(syscall_names[k], name + 13, slen(name + 13)))
-                syscalls[k] = (void *)(vdso + sym[i].value);
+                syscalls.slot[k] = (void *)(vdso + sym[i].value);
     }
 }
 
-__attribute__((noreturn, used)) void _start(const struct auxv *auxv) {
-    u64 base = 0, phdr = 0, phnum = 0, vdso = 0, ad = 0, adlen = 0;
-    for (; auxv->type != 0; auxv++) {
-        switch (auxv->type) {
-        case 7: base = auxv->value; break;
-        case 3: phdr = auxv->value; break;
-        case 4: phnum = auxv->value; break;
-        case 262: vdso = auxv->value; break;
-        case 256: ad = auxv->value; break;
-        case 257: adlen = auxv->value; break;
+/* What _start found in the auxiliary vector, for guests that need more. */
+static cloudabi_tid_t initial_tid = 1;
+
+__attribute__((noreturn, used)) void _start(const cloudabi_auxv_t *auxv) {
+    u64 base = 0, phdr = 0, phnum = 0, vdso = 0, ad = 0, adlen = 0, tid = 1;
+    for (; auxv->a_type != CLOUDABI_AT_NULL; auxv++) {
+        switch (auxv->a_type) {
+        case CLOUDABI_AT_BASE: base = (u64)auxv->a_ptr; break;
+        case CLOUDABI_AT_PHDR: phdr = (u64)auxv->a_ptr; break;
+        case CLOUDABI_AT_PHNUM: phnum = auxv->a_val; break;
+        case CLOUDABI_AT_SYSINFO_EHDR: vdso = (u64)auxv->a_ptr; break;
+        case CLOUDABI_AT_ARGDATA: ad = (u64)auxv->a_ptr; break;
+        case CLOUDABI_AT_ARGDATALEN: adlen = auxv->a_val; break;
+        case CLOUDABI_AT_TID: tid = auxv->a_val; break;
         }
     }
     relocate(base, (const struct phdr *)phdr, phnum);
-    for (int k = 0; k < NSYSCALLS; k++) syscalls[k] = (void *)default_syscall;
+    initial_tid = (cloudabi_tid_t)tid;
+    for (int k = 0; k < NSYSCALLS; k++) syscalls.slot[k] = (void *)default_syscall;
     if (vdso) link_vdso(vdso);
     exit_((u32)main((const u8 *)ad, adlen));
 }

@@ -4,7 +4,7 @@
 
 int main(const u8 *p, size_t n) {
     struct ad root = { p, n }, out;
-    u32 fd;
+    cloudabi_fd_t fd;
     if (!(ad_get(root, "out", &out) && ad_fd(out, &fd)) && !ad_fd(root, &fd))
         return 2;
     const char *msg = "Hello, World!\n";

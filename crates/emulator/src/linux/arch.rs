@@ -15,6 +15,13 @@
 //! The guest's TCB starts with a `parent` pointer that the guest copies into
 //! every TCB it makes; it points at this thread's [`ThreadBlock`], which holds
 //! the host's value and the state needed to leave the guest.
+//!
+//! The first guest thread runs on the host thread's own stack, and so do its
+//! handlers. Threads made by `thread_create` run guest code on the stack the
+//! guest gave them, but their handlers run on the host thread's stack (below
+//! the frame [`enter_thread`] saved): a handler never depends on how much
+//! room the guest left, and `thread_exit` can leave the guest stack before
+//! another guest thread frees it.
 
 use core::sync::atomic::{AtomicUsize, Ordering};
 
@@ -33,6 +40,26 @@ pub struct ThreadBlock {
     pub host_tp: usize,
     /// Offset 16: the host stack pointer to return to when the guest exits.
     pub saved_rsp: usize,
+    /// Offset 24: the stack pointer handlers run at, or 0 to run them on
+    /// the stack the guest called from.
+    pub handler_sp: usize,
+}
+
+impl ThreadBlock {
+    pub const fn new() -> ThreadBlock {
+        ThreadBlock {
+            parent: core::ptr::null_mut(),
+            host_tp: 0,
+            saved_rsp: 0,
+            handler_sp: 0,
+        }
+    }
+}
+
+impl Default for ThreadBlock {
+    fn default() -> ThreadBlock {
+        ThreadBlock::new()
+    }
 }
 
 /// Handler addresses, indexed by syscall number. Slots not filled call
@@ -74,6 +101,10 @@ core::arch::global_asm!(
     "mov r11, qword ptr [r12 + 8]",
     "mov qword ptr fs:[0], r11", // host value back in place
     "mov r11, qword ptr [rbp + 16]", // seventh argument
+    "mov r10, qword ptr [r12 + 24]", // the handler stack, if any
+    "test r10, r10",
+    "cmovz r10, rsp",
+    "mov rsp, r10",
     "and rsp, -16", // tolerate a misaligned guest
     "sub rsp, 8",
     "push r11",
@@ -113,6 +144,46 @@ core::arch::global_asm!(
     "add rsp, 8",
     "mov eax, -1",
     "jmp 3f",
+    // cloudabi_emu_enter_thread(entry, tid, argument, stack_top, block) ->
+    // exit code: like cloudabi_emu_enter, but the guest runs on its own
+    // stack as entry(tid, argument), and handlers run on this host stack,
+    // below the registers saved here.
+    ".globl cloudabi_emu_enter_thread",
+    ".hidden cloudabi_emu_enter_thread",
+    "cloudabi_emu_enter_thread:",
+    "push rbp",
+    "push rbx",
+    "push r12",
+    "push r13",
+    "push r14",
+    "push r15",
+    "mov qword ptr [r8 + 16], rsp",
+    "mov r11, qword ptr fs:[0]",
+    "mov qword ptr [r8 + 8], r11",
+    "lea r11, [rsp - 64]",
+    "and r11, -16",
+    "mov qword ptr [r8 + 24], r11",
+    "mov rbx, r8",
+    "mov rax, rdi",
+    "mov edi, esi", // tid
+    "mov rsi, rdx", // argument
+    "mov rsp, rcx",
+    "and rsp, -16",
+    // The guest starts as if called from 4f: rsp = 8 (mod 16).
+    "lea r11, [rip + 4f]",
+    "push r11",
+    "xor ebp, ebp",
+    "cld",
+    "mov qword ptr fs:[0], rbx",
+    "jmp rax",
+    // The entry point returned (cloudlibc's never do): -1, as for _start.
+    // rbx is callee-saved, so it still holds the block.
+    "4:",
+    "mov r11, qword ptr [rbx + 8]",
+    "mov qword ptr fs:[0], r11",
+    "mov rdi, rbx",
+    "mov esi, -1",
+    "jmp cloudabi_emu_leave",
     // cloudabi_emu_leave(block, code) -> !: called from host code (the host
     // value is already in %fs:0) to return `code` from cloudabi_emu_enter.
     ".globl cloudabi_emu_leave",
@@ -136,6 +207,13 @@ core::arch::global_asm!(
 unsafe extern "C" {
     static cloudabi_emu_stubs: [u8; STUB_SIZE * MAX_SYSCALLS];
     fn cloudabi_emu_enter(entry: usize, auxv: usize, block: *mut ThreadBlock) -> i32;
+    fn cloudabi_emu_enter_thread(
+        entry: usize,
+        tid: u32,
+        argument: usize,
+        stack_top: usize,
+        block: *mut ThreadBlock,
+    ) -> i32;
     fn cloudabi_emu_leave(block: *mut ThreadBlock, code: i32) -> !;
 }
 
@@ -171,6 +249,28 @@ pub unsafe fn enter(entry: usize, auxv: usize, block: &mut ThreadBlock) -> i32 {
     // SAFETY: the caller guarantees the guest; the assembly saves and
     // restores every callee-saved register and the thread pointer word.
     unsafe { cloudabi_emu_enter(entry, auxv, block) }
+}
+
+/// Runs a guest thread: `entry(tid, argument)` on the guest stack ending at
+/// `stack_top`, until it leaves through [`leave`]; returns the code given
+/// there (-1 if `entry` returned).
+///
+/// # Safety
+/// As for [`enter`]; `entry` must be guest code that makes its syscalls
+/// through the trampolines, and `[.., stack_top)` must be guest memory it
+/// may use as its stack.
+pub unsafe fn enter_thread(
+    entry: usize,
+    tid: u32,
+    argument: usize,
+    stack_top: usize,
+    block: &mut ThreadBlock,
+) -> i32 {
+    block.parent = block;
+    // SAFETY: the caller guarantees the guest and its stack; the assembly
+    // saves and restores every callee-saved register, the stack pointer and
+    // the thread pointer word.
+    unsafe { cloudabi_emu_enter_thread(entry, tid, argument, stack_top, block) }
 }
 
 /// Abandons the guest's frames and returns `code` from [`enter`].

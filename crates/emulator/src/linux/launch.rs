@@ -8,7 +8,7 @@ use std::path::Path;
 use argdata::{Argdata, FdMapping};
 
 use super::exec::{self, Child};
-use super::host::{Entry, FdTable, Host};
+use super::host::{Entry, FdTable, Process};
 use super::resources;
 use crate::config;
 
@@ -87,16 +87,17 @@ fn start(
     fds: FdTable,
     trace: bool,
 ) -> Result<i32, Failure> {
-    let mut host = Host::new(fds);
-    host.trace = trace;
-    host.launcher = Some("/proc/self/exe".into());
-    super::run::run(file, image, argdata, &mut host)
+    let mut process = Process::new(fds);
+    process.trace = trace;
+    process.launcher = Some("/proc/self/exe".into());
+    super::run::run(file, image, argdata, process)
         .map_err(|e| format!("cannot start the program: {e}"))
 }
 
 /// Runs a guest on the calling thread, in this process, and returns its
 /// exit code: `fds[i]` becomes guest fd `i`. For benchmarks and embedding;
-/// `proc_exec` is unavailable (ENOSYS) in this mode.
+/// `proc_exec` is unavailable (ENOSYS) in this mode, and a guest that exits
+/// while other guest threads run ends this whole process.
 pub fn run_in_process(
     file: &[u8],
     argdata: &[u8],
@@ -108,6 +109,5 @@ pub fn run_in_process(
         let entry = Entry::from_host(fd).map_err(|e| format!("unusable fd: {e:?}"))?;
         table.insert(entry).map_err(|e| format!("{e:?}"))?;
     }
-    let mut host = Host::new(table);
-    super::run::run(file, &image, argdata, &mut host).map_err(|e| e.to_string())
+    super::run::run(file, &image, argdata, Process::new(table)).map_err(|e| e.to_string())
 }

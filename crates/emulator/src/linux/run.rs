@@ -2,12 +2,12 @@
 //! may access, installs the vDSO, enters, and returns the exit code.
 
 use std::io;
-use std::sync::{Once, OnceLock};
+use std::sync::{Arc, Once, OnceLock};
 
 use cloudabi::host::entry_points;
 
 use super::arch::{self, ThreadBlock};
-use super::host::Host;
+use super::host::{Host, Process};
 use super::loader;
 use super::memory::{page_size, Region};
 use crate::elf::{Image, Perms};
@@ -104,18 +104,16 @@ fn page_floor(v: usize) -> usize {
     v & !(page_size() - 1)
 }
 
-/// Runs the checked executable `file` with `argdata` and the fds, memory
-/// and options in `host`, until it exits; returns its exit code.
-pub fn run(file: &[u8], image: &Image, argdata: &[u8], host: &mut Host) -> io::Result<i32> {
+/// Runs the checked executable `file` with `argdata` and the fds and
+/// options of `process`, until it exits; returns its exit code.
+pub fn run(file: &[u8], image: &Image, argdata: &[u8], process: Process) -> io::Result<i32> {
     let vdso = vdso()?;
     default_fault_signals();
-    let loaded = loader::load(file, image, argdata, vdso.start, 1)?;
-    record_memory(host, image, &loaded, vdso);
-    let mut block = ThreadBlock {
-        parent: core::ptr::null_mut(),
-        host_tp: 0,
-        saved_rsp: 0,
-    };
+    let tid = process.first_tid();
+    let loaded = loader::load(file, image, argdata, vdso.start, tid)?;
+    record_memory(&process, image, &loaded, vdso);
+    let mut block = ThreadBlock::new();
+    let mut host = Host::new(Arc::new(process), tid, true);
     host.block = &mut block;
     let (entry, auxv) = (loaded.entry, loaded.auxv);
     // SAFETY: `loaded` is a checked CloudABI executable mapped with its
@@ -124,34 +122,36 @@ pub fn run(file: &[u8], image: &Image, argdata: &[u8], host: &mut Host) -> io::R
     // guest.
     let code = host.serve(|| unsafe { arch::enter(entry, auxv, &mut block) });
     host.block = core::ptr::null_mut();
-    host.memory = Default::default();
+    // Only returns once no other guest thread runs.
+    let code = host.runner_finished(code);
     drop(loaded);
     Ok(code)
 }
 
-fn record_memory(host: &mut Host, image: &Image, loaded: &loader::Loaded, vdso: &Vdso) {
+fn record_memory(process: &Process, image: &Image, loaded: &loader::Loaded, vdso: &Vdso) {
     let base = loaded.image.start() - page_floor(image.span().0 as usize);
-    let mem = &mut host.memory;
-    mem.add_owned(
-        loaded.image.start(),
-        loaded.image.len(),
-        Access {
-            read: false,
-            write: false,
-        },
-    );
-    for s in &image.segments {
-        let start = page_floor(base + s.vaddr as usize);
-        let end = (base + (s.vaddr + s.memsz) as usize).next_multiple_of(page_size());
-        let access = Access {
-            read: s.perms.read || s.perms.exec,
-            write: s.perms.write,
-        };
-        mem.add_owned(start, end - start, access);
-    }
-    mem.add_borrowed(loaded.startup.start(), loaded.startup.len(), Access::READ);
-    mem.add_borrowed(vdso.start, vdso.len, Access::READ);
-    if let Some((start, len)) = thread_stack() {
-        mem.add_borrowed(start, len, Access::READ_WRITE);
-    }
+    process.memory_mut(|mem| {
+        mem.add_owned(
+            loaded.image.start(),
+            loaded.image.len(),
+            Access {
+                read: false,
+                write: false,
+            },
+        );
+        for s in &image.segments {
+            let start = page_floor(base + s.vaddr as usize);
+            let end = (base + (s.vaddr + s.memsz) as usize).next_multiple_of(page_size());
+            let access = Access {
+                read: s.perms.read || s.perms.exec,
+                write: s.perms.write,
+            };
+            mem.add_owned(start, end - start, access);
+        }
+        mem.add_borrowed(loaded.startup.start(), loaded.startup.len(), Access::READ);
+        mem.add_borrowed(vdso.start, vdso.len, Access::READ);
+        if let Some((start, len)) = thread_stack() {
+            mem.add_borrowed(start, len, Access::READ_WRITE);
+        }
+    });
 }

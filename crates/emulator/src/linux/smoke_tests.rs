@@ -2,6 +2,7 @@
 //! handlers, running the C hello guest in this process.
 
 use std::cell::{Cell, RefCell};
+use std::path::Path;
 use std::process::Command;
 
 use super::arch::{self, ThreadBlock};
@@ -40,7 +41,7 @@ unsafe extern "C" fn proc_exit(code: u32) -> u16 {
 }
 
 fn build_hello() -> Vec<u8> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/guests/c");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/guests/c");
     let out = std::env::temp_dir().join(format!("cloudabi-smoke-{}", std::process::id()));
     let status = Command::new("gcc")
         .args([
@@ -50,7 +51,9 @@ fn build_hello() -> Vec<u8> {
             "-static-pie",
             "-fno-stack-protector",
         ])
-        .args(["-fno-asynchronous-unwind-tables", "-O2", "-o"])
+        .args(["-fno-asynchronous-unwind-tables", "-O2", "-I"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../generated/c"))
+        .arg("-o")
         .arg(&out)
         .arg(dir.join("hello.c"))
         .status()
@@ -93,11 +96,7 @@ fn hello_guest_runs_in_process() {
     // Argdata: the fd 1.
     let argdata = [3u8, 0, 0, 0, 1];
     let loaded = loader::load(&file, &image, &argdata, vdso_region.start(), 1).unwrap();
-    let mut block = ThreadBlock {
-        parent: core::ptr::null_mut(),
-        host_tp: 0,
-        saved_rsp: 0,
-    };
+    let mut block = ThreadBlock::new();
     BLOCK.with(|b| b.set(&mut block));
     // SAFETY: a guest built for exactly this.
     let code = unsafe { arch::enter(loaded.entry, loaded.auxv, &mut block) };

@@ -44,7 +44,9 @@ fn build_c(name: &str) -> PathBuf {
             "-fno-stack-protector",
         ])
         .args(["-fno-asynchronous-unwind-tables", "-O2", "-Wall", "-Werror"])
-        .args(["-Wl,-z,noexecstack", "-Wl,--build-id=none", "-o"])
+        .args(["-Wl,-z,noexecstack", "-Wl,--build-id=none", "-I"])
+        .arg(repo().join("generated/c"))
+        .arg("-o")
         .arg(&raw)
         .arg(&src)
         .status()

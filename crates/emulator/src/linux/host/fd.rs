@@ -41,8 +41,9 @@ impl Host {
         }
         iovs.iter()
             .map(|v| {
-                // SAFETY: checked against the guest's writable memory; the
-                // guest is stopped in this call, so nothing else touches it.
+                // SAFETY: checked against the guest's writable memory. Only
+                // the host kernel writes through it (other guest threads may
+                // use it meanwhile, as with a real kernel).
                 let s = unsafe { cloudabi::host::slice_mut(self, v.buf.0 as *mut u8, v.buf.1) }?;
                 Ok(IoSliceMut::new(s))
             })
@@ -54,12 +55,12 @@ impl Host {
         if let [one] = iovs {
             // SAFETY: as in `write_buffers`.
             let buf = unsafe { cloudabi::host::slice(self, one.buf.0 as *const u8, one.buf.1) }?;
-            let e = self.fds.with(fd, rights::FD_WRITE)?;
+            let e = self.entry(fd, rights::FD_WRITE)?;
             return rustix::io::write(e.fd(), buf).host();
         }
-        self.fds.with(fd, rights::FD_WRITE)?;
+        self.entry(fd, rights::FD_WRITE)?;
         let bufs = self.write_buffers(iovs)?;
-        rustix::io::writev(self.fds.get(fd)?.fd(), &bufs).host()
+        rustix::io::writev(self.entry(fd, rights::FD_WRITE)?.fd(), &bufs).host()
     }
 
     pub(super) fn do_fd_pwrite(
@@ -68,15 +69,16 @@ impl Host {
         iovs: &[ciovec],
         offset: u64,
     ) -> Result<usize, errno> {
-        self.fds.with(fd, rights::FD_WRITE | rights::FD_SEEK)?;
+        let needed = rights::FD_WRITE | rights::FD_SEEK;
+        self.entry(fd, needed)?;
         let bufs = self.write_buffers(iovs)?;
-        rustix::io::pwritev(self.fds.get(fd)?.fd(), &bufs, offset).host()
+        rustix::io::pwritev(self.entry(fd, needed)?.fd(), &bufs, offset).host()
     }
 
     pub(super) fn do_fd_read(&mut self, fd: Fd, iovs: &[iovec]) -> Result<usize, errno> {
-        self.fds.with(fd, rights::FD_READ)?;
+        self.entry(fd, rights::FD_READ)?;
         let mut bufs = self.read_buffers(iovs)?;
-        rustix::io::readv(self.fds.get(fd)?.fd(), &mut bufs).host()
+        rustix::io::readv(self.entry(fd, rights::FD_READ)?.fd(), &mut bufs).host()
     }
 
     pub(super) fn do_fd_pread(
@@ -85,15 +87,16 @@ impl Host {
         iovs: &[iovec],
         offset: u64,
     ) -> Result<usize, errno> {
-        self.fds.with(fd, rights::FD_READ | rights::FD_SEEK)?;
+        let needed = rights::FD_READ | rights::FD_SEEK;
+        self.entry(fd, needed)?;
         let mut bufs = self.read_buffers(iovs)?;
-        rustix::io::preadv(self.fds.get(fd)?.fd(), &mut bufs, offset).host()
+        rustix::io::preadv(self.entry(fd, needed)?.fd(), &mut bufs, offset).host()
     }
 
     pub(super) fn do_fd_seek(&mut self, fd: Fd, offset: i64, whence: whence) -> Result<u64, errno> {
         // Asking for the current offset needs only FD_TELL.
         let tell = offset == 0 && whence == whence::CUR;
-        let e = self.fds.get(fd)?;
+        let e = self.entry(fd, rights::empty())?;
         if !(e.base.contains(rights::FD_SEEK) || tell && e.base.contains(rights::FD_TELL)) {
             return Err(errno::NOTCAPABLE);
         }
@@ -107,7 +110,7 @@ impl Host {
     }
 
     pub(super) fn do_fd_stat_get(&mut self, fd: Fd) -> Result<fdstat, errno> {
-        let e = self.fds.get(fd)?;
+        let e = self.entry(fd, rights::empty())?;
         let flags = if e.filetype == filetype::DIRECTORY {
             fdflags::empty()
         } else {
@@ -128,27 +131,7 @@ impl Host {
         new: &fdstat,
         which: fdsflags,
     ) -> Result<(), errno> {
-        let e = self.fds.get_mut(fd)?;
-        if which.contains(fdsflags::RIGHTS) {
-            // Rights can be dropped, never added.
-            if !e.base.contains(new.fs_rights_base)
-                || !e.inheriting.contains(new.fs_rights_inheriting)
-            {
-                return Err(errno::NOTCAPABLE);
-            }
-        }
-        if which.contains(fdsflags::FLAGS) {
-            e.require(rights::FD_STAT_PUT_FLAGS)?;
-            let mut flags = rustix::fs::fcntl_getfl(e.fd()).host()?;
-            flags.set(OFlags::APPEND, new.fs_flags.contains(fdflags::APPEND));
-            flags.set(OFlags::NONBLOCK, new.fs_flags.contains(fdflags::NONBLOCK));
-            rustix::fs::fcntl_setfl(e.fd(), flags).host()?;
-        }
-        if which.contains(fdsflags::RIGHTS) {
-            e.base = new.fs_rights_base;
-            e.inheriting = new.fs_rights_inheriting;
-        }
-        Ok(())
+        self.fds_mut(|t| put_stat(t.get_mut(fd)?, new, which))
     }
 
     pub(super) fn do_fd_sync(&mut self, fd: Fd, data_only: bool) -> Result<(), errno> {
@@ -157,7 +140,7 @@ impl Host {
         } else {
             rights::FD_SYNC
         };
-        let e = self.fds.with(fd, needed)?;
+        let e = self.entry(fd, needed)?;
         if data_only {
             rustix::fs::fdatasync(e.fd()).host()
         } else {
@@ -166,18 +149,28 @@ impl Host {
     }
 
     pub(super) fn do_fd_close(&mut self, fd: Fd) -> Result<(), errno> {
-        self.fds.remove(fd).map(drop)
+        // The entry is dropped once the table is unlocked: closing a process
+        // descriptor may wait for the child to die.
+        let removed = self.fds_mut(|t| t.remove(fd))?;
+        drop(removed);
+        Ok(())
     }
 
     pub(super) fn do_fd_dup(&mut self, from: Fd) -> Result<Fd, errno> {
-        let copy = self.fds.duplicate(from)?;
-        self.fds.insert(copy)
+        self.fds_mut(|t| {
+            let copy = t.duplicate(from)?;
+            t.insert(copy)
+        })
     }
 
     pub(super) fn do_fd_replace(&mut self, from: Fd, to: Fd) -> Result<(), errno> {
-        self.fds.get(to)?;
-        let copy = self.fds.duplicate(from)?;
-        self.fds.put(to, copy)
+        let replaced = self.fds_mut(|t| {
+            t.get(to)?;
+            let copy = t.duplicate(from)?;
+            t.put(to, copy)
+        })?;
+        drop(replaced);
+        Ok(())
     }
 
     pub(super) fn do_fd_create1(&mut self, ty: filetype) -> Result<Fd, errno> {
@@ -187,12 +180,8 @@ impl Host {
         let host =
             rustix::fs::memfd_create("cloudabi-shm", rustix::fs::MemfdFlags::CLOEXEC).host()?;
         let (base, inheriting) = super::fdtable::max_rights(filetype::SHARED_MEMORY);
-        self.fds.insert(Entry {
-            host,
-            filetype: filetype::SHARED_MEMORY,
-            base,
-            inheriting,
-        })
+        let entry = Entry::new(host, filetype::SHARED_MEMORY, base, inheriting);
+        self.fds_mut(|t| t.insert(entry))
     }
 
     pub(super) fn do_fd_create2(&mut self, ty: filetype) -> Result<(Fd, Fd), errno> {
@@ -204,15 +193,41 @@ impl Host {
         };
         let (a, b) = rustix::net::socketpair(AddressFamily::UNIX, kind, SocketFlags::CLOEXEC, None)
             .host()?;
-        let a = self.fds.insert(Entry::from_host(a)?)?;
-        match Entry::from_host(b).and_then(|e| self.fds.insert(e)) {
-            Ok(b) => Ok((a, b)),
-            Err(e) => {
-                let _ = self.fds.remove(a);
-                Err(e)
+        let (a, b) = (Entry::from_host(a)?, Entry::from_host(b)?);
+        self.fds_mut(|t| {
+            let a = t.insert(a)?;
+            match t.insert(b) {
+                Ok(b) => Ok((a, b)),
+                Err(e) => {
+                    let _ = t.remove(a);
+                    Err(e)
+                }
             }
+        })
+    }
+}
+
+/// `fd_stat_put` on one entry.
+fn put_stat(e: &mut Entry, new: &fdstat, which: fdsflags) -> Result<(), errno> {
+    if which.contains(fdsflags::RIGHTS) {
+        // Rights can be dropped, never added.
+        if !e.base.contains(new.fs_rights_base) || !e.inheriting.contains(new.fs_rights_inheriting)
+        {
+            return Err(errno::NOTCAPABLE);
         }
     }
+    if which.contains(fdsflags::FLAGS) {
+        e.require(rights::FD_STAT_PUT_FLAGS)?;
+        let mut flags = rustix::fs::fcntl_getfl(e.fd()).host()?;
+        flags.set(OFlags::APPEND, new.fs_flags.contains(fdflags::APPEND));
+        flags.set(OFlags::NONBLOCK, new.fs_flags.contains(fdflags::NONBLOCK));
+        rustix::fs::fcntl_setfl(e.fd(), flags).host()?;
+    }
+    if which.contains(fdsflags::RIGHTS) {
+        e.base = new.fs_rights_base;
+        e.inheriting = new.fs_rights_inheriting;
+    }
+    Ok(())
 }
 
 fn fd_flags(host: OFlags) -> fdflags {

@@ -2,8 +2,14 @@
 //! guest's own calls exists. Each guest fd owns a host fd and carries base
 //! rights (what it may be used for) and inheriting rights (what fds opened
 //! through it may get). Rights only ever shrink.
+//!
+//! The host fd sits behind an `Arc`: a system call takes its own reference
+//! before a blocking host call when other guest threads exist, so another
+//! thread's `fd_close` never closes a host fd under a call in progress (nor
+//! lets its number be reused for something else meanwhile).
 
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
+use std::sync::Arc;
 
 use cloudabi::{errno, fd as Fd, filetype, rights};
 use rustix::fs::FileType;
@@ -13,10 +19,26 @@ use super::errors::HostResult;
 /// Highest guest fd number handed out, plus one.
 const MAX_FDS: usize = 1 << 16;
 
-/// One open guest fd.
+/// What a guest fd refers to: a host fd, and for a process descriptor the
+/// child it stands for.
 #[derive(Debug)]
-pub struct Entry {
+pub struct Object {
     pub host: OwnedFd,
+    pub child: Option<super::child::Child>,
+}
+
+impl Drop for Object {
+    fn drop(&mut self) {
+        if let Some(child) = &self.child {
+            child.kill(self.host.as_fd());
+        }
+    }
+}
+
+/// One open guest fd. Cloning shares the host fd (as `fd_dup` does).
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub object: Arc<Object>,
     pub filetype: filetype,
     pub base: rights,
     pub inheriting: rights,
@@ -28,14 +50,18 @@ impl Entry {
     pub fn from_host(host: OwnedFd) -> Result<Entry, errno> {
         let filetype = filetype_of(host.as_fd())?;
         let (base, inheriting) = max_rights(filetype);
-        let mut e = Entry {
-            host,
+        let base = base & access_mode_rights(host.as_fd())?;
+        Ok(Entry::new(host, filetype, base, inheriting))
+    }
+
+    /// An entry for `host` with exactly these rights.
+    pub fn new(host: OwnedFd, filetype: filetype, base: rights, inheriting: rights) -> Entry {
+        Entry {
+            object: Arc::new(Object { host, child: None }),
             filetype,
             base,
             inheriting,
-        };
-        e.base &= access_mode_rights(e.host.as_fd())?;
-        Ok(e)
+        }
     }
 
     /// Fails with ENOTCAPABLE unless all of `needed` are in the base rights.
@@ -48,7 +74,7 @@ impl Entry {
     }
 
     pub fn fd(&self) -> BorrowedFd<'_> {
-        self.host.as_fd()
+        self.object.host.as_fd()
     }
 }
 
@@ -97,8 +123,8 @@ impl FdTable {
         Ok(Fd(slot as u32))
     }
 
-    /// Puts `entry` at number `fd`, closing what was there.
-    pub fn put(&mut self, fd: Fd, entry: Entry) -> Result<(), errno> {
+    /// Puts `entry` at number `fd`; returns what was there.
+    pub fn put(&mut self, fd: Fd, entry: Entry) -> Result<Option<Entry>, errno> {
         let i = fd.0 as usize;
         if i >= MAX_FDS {
             return Err(errno::BADF);
@@ -106,8 +132,7 @@ impl FdTable {
         if self.slots.len() <= i {
             self.slots.resize_with(i + 1, || None);
         }
-        self.slots[i] = Some(entry);
-        Ok(())
+        Ok(self.slots[i].replace(entry))
     }
 
     pub fn remove(&mut self, fd: Fd) -> Result<Entry, errno> {
@@ -117,15 +142,9 @@ impl FdTable {
             .ok_or(errno::BADF)
     }
 
-    /// A copy of `fd`'s entry with its own host fd.
+    /// A copy of `fd`'s entry, sharing its host fd.
     pub fn duplicate(&self, fd: Fd) -> Result<Entry, errno> {
-        let e = self.get(fd)?;
-        Ok(Entry {
-            host: crate::linux::resources::dup(e.fd()).host()?,
-            filetype: e.filetype,
-            base: e.base,
-            inheriting: e.inheriting,
-        })
+        self.get(fd).cloned()
     }
 
     /// (guest fd, entry) pairs in number order.
@@ -219,6 +238,10 @@ pub fn max_rights(t: filetype) -> (rights, rights) {
         filetype::SHARED_MEMORY => (shared_memory, rights::empty()),
         filetype::CHARACTER_DEVICE => (stream - rights::SOCK_SHUTDOWN, rights::empty()),
         filetype::SYMBOLIC_LINK => (rights::FILE_STAT_FGET, rights::empty()),
+        filetype::PROCESS => (
+            rights::FILE_STAT_FGET | rights::POLL_PROC_TERMINATE,
+            rights::empty(),
+        ),
         _ => (rights::FILE_STAT_FGET, rights::empty()),
     }
 }

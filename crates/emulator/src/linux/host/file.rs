@@ -11,7 +11,7 @@ use rustix::fs::{AtFlags, Mode, OFlags, Timespec, Timestamps, CWD, UTIME_NOW, UT
 
 use super::errors::HostResult;
 use super::fdtable::{max_rights, Entry};
-use super::{path, Host};
+use super::{path, FdRef, Host};
 
 fn follows(l: &lookup) -> bool {
     l.flags.contains(lookupflags::SYMLINK_FOLLOW)
@@ -34,8 +34,8 @@ fn writes(r: rights) -> bool {
 impl Host {
     /// The directory entry `dirfd` must be for a path call: it must exist, be
     /// a directory (ENOTDIR) and hold `needed`.
-    fn dir(&self, dirfd: Fd, needed: rights) -> Result<&Entry, errno> {
-        let e = self.fds.with(dirfd, needed)?;
+    fn dir(&self, dirfd: Fd, needed: rights) -> Result<FdRef<'_>, errno> {
+        let e = self.entry(dirfd, needed)?;
         if e.filetype != filetype::DIRECTORY {
             return Err(errno::NOTDIR);
         }
@@ -85,12 +85,14 @@ impl Host {
         let host = path::open(dir.fd(), p, flags, mode, follows(&dirfd))?;
         let filetype = super::fdtable::filetype_of(host.as_fd())?;
         let (max_base, max_inheriting) = max_rights(filetype);
-        self.fds.insert(Entry {
+        let entry = Entry::new(
             host,
             filetype,
-            base: want.fs_rights_base & max_base,
-            inheriting: want.fs_rights_inheriting & max_inheriting,
-        })
+            want.fs_rights_base & max_base,
+            want.fs_rights_inheriting & max_inheriting,
+        );
+        drop(dir);
+        self.fds_mut(|t| t.insert(entry))
     }
 
     pub(super) fn do_file_create(
@@ -142,13 +144,14 @@ impl Host {
         fd2: Fd,
         p2: &[u8],
     ) -> Result<(), errno> {
-        let source_dir = self.dir(fd1.fd, rights::FILE_LINK_SOURCE)?.fd();
+        let source = self.dir(fd1.fd, rights::FILE_LINK_SOURCE)?;
+        let source_dir = source.fd();
         let to = path::entry(self.dir(fd2, rights::FILE_LINK_TARGET)?.fd(), p2)?;
         if follows(&fd1) {
             // Resolve the source, symlinks and all, beneath its directory,
             // then link the file that resolution reached.
-            let source = path::handle(source_dir, p1, true)?;
-            let proc = path::proc_path(source.as_fd());
+            let resolved = path::handle(source_dir, p1, true)?;
+            let proc = path::proc_path(resolved.as_fd());
             return rustix::fs::linkat(
                 CWD,
                 proc.as_str(),
@@ -208,7 +211,7 @@ impl Host {
     }
 
     pub(super) fn do_file_stat_fget(&mut self, f: Fd) -> Result<filestat, errno> {
-        let e = self.fds.with(f, rights::FILE_STAT_FGET)?;
+        let e = self.entry(f, rights::FILE_STAT_FGET)?;
         let mut st = stat_of(&rustix::fs::fstat(e.fd()).host()?)?;
         // The fd's own type wins (a pipe is a stream socket, memfd is shared
         // memory).
@@ -250,7 +253,7 @@ impl Host {
         if times {
             needed |= rights::FILE_STAT_FPUT_TIMES;
         }
-        let e = self.fds.with(f, needed)?;
+        let e = self.entry(f, needed)?;
         if flags.contains(fsflags::SIZE) {
             rustix::fs::ftruncate(e.fd(), st.st_size).host()?;
         }
@@ -268,7 +271,7 @@ impl Host {
         a: advice,
     ) -> Result<(), errno> {
         use rustix::fs::Advice;
-        let e = self.fds.with(f, rights::FILE_ADVISE)?;
+        let e = self.entry(f, rights::FILE_ADVISE)?;
         let host = match a {
             advice::DONTNEED => Advice::DontNeed,
             advice::NOREUSE => Advice::NoReuse,
@@ -283,7 +286,7 @@ impl Host {
     }
 
     pub(super) fn do_file_allocate(&mut self, f: Fd, offset: u64, len: u64) -> Result<(), errno> {
-        let e = self.fds.with(f, rights::FILE_ALLOCATE)?;
+        let e = self.entry(f, rights::FILE_ALLOCATE)?;
         rustix::fs::fallocate(e.fd(), rustix::fs::FallocateFlags::empty(), offset, len).host()
     }
 
@@ -293,7 +296,7 @@ impl Host {
         buf: &mut [u8],
         cookie: dircookie,
     ) -> Result<usize, errno> {
-        let e = self.fds.with(f, rights::FILE_READDIR)?;
+        let e = self.entry(f, rights::FILE_READDIR)?;
         let mut dir = rustix::fs::Dir::read_from(e.fd()).host()?;
         if cookie.0 != 0 {
             dir.seek(cookie.0 as i64).host()?;

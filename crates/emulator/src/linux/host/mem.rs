@@ -6,7 +6,7 @@ use cloudabi::{advice, errno, fd as Fd, mflags, mprot, msflags, rights, MAP_ANON
 use rustix::mm::{self, MapFlags, MprotectFlags, MsyncFlags, ProtFlags};
 
 use super::errors::HostResult;
-use super::Host;
+use super::{Entry, Host};
 use crate::linux::memory::page_size;
 use crate::ranges::{Access, RangeMap};
 
@@ -62,20 +62,31 @@ fn rounded(len: usize) -> Result<usize, errno> {
         .ok_or(errno::NOMEM)
 }
 
-impl Host {
-    /// A page-aligned range inside memory the guest owns.
-    fn owned_range(&self, mapping: *mut [u8]) -> Result<(usize, usize), errno> {
-        let (addr, len) = (mapping as *mut u8 as usize, mapping.len());
-        if !addr.is_multiple_of(page_size()) {
-            return Err(errno::INVAL);
-        }
-        let len = rounded(len)?;
-        if !self.memory.owned.allows(addr, len, false) && len != 0 {
-            return Err(errno::INVAL);
-        }
-        Ok((addr, len))
+/// A page-aligned range inside memory the guest owns.
+fn owned_range(m: &Memory, mapping: *mut [u8]) -> Result<(usize, usize), errno> {
+    let (addr, len) = (mapping as *mut u8 as usize, mapping.len());
+    if !addr.is_multiple_of(page_size()) {
+        return Err(errno::INVAL);
     }
+    let len = rounded(len)?;
+    if len != 0 && !m.owned.allows(addr, len, false) {
+        return Err(errno::INVAL);
+    }
+    Ok((addr, len))
+}
 
+fn map_error(e: rustix::io::Errno) -> errno {
+    if e == rustix::io::Errno::EXIST {
+        errno::NOMEM
+    } else {
+        super::errors::from_host(e)
+    }
+}
+
+// Calls that change mappings do the change and its record under the memory
+// lock: another guest thread unmapping a range meanwhile could otherwise let
+// the host reuse it, and a FIXED mapping would then replace host memory.
+impl Host {
     #[allow(clippy::too_many_arguments)]
     pub(super) fn do_mem_map(
         &mut self,
@@ -91,82 +102,84 @@ impl Host {
             return Err(errno::INVAL);
         }
         let len = rounded(len)?;
-        let mut map = if flags.contains(mflags::SHARED) {
-            MapFlags::SHARED
-        } else {
-            MapFlags::PRIVATE
-        };
-        if flags.contains(mflags::FIXED) {
-            if !(addr as usize).is_multiple_of(page_size()) {
-                return Err(errno::INVAL);
-            }
-            // Replacing is only allowed within the guest's own memory.
-            map |= if self.memory.owned.allows(addr as usize, len, false) {
-                MapFlags::FIXED
-            } else {
-                MapFlags::FIXED_NOREPLACE
-            };
+        let fixed = flags.contains(mflags::FIXED);
+        if fixed && !(addr as usize).is_multiple_of(page_size()) {
+            return Err(errno::INVAL);
         }
-        let ptr = if flags.contains(mflags::ANON) {
+        let file = if flags.contains(mflags::ANON) {
             if f != MAP_ANON_FD || off != 0 {
                 return Err(errno::INVAL);
             }
-            // SAFETY: without FIXED the kernel picks free addresses; with
-            // FIXED the range is the guest's own (checked above) or must be
-            // free (FIXED_NOREPLACE).
-            unsafe { mm::mmap_anonymous(addr.cast(), len, prot_flags(prot), map) }
+            None
         } else {
             let mut needed = rights::MEM_MAP;
             if prot.contains(mprot::EXEC) {
                 needed |= rights::MEM_MAP_EXEC;
             }
-            let e = self.fds.with(f, needed)?;
-            // SAFETY: as for the anonymous case.
-            unsafe { mm::mmap(addr.cast(), len, prot_flags(prot), map, e.fd(), off) }
-        }
-        .map_err(|e| {
-            if e == rustix::io::Errno::EXIST {
-                errno::NOMEM
+            Some(Entry::clone(&*self.entry(f, needed)?))
+        };
+        self.memory_mut(|m| {
+            let mut map = if flags.contains(mflags::SHARED) {
+                MapFlags::SHARED
             } else {
-                super::errors::from_host(e)
+                MapFlags::PRIVATE
+            };
+            if fixed {
+                // Replacing is only allowed within the guest's own memory.
+                map |= if m.owned.allows(addr as usize, len, false) {
+                    MapFlags::FIXED
+                } else {
+                    MapFlags::FIXED_NOREPLACE
+                };
             }
-        })?;
-        self.memory.add_owned(ptr as usize, len, access(prot));
-        Ok(ptr.cast())
+            // SAFETY: without FIXED the kernel picks free addresses; with
+            // FIXED the range is the guest's own (checked above, under the
+            // lock) or must be free (FIXED_NOREPLACE).
+            let ptr = unsafe {
+                match &file {
+                    None => mm::mmap_anonymous(addr.cast(), len, prot_flags(prot), map),
+                    Some(e) => mm::mmap(addr.cast(), len, prot_flags(prot), map, e.fd(), off),
+                }
+            }
+            .map_err(map_error)?;
+            m.add_owned(ptr as usize, len, access(prot));
+            Ok(ptr.cast())
+        })
     }
 
     pub(super) fn do_mem_unmap(&mut self, mapping: *mut [u8]) -> Result<(), errno> {
-        let (addr, len) = self.owned_range(mapping)?;
-        if len == 0 {
-            return Err(errno::INVAL);
-        }
-        // SAFETY: the range is the guest's own; no host reference points
-        // into it.
-        unsafe { mm::munmap(addr as *mut _, len) }.host()?;
-        self.memory.owned.remove(addr, addr + len);
-        self.memory.accessible.remove(addr, addr + len);
-        Ok(())
+        self.memory_mut(|m| {
+            let (addr, len) = owned_range(m, mapping)?;
+            if len == 0 {
+                return Err(errno::INVAL);
+            }
+            // SAFETY: the range is the guest's own; no host reference points
+            // into it.
+            unsafe { mm::munmap(addr as *mut _, len) }.host()?;
+            m.owned.remove(addr, addr + len);
+            m.accessible.remove(addr, addr + len);
+            Ok(())
+        })
     }
 
     pub(super) fn do_mem_protect(&mut self, mapping: *mut [u8], prot: mprot) -> Result<(), errno> {
         check_prot(prot)?;
-        let (addr, len) = self.owned_range(mapping)?;
         let mut flags = MprotectFlags::empty();
         flags.set(MprotectFlags::READ, prot.contains(mprot::READ));
         flags.set(MprotectFlags::WRITE, prot.contains(mprot::WRITE));
         flags.set(MprotectFlags::EXEC, prot.contains(mprot::EXEC));
-        // SAFETY: as in mem_unmap.
-        unsafe { mm::mprotect(addr as *mut _, len, flags) }.host()?;
-        self.memory.owned.change(addr, addr + len, access(prot));
-        self.memory
-            .accessible
-            .change(addr, addr + len, access(prot));
-        Ok(())
+        self.memory_mut(|m| {
+            let (addr, len) = owned_range(m, mapping)?;
+            // SAFETY: as in mem_unmap.
+            unsafe { mm::mprotect(addr as *mut _, len, flags) }.host()?;
+            m.owned.change(addr, addr + len, access(prot));
+            m.accessible.change(addr, addr + len, access(prot));
+            Ok(())
+        })
     }
 
     pub(super) fn do_mem_advise(&mut self, mapping: *mut [u8], a: advice) -> Result<(), errno> {
         use rustix::mm::Advice;
-        let (addr, len) = self.owned_range(mapping)?;
         let host = match a {
             advice::DONTNEED => Advice::LinuxDontNeed,
             advice::NORMAL | advice::NOREUSE => Advice::Normal,
@@ -175,12 +188,15 @@ impl Host {
             advice::WILLNEED => Advice::WillNeed,
             _ => return Err(errno::INVAL),
         };
-        // SAFETY: as in mem_unmap; DONTNEED only discards the guest's pages.
-        unsafe { mm::madvise(addr as *mut _, len, host) }.host()
+        self.memory(|m| {
+            let (addr, len) = owned_range(m, mapping)?;
+            // SAFETY: as in mem_unmap; DONTNEED only discards the guest's
+            // pages.
+            unsafe { mm::madvise(addr as *mut _, len, host) }.host()
+        })
     }
 
     pub(super) fn do_mem_sync(&mut self, mapping: *mut [u8], flags: msflags) -> Result<(), errno> {
-        let (addr, len) = self.owned_range(mapping)?;
         if flags.contains(msflags::ASYNC) == flags.contains(msflags::SYNC) {
             return Err(errno::INVAL);
         }
@@ -188,7 +204,10 @@ impl Host {
         host.set(MsyncFlags::ASYNC, flags.contains(msflags::ASYNC));
         host.set(MsyncFlags::SYNC, flags.contains(msflags::SYNC));
         host.set(MsyncFlags::INVALIDATE, flags.contains(msflags::INVALIDATE));
-        // SAFETY: as in mem_unmap.
-        unsafe { mm::msync(addr as *mut _, len, host) }.host()
+        self.memory(|m| {
+            let (addr, len) = owned_range(m, mapping)?;
+            // SAFETY: as in mem_unmap.
+            unsafe { mm::msync(addr as *mut _, len, host) }.host()
+        })
     }
 }

@@ -2,47 +2,138 @@
 //! trait on the Linux host. The generated entry points decode and check the
 //! guest's arguments and call the trait; the methods here check rights and
 //! forward to the host through rustix. Each group lives in its own module;
-//! this one holds the per-guest state and the trait's one-line delegations.
+//! this one holds the state ([`Process`], shared by a guest's threads, and
+//! [`Host`], one per guest thread) and the trait's one-line delegations.
 
+mod child;
 mod errors;
 mod fd;
 pub mod fdtable;
 mod file;
+mod futex;
 mod mem;
 mod path;
+mod poll;
 mod proc;
+pub mod shared;
+mod signals;
 mod sock;
+mod thread;
 mod time;
 
 use std::cell::Cell;
 use std::io::Write;
 use std::mem::MaybeUninit;
+use std::ops::Deref;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use cloudabi::fd as Fd;
 use cloudabi::host::Syscalls;
 use cloudabi::{
     advice, ciovec, clockid, condvar, dircookie, errno, event, exitcode, fdsflags, fdstat,
     filedelta, filesize, filestat, filetype, fsflags, iovec, lock, lookup, mflags, mprot, msflags,
-    nthreads, oflags, recv_in, recv_out, scope, sdflags, send_in, send_out, signal, subscription,
-    timestamp, ulflags, whence,
+    nthreads, oflags, recv_in, recv_out, rights, scope, sdflags, send_in, send_out, signal,
+    subscription, threadattr, timestamp, ulflags, whence,
 };
 
 pub use fdtable::{Entry, FdTable};
 pub use mem::Memory;
 
 use super::arch::ThreadBlock;
+use crate::ranges::Range;
+use shared::{Shared, Threading};
 
-/// Everything one guest (process) has: its fds, its memory, and how to leave.
-pub struct Host {
-    pub fds: FdTable,
-    pub memory: Memory,
+/// What all threads of one guest process share: fds, memory, lock queues.
+pub struct Process {
+    fds: Shared<FdTable>,
+    memory: Shared<Memory>,
+    /// Bumped after every change of `memory`: ranges a thread remembered
+    /// under an older value may be stale.
+    memory_generation: AtomicU64,
+    threading: Threading,
+    threads: thread::Threads,
+    futex: futex::Futex,
     pub trace: bool,
-    /// The running guest's thread block, for leaving it on exit.
-    pub block: *mut ThreadBlock,
     /// The `cloudabi-run` binary that `proc_exec` re-executes; `None` turns
     /// `proc_exec` off (ENOSYS).
     pub launcher: Option<PathBuf>,
+}
+
+impl Process {
+    pub fn new(fds: FdTable) -> Process {
+        Process {
+            fds: Shared::new(fds),
+            memory: Shared::new(Memory::default()),
+            memory_generation: AtomicU64::new(0),
+            threading: Threading::default(),
+            threads: thread::Threads::default(),
+            futex: futex::Futex::default(),
+            trace: false,
+            launcher: None,
+        }
+    }
+
+    /// Changes the memory record before the guest runs (or from the runner
+    /// thread, which locks).
+    pub fn memory_mut<R>(&self, f: impl FnOnce(&mut Memory) -> R) -> R {
+        let r = self.memory.write(f);
+        self.memory_generation.fetch_add(1, Ordering::Release);
+        r
+    }
+
+    /// Runs `f` (a fork) with every lock of the process held, so that a
+    /// child left with only the calling thread finds them all free.
+    fn quiesced<R>(&self, f: impl FnOnce() -> R) -> R {
+        let _stderr = std::io::stderr().lock();
+        self.futex.locked(|| {
+            self.threads
+                .locked(|| self.fds.write(|_| self.memory.write(|_| f())))
+        })
+    }
+
+    /// The thread ID of the first guest thread.
+    pub fn first_tid(&self) -> u32 {
+        thread::FIRST_TID
+    }
+}
+
+/// A guest fd's entry, borrowed from the table while the process has one
+/// thread, or a copy holding its own reference to the host fd otherwise.
+pub enum FdRef<'a> {
+    Borrowed(&'a Entry),
+    Owned(Entry),
+}
+
+impl Deref for FdRef<'_> {
+    type Target = Entry;
+    fn deref(&self) -> &Entry {
+        match self {
+            FdRef::Borrowed(e) => e,
+            FdRef::Owned(e) => e,
+        }
+    }
+}
+
+/// One guest thread's view: its process, its ID, and how to leave it.
+pub struct Host {
+    process: Arc<Process>,
+    pub tid: u32,
+    trace: bool,
+    /// The running guest's thread block, for leaving it on exit.
+    pub block: *mut ThreadBlock,
+    /// Whether this thread is the one the runner entered first (the one
+    /// whose return ends an in-process run).
+    main: bool,
+    /// Set by `thread_exit`, with the lock to release once the thread is off
+    /// the guest's stack.
+    exited: Option<(usize, scope)>,
+    /// The two ranges the latest memory checks ended in, valid while the
+    /// process's memory generation is `recent_generation`: nearly every
+    /// check hits one of them again (the stack, and the image or a buffer).
+    recent: [Option<Range>; 2],
+    recent_generation: u64,
 }
 
 thread_local! {
@@ -50,14 +141,22 @@ thread_local! {
 }
 
 impl Host {
-    pub fn new(fds: FdTable) -> Host {
+    /// The host side of guest thread `tid` of `process`.
+    pub fn new(process: Arc<Process>, tid: u32, main: bool) -> Host {
         Host {
-            fds,
-            memory: Memory::default(),
-            trace: false,
+            trace: process.trace,
+            process,
+            tid,
             block: core::ptr::null_mut(),
-            launcher: None,
+            main,
+            exited: None,
+            recent: [None; 2],
+            recent_generation: u64::MAX,
         }
+    }
+
+    pub fn process(&self) -> &Arc<Process> {
+        &self.process
     }
 
     /// Makes `self` the implementation serving this thread's syscalls while
@@ -69,19 +168,65 @@ impl Host {
         r
     }
 
-    /// Ends the guest with `code`: back out of the guest if it is running on
-    /// this thread, or end the process.
-    fn exit(&mut self, code: i32) -> ! {
-        let _ = std::io::stderr().flush();
-        if self.block.is_null() {
-            std::process::exit(code);
+    /// Whether this is the process's only guest thread.
+    fn alone(&self) -> bool {
+        self.process.threading.alone()
+    }
+
+    /// The entry for `fd` if it has all of `needed`: EBADF if there is no
+    /// such fd, ENOTCAPABLE if a right is missing.
+    fn entry(&self, fd: Fd, needed: rights) -> Result<FdRef<'_>, errno> {
+        if self.alone() {
+            // SAFETY: this is the only guest thread; the reference borrows
+            // `self`, and changing the table needs `&mut self`.
+            let table = unsafe { self.process.fds.alone() };
+            table.with(fd, needed).map(FdRef::Borrowed)
+        } else {
+            self.process
+                .fds
+                .read(|t| t.with(fd, needed).cloned())
+                .map(FdRef::Owned)
         }
-        // SAFETY: `block` is the block of the guest running on this thread
-        // (set by the runner around `enter`), and we are in a handler called
-        // from a trampoline. The frames between here and the trampoline hold
-        // nothing that needs dropping (the generated entry point and
-        // `with_current` keep no guards).
-        unsafe { super::arch::leave(self.block, code) }
+    }
+
+    /// Runs `f` on the fd table, for changing it.
+    fn fds_mut<R>(&mut self, f: impl FnOnce(&mut FdTable) -> R) -> R {
+        let alone = self.alone();
+        // SAFETY: `alone` is this thread's; `&mut self` means no entry
+        // borrowed through `entry` is live, and `f` cannot reach `self`.
+        unsafe { self.process.fds.write_as(alone, f) }
+    }
+
+    /// Runs `f` on the memory record.
+    fn memory<R>(&self, f: impl FnOnce(&Memory) -> R) -> R {
+        let alone = self.alone();
+        // SAFETY: as for `fds`.
+        unsafe { self.process.memory.read_as(alone, f) }
+    }
+
+    /// Runs `f` on the memory record, for changing it.
+    fn memory_mut<R>(&mut self, f: impl FnOnce(&mut Memory) -> R) -> R {
+        let alone = self.alone();
+        // SAFETY: as for `fds_mut`.
+        let r = unsafe { self.process.memory.write_as(alone, f) };
+        self.process
+            .memory_generation
+            .fetch_add(1, Ordering::Release);
+        r
+    }
+
+    /// Ends the guest with `code`: back out of the guest if this is the only
+    /// thread of an in-process run, or end the host process.
+    fn exit(&mut self, code: i32) -> ! {
+        if self.may_leave() {
+            // SAFETY: `block` is the block of the guest running on this
+            // thread (set by the runner around `enter`), and we are in a
+            // handler called from a trampoline. The frames between here and
+            // the trampoline hold nothing that needs dropping (the generated
+            // entry point and `with_current` keep no guards).
+            unsafe { super::arch::leave(self.block, code) }
+        }
+        thread::exit_process(code)
     }
 }
 
@@ -99,7 +244,23 @@ impl Syscalls for Host {
     }
 
     fn check_guest_memory(&mut self, addr: usize, len: usize, writable: bool) -> Result<(), errno> {
-        if self.memory.accessible.allows(addr, len, writable) {
+        let end = addr.wrapping_add(len);
+        let generation = self.process.memory_generation.load(Ordering::Acquire);
+        if generation == self.recent_generation {
+            if self.recent[0].is_some_and(|r| r.permits(addr, end, writable))
+                || self.recent[1].is_some_and(|r| r.permits(addr, end, writable))
+            {
+                return Ok(());
+            }
+        } else {
+            self.recent = [None; 2];
+            self.recent_generation = generation;
+        }
+        let (allowed, range) = self.memory(|m| m.accessible.lookup(addr, len, writable));
+        if let Some(r) = range {
+            self.recent = [Some(r), self.recent[0]];
+        }
+        if allowed {
             Ok(())
         } else {
             Err(errno::FAULT)
@@ -128,13 +289,8 @@ impl Syscalls for Host {
     ) -> Result<timestamp, errno> {
         self.do_clock_time_get(clock_id)
     }
-    fn condvar_signal(
-        &mut self,
-        c: *mut condvar,
-        _scope: scope,
-        _n: nthreads,
-    ) -> Result<(), errno> {
-        self.do_condvar_signal(c)
+    fn condvar_signal(&mut self, c: *mut condvar, scope: scope, n: nthreads) -> Result<(), errno> {
+        self.do_condvar_signal(c, scope, n)
     }
     fn fd_close(&mut self, fd: Fd) -> Result<(), errno> {
         self.do_fd_close(fd)
@@ -246,8 +402,8 @@ impl Syscalls for Host {
     fn file_unlink(&mut self, fd: Fd, path: &[u8], flags: ulflags) -> Result<(), errno> {
         self.do_file_unlink(fd, path, flags)
     }
-    fn lock_unlock(&mut self, l: *mut lock, _scope: scope) -> Result<(), errno> {
-        self.do_lock_unlock(l)
+    fn lock_unlock(&mut self, l: *mut lock, scope: scope) -> Result<(), errno> {
+        self.do_lock_unlock(l, scope)
     }
     fn mem_advise(&mut self, mapping: *mut [u8], advice: advice) -> Result<(), errno> {
         self.do_mem_advise(mapping, advice)
@@ -285,6 +441,9 @@ impl Syscalls for Host {
     fn proc_exit(&mut self, rval: exitcode) -> ! {
         self.do_proc_exit(rval)
     }
+    fn proc_fork(&mut self) -> Result<(Fd, cloudabi::tid), errno> {
+        self.do_proc_fork()
+    }
     fn proc_raise(&mut self, sig: signal) -> Result<(), errno> {
         self.do_proc_raise(sig)
     }
@@ -312,8 +471,14 @@ impl Syscalls for Host {
     fn sock_shutdown(&mut self, sock: Fd, how: sdflags) -> Result<(), errno> {
         self.do_sock_shutdown(sock, how)
     }
-    fn thread_exit(&mut self, _lock: *mut lock, _scope: scope) -> ! {
-        self.do_thread_exit()
+    fn thread_create(
+        &mut self,
+        attr: &mut MaybeUninit<threadattr>,
+    ) -> Result<cloudabi::tid, errno> {
+        self.do_thread_create(attr)
+    }
+    fn thread_exit(&mut self, l: *mut lock, s: scope) -> ! {
+        self.do_thread_exit(l, s)
     }
     fn thread_yield(&mut self) -> Result<(), errno> {
         self.do_thread_yield()

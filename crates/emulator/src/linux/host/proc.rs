@@ -1,29 +1,33 @@
-//! Process calls: exit, raise, exec; and the lock calls, which with a single
-//! guest thread never have anyone to wake.
+//! Process calls: exit, raise, exec, fork; and the lock calls that wake
+//! other threads.
 
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
-use std::sync::atomic::{AtomicU32, Ordering};
 
-use cloudabi::{condvar, errno, fd as Fd, lock, rights, signal};
+use cloudabi::{condvar, errno, fd as Fd, filetype, lock, nthreads, rights, scope, signal};
 
+use super::child::Child;
 use super::errors::HostResult;
+use super::fdtable::{max_rights, Entry, Object};
 use super::Host;
 use crate::linux::exec;
+
+/// Only process-private locks are supported (see the futex module).
+fn private(s: scope) -> Result<(), errno> {
+    if s == scope::PRIVATE {
+        Ok(())
+    } else {
+        Err(errno::NOTSUP)
+    }
+}
 
 impl Host {
     pub(super) fn do_proc_exit(&mut self, code: u32) -> ! {
         self.exit(code as i32)
     }
 
-    pub(super) fn do_thread_exit(&mut self) -> ! {
-        // With one guest thread, its exit ends the process, as the last
-        // thread's exit does in POSIX.
-        self.exit(0)
-    }
-
     pub(super) fn do_proc_raise(&mut self, sig: signal) -> Result<(), errno> {
-        let Some(host) = host_signal(sig) else {
+        let Some(host) = super::signals::to_host(sig) else {
             return Ok(());
         };
         // SAFETY: resetting a signal to its default action and raising it
@@ -35,10 +39,9 @@ impl Host {
         }
         Ok(())
     }
-
     pub(super) fn do_proc_exec(&mut self, f: Fd, data: &[u8], fds: &[Fd]) -> Result<(), errno> {
-        let launcher = self.launcher.clone().ok_or(errno::NOSYS)?;
-        let exe = self.fds.with(f, rights::PROC_EXEC)?;
+        let launcher = self.process.launcher.clone().ok_or(errno::NOSYS)?;
+        let exe = self.entry(f, rights::PROC_EXEC)?;
         let bytes = exec::read_all(exe.fd()).host()?;
         crate::elf::parse(&bytes).map_err(|_| errno::NOEXEC)?;
         // Everything the new program gets, as inheritable host fds. Dropped
@@ -47,7 +50,7 @@ impl Host {
         let argdata = exec::argdata_fd(data).host()?;
         let mut kept: Vec<(OwnedFd, u64, u64)> = Vec::with_capacity(fds.len());
         for f in fds {
-            let e = self.fds.get(*f)?;
+            let e = self.entry(*f, rights::empty())?;
             kept.push((
                 rustix::io::dup(e.fd()).host()?,
                 e.base.bits(),
@@ -70,55 +73,84 @@ impl Host {
         ))
     }
 
-    pub(super) fn do_lock_unlock(&mut self, l: *mut lock) -> Result<(), errno> {
-        // SAFETY: checked as writable guest memory; accessed atomically
-        // because it is shared with the guest.
-        unsafe {
-            cloudabi::host::check(self, l, 1, true)?;
-            AtomicU32::from_ptr(l.cast::<u32>())
-                .store(cloudabi::LOCK_UNLOCKED.0, Ordering::Release);
-        }
-        Ok(())
+    pub(super) fn do_lock_unlock(&mut self, l: *mut lock, s: scope) -> Result<(), errno> {
+        private(s)?;
+        // SAFETY: the generated entry point checked the lock as writable,
+        // aligned guest memory.
+        unsafe { self.process.futex.unlock(l as usize, self.tid) }
     }
 
-    pub(super) fn do_condvar_signal(&mut self, c: *mut condvar) -> Result<(), errno> {
+    pub(super) fn do_condvar_signal(
+        &mut self,
+        c: *mut condvar,
+        s: scope,
+        n: nthreads,
+    ) -> Result<(), errno> {
+        private(s)?;
         // SAFETY: as in lock_unlock.
-        unsafe {
-            cloudabi::host::check(self, c, 1, true)?;
-            AtomicU32::from_ptr(c.cast::<u32>())
-                .store(cloudabi::CONDVAR_HAS_NO_WAITERS.0, Ordering::Release);
-        }
+        unsafe { self.process.futex.condvar_signal(c as usize, n) };
         Ok(())
     }
-}
 
-/// The host signal for a CloudABI one; `None` for those whose default action
-/// is to do nothing.
-fn host_signal(s: signal) -> Option<i32> {
-    Some(match s {
-        signal::ABRT => libc::SIGABRT,
-        signal::ALRM => libc::SIGALRM,
-        signal::BUS => libc::SIGBUS,
-        signal::FPE => libc::SIGFPE,
-        signal::HUP => libc::SIGHUP,
-        signal::ILL => libc::SIGILL,
-        signal::INT => libc::SIGINT,
-        signal::KILL => libc::SIGKILL,
-        signal::PIPE => libc::SIGPIPE,
-        signal::QUIT => libc::SIGQUIT,
-        signal::SEGV => libc::SIGSEGV,
-        signal::STOP => libc::SIGSTOP,
-        signal::SYS => libc::SIGSYS,
-        signal::TERM => libc::SIGTERM,
-        signal::TRAP => libc::SIGTRAP,
-        signal::TSTP => libc::SIGTSTP,
-        signal::TTIN => libc::SIGTTIN,
-        signal::TTOU => libc::SIGTTOU,
-        signal::USR1 => libc::SIGUSR1,
-        signal::USR2 => libc::SIGUSR2,
-        signal::VTALRM => libc::SIGVTALRM,
-        signal::XCPU => libc::SIGXCPU,
-        signal::XFSZ => libc::SIGXFSZ,
-        _ => return None,
-    })
+    /// Forks the whole emulator. The child continues in this call with only
+    /// the calling thread; the parent gets a process descriptor (a pidfd).
+    pub(super) fn do_proc_fork(&mut self) -> Result<(Fd, cloudabi::tid), errno> {
+        let child_tid = self.process.threads.new_tid();
+        // Every lock another thread could hold is held across the fork, so
+        // the child (where that thread does not exist) finds them free.
+        let pid = self.process.quiesced(|| {
+            // SAFETY: fork in a multi-threaded process: the child only runs
+            // this thread, and every lock it may need is held here (glibc's
+            // fork takes care of malloc's).
+            unsafe { libc::fork() }
+        });
+        if pid < 0 {
+            return Err(super::errors::from_host(
+                rustix::io::Errno::from_io_error(&std::io::Error::last_os_error())
+                    .unwrap_or(rustix::io::Errno::AGAIN),
+            ));
+        }
+        if pid == 0 {
+            self.tid = child_tid;
+            self.process.threads.after_fork(self.main);
+            self.process.futex.forget_waiters();
+            return Ok((cloudabi::PROCESS_CHILD, cloudabi::tid(child_tid)));
+        }
+        let fd = self.adopt_child(pid)?;
+        Ok((fd, cloudabi::tid(0)))
+    }
+
+    /// A process descriptor for child `pid`; kills the child if none can be
+    /// made.
+    fn adopt_child(&mut self, pid: i32) -> Result<Fd, errno> {
+        let opened = rustix::process::Pid::from_raw(pid)
+            .ok_or(errno::CHILD)
+            .and_then(|p| {
+                rustix::process::pidfd_open(p, rustix::process::PidfdFlags::empty()).host()
+            });
+        let pidfd = match opened {
+            Ok(fd) => fd,
+            Err(e) => {
+                // SAFETY: `pid` is our child; killing and reaping it touches
+                // nothing else.
+                unsafe {
+                    libc::kill(pid, libc::SIGKILL);
+                    libc::waitpid(pid, core::ptr::null_mut(), 0);
+                }
+                return Err(e);
+            }
+        };
+        let (base, inheriting) = max_rights(filetype::PROCESS);
+        let entry = Entry {
+            object: std::sync::Arc::new(Object {
+                host: pidfd,
+                child: Some(Child::new()),
+            }),
+            filetype: filetype::PROCESS,
+            base,
+            inheriting,
+        };
+        // Dropping the entry on failure kills the child.
+        self.fds_mut(|t| t.insert(entry))
+    }
 }

@@ -13,14 +13,14 @@ use rustix::net::{
 
 use super::errors::HostResult;
 use super::fdtable::Entry;
-use super::Host;
+use super::{FdRef, Host};
 
 /// Most fds one message may carry (Linux's SCM_MAX_FD).
 const MAX_FDS: usize = 253;
 
 impl Host {
     pub(super) fn do_sock_recv(&mut self, sock: Fd, r#in: &recv_in) -> Result<recv_out, errno> {
-        self.fds.with(sock, rights::FD_READ)?;
+        self.entry(sock, rights::FD_READ)?;
         // SAFETY: checked guest ranges, as for fd_read.
         let iovs = unsafe { cloudabi::host::slice(self, r#in.ri_data.0, r#in.ri_data.1) }?;
         let mut bufs = self.read_buffers(iovs)?;
@@ -32,8 +32,13 @@ impl Host {
         let mut flags = RecvFlags::CMSG_CLOEXEC;
         flags.set(RecvFlags::PEEK, r#in.ri_flags.contains(riflags::PEEK));
         flags.set(RecvFlags::WAITALL, r#in.ri_flags.contains(riflags::WAITALL));
-        let msg = rustix::net::recvmsg(self.fds.get(sock)?.fd(), &mut bufs, &mut control, flags)
-            .host()?;
+        let msg = rustix::net::recvmsg(
+            self.entry(sock, rights::FD_READ)?.fd(),
+            &mut bufs,
+            &mut control,
+            flags,
+        )
+        .host()?;
         let mut received = Vec::new();
         for m in control.drain() {
             if let RecvAncillaryMessage::ScmRights(fds) = m {
@@ -53,7 +58,8 @@ impl Host {
         for host in received {
             // Fds that do not fit are closed (dropped) here.
             if fdslen < fds_out.len() {
-                fds_out[fdslen] = self.fds.insert(Entry::from_host(host)?)?;
+                let entry = Entry::from_host(host)?;
+                fds_out[fdslen] = self.fds_mut(|t| t.insert(entry))?;
                 fdslen += 1;
             } else {
                 out_flags |= roflags::FDS_TRUNCATED;
@@ -68,7 +74,7 @@ impl Host {
     }
 
     pub(super) fn do_sock_send(&mut self, sock: Fd, r#in: &send_in) -> Result<send_out, errno> {
-        self.fds.with(sock, rights::FD_WRITE)?;
+        self.entry(sock, rights::FD_WRITE)?;
         // SAFETY: checked guest ranges, as for fd_write.
         let iovs = unsafe { cloudabi::host::slice(self, r#in.si_data.0, r#in.si_data.1) }?;
         let bufs = self.write_buffers(iovs)?;
@@ -77,10 +83,11 @@ impl Host {
         if passed.len() > MAX_FDS {
             return Err(errno::INVAL);
         }
-        let hosts: Vec<BorrowedFd<'_>> = passed
+        let entries: Vec<FdRef<'_>> = passed
             .iter()
-            .map(|f| self.fds.get(*f).map(Entry::fd))
+            .map(|f| self.entry(*f, rights::empty()))
             .collect::<Result<_, _>>()?;
+        let hosts: Vec<BorrowedFd<'_>> = entries.iter().map(|e| e.fd()).collect();
         let mut space =
             vec![MaybeUninit::uninit(); rustix::cmsg_space!(ScmRights(hosts.len().max(1)))];
         let mut control = SendAncillaryBuffer::new(&mut space);
@@ -88,7 +95,7 @@ impl Host {
             return Err(errno::NOBUFS);
         }
         let sent = rustix::net::sendmsg(
-            self.fds.get(sock)?.fd(),
+            self.entry(sock, rights::FD_WRITE)?.fd(),
             &bufs,
             &mut control,
             SendFlags::NOSIGNAL,
@@ -98,7 +105,7 @@ impl Host {
     }
 
     pub(super) fn do_sock_shutdown(&mut self, sock: Fd, how: sdflags) -> Result<(), errno> {
-        let e = self.fds.with(sock, rights::SOCK_SHUTDOWN)?;
+        let e = self.entry(sock, rights::SOCK_SHUTDOWN)?;
         let how = match (how.contains(sdflags::RD), how.contains(sdflags::WR)) {
             (true, true) => Shutdown::Both,
             (true, false) => Shutdown::Read,

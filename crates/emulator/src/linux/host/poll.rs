@@ -1,0 +1,347 @@
+//! `poll`: clocks, fds and process descriptors, any number at once; or one
+//! lock or condition variable, optionally followed by a clock as its
+//! timeout (the spec allows nothing else with those).
+
+use std::mem::MaybeUninit;
+
+use cloudabi::{
+    errno, event, event_fd_readwrite, event_union, eventrwflags, eventtype, filetype, rights,
+    scope, subclockflags, subscription, subscription_clock,
+};
+use rustix::event::{PollFd, PollFlags};
+use rustix::time::{ClockId, Timespec};
+
+use super::child::Ended;
+use super::futex::Deadline;
+use super::time::{host_clock, now, NANOS};
+use super::{Entry, Host};
+
+/// What one subscription waits for.
+enum Wait {
+    Clock {
+        clock: ClockId,
+        deadline: i128,
+    },
+    Fd(Entry),
+    /// A regular file: always ready.
+    File(Entry),
+    Process(Entry),
+    /// Reported at once with this error.
+    Failed(errno),
+}
+
+/// An event to report.
+enum Ready {
+    Event(event),
+    /// A child ended. (Kept apart because its `signal` field may be 0, which
+    /// the generated `signal` enum cannot hold.)
+    Ended {
+        userdata: u64,
+        ended: Ended,
+    },
+}
+
+fn is_lock_wait(t: eventtype) -> bool {
+    matches!(
+        t,
+        eventtype::CONDVAR | eventtype::LOCK_RDLOCK | eventtype::LOCK_WRLOCK
+    )
+}
+
+/// When a clock subscription fires, as a deadline on its clock.
+fn deadline(c: &subscription_clock) -> Result<Deadline, errno> {
+    let clock = host_clock(c.clock_id)?;
+    let base = if c.flags.contains(subclockflags::ABSTIME) {
+        0
+    } else {
+        now(clock)
+    };
+    Ok(Deadline {
+        clock,
+        at: base + i128::from(c.timeout),
+    })
+}
+
+impl Host {
+    pub(super) fn do_poll(
+        &mut self,
+        subs: &[subscription],
+        out: &mut [MaybeUninit<event>],
+    ) -> Result<usize, errno> {
+        let Some(first) = subs.first() else {
+            return Err(errno::INVAL);
+        };
+        if is_lock_wait(first.r#type) {
+            let ev = self.poll_lock(subs)?;
+            out[0].write(ev);
+            return Ok(1);
+        }
+        if subs.iter().any(|s| is_lock_wait(s.r#type)) {
+            return Err(errno::INVAL);
+        }
+        let waits: Vec<Wait> = subs.iter().map(|s| self.prepare(s)).collect();
+        loop {
+            let ready = wait_once(subs, &waits)?;
+            if !ready.is_empty() {
+                for (slot, r) in out.iter_mut().zip(&ready) {
+                    write_ready(slot, r);
+                }
+                return Ok(ready.len());
+            }
+        }
+    }
+
+    /// What a subscription waits for, with errors decided up front.
+    fn prepare(&self, s: &subscription) -> Wait {
+        let fd_wait = |f, needed| match self.entry(f, needed) {
+            Ok(e) => Ok(Entry::clone(&e)),
+            Err(e) => Err(e),
+        };
+        let wait = match s.r#type {
+            eventtype::CLOCK => {
+                // SAFETY: the tag says which arm is active; the generated
+                // validation checked that arm's enum fields.
+                let c = unsafe { s.union.clock };
+                deadline(&c).map(|d| Wait::Clock {
+                    clock: d.clock,
+                    deadline: d.at,
+                })
+            }
+            eventtype::FD_READ | eventtype::FD_WRITE => {
+                // SAFETY: as above.
+                let f = unsafe { s.union.fd_readwrite }.fd;
+                fd_wait(f, rights::POLL_FD_READWRITE).map(|e| {
+                    if e.filetype == filetype::REGULAR_FILE {
+                        Wait::File(e)
+                    } else {
+                        Wait::Fd(e)
+                    }
+                })
+            }
+            eventtype::PROC_TERMINATE => {
+                // SAFETY: as above.
+                let f = unsafe { s.union.proc_terminate }.fd;
+                fd_wait(f, rights::POLL_PROC_TERMINATE).and_then(|e| {
+                    if e.object.child.is_some() {
+                        Ok(Wait::Process(e))
+                    } else {
+                        Err(errno::INVAL)
+                    }
+                })
+            }
+            _ => Err(errno::INVAL),
+        };
+        wait.unwrap_or_else(Wait::Failed)
+    }
+
+    /// `poll` on a lock or condition variable (`subs[0]`), with an optional
+    /// clock (`subs[1]`) as the timeout: the one event that ended the wait.
+    fn poll_lock(&mut self, subs: &[subscription]) -> Result<event, errno> {
+        let timeout = match subs {
+            [_] => None,
+            [_, clock] if clock.r#type == eventtype::CLOCK => Some(clock),
+            _ => return Err(errno::INVAL),
+        };
+        let first = &subs[0];
+        let deadline = match timeout {
+            // SAFETY: the tag says the clock arm is active.
+            Some(c) => match deadline(&unsafe { c.union.clock }) {
+                Ok(d) => Some(d),
+                Err(e) => return Ok(simple_event(c, e)),
+            },
+            None => None,
+        };
+        Ok(match self.lock_wait(first, deadline) {
+            Ok(true) => simple_event(first, errno::SUCCESS),
+            Ok(false) => simple_event(timeout.unwrap_or(first), errno::SUCCESS),
+            Err(e) => simple_event(first, e),
+        })
+    }
+
+    /// Waits for the lock or condition variable of `s`: whether it fired
+    /// (false: the deadline passed first).
+    fn lock_wait(&mut self, s: &subscription, deadline: Option<Deadline>) -> Result<bool, errno> {
+        let private = |sc: scope| {
+            if sc == scope::PRIVATE {
+                Ok(())
+            } else {
+                Err(errno::NOTSUP)
+            }
+        };
+        if s.r#type == eventtype::CONDVAR {
+            // SAFETY: the tag says which arm is active.
+            let c = unsafe { s.union.condvar };
+            private(c.condvar_scope)?;
+            private(c.lock_scope)?;
+            // SAFETY: only checks; the words are then used atomically.
+            unsafe {
+                cloudabi::host::check(self, c.condvar, 1, true)?;
+                cloudabi::host::check(self, c.lock, 1, true)?;
+                let (cv, lock) = (c.condvar as usize, c.lock as usize);
+                self.process
+                    .futex
+                    .condvar_wait(cv, lock, self.tid, deadline)
+            }
+        } else {
+            // SAFETY: the tag says which arm is active.
+            let l = unsafe { s.union.lock };
+            private(l.lock_scope)?;
+            let write = s.r#type == eventtype::LOCK_WRLOCK;
+            // SAFETY: as above.
+            unsafe {
+                cloudabi::host::check(self, l.lock, 1, true)?;
+                self.process
+                    .futex
+                    .lock(l.lock as usize, self.tid, write, deadline)
+            }
+        }
+    }
+}
+
+/// One round of waiting: the events that are ready afterwards.
+fn wait_once(subs: &[subscription], waits: &[Wait]) -> Result<Vec<Ready>, errno> {
+    let immediate = waits.iter().any(|w| match w {
+        Wait::Failed(_) | Wait::File(_) => true,
+        Wait::Process(e) => ended(e).is_some(),
+        _ => false,
+    });
+    let mut timeout: Option<i128> = immediate.then_some(0);
+    for w in waits {
+        if let Wait::Clock { clock, deadline } = w {
+            let left = (deadline - now(*clock)).max(0);
+            timeout = Some(timeout.map_or(left, |t| t.min(left)));
+        }
+    }
+    let mut pollfds = Vec::new();
+    for (s, w) in subs.iter().zip(waits) {
+        match w {
+            Wait::Fd(e) => {
+                let flags = if s.r#type == eventtype::FD_READ {
+                    PollFlags::IN
+                } else {
+                    PollFlags::OUT
+                };
+                pollfds.push(PollFd::from_borrowed_fd(e.fd(), flags));
+            }
+            Wait::Process(e) => pollfds.push(PollFd::from_borrowed_fd(e.fd(), PollFlags::IN)),
+            _ => {}
+        }
+    }
+    let ts = timeout.map(|t| Timespec {
+        tv_sec: (t / NANOS) as i64,
+        tv_nsec: (t % NANOS) as _,
+    });
+    match rustix::event::poll(&mut pollfds, ts.as_ref()) {
+        Ok(_) | Err(rustix::io::Errno::INTR) => {}
+        Err(e) => return Err(super::errors::from_host(e)),
+    }
+    let mut ready = Vec::new();
+    let mut next_fd = pollfds.iter();
+    for (s, w) in subs.iter().zip(waits) {
+        let ev = match w {
+            Wait::Failed(e) => Some(Ready::Event(fd_event(s, *e, 0, false))),
+            Wait::File(e) => Some(Ready::Event(fd_event(
+                s,
+                errno::SUCCESS,
+                file_left(e),
+                false,
+            ))),
+            Wait::Clock { clock, deadline } => (now(*clock) >= *deadline)
+                .then(|| Ready::Event(fd_event(s, errno::SUCCESS, 0, false))),
+            Wait::Fd(e) => {
+                let revents = next_fd.next().map_or(PollFlags::empty(), PollFd::revents);
+                (!revents.is_empty()).then(|| {
+                    let hangup = revents.intersects(PollFlags::HUP | PollFlags::ERR);
+                    let nbytes = readable(e, s.r#type);
+                    Ready::Event(fd_event(s, errno::SUCCESS, nbytes, hangup))
+                })
+            }
+            Wait::Process(e) => {
+                let revents = next_fd.next().map_or(PollFlags::empty(), PollFd::revents);
+                match ended(e) {
+                    Some(ended) => Some(Ready::Ended {
+                        userdata: s.userdata,
+                        ended,
+                    }),
+                    // Readable but not ours to wait for (a descriptor a
+                    // forked child inherited): no status to report.
+                    None if !revents.is_empty() => {
+                        Some(Ready::Event(simple_event(s, errno::CHILD)))
+                    }
+                    None => None,
+                }
+            }
+        };
+        ready.extend(ev);
+    }
+    Ok(ready)
+}
+
+fn ended(e: &Entry) -> Option<Ended> {
+    e.object.child.as_ref().and_then(|c| c.ended(e.fd()))
+}
+
+/// Bytes left to read in a regular file.
+fn file_left(e: &Entry) -> u64 {
+    let size = rustix::fs::fstat(e.fd()).map_or(0, |st| st.st_size as u64);
+    let pos = rustix::fs::tell(e.fd()).unwrap_or(0);
+    size.saturating_sub(pos)
+}
+
+fn readable(e: &Entry, ty: eventtype) -> u64 {
+    if ty != eventtype::FD_READ {
+        return 0;
+    }
+    rustix::io::ioctl_fionread(e.fd()).unwrap_or(0)
+}
+
+fn fd_event(s: &subscription, error: errno, nbytes: u64, hangup: bool) -> event {
+    let flags = if hangup {
+        eventrwflags::HANGUP
+    } else {
+        eventrwflags::empty()
+    };
+    event {
+        userdata: s.userdata,
+        error,
+        r#type: s.r#type,
+        union: event_union {
+            fd_readwrite: event_fd_readwrite {
+                nbytes,
+                unused: [0; 4],
+                flags,
+            },
+        },
+    }
+}
+
+/// An event with nothing but its type and error.
+fn simple_event(s: &subscription, error: errno) -> event {
+    fd_event(s, error, 0, false)
+}
+
+fn write_ready(slot: &mut MaybeUninit<event>, r: &Ready) {
+    match r {
+        Ready::Event(ev) => {
+            slot.write(*ev);
+        }
+        Ready::Ended { userdata, ended } => {
+            let p = slot.as_mut_ptr();
+            // SAFETY: `p` points at the guest's event buffer (checked as
+            // writable by the entry point); every field is written through
+            // raw pointers, the signal as its byte, and the bytes are never
+            // read back as an `event` here.
+            unsafe {
+                p.write_bytes(0, 1);
+                core::ptr::addr_of_mut!((*p).userdata).write(*userdata);
+                core::ptr::addr_of_mut!((*p).error).write(errno::SUCCESS);
+                core::ptr::addr_of_mut!((*p).r#type).write(eventtype::PROC_TERMINATE);
+                let t = core::ptr::addr_of_mut!((*p).union.proc_terminate);
+                core::ptr::addr_of_mut!((*t).signal)
+                    .cast::<u8>()
+                    .write(ended.signal);
+                core::ptr::addr_of_mut!((*t).exitcode).write(ended.exitcode);
+            }
+        }
+    }
+}
