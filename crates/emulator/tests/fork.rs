@@ -1,0 +1,75 @@
+//! `proc_fork`, process descriptors and `poll` on them, through the C guest
+//! tests/guests/c/fork.c.
+#![cfg(all(target_os = "linux", target_arch = "x86_64"))]
+
+mod common;
+
+use common::*;
+
+fn fork(mode: &str) -> std::process::Output {
+    run(
+        &c_guest("fork"),
+        &format!("out: !fd stdout\nmode: {mode}\n"),
+    )
+}
+
+const CHILD: &str = "child fd=process_child tid_nonzero=1\n";
+
+#[test]
+fn the_parent_sees_the_childs_exit_code() {
+    let o = fork("exit");
+    assert_eq!(
+        stdout(&o),
+        format!("{CHILD}terminated signal=0 exit=3\nsame again 1\nfiletype 80\n"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn the_parent_sees_the_signal_that_ended_the_child() {
+    let o = fork("signal");
+    assert_eq!(
+        stdout(&o),
+        format!("{CHILD}terminated signal=16 exit=0\nsame again 1\nfiletype 80\n"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn closing_the_process_descriptor_kills_the_child() {
+    let o = fork("close");
+    assert_eq!(
+        stdout(&o),
+        format!("{CHILD}child gone quickly 1\n"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn a_second_thread_can_fork_and_its_child_ends_with_its_exit() {
+    let o = fork("thread");
+    assert_eq!(
+        stdout(&o),
+        format!("{CHILD}terminated signal=0 exit=0\nsame again 1\nfiletype 80\njoined\n"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn fork_is_traced_in_parent_and_child() {
+    let exe = c_guest("fork");
+    let o = run_with(
+        &["--trace", exe.to_str().unwrap()],
+        &format!("{HEADER}out: !fd stdout\nmode: exit\n"),
+    );
+    let err = stderr(&o);
+    assert!(err.contains("proc_fork() = Ok((PROCESS_CHILD, "), "{err}");
+    assert!(err.contains("proc_exit(rval=3)"), "{err}");
+}
