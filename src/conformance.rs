@@ -75,7 +75,7 @@ pub fn facts(ir: &Ir) -> Vec<(String, String)> {
 fn strip(v: &mut Value) {
     match v {
         Value::Object(map) => {
-            for k in ["doc", "span", "spec", "used_by"] {
+            for k in ["doc", "span", "spec", "used_by", "dependencies"] {
                 map.remove(k);
             }
             map.values_mut().for_each(strip);

@@ -145,6 +145,7 @@ impl<'a> Lowerer<'a> {
             layout: None,
             machine_dep: false,
             used_by: Vec::new(),
+            dependencies: Vec::new(),
         }
     }
 
@@ -503,10 +504,11 @@ fn param(ir: &Ir, name: &str, ty: Type, direction: Direction, member: usize) -> 
     }
 }
 
-/// Records, on each named type, which types and syscalls mention it directly.
+/// Records, on each named type, which named types it mentions directly and which types and
+/// syscalls mention it.
 fn fill_used_by(ir: &mut Ir) {
     let mut users: Vec<Vec<User>> = vec![Vec::new(); ir.types.len()];
-    for id in ir.type_ids() {
+    for id in (0..ir.types.len() as u32).map(TypeId) {
         let mut deps = Vec::new();
         match &ir.ty(id).kind {
             TypeKind::IntLike(_) => {}
@@ -518,6 +520,9 @@ fn fill_used_by(ir: &mut Ir) {
                 }
             }
         }
+        deps.sort();
+        deps.dedup();
+        ir.types[id.0 as usize].dependencies = deps.clone();
         add_users(&mut users, deps, User::Type(id));
     }
     for s in &ir.syscalls {

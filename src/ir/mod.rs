@@ -99,6 +99,9 @@ pub struct TypeDef {
     pub machine_dep: bool,
     /// Types and syscalls that mention this type (without looking through other named types).
     pub used_by: Vec<User>,
+    /// Named types this type's definition mentions directly (through pointers too), in id
+    /// order without repeats: the other direction of `used_by`.
+    pub dependencies: Vec<TypeId>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

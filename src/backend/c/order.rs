@@ -1,6 +1,6 @@
 //! The order C declares types in: a type must be declared before any other type names it.
 
-use crate::ir::{Ir, Member, MemberKind, Type, TypeId, TypeKind};
+use crate::ir::{Ir, TypeId};
 
 /// Int-like types sorted by name, then structs and function types sorted by name with each
 /// one's dependencies moved before it.
@@ -28,47 +28,12 @@ fn place(ir: &Ir, id: TypeId, placed: &mut [bool], order: &mut Vec<TypeId>) {
         return;
     }
     placed[id.0 as usize] = true;
-    let mut deps = Vec::new();
-    dependencies(ir, id, &mut deps);
+    let mut deps = ir.ty(id).dependencies.clone();
     deps.sort_by(|a, b| ir.ty(*a).name.name.cmp(&ir.ty(*b).name.name));
     for dep in deps {
         place(ir, dep, placed, order);
     }
     order.push(id);
-}
-
-/// The named types a type's definition mentions.
-pub fn dependencies(ir: &Ir, id: TypeId, deps: &mut Vec<TypeId>) {
-    match &ir.ty(id).kind {
-        TypeKind::IntLike(_) => {}
-        TypeKind::Struct(s) => members(&s.members, deps),
-        TypeKind::Function(f) => {
-            members(&f.params, deps);
-            if let Some((ty, _)) = &f.returns {
-                named(ty, deps);
-            }
-        }
-    }
-}
-
-fn members(ms: &[Member], deps: &mut Vec<TypeId>) {
-    for m in ms {
-        match &m.kind {
-            MemberKind::Simple { ty, .. } => named(ty, deps),
-            MemberKind::Range { pointer, .. } => named(pointer, deps),
-            MemberKind::Variant(v) => v.arms.iter().for_each(|a| members(&a.members, deps)),
-        }
-    }
-}
-
-fn named(ty: &Type, deps: &mut Vec<TypeId>) {
-    match ty {
-        Type::Void | Type::Int(_) => {}
-        Type::Named(id) => deps.push(*id),
-        Type::Pointer { target: t, .. } | Type::Atomic(t) | Type::Array { element: t, .. } => {
-            named(t, deps)
-        }
-    }
 }
 
 #[cfg(test)]

@@ -210,6 +210,7 @@ impl Convert<'_> {
                     },
                 })
                 .collect(),
+            dependencies: t.dependencies.iter().map(|d| self.name(*d)).collect(),
             kind,
         }
     }

@@ -127,6 +127,8 @@ pub struct TypeDef {
     pub machine_dependent: bool,
     /// Names of the types and syscalls that mention this type directly.
     pub used_by: Vec<User>,
+    /// Names of the types this type's definition mentions directly.
+    pub dependencies: Vec<String>,
     #[serde(flatten)]
     pub kind: TypeKind,
 }
