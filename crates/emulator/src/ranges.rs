@@ -139,6 +139,58 @@ impl RangeMap {
     }
 }
 
+/// The two ranges a thread's latest checks ended in, most recent first,
+/// kept as plain bounds so that a check is two comparisons per range.
+#[derive(Debug, Clone, Copy)]
+pub struct Recent {
+    entries: [Bounds; 2],
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Bounds {
+    start: usize,
+    /// End of what may be read (`start` if nothing may).
+    read_end: usize,
+    /// End of what may be written (`start` if nothing may).
+    write_end: usize,
+}
+
+impl Bounds {
+    const NONE: Bounds = Bounds {
+        start: usize::MAX,
+        read_end: 0,
+        write_end: 0,
+    };
+}
+
+impl Recent {
+    pub const EMPTY: Recent = Recent {
+        entries: [Bounds::NONE; 2],
+    };
+
+    /// Whether `[addr, end)` lies in one of the ranges, which allows it to
+    /// be read (and written when `write`).
+    #[inline]
+    pub fn permits(&self, addr: usize, end: usize, write: bool) -> bool {
+        self.entries.iter().any(|b| {
+            let limit = if write { b.write_end } else { b.read_end };
+            addr >= b.start && end <= limit
+        })
+    }
+
+    /// Makes `r` the most recent range.
+    pub fn remember(&mut self, r: Range) {
+        let readable = r.access.read;
+        let writable = readable && r.access.write;
+        self.entries[1] = self.entries[0];
+        self.entries[0] = Bounds {
+            start: r.start,
+            read_end: if readable { r.end } else { r.start },
+            write_end: if writable { r.end } else { r.start },
+        };
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +224,39 @@ mod tests {
         m.insert(0x0, 0x10000, Access::READ);
         assert!(m.allows(0, 0x10000, false));
         assert_eq!(m.ranges.len(), 1);
+    }
+
+    #[test]
+    fn recent_ranges_permit_what_their_access_allows() {
+        let mut r = Recent::EMPTY;
+        assert!(!r.permits(0, 1, false));
+        assert!(!r.permits(usize::MAX - 1, usize::MAX, false));
+        r.remember(Range {
+            start: 100,
+            end: 200,
+            access: Access::READ,
+        });
+        assert!(r.permits(100, 200, false));
+        assert!(!r.permits(100, 200, true));
+        assert!(!r.permits(99, 101, false));
+        r.remember(Range {
+            start: 300,
+            end: 400,
+            access: Access::READ_WRITE,
+        });
+        assert!(r.permits(150, 160, false));
+        assert!(r.permits(300, 400, true));
+        r.remember(Range {
+            start: 500,
+            end: 600,
+            access: Access {
+                read: false,
+                write: false,
+            },
+        });
+        assert!(!r.permits(150, 160, false), "forgotten");
+        assert!(!r.permits(500, 501, false));
+        assert!(r.permits(300, 301, true));
     }
 
     #[test]

@@ -28,7 +28,7 @@ use core::sync::atomic::{AtomicUsize, Ordering};
 /// How many syscall slots the trampoline table has (CloudABI has 49).
 pub const MAX_SYSCALLS: usize = 64;
 /// Bytes between consecutive trampolines.
-const STUB_SIZE: usize = 16;
+const STUB_SIZE: usize = 128;
 
 /// Per-thread state shared with the assembly below; the field offsets are
 /// part of the assembly's contract.
@@ -72,26 +72,17 @@ extern "C" fn no_handler() -> u16 {
 }
 
 core::arch::global_asm!(
-    // Trampolines: `mov eax, N` then `jmp common`, hand-encoded so that each
-    // one is exactly STUB_SIZE bytes apart whatever the assembler's choice of
-    // jump width would have been.
+    // Trampolines, one whole copy per syscall STUB_SIZE bytes apart (a
+    // shared tail would cost every call a jump). Entered with the guest's
+    // arguments in rdi..r9 and mem_map's seventh on the stack.
     ".pushsection .text.cloudabi_emu,\"ax\",@progbits",
-    ".balign 16",
+    ".balign {stub}",
     ".globl cloudabi_emu_stubs",
     ".hidden cloudabi_emu_stubs",
     "cloudabi_emu_stubs:",
     ".set cloudabi_emu_i, 0",
     ".rept {max}",
-    ".balign 16",
-    ".byte 0xb8",
-    ".long cloudabi_emu_i",
-    ".byte 0xe9",
-    ".long 2f - . - 4",
-    ".set cloudabi_emu_i, cloudabi_emu_i + 1",
-    ".endr",
-    // Common path. Entered with the guest's arguments in rdi..r9, mem_map's
-    // seventh on the stack, and the syscall number in eax.
-    "2:",
+    ".balign {stub}",
     "push rbp",
     "mov rbp, rsp",
     "push rbx",
@@ -108,14 +99,20 @@ core::arch::global_asm!(
     "and rsp, -16", // tolerate a misaligned guest
     "sub rsp, 8",
     "push r11",
-    "lea r11, [rip + {handlers}]",
-    "call qword ptr [r11 + rax * 8]",
+    "call qword ptr [rip + {handlers} + 8 * cloudabi_emu_i]",
     "mov qword ptr fs:[0], rbx", // guest TCB again
     "lea rsp, [rbp - 16]",
     "pop r12",
     "pop rbx",
     "pop rbp",
     "ret",
+    ".set cloudabi_emu_i, cloudabi_emu_i + 1",
+    ".endr",
+    // Checked by `install`: the copies were STUB_SIZE apart.
+    ".balign {stub}",
+    ".globl cloudabi_emu_stubs_end",
+    ".hidden cloudabi_emu_stubs_end",
+    "cloudabi_emu_stubs_end:",
     // cloudabi_emu_enter(entry, auxv, block) -> exit code. Saves the
     // callee-saved registers and the stack pointer in the block so that
     // cloudabi_emu_leave can return from here at any depth of guest code.
@@ -201,11 +198,13 @@ core::arch::global_asm!(
     "ret",
     ".popsection",
     max = const MAX_SYSCALLS,
+    stub = const STUB_SIZE,
     handlers = sym HANDLERS,
 );
 
 unsafe extern "C" {
     static cloudabi_emu_stubs: [u8; STUB_SIZE * MAX_SYSCALLS];
+    static cloudabi_emu_stubs_end: u8;
     fn cloudabi_emu_enter(entry: usize, auxv: usize, block: *mut ThreadBlock) -> i32;
     fn cloudabi_emu_enter_thread(
         entry: usize,
@@ -232,6 +231,12 @@ pub fn install(handlers: &[usize]) -> Vec<u64> {
         cell.store(h, Ordering::Release);
     }
     let base = core::ptr::addr_of!(cloudabi_emu_stubs) as u64;
+    let end = core::ptr::addr_of!(cloudabi_emu_stubs_end) as u64;
+    assert_eq!(
+        end - base,
+        (STUB_SIZE * MAX_SYSCALLS) as u64,
+        "a trampoline outgrew STUB_SIZE"
+    );
     (0..handlers.len())
         .map(|i| base + (i * STUB_SIZE) as u64)
         .collect()

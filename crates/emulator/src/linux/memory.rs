@@ -10,7 +10,10 @@ use crate::elf::Perms;
 /// The host page size.
 pub fn page_size() -> usize {
     static SIZE: OnceLock<usize> = OnceLock::new();
-    *SIZE.get_or_init(rustix::param::page_size)
+    // Asked through libc rather than rustix's auxv reader, which valgrind's
+    // replacement vDSO trips up (the emulator can then be profiled there).
+    // SAFETY: sysconf only reads a system value.
+    *SIZE.get_or_init(|| unsafe { libc::sysconf(libc::_SC_PAGESIZE) } as usize)
 }
 
 /// Online CPUs, at least 1.

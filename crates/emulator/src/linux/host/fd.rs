@@ -50,6 +50,7 @@ impl Host {
             .collect()
     }
 
+    #[inline]
     pub(super) fn do_fd_write(&mut self, fd: Fd, iovs: &[ciovec]) -> Result<usize, errno> {
         // The common case, one buffer, without building a vector.
         if let [one] = iovs {

@@ -3,12 +3,12 @@
 //! rights (what it may be used for) and inheriting rights (what fds opened
 //! through it may get). Rights only ever shrink.
 //!
-//! The host fd sits behind an `Arc`: a system call takes its own reference
-//! before a blocking host call when other guest threads exist, so another
-//! thread's `fd_close` never closes a host fd under a call in progress (nor
-//! lets its number be reused for something else meanwhile).
+//! Entries sit behind an `Arc`: a system call takes its own reference before
+//! a blocking host call when other guest threads exist, so another thread's
+//! `fd_close` never closes a host fd under a call in progress (nor lets its
+//! number be reused for something else meanwhile).
 
-use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd, RawFd};
 use std::sync::Arc;
 
 use cloudabi::{errno, fd as Fd, filetype, rights};
@@ -38,7 +38,10 @@ impl Drop for Object {
 /// One open guest fd. Cloning shares the host fd (as `fd_dup` does).
 #[derive(Debug, Clone)]
 pub struct Entry {
-    pub object: Arc<Object>,
+    object: Arc<Object>,
+    /// `object`'s host fd, kept here too: system calls reach it with one
+    /// load less.
+    raw: RawFd,
     pub filetype: filetype,
     pub base: rights,
     pub inheriting: rights,
@@ -56,12 +59,23 @@ impl Entry {
 
     /// An entry for `host` with exactly these rights.
     pub fn new(host: OwnedFd, filetype: filetype, base: rights, inheriting: rights) -> Entry {
+        Entry::of(Object { host, child: None }, filetype, base, inheriting)
+    }
+
+    /// An entry for `object` with exactly these rights.
+    pub fn of(object: Object, filetype: filetype, base: rights, inheriting: rights) -> Entry {
         Entry {
-            object: Arc::new(Object { host, child: None }),
+            raw: object.host.as_raw_fd(),
+            object: Arc::new(object),
             filetype,
             base,
             inheriting,
         }
+    }
+
+    /// The child, for a process descriptor.
+    pub fn child(&self) -> Option<&super::child::Child> {
+        self.object.child.as_ref()
     }
 
     /// Fails with ENOTCAPABLE unless all of `needed` are in the base rights.
@@ -73,15 +87,21 @@ impl Entry {
         }
     }
 
+    #[inline]
     pub fn fd(&self) -> BorrowedFd<'_> {
-        self.object.host.as_fd()
+        // SAFETY: `raw` is `object`'s host fd, which stays open as long as
+        // `object`, and so `self`, lives.
+        unsafe { BorrowedFd::borrow_raw(self.raw) }
     }
 }
 
-/// Guest fd number → entry.
+/// Guest fd number → entry. Each slot's entry sits behind its own `Arc`
+/// (rights belong to the number, so a duplicate gets a new one), which lets
+/// a system call in a multi-threaded guest hold on to an entry with one
+/// reference count rather than a copy.
 #[derive(Debug, Default)]
 pub struct FdTable {
-    slots: Vec<Option<Entry>>,
+    slots: Vec<Option<Arc<Entry>>>,
 }
 
 impl FdTable {
@@ -89,17 +109,24 @@ impl FdTable {
         FdTable::default()
     }
 
-    pub fn get(&self, fd: Fd) -> Result<&Entry, errno> {
+    fn slot(&self, fd: Fd) -> Result<&Arc<Entry>, errno> {
         self.slots
             .get(fd.0 as usize)
             .and_then(Option::as_ref)
             .ok_or(errno::BADF)
     }
 
+    pub fn get(&self, fd: Fd) -> Result<&Entry, errno> {
+        self.slot(fd).map(|e| &**e)
+    }
+
+    /// The entry, for changing: copied first if a system call in progress
+    /// still holds it.
     pub fn get_mut(&mut self, fd: Fd) -> Result<&mut Entry, errno> {
         self.slots
             .get_mut(fd.0 as usize)
             .and_then(Option::as_mut)
+            .map(Arc::make_mut)
             .ok_or(errno::BADF)
     }
 
@@ -107,6 +134,13 @@ impl FdTable {
     /// such fd, ENOTCAPABLE if a right is missing.
     pub fn with(&self, fd: Fd, needed: rights) -> Result<&Entry, errno> {
         self.get(fd)?.require(needed)
+    }
+
+    /// As [`FdTable::with`], as a reference of its own.
+    pub fn shared(&self, fd: Fd, needed: rights) -> Result<Arc<Entry>, errno> {
+        let e = self.slot(fd)?;
+        e.require(needed)?;
+        Ok(e.clone())
     }
 
     /// Adds an entry under the lowest free number.
@@ -119,12 +153,12 @@ impl FdTable {
             }
             None => return Err(errno::MFILE),
         };
-        self.slots[slot] = Some(entry);
+        self.slots[slot] = Some(Arc::new(entry));
         Ok(Fd(slot as u32))
     }
 
     /// Puts `entry` at number `fd`; returns what was there.
-    pub fn put(&mut self, fd: Fd, entry: Entry) -> Result<Option<Entry>, errno> {
+    pub fn put(&mut self, fd: Fd, entry: Entry) -> Result<Option<Arc<Entry>>, errno> {
         let i = fd.0 as usize;
         if i >= MAX_FDS {
             return Err(errno::BADF);
@@ -132,10 +166,10 @@ impl FdTable {
         if self.slots.len() <= i {
             self.slots.resize_with(i + 1, || None);
         }
-        Ok(self.slots[i].replace(entry))
+        Ok(self.slots[i].replace(Arc::new(entry)))
     }
 
-    pub fn remove(&mut self, fd: Fd) -> Result<Entry, errno> {
+    pub fn remove(&mut self, fd: Fd) -> Result<Arc<Entry>, errno> {
         self.slots
             .get_mut(fd.0 as usize)
             .and_then(Option::take)
@@ -152,7 +186,7 @@ impl FdTable {
         self.slots
             .iter()
             .enumerate()
-            .filter_map(|(i, e)| e.as_ref().map(|e| (Fd(i as u32), e)))
+            .filter_map(|(i, e)| e.as_deref().map(|e| (Fd(i as u32), e)))
     }
 }
 

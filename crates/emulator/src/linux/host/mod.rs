@@ -42,7 +42,7 @@ pub use fdtable::{Entry, FdTable};
 pub use mem::Memory;
 
 use super::arch::ThreadBlock;
-use crate::ranges::Range;
+use crate::ranges::Recent;
 use shared::{Shared, Threading};
 
 /// What all threads of one guest process share: fds, memory, lock queues.
@@ -100,18 +100,19 @@ impl Process {
 }
 
 /// A guest fd's entry, borrowed from the table while the process has one
-/// thread, or a copy holding its own reference to the host fd otherwise.
+/// thread, or with a reference of its own otherwise.
 pub enum FdRef<'a> {
     Borrowed(&'a Entry),
-    Owned(Entry),
+    Shared(Arc<Entry>),
 }
 
 impl Deref for FdRef<'_> {
     type Target = Entry;
+    #[inline]
     fn deref(&self) -> &Entry {
         match self {
             FdRef::Borrowed(e) => e,
-            FdRef::Owned(e) => e,
+            FdRef::Shared(e) => e,
         }
     }
 }
@@ -132,7 +133,7 @@ pub struct Host {
     /// The two ranges the latest memory checks ended in, valid while the
     /// process's memory generation is `recent_generation`: nearly every
     /// check hits one of them again (the stack, and the image or a buffer).
-    recent: [Option<Range>; 2],
+    recent: Recent,
     recent_generation: u64,
 }
 
@@ -150,7 +151,7 @@ impl Host {
             block: core::ptr::null_mut(),
             main,
             exited: None,
-            recent: [None; 2],
+            recent: Recent::EMPTY,
             recent_generation: u64::MAX,
         }
     }
@@ -169,12 +170,14 @@ impl Host {
     }
 
     /// Whether this is the process's only guest thread.
+    #[inline]
     fn alone(&self) -> bool {
         self.process.threading.alone()
     }
 
     /// The entry for `fd` if it has all of `needed`: EBADF if there is no
     /// such fd, ENOTCAPABLE if a right is missing.
+    #[inline]
     fn entry(&self, fd: Fd, needed: rights) -> Result<FdRef<'_>, errno> {
         if self.alone() {
             // SAFETY: this is the only guest thread; the reference borrows
@@ -184,8 +187,8 @@ impl Host {
         } else {
             self.process
                 .fds
-                .read(|t| t.with(fd, needed).cloned())
-                .map(FdRef::Owned)
+                .read(|t| t.shared(fd, needed))
+                .map(FdRef::Shared)
         }
     }
 
@@ -215,6 +218,32 @@ impl Host {
         r
     }
 
+    /// `check_guest_memory` through the memory record; remembers the range
+    /// found.
+    #[cold]
+    #[inline(never)]
+    fn check_memory_slowly(
+        &mut self,
+        addr: usize,
+        len: usize,
+        writable: bool,
+    ) -> Result<(), errno> {
+        let generation = self.process.memory_generation.load(Ordering::Acquire);
+        if generation != self.recent_generation {
+            self.recent = Recent::EMPTY;
+            self.recent_generation = generation;
+        }
+        let (allowed, range) = self.memory(|m| m.accessible.lookup(addr, len, writable));
+        if let Some(r) = range {
+            self.recent.remember(r);
+        }
+        if allowed {
+            Ok(())
+        } else {
+            Err(errno::FAULT)
+        }
+    }
+
     /// Ends the guest with `code`: back out of the guest if this is the only
     /// thread of an in-process run, or end the host process.
     fn exit(&mut self, code: i32) -> ! {
@@ -231,6 +260,7 @@ impl Host {
 }
 
 impl Syscalls for Host {
+    #[inline(always)]
     fn with_current<R>(f: impl FnOnce(&mut Self) -> R) -> R {
         let host = CURRENT.with(Cell::get);
         if host.is_null() {
@@ -243,38 +273,32 @@ impl Syscalls for Host {
         f(unsafe { &mut *host })
     }
 
+    /// The fast path, inlined into every entry point: one of the two ranges
+    /// checked last, still current.
+    #[inline]
     fn check_guest_memory(&mut self, addr: usize, len: usize, writable: bool) -> Result<(), errno> {
         let end = addr.wrapping_add(len);
-        let generation = self.process.memory_generation.load(Ordering::Acquire);
-        if generation == self.recent_generation {
-            if self.recent[0].is_some_and(|r| r.permits(addr, end, writable))
-                || self.recent[1].is_some_and(|r| r.permits(addr, end, writable))
-            {
-                return Ok(());
-            }
-        } else {
-            self.recent = [None; 2];
-            self.recent_generation = generation;
+        if self.recent.permits(addr, end, writable)
+            && self.recent_generation == self.process.memory_generation.load(Ordering::Acquire)
+        {
+            return Ok(());
         }
-        let (allowed, range) = self.memory(|m| m.accessible.lookup(addr, len, writable));
-        if let Some(r) = range {
-            self.recent = [Some(r), self.recent[0]];
-        }
-        if allowed {
-            Ok(())
-        } else {
-            Err(errno::FAULT)
-        }
+        self.check_memory_slowly(addr, len, writable)
     }
 
+    #[inline(always)]
     fn trace_enabled(&self) -> bool {
         self.trace
     }
 
+    // Cold: the generated entry points then keep their tracing paths out of
+    // the way of untraced calls.
+    #[cold]
     fn trace(&mut self, line: &str) {
         let _ = writeln!(std::io::stderr().lock(), "{line}");
     }
 
+    #[cold]
     fn noreturn_failed(&mut self, _syscall: &'static str, _error: errno) -> ! {
         self.exit(127)
     }
@@ -332,6 +356,7 @@ impl Syscalls for Host {
     fn fd_sync(&mut self, fd: Fd) -> Result<(), errno> {
         self.do_fd_sync(fd, false)
     }
+    #[inline]
     fn fd_write(&mut self, fd: Fd, iovs: &[ciovec]) -> Result<usize, errno> {
         self.do_fd_write(fd, iovs)
     }

@@ -122,7 +122,7 @@ impl Host {
                 // SAFETY: as above.
                 let f = unsafe { s.union.proc_terminate }.fd;
                 fd_wait(f, rights::POLL_PROC_TERMINATE).and_then(|e| {
-                    if e.object.child.is_some() {
+                    if e.child().is_some() {
                         Ok(Wait::Process(e))
                     } else {
                         Err(errno::INVAL)
@@ -278,7 +278,7 @@ fn wait_once(subs: &[subscription], waits: &[Wait]) -> Result<Vec<Ready>, errno>
 }
 
 fn ended(e: &Entry) -> Option<Ended> {
-    e.object.child.as_ref().and_then(|c| c.ended(e.fd()))
+    e.child().and_then(|c| c.ended(e.fd()))
 }
 
 /// Bytes left to read in a regular file.

@@ -141,15 +141,11 @@ impl Host {
             }
         };
         let (base, inheriting) = max_rights(filetype::PROCESS);
-        let entry = Entry {
-            object: std::sync::Arc::new(Object {
-                host: pidfd,
-                child: Some(Child::new()),
-            }),
-            filetype: filetype::PROCESS,
-            base,
-            inheriting,
+        let child = Object {
+            host: pidfd,
+            child: Some(Child::new()),
         };
+        let entry = Entry::of(child, filetype::PROCESS, base, inheriting);
         // Dropping the entry on failure kills the child.
         self.fds_mut(|t| t.insert(entry))
     }
