@@ -16,9 +16,12 @@ pub fn page_size() -> usize {
     *SIZE.get_or_init(|| unsafe { libc::sysconf(libc::_SC_PAGESIZE) } as usize)
 }
 
-/// Online CPUs, at least 1.
+/// Online CPUs, at least 1. (Not std's available_parallelism, which reads
+/// cgroup files: a good part of start-up for a short program.)
 pub fn cpu_count() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
+    // SAFETY: sysconf only reads a system value.
+    let n = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) };
+    usize::try_from(n).map_or(1, |n| n.max(1))
 }
 
 /// Fills `buf` from the kernel's random number generator.

@@ -83,7 +83,31 @@ fn default_fault_signals() {
     });
 }
 
-/// The calling thread's stack, which the guest shares.
+/// Room the main thread's stack is assumed to have used above the runner's
+/// frame (arguments, environment, the launcher's frames).
+const MAIN_STACK_USED: usize = 1 << 20;
+/// The most of an unlimited main stack the guest is allowed.
+const MAIN_STACK_MAX: usize = 64 << 20;
+
+/// The part of the calling thread's stack below `here` (an address in the
+/// runner's frame), which the guest, running on this stack, may use.
+fn stack_below(here: usize) -> Option<(usize, usize)> {
+    let (start, _) = if rustix::thread::gettid() == rustix::process::getpid() {
+        // The main stack grows on demand up to its limit. glibc would find
+        // its bounds by reading /proc/self/maps, which costs more than the
+        // rest of start-up together.
+        let limit = rustix::process::getrlimit(rustix::process::Resource::Stack)
+            .current
+            .map_or(MAIN_STACK_MAX, |l| (l as usize).min(MAIN_STACK_MAX));
+        let room = limit.checked_sub(MAIN_STACK_USED)?;
+        (page_floor(here.saturating_sub(room)) + page_size(), 0)
+    } else {
+        thread_stack()?
+    };
+    (start < here).then(|| (start, here - start))
+}
+
+/// The calling thread's stack, as pthreads knows it.
 fn thread_stack() -> Option<(usize, usize)> {
     // SAFETY: pthread_getattr_np fills the attribute object for the calling
     // thread, which is destroyed again right after reading it.
@@ -111,7 +135,9 @@ pub fn run(file: &[u8], image: &Image, argdata: &[u8], process: Process) -> io::
     default_fault_signals();
     let tid = process.first_tid();
     let loaded = loader::load(file, image, argdata, vdso.start, tid)?;
-    record_memory(&process, image, &loaded, vdso);
+    let marker = 0u8;
+    let here = core::ptr::addr_of!(marker) as usize;
+    record_memory(&process, image, &loaded, vdso, here);
     let mut block = ThreadBlock::new();
     let mut host = Host::new(Arc::new(process), tid, true);
     host.block = &mut block;
@@ -128,7 +154,15 @@ pub fn run(file: &[u8], image: &Image, argdata: &[u8], process: Process) -> io::
     Ok(code)
 }
 
-fn record_memory(process: &Process, image: &Image, loaded: &loader::Loaded, vdso: &Vdso) {
+/// Records what the guest may access; `here` is an address in the runner's
+/// frame, above every frame of the guest.
+fn record_memory(
+    process: &Process,
+    image: &Image,
+    loaded: &loader::Loaded,
+    vdso: &Vdso,
+    here: usize,
+) {
     let base = loaded.image.start() - page_floor(image.span().0 as usize);
     process.memory_mut(|mem| {
         mem.add_owned(
@@ -150,7 +184,7 @@ fn record_memory(process: &Process, image: &Image, loaded: &loader::Loaded, vdso
         }
         mem.add_borrowed(loaded.startup.start(), loaded.startup.len(), Access::READ);
         mem.add_borrowed(vdso.start, vdso.len, Access::READ);
-        if let Some((start, len)) = thread_stack() {
+        if let Some((start, len)) = stack_below(here) {
             mem.add_borrowed(start, len, Access::READ_WRITE);
         }
     });
