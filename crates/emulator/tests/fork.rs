@@ -73,3 +73,26 @@ fn fork_is_traced_in_parent_and_child() {
     assert!(err.contains("proc_fork() = Ok((PROCESS_CHILD, "), "{err}");
     assert!(err.contains("proc_exit(rval=3)"), "{err}");
 }
+
+#[test]
+fn a_forked_child_of_an_in_process_run_never_returns_into_the_caller() {
+    let file = std::fs::read(c_guest("fork")).unwrap();
+    let out = tempfile::NamedTempFile::new().unwrap();
+    let data = argdata::Value::map([
+        ("out", argdata::Value::Fd(argdata::Fd::new(0))),
+        ("mode", argdata::Value::from("exit")),
+    ])
+    .encode()
+    .bytes;
+    let fd = out.as_file().try_clone().unwrap();
+    let code =
+        cloudabi_emulator::linux::launch::run_in_process(&file, &data, vec![fd.into()]).unwrap();
+    // Only the parent gets here; a child coming back would run the rest of
+    // this test (and the harness) a second time.
+    assert_eq!(code, 0);
+    let text = std::fs::read_to_string(out.path()).unwrap();
+    assert_eq!(
+        text,
+        format!("{CHILD}terminated signal=0 exit=3\nsame again 1\nfiletype 80\n")
+    );
+}

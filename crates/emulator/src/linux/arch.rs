@@ -68,7 +68,7 @@ static HANDLERS: [AtomicUsize; MAX_SYSCALLS] = [const { AtomicUsize::new(0) }; M
 
 /// What an unfilled slot returns: ENOSYS.
 extern "C" fn no_handler() -> u16 {
-    52
+    cloudabi::errno::NOSYS as u16
 }
 
 core::arch::global_asm!(

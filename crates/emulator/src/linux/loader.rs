@@ -13,21 +13,23 @@ use crate::elf::{Image, Perms};
 
 use super::memory::{self, Region};
 
-/// CloudABI auxv types (emulator.md §1).
+/// CloudABI auxv types, as the numbers the auxiliary vector holds.
 mod at {
-    pub const NULL: u32 = 0;
-    pub const PHDR: u32 = 3;
-    pub const PHNUM: u32 = 4;
-    pub const PAGESZ: u32 = 6;
-    pub const BASE: u32 = 7;
-    pub const ARGDATA: u32 = 256;
-    pub const ARGDATALEN: u32 = 257;
-    pub const CANARY: u32 = 258;
-    pub const CANARYLEN: u32 = 259;
-    pub const NCPUS: u32 = 260;
-    pub const TID: u32 = 261;
-    pub const SYSINFO_EHDR: u32 = 262;
-    pub const PID: u32 = 263;
+    use cloudabi::auxtype;
+
+    pub const NULL: u32 = auxtype::NULL as u32;
+    pub const PHDR: u32 = auxtype::PHDR as u32;
+    pub const PHNUM: u32 = auxtype::PHNUM as u32;
+    pub const PAGESZ: u32 = auxtype::PAGESZ as u32;
+    pub const BASE: u32 = auxtype::BASE as u32;
+    pub const ARGDATA: u32 = auxtype::ARGDATA as u32;
+    pub const ARGDATALEN: u32 = auxtype::ARGDATALEN as u32;
+    pub const CANARY: u32 = auxtype::CANARY as u32;
+    pub const CANARYLEN: u32 = auxtype::CANARYLEN as u32;
+    pub const NCPUS: u32 = auxtype::NCPUS as u32;
+    pub const TID: u32 = auxtype::TID as u32;
+    pub const SYSINFO_EHDR: u32 = auxtype::SYSINFO_EHDR as u32;
+    pub const PID: u32 = auxtype::PID as u32;
 }
 
 const CANARY_LEN: usize = 64;

@@ -426,3 +426,7 @@ fn requeue(table: &mut Table, waiter: Arc<Waiter>) {
         Err(_) => waiter.grant(),
     }
 }
+
+#[cfg(test)]
+#[path = "futex_tests.rs"]
+mod tests;

@@ -111,8 +111,12 @@ impl Host {
             ));
         }
         if pid == 0 {
+            // The child's exits end its host process directly: returning
+            // through the runner would continue whatever called it (in an
+            // in-process run, the caller's program) a second time.
             self.tid = child_tid;
-            self.process.threads.after_fork(self.main);
+            self.main = false;
+            self.process.threads.after_fork();
             self.process.futex.forget_waiters();
             return Ok((cloudabi::PROCESS_CHILD, cloudabi::tid(child_tid)));
         }

@@ -33,9 +33,8 @@ struct Count {
     /// Threads past `thread_exit`: they run no more guest code, but may
     /// still release their lock in guest memory.
     leaving: usize,
-    /// Whether the runner's thread is in this process (not so in a child
-    /// forked from another thread): it is the one that ends the process
-    /// when the last thread exits.
+    /// Whether the runner's thread is waiting to end the process when the
+    /// last thread exits (not so in a forked child).
     runner: bool,
 }
 
@@ -126,12 +125,13 @@ impl Threads {
         f()
     }
 
-    /// In a forked child: only the forking thread is left.
-    pub fn after_fork(&self, runner: bool) {
+    /// In a forked child: only the forking thread is left, and the runner
+    /// does not count (the child's last exit ends its host process).
+    pub fn after_fork(&self) {
         *self.count() = Count {
             live: 1,
             leaving: 0,
-            runner,
+            runner: false,
         };
     }
 }
