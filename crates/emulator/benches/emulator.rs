@@ -121,7 +121,7 @@ mod imp {
 
     /// Nanoseconds per call of `native` run `n` times, and of the guest
     /// doing `op` `n` times (its start-up, measured with `n = 0`, taken off).
-    fn round(file: &[u8], op: &str, n: u64, native: &mut dyn FnMut()) -> (f64, f64) {
+    fn round(file: &[u8], op: &str, n: u64, mut native: impl FnMut()) -> (f64, f64) {
         let start = Instant::now();
         for _ in 0..n {
             native();
@@ -144,11 +144,11 @@ mod imp {
         let mut write = (f64::MAX, f64::MAX);
         let mut clock = (f64::MAX, f64::MAX);
         for _ in 0..ROUNDS {
-            let (n, e) = round(&file, "write", N, &mut || {
+            let (n, e) = round(&file, "write", N, || {
                 rustix::io::write(&null, b"x").unwrap();
             });
             write = (write.0.min(n), write.1.min(e));
-            let (n, e) = round(&file, "clock", N, &mut || {
+            let (n, e) = round(&file, "clock", N, || {
                 std::hint::black_box(rustix::time::clock_gettime(
                     rustix::time::ClockId::Monotonic,
                 ));
