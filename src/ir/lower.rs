@@ -480,7 +480,7 @@ fn params(ir: &Ir, inputs: &[Member], outputs: &[Member]) -> Vec<Param> {
                     out.push(param(ir, m.name(), pointer.clone(), dir, index));
                     out.push(param(
                         ir,
-                        &format!("{}_len", m.name()),
+                        &m.len_name(),
                         Type::Int(IntType::Size),
                         dir,
                         index,

@@ -333,6 +333,24 @@ impl Member {
     pub fn name(&self) -> &str {
         self.name.as_ref().map_or("", |n| n.name.as_str())
     }
+
+    /// The name of a range's length half: `buf` → `buf_len`. Every backend spells it so.
+    pub fn len_name(&self) -> String {
+        len_name(self.name())
+    }
+}
+
+/// The name of the length half of a range called `name`.
+pub fn len_name(name: &str) -> String {
+    format!("{name}_len")
+}
+
+impl IntLike {
+    /// Flags and opaque values are bit patterns or handles, best shown in hex; enum and alias
+    /// values are counts and codes, best shown in decimal.
+    pub fn is_bit_pattern(&self) -> bool {
+        matches!(self.kind, IntLikeKind::Flags | IntLikeKind::Opaque) && !self.base.is_signed()
+    }
 }
 
 /// Parses, resolves, validates and lays out one spec. Returns every problem found.

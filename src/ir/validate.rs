@@ -130,7 +130,7 @@ fn member_names<'m>(
             MemberKind::Simple { .. } => check(Cow::Borrowed(m.name()), m.span, diags),
             MemberKind::Range { .. } => {
                 check(Cow::Borrowed(m.name()), m.span, diags);
-                check(Cow::Owned(format!("{}_len", m.name())), m.span, diags);
+                check(Cow::Owned(m.len_name()), m.span, diags);
             }
             MemberKind::Variant(v) => {
                 for arm in &v.arms {

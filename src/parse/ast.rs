@@ -96,6 +96,11 @@ impl IntType {
         }
     }
 
+    /// Hex digits that show every bit of a value of this type (`0x0001` for uint16).
+    pub fn hex_digits(self) -> usize {
+        self.sizes().0 as usize * 2
+    }
+
     /// The range of values a spec value of this type may take. `size` and `char` take the
     /// range that fits both machines (32-bit unsigned, and a byte).
     pub fn value_range(self) -> (i128, i128) {

@@ -54,7 +54,7 @@ pub fn offsets(
             MemberKind::Simple { .. } => f(&format!("{prefix}{}", ident(m.name())), at(m.offset)),
             MemberKind::Range { len_offset, .. } => {
                 f(&format!("{prefix}{}", ident(m.name())), at(m.offset));
-                f(&format!("{prefix}{}_len", m.name()), at(*len_offset));
+                f(&format!("{prefix}{}", m.len_name()), at(*len_offset));
             }
             MemberKind::Variant(v) => {
                 for arm in &v.arms {
@@ -109,7 +109,7 @@ impl Body<'_> {
                 ..
             } => {
                 self.field(out, &indent, pointer, &ident(m.name()), &m.layout);
-                let len = format!("{}_len", m.name());
+                let len = m.len_name();
                 self.field(out, &indent, &Type::Int(IntType::Size), &len, len_layout);
             }
             MemberKind::Variant(v) => self.variant(out, v, siblings, depth),

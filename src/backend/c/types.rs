@@ -7,9 +7,7 @@ use super::order::declaration_order;
 use super::structs;
 use super::writer::{self, ParamDoc};
 use crate::backend::OutputFile;
-use crate::ir::{
-    Function, IntLike, IntLikeKind, Ir, Layout, Machine, MemberKind, Pair, Type, TypeId, TypeKind,
-};
+use crate::ir::{Function, IntLike, Ir, Layout, Machine, MemberKind, Pair, Type, TypeId, TypeKind};
 use crate::naming::c::{self as naming, ident, CNaming};
 
 /// Which of the four type headers.
@@ -184,10 +182,9 @@ fn int_like(ir: &Ir, id: TypeId, int: &IntLike, naming: &CNaming) -> String {
 /// How each value is written: bit patterns (flags, opaque values) in hex as wide as the
 /// type, counts and enumerations in decimal, right-aligned.
 fn value_literals(int: &IntLike) -> Vec<String> {
-    let hex = matches!(int.kind, IntLikeKind::Flags | IntLikeKind::Opaque)
-        && !int.base.is_signed()
-        && !int.values.iter().all(|v| v.value == 0);
-    let digits = int.base.sizes().0 as usize * 2;
+    // A type whose only value is 0 reads better as `0` than as `0x00000000`.
+    let hex = int.is_bit_pattern() && !int.values.iter().all(|v| v.value == 0);
+    let digits = int.base.hex_digits();
     let literals: Vec<String> = int
         .values
         .iter()
@@ -269,7 +266,7 @@ fn function_params(ir: &Ir, f: &Function, naming: &CNaming) -> Vec<String> {
             }
             MemberKind::Range { pointer, .. } => {
                 params.push(naming.declarator(ir, pointer, &ident(m.name())));
-                let len = format!("{}_len", m.name());
+                let len = m.len_name();
                 params.push(naming.declarator(ir, &Type::Int(crate::ir::IntType::Size), &len));
             }
             MemberKind::Variant(_) => {}

@@ -163,7 +163,7 @@ pub fn member_doc(ir: &Ir, naming: &CNaming, doc: &Doc, valrefs: &[ValRef]) -> S
 /// How a parameter doc names a member: `fd`, or `buf, buf_len` for a range.
 pub fn param_names(m: &crate::ir::Member) -> String {
     match &m.kind {
-        MemberKind::Range { .. } => format!("{}, {}_len", c::ident(m.name()), m.name()),
+        MemberKind::Range { .. } => format!("{}, {}", c::ident(m.name()), m.len_name()),
         _ => c::ident(m.name()).into_owned(),
     }
 }

@@ -362,9 +362,8 @@ fn push_group(groups: &mut Vec<Group>, title: &'static str, items: Vec<Item>) {
 /// A value as its type's readers think of it: bit patterns in hex (as wide as the type),
 /// counts and codes in decimal.
 pub fn literal(int: &IntLike, value: i128) -> String {
-    let hex = matches!(int.kind, IntLikeKind::Flags | IntLikeKind::Opaque);
-    if hex && !int.base.is_signed() && value >= 0 {
-        let digits = 2 * int.base.sizes().0 as usize;
+    if int.is_bit_pattern() && value >= 0 {
+        let digits = int.base.hex_digits();
         format!("0x{value:0digits$x}")
     } else {
         value.to_string()

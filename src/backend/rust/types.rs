@@ -67,9 +67,9 @@ pub fn int_ident(int: IntType) -> Ident {
 /// A value as a literal of the type's base: hex for flags and opaque values (they are bit
 /// patterns or handles), decimal otherwise.
 pub fn literal(int: &IntLike, value: i128) -> TokenStream {
-    let hex = matches!(int.kind, IntLikeKind::Flags | IntLikeKind::Opaque) && value >= 0;
+    let hex = int.is_bit_pattern() && value >= 0;
     if hex {
-        let digits = (int.base.sizes().0 * 2) as usize;
+        let digits = int.base.hex_digits();
         let text = format!("{:#0width$x}", value, width = digits + 2);
         match text.parse::<Literal>() {
             Ok(lit) => quote!(#lit),

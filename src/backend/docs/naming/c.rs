@@ -64,7 +64,7 @@ impl DocNaming for CDocs {
         let crate::ir::MemberKind::Range { pointer, .. } = &member.kind else {
             return Vec::new();
         };
-        let len = format!("{name}_len");
+        let len = crate::ir::len_name(name);
         vec![
             self.decl(ir, name, pointer),
             self.decl(ir, &len, &Type::Int(IntType::Size)),

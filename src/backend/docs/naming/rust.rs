@@ -227,11 +227,7 @@ impl RustDocs {
             MemberKind::Simple { ty, .. } => vec![self.decl(ir, member.name(), ty)],
             MemberKind::Range { pointer, .. } => vec![
                 self.decl(ir, member.name(), pointer),
-                self.decl(
-                    ir,
-                    &format!("{}_len", member.name()),
-                    &Type::Int(IntType::Size),
-                ),
+                self.decl(ir, &member.len_name(), &Type::Int(IntType::Size)),
             ],
             MemberKind::Variant(_) => Vec::new(),
         }
