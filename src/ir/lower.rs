@@ -313,26 +313,19 @@ impl<'a> Lowerer<'a> {
         let Some(first) = valrefs.first() else {
             return Vec::new();
         };
-        let Type::Named(id) = ty else {
-            self.diags.push(
-                Diagnostic::error(
-                    first.name.span,
-                    "only members of an enum, flags, opaque or alias type can list values",
-                )
-                .with_label("this member's type has no named values"),
-            );
-            return Vec::new();
+        let id = match ty {
+            Type::Named(id) if self.int_likes.contains_key(id) => id,
+            _ => {
+                self.diags.push(
+                    Diagnostic::error(
+                        first.name.span,
+                        "only members of an enum, flags, opaque or alias type can list values",
+                    )
+                    .with_label("this member's type has no named values"),
+                );
+                return Vec::new();
+            }
         };
-        if !self.int_likes.contains_key(id) {
-            self.diags.push(
-                Diagnostic::error(
-                    first.name.span,
-                    "only members of an enum, flags, opaque or alias type can list values",
-                )
-                .with_label("this member's type has no named values"),
-            );
-            return Vec::new();
-        }
         let mut out = Vec::new();
         for v in valrefs {
             match self.value_index(*id, v.name.name) {
