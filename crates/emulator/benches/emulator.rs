@@ -1,10 +1,20 @@
 //! The emulator's costs next to the host's: a 1-byte `fd_write` to
 //! /dev/null against `write(2)`, `clock_time_get` against `clock_gettime`
 //! (both measured inside a guest loop run in this process, so the per-call
-//! figure is the trampoline, argument checks, rights check and host call),
+//! figure is the entry point, argument checks, rights check and host call),
 //! and the start-to-exit time of the hello guest through `cloudabi-run`.
 //! After criterion's groups it prints the two ratios again from paired
-//! rounds (see `paired`), which hold up better on a shared machine.
+//! rounds (see `paired`), which hold up better on a shared machine; run
+//! `cargo bench -p cloudabi-emulator --bench emulator -- none` for those
+//! alone.
+//!
+//! Reading the `fd_write` figure: the emulator's share is whatever runs
+//! between two host system calls, and on the VM this was tuned on, that
+//! time depended on code placement as much as on instruction counts (the
+//! same Rust code, placed differently by an unrelated change, moved the
+//! ratio between 1.08 and 1.25). So changes to the hot path were judged on
+//! several builds with different layouts (e.g. `RUSTFLAGS="-C
+//! llvm-args=-align-all-functions=6"`), not on one.
 
 #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
 mod imp {

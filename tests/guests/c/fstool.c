@@ -6,7 +6,11 @@
  * ls [P], write P TEXT, create P TEXT, mkdir P, rmdir P, unlink P,
  * rename P Q, link P Q, symlink TARGET P, readlink P, stat P, lstat P,
  * open P, open_nofollow P, open_rights P BASE, write_fd N, read_fd N,
- * close N, drop N BASE INHERITING, stat_fd N, fd_write_file P. */
+ * close N, drop N BASE INHERITING, stat_fd N, fd_write_file P,
+ * keep P BASE (open or create, and keep open: prints the fd),
+ * write_unmapped N (write to N from a page, through a vector in the page;
+ * unmap it and write again: prints the first result), read_into_constant N (read from N into
+ * read-only memory). */
 #include "guest.h"
 
 static cloudabi_fd_t out, dir;
@@ -150,6 +154,36 @@ static cloudabi_errno_t run(struct ad cmd, const char *op, size_t opn) {
         return SYS(fd_read)((cloudabi_fd_t)iarg(cmd, 1), &iov, 1, &got);
     }
     if (OP("close")) return SYS(fd_close)((cloudabi_fd_t)iarg(cmd, 1));
+    if (OP("keep")) {
+        if ((e = open_(dir, p, n, 1, CLOUDABI_O_CREAT, iarg(cmd, 2), &fd))) return e;
+        puts_(out, "data:fd="); putu_(out, fd); puts_(out, "\n");
+        return 0;
+    }
+    if (OP("write_unmapped")) {
+        void *page = 0;
+        if ((e = SYS(mem_map)(0, 4096, CLOUDABI_PROT_READ | CLOUDABI_PROT_WRITE,
+                              CLOUDABI_MAP_ANON | CLOUDABI_MAP_PRIVATE,
+                              CLOUDABI_MAP_ANON_FD, 0, &page))) return e;
+        /* The byte and the vector that describes it both live in the page,
+         * so that after the unmap even reading the vector must fail. */
+        *(char *)page = 'u';
+        cloudabi_ciovec_t *iov = (cloudabi_ciovec_t *)((char *)page + 64);
+        iov->buf = page;
+        iov->buf_len = 1;
+        size_t w = 0;
+        /* No other call in between: each would make other ranges recent. */
+        cloudabi_errno_t first = SYS(fd_write)((cloudabi_fd_t)iarg(cmd, 1), iov, 1, &w);
+        if ((e = SYS(mem_unmap)(page, 4096))) return e;
+        e = SYS(fd_write)((cloudabi_fd_t)iarg(cmd, 1), iov, 1, &w);
+        puts_(out, "data:first="); putu_(out, first); puts_(out, "\n");
+        return e;
+    }
+    if (OP("read_into_constant")) {
+        static const char constant[16] = "constant";
+        size_t got = 0;
+        cloudabi_iovec_t iov = { (void *)constant, sizeof constant };
+        return SYS(fd_read)((cloudabi_fd_t)iarg(cmd, 1), &iov, 1, &got);
+    }
     if (OP("drop")) {
         cloudabi_fdstat_t st = { 0 };
         st.fs_rights_base = iarg(cmd, 2);

@@ -1,6 +1,6 @@
-//! The only code that runs with the guest's TCB pointer in `%fs:0`: entering
-//! the guest, the per-syscall trampolines the vDSO points at, and the jump
-//! back out when the guest exits.
+//! The code that switches between guest and host state: entering the guest,
+//! the per-syscall trampolines the vDSO points at, and the jump back out when
+//! the guest exits.
 //!
 //! CloudABI's x86-64 thread model (emulator.md §1, §4): `%fs` *base* points at
 //! a word holding the current TCB pointer; the guest reads and writes that
@@ -12,9 +12,18 @@
 //! costs two memory moves per call, where switching the base register would
 //! cost a `wrfsbase` (not always enabled) or an `arch_prctl` system call.
 //!
+//! Because the guest never moves the base register, `%fs`-relative addresses
+//! other than `%fs:0` stay the host thread's own while the guest runs. The
+//! state a trampoline needs (the host's `%fs:0` value, the handler stack) and
+//! the serving `Host` ([`current`]) live in such a thread-local block, each
+//! one load away that depends on nothing. (They used to be reached through
+//! the guest TCB's `parent` pointer: a chain of three dependent loads in
+//! front of every system call.) The fast entry points in `host::fast` rely
+//! on the same property to run without a trampoline.
+//!
 //! The guest's TCB starts with a `parent` pointer that the guest copies into
 //! every TCB it makes; it points at this thread's [`ThreadBlock`], which holds
-//! the host's value and the state needed to leave the guest.
+//! what [`leave`] needs.
 //!
 //! The first guest thread runs on the host thread's own stack, and so do its
 //! handlers. Threads made by `thread_create` run guest code on the stack the
@@ -30,28 +39,21 @@ pub const MAX_SYSCALLS: usize = 64;
 /// Bytes between consecutive trampolines.
 const STUB_SIZE: usize = 128;
 
-/// Per-thread state shared with the assembly below; the field offsets are
-/// part of the assembly's contract.
+/// What a guest thread's TCB `parent` points at, and what [`leave`] needs;
+/// the field offsets are part of the assembly's contract.
 #[repr(C)]
 pub struct ThreadBlock {
     /// Offset 0: what the guest copies as its TCB's `parent`: this block.
     pub parent: *mut ThreadBlock,
-    /// Offset 8: the host's `%fs:0` value.
-    pub host_tp: usize,
-    /// Offset 16: the host stack pointer to return to when the guest exits.
+    /// Offset 8: the host stack pointer to return to when the guest exits.
     pub saved_rsp: usize,
-    /// Offset 24: the stack pointer handlers run at, or 0 to run them on
-    /// the stack the guest called from.
-    pub handler_sp: usize,
 }
 
 impl ThreadBlock {
     pub const fn new() -> ThreadBlock {
         ThreadBlock {
             parent: core::ptr::null_mut(),
-            host_tp: 0,
             saved_rsp: 0,
-            handler_sp: 0,
         }
     }
 }
@@ -72,6 +74,24 @@ extern "C" fn no_handler() -> u16 {
 }
 
 core::arch::global_asm!(
+    // Per host thread, addressed relative to the `%fs` base, which the guest
+    // never changes (it changes only the word at `%fs:0`): so a trampoline
+    // reaches them with one load that waits for nothing, where going through
+    // the guest's TCB would be a chain of three dependent loads in front of
+    // every system call.
+    //   +0  the host's `%fs:0` value while a guest runs on this thread
+    //   +8  the stack pointer handlers run at, or 0 to run them on the stack
+    //       the guest called from
+    //   +16 the handler state ([`current`])
+    ".pushsection .tbss,\"awT\",@nobits",
+    ".balign 8",
+    ".globl cloudabi_emu_tls",
+    ".hidden cloudabi_emu_tls",
+    ".type cloudabi_emu_tls, @object",
+    ".size cloudabi_emu_tls, 24",
+    "cloudabi_emu_tls:",
+    ".zero 24",
+    ".popsection",
     // Trampolines, one whole copy per syscall STUB_SIZE bytes apart (a
     // shared tail would cost every call a jump). Entered with the guest's
     // arguments in rdi..r9 and mem_map's seventh on the stack.
@@ -86,25 +106,25 @@ core::arch::global_asm!(
     "push rbp",
     "mov rbp, rsp",
     "push rbx",
-    "push r12",
     "mov rbx, qword ptr fs:[0]", // guest TCB
-    "mov r12, qword ptr [rbx]", // its parent: our ThreadBlock
-    "mov r11, qword ptr [r12 + 8]",
-    "mov qword ptr fs:[0], r11", // host value back in place
+    "mov rax, qword ptr fs:[cloudabi_emu_tls@tpoff]",
+    "mov qword ptr fs:[0], rax", // host value back in place
+    "mov r10, qword ptr fs:[cloudabi_emu_tls@tpoff + 8]",
     "mov r11, qword ptr [rbp + 16]", // seventh argument
-    "mov r10, qword ptr [r12 + 24]", // the handler stack, if any
+    // A branch, not a cmov: on the first thread (no handler stack) it is
+    // always predicted, and the stack pointer then does not wait for the
+    // load above (every push and call below would).
     "test r10, r10",
-    "cmovz r10, rsp",
+    "jz 1f",
     "mov rsp, r10",
+    "1:",
     "and rsp, -16", // tolerate a misaligned guest
-    "sub rsp, 8",
+    "push r11",
     "push r11",
     "call qword ptr [rip + {handlers} + 8 * cloudabi_emu_i]",
     "mov qword ptr fs:[0], rbx", // guest TCB again
-    "lea rsp, [rbp - 16]",
-    "pop r12",
-    "pop rbx",
-    "pop rbp",
+    "mov rbx, qword ptr [rbp - 8]",
+    "leave",
     "ret",
     ".set cloudabi_emu_i, cloudabi_emu_i + 1",
     ".endr",
@@ -114,7 +134,8 @@ core::arch::global_asm!(
     ".hidden cloudabi_emu_stubs_end",
     "cloudabi_emu_stubs_end:",
     // cloudabi_emu_enter(entry, auxv, block) -> exit code. Saves the
-    // callee-saved registers and the stack pointer in the block so that
+    // callee-saved registers, the thread's trampoline slots (for a caller
+    // that is itself a handler) and the stack pointer in the block, so that
     // cloudabi_emu_leave can return from here at any depth of guest code.
     ".globl cloudabi_emu_enter",
     ".hidden cloudabi_emu_enter",
@@ -125,9 +146,12 @@ core::arch::global_asm!(
     "push r13",
     "push r14",
     "push r15",
-    "mov qword ptr [rdx + 16], rsp",
+    "push qword ptr fs:[cloudabi_emu_tls@tpoff]",
+    "push qword ptr fs:[cloudabi_emu_tls@tpoff + 8]",
+    "mov qword ptr [rdx + 8], rsp",
     "mov r11, qword ptr fs:[0]",
-    "mov qword ptr [rdx + 8], r11",
+    "mov qword ptr fs:[cloudabi_emu_tls@tpoff], r11",
+    "mov qword ptr fs:[cloudabi_emu_tls@tpoff + 8], 0",
     "mov rbx, rdx",
     "mov rax, rdi",
     "mov rdi, rsi",
@@ -136,7 +160,7 @@ core::arch::global_asm!(
     "mov qword ptr fs:[0], rbx",
     "call rax",
     // _start returned, which cloudlibc never does: report it as -1.
-    "mov r11, qword ptr [rbx + 8]",
+    "mov r11, qword ptr fs:[cloudabi_emu_tls@tpoff]",
     "mov qword ptr fs:[0], r11",
     "add rsp, 8",
     "mov eax, -1",
@@ -154,12 +178,14 @@ core::arch::global_asm!(
     "push r13",
     "push r14",
     "push r15",
-    "mov qword ptr [r8 + 16], rsp",
+    "push qword ptr fs:[cloudabi_emu_tls@tpoff]",
+    "push qword ptr fs:[cloudabi_emu_tls@tpoff + 8]",
+    "mov qword ptr [r8 + 8], rsp",
     "mov r11, qword ptr fs:[0]",
-    "mov qword ptr [r8 + 8], r11",
+    "mov qword ptr fs:[cloudabi_emu_tls@tpoff], r11",
     "lea r11, [rsp - 64]",
     "and r11, -16",
-    "mov qword ptr [r8 + 24], r11",
+    "mov qword ptr fs:[cloudabi_emu_tls@tpoff + 8], r11",
     "mov rbx, r8",
     "mov rax, rdi",
     "mov edi, esi", // tid
@@ -176,7 +202,7 @@ core::arch::global_asm!(
     // The entry point returned (cloudlibc's never do): -1, as for _start.
     // rbx is callee-saved, so it still holds the block.
     "4:",
-    "mov r11, qword ptr [rbx + 8]",
+    "mov r11, qword ptr fs:[cloudabi_emu_tls@tpoff]",
     "mov qword ptr fs:[0], r11",
     "mov rdi, rbx",
     "mov esi, -1",
@@ -186,9 +212,11 @@ core::arch::global_asm!(
     ".globl cloudabi_emu_leave",
     ".hidden cloudabi_emu_leave",
     "cloudabi_emu_leave:",
-    "mov rsp, qword ptr [rdi + 16]",
+    "mov rsp, qword ptr [rdi + 8]",
     "mov eax, esi",
     "3:",
+    "pop qword ptr fs:[cloudabi_emu_tls@tpoff + 8]",
+    "pop qword ptr fs:[cloudabi_emu_tls@tpoff]",
     "pop r15",
     "pop r14",
     "pop r13",
@@ -201,6 +229,36 @@ core::arch::global_asm!(
     stub = const STUB_SIZE,
     handlers = sym HANDLERS,
 );
+
+/// The handler state of the guest thread running on this host thread (what
+/// [`set_current`] put there), or null. One load, without a TLS lookup.
+#[inline(always)]
+pub fn current() -> *mut () {
+    let p: *mut ();
+    // SAFETY: reads this thread's slot, which exists in every thread.
+    unsafe {
+        core::arch::asm!(
+            "mov {}, qword ptr fs:[cloudabi_emu_tls@tpoff + 16]",
+            out(reg) p,
+            options(nostack, readonly, preserves_flags),
+        );
+    }
+    p
+}
+
+/// Makes `p` this thread's handler state; returns the previous one.
+pub fn set_current(p: *mut ()) -> *mut () {
+    let previous = current();
+    // SAFETY: writes this thread's slot, which only [`current`] reads.
+    unsafe {
+        core::arch::asm!(
+            "mov qword ptr fs:[cloudabi_emu_tls@tpoff + 16], {}",
+            in(reg) p,
+            options(nostack, preserves_flags),
+        );
+    }
+    previous
+}
 
 unsafe extern "C" {
     static cloudabi_emu_stubs: [u8; STUB_SIZE * MAX_SYSCALLS];

@@ -31,10 +31,14 @@ fn vdso() -> io::Result<&'static Vdso> {
         .iter()
         .zip(&stubs)
         .map(|((name, _), stub)| {
+            // A call with a fast entry point goes there first, which falls
+            // back to the trampoline.
+            let target =
+                super::host::fast::install(name, *stub as usize).map_or(*stub, |fast| fast as u64);
             (
                 name.strip_prefix(crate::vdso::SYMBOL_PREFIX)
                     .unwrap_or(name),
-                *stub,
+                target,
             )
         })
         .collect();

@@ -5,7 +5,9 @@
 //!
 //! Each checks and decodes its arguments (see the [module docs](super)), calls the
 //! [`Syscalls`] method through [`Syscalls::with_current`], traces the call when
-//! tracing is on, and writes the outputs.
+//! tracing is on, and writes the outputs. The body is instantiated twice, with and
+//! without tracing, so that an untraced call carries no trace code at all: the
+//! traced copy is reached through an out-of-line, cold function.
 
 use super::{check, slice, slice_mut, trace, uninit, validate, Syscalls};
 use std::format;
@@ -65,9 +67,14 @@ pub fn entry_points<S: Syscalls>() -> [(&'static str, *const ()); 49] {
     ]
 }
 
-/// Traces a call whose arguments failed their checks, and passes the error on.
-fn failed<S: Syscalls>(s: &mut S, name: &str, error: crate::errno) -> crate::errno {
-    if s.trace_enabled() {
+/// Traces a call whose arguments failed their checks (when `TRACE`), and passes
+/// the error on.
+fn failed<S: Syscalls, const TRACE: bool>(
+    s: &mut S,
+    name: &str,
+    error: crate::errno,
+) -> crate::errno {
+    if TRACE && s.trace_enabled() {
         let line = format!(
             "{}(..) = Err({}) (bad argument)", name, trace::fmt_errno(error)
         );
@@ -126,30 +133,44 @@ pub unsafe extern "C" fn clock_res_get<S: Syscalls>(
     clock_id: u32,
     resolution: *mut crate::timestamp,
 ) -> crate::errno {
-    S::with_current(|s| match clock_res_get_inner(s, clock_id, resolution) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            clock_res_get_traced(s, clock_id, resolution)
+        } else {
+            clock_res_get_inner::<S, false>(s, clock_id, resolution)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn clock_res_get_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn clock_res_get_traced<S: Syscalls>(
+    s: &mut S,
+    clock_id: u32,
+    resolution: *mut crate::timestamp,
+) -> Result<(), crate::errno> {
+    clock_res_get_inner::<S, true>(s, clock_id, resolution)
+}
+
+#[inline(always)]
+unsafe fn clock_res_get_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     clock_id: u32,
     resolution: *mut crate::timestamp,
 ) -> Result<(), crate::errno> {
     let clock_id = match decoded(validate::clockid(clock_id)) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "clock_res_get", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "clock_res_get", e)),
     };
     let resolution = match writable(s, resolution) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "clock_res_get", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "clock_res_get", e)),
     };
-    let line = if s.trace_enabled() {
-        Some(trace::clock_res_get(clock_id))
-    } else {
-        None
-    };
+    let line = if TRACE { Some(trace::clock_res_get(clock_id)) } else { None };
     let result = s.clock_res_get(clock_id);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::clock_res_get_result(& result));
@@ -171,13 +192,32 @@ pub unsafe extern "C" fn clock_time_get<S: Syscalls>(
     precision: crate::timestamp,
     time: *mut crate::timestamp,
 ) -> crate::errno {
-    S::with_current(|s| match clock_time_get_inner(s, clock_id, precision, time) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            clock_time_get_traced(s, clock_id, precision, time)
+        } else {
+            clock_time_get_inner::<S, false>(s, clock_id, precision, time)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn clock_time_get_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn clock_time_get_traced<S: Syscalls>(
+    s: &mut S,
+    clock_id: u32,
+    precision: crate::timestamp,
+    time: *mut crate::timestamp,
+) -> Result<(), crate::errno> {
+    clock_time_get_inner::<S, true>(s, clock_id, precision, time)
+}
+
+#[inline(always)]
+unsafe fn clock_time_get_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     clock_id: u32,
     precision: crate::timestamp,
@@ -185,17 +225,17 @@ unsafe fn clock_time_get_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let clock_id = match decoded(validate::clockid(clock_id)) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "clock_time_get", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "clock_time_get", e)),
     };
     let precision = match Ok::<_, crate::errno>(precision) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "clock_time_get", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "clock_time_get", e)),
     };
     let time = match writable(s, time) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "clock_time_get", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "clock_time_get", e)),
     };
-    let line = if s.trace_enabled() {
+    let line = if TRACE {
         Some(trace::clock_time_get(clock_id, precision))
     } else {
         None
@@ -221,13 +261,32 @@ pub unsafe extern "C" fn condvar_signal<S: Syscalls>(
     scope: u8,
     nwaiters: crate::nthreads,
 ) -> crate::errno {
-    S::with_current(|s| match condvar_signal_inner(s, condvar, scope, nwaiters) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            condvar_signal_traced(s, condvar, scope, nwaiters)
+        } else {
+            condvar_signal_inner::<S, false>(s, condvar, scope, nwaiters)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn condvar_signal_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn condvar_signal_traced<S: Syscalls>(
+    s: &mut S,
+    condvar: *mut crate::condvar,
+    scope: u8,
+    nwaiters: crate::nthreads,
+) -> Result<(), crate::errno> {
+    condvar_signal_inner::<S, true>(s, condvar, scope, nwaiters)
+}
+
+#[inline(always)]
+unsafe fn condvar_signal_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     condvar: *mut crate::condvar,
     scope: u8,
@@ -235,17 +294,17 @@ unsafe fn condvar_signal_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let condvar = match writable(s, condvar) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "condvar_signal", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "condvar_signal", e)),
     };
     let scope = match decoded(validate::scope(scope)) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "condvar_signal", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "condvar_signal", e)),
     };
     let nwaiters = match Ok::<_, crate::errno>(nwaiters) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "condvar_signal", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "condvar_signal", e)),
     };
-    let line = if s.trace_enabled() {
+    let line = if TRACE {
         Some(trace::condvar_signal(condvar, scope, nwaiters))
     } else {
         None
@@ -267,21 +326,38 @@ unsafe fn condvar_signal_inner<S: Syscalls>(
 /// it passes are checked as the [module docs](super) describe, and must otherwise
 /// be valid guest memory for the duration of the call.
 pub unsafe extern "C" fn fd_close<S: Syscalls>(fd: crate::fd) -> crate::errno {
-    S::with_current(|s| match fd_close_inner(s, fd) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            fd_close_traced(s, fd)
+        } else {
+            fd_close_inner::<S, false>(s, fd)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn fd_close_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn fd_close_traced<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+) -> Result<(), crate::errno> {
+    fd_close_inner::<S, true>(s, fd)
+}
+
+#[inline(always)]
+unsafe fn fd_close_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd: crate::fd,
 ) -> Result<(), crate::errno> {
     let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_close", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_close", e)),
     };
-    let line = if s.trace_enabled() { Some(trace::fd_close(fd)) } else { None };
+    let line = if TRACE { Some(trace::fd_close(fd)) } else { None };
     let result = s.fd_close(fd);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::fd_close_result(& result));
@@ -302,26 +378,44 @@ pub unsafe extern "C" fn fd_create1<S: Syscalls>(
     r#type: u8,
     fd: *mut crate::fd,
 ) -> crate::errno {
-    S::with_current(|s| match fd_create1_inner(s, r#type, fd) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            fd_create1_traced(s, r#type, fd)
+        } else {
+            fd_create1_inner::<S, false>(s, r#type, fd)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn fd_create1_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn fd_create1_traced<S: Syscalls>(
+    s: &mut S,
+    r#type: u8,
+    fd: *mut crate::fd,
+) -> Result<(), crate::errno> {
+    fd_create1_inner::<S, true>(s, r#type, fd)
+}
+
+#[inline(always)]
+unsafe fn fd_create1_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     r#type: u8,
     fd: *mut crate::fd,
 ) -> Result<(), crate::errno> {
     let r#type = match decoded(validate::filetype(r#type)) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_create1", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_create1", e)),
     };
     let fd = match writable(s, fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_create1", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_create1", e)),
     };
-    let line = if s.trace_enabled() { Some(trace::fd_create1(r#type)) } else { None };
+    let line = if TRACE { Some(trace::fd_create1(r#type)) } else { None };
     let result = s.fd_create1(r#type);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::fd_create1_result(& result));
@@ -343,13 +437,32 @@ pub unsafe extern "C" fn fd_create2<S: Syscalls>(
     fd1: *mut crate::fd,
     fd2: *mut crate::fd,
 ) -> crate::errno {
-    S::with_current(|s| match fd_create2_inner(s, r#type, fd1, fd2) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            fd_create2_traced(s, r#type, fd1, fd2)
+        } else {
+            fd_create2_inner::<S, false>(s, r#type, fd1, fd2)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn fd_create2_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn fd_create2_traced<S: Syscalls>(
+    s: &mut S,
+    r#type: u8,
+    fd1: *mut crate::fd,
+    fd2: *mut crate::fd,
+) -> Result<(), crate::errno> {
+    fd_create2_inner::<S, true>(s, r#type, fd1, fd2)
+}
+
+#[inline(always)]
+unsafe fn fd_create2_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     r#type: u8,
     fd1: *mut crate::fd,
@@ -357,17 +470,17 @@ unsafe fn fd_create2_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let r#type = match decoded(validate::filetype(r#type)) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_create2", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_create2", e)),
     };
     let fd1 = match writable(s, fd1) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_create2", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_create2", e)),
     };
     let fd2 = match writable(s, fd2) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_create2", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_create2", e)),
     };
-    let line = if s.trace_enabled() { Some(trace::fd_create2(r#type)) } else { None };
+    let line = if TRACE { Some(trace::fd_create2(r#type)) } else { None };
     let result = s.fd_create2(r#type);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::fd_create2_result(& result));
@@ -387,21 +500,38 @@ unsafe fn fd_create2_inner<S: Syscalls>(
 /// it passes are checked as the [module docs](super) describe, and must otherwise
 /// be valid guest memory for the duration of the call.
 pub unsafe extern "C" fn fd_datasync<S: Syscalls>(fd: crate::fd) -> crate::errno {
-    S::with_current(|s| match fd_datasync_inner(s, fd) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            fd_datasync_traced(s, fd)
+        } else {
+            fd_datasync_inner::<S, false>(s, fd)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn fd_datasync_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn fd_datasync_traced<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+) -> Result<(), crate::errno> {
+    fd_datasync_inner::<S, true>(s, fd)
+}
+
+#[inline(always)]
+unsafe fn fd_datasync_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd: crate::fd,
 ) -> Result<(), crate::errno> {
     let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_datasync", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_datasync", e)),
     };
-    let line = if s.trace_enabled() { Some(trace::fd_datasync(fd)) } else { None };
+    let line = if TRACE { Some(trace::fd_datasync(fd)) } else { None };
     let result = s.fd_datasync(fd);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::fd_datasync_result(& result));
@@ -422,26 +552,44 @@ pub unsafe extern "C" fn fd_dup<S: Syscalls>(
     from: crate::fd,
     fd: *mut crate::fd,
 ) -> crate::errno {
-    S::with_current(|s| match fd_dup_inner(s, from, fd) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            fd_dup_traced(s, from, fd)
+        } else {
+            fd_dup_inner::<S, false>(s, from, fd)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn fd_dup_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn fd_dup_traced<S: Syscalls>(
+    s: &mut S,
+    from: crate::fd,
+    fd: *mut crate::fd,
+) -> Result<(), crate::errno> {
+    fd_dup_inner::<S, true>(s, from, fd)
+}
+
+#[inline(always)]
+unsafe fn fd_dup_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     from: crate::fd,
     fd: *mut crate::fd,
 ) -> Result<(), crate::errno> {
     let from = match Ok::<_, crate::errno>(from) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_dup", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_dup", e)),
     };
     let fd = match writable(s, fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_dup", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_dup", e)),
     };
-    let line = if s.trace_enabled() { Some(trace::fd_dup(from)) } else { None };
+    let line = if TRACE { Some(trace::fd_dup(from)) } else { None };
     let result = s.fd_dup(from);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::fd_dup_result(& result));
@@ -465,13 +613,34 @@ pub unsafe extern "C" fn fd_pread<S: Syscalls>(
     offset: crate::filesize,
     nread: *mut usize,
 ) -> crate::errno {
-    S::with_current(|s| match fd_pread_inner(s, fd, iovs, iovs_len, offset, nread) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            fd_pread_traced(s, fd, iovs, iovs_len, offset, nread)
+        } else {
+            fd_pread_inner::<S, false>(s, fd, iovs, iovs_len, offset, nread)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn fd_pread_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn fd_pread_traced<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    iovs: *const crate::iovec,
+    iovs_len: usize,
+    offset: crate::filesize,
+    nread: *mut usize,
+) -> Result<(), crate::errno> {
+    fd_pread_inner::<S, true>(s, fd, iovs, iovs_len, offset, nread)
+}
+
+#[inline(always)]
+unsafe fn fd_pread_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd: crate::fd,
     iovs: *const crate::iovec,
@@ -481,25 +650,21 @@ unsafe fn fd_pread_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_pread", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_pread", e)),
     };
     let iovs = match slice(s, iovs, iovs_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_pread", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_pread", e)),
     };
     let offset = match Ok::<_, crate::errno>(offset) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_pread", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_pread", e)),
     };
     let nread = match writable(s, nread) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_pread", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_pread", e)),
     };
-    let line = if s.trace_enabled() {
-        Some(trace::fd_pread(fd, iovs, offset))
-    } else {
-        None
-    };
+    let line = if TRACE { Some(trace::fd_pread(fd, iovs, offset)) } else { None };
     let result = s.fd_pread(fd, iovs, offset);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::fd_pread_result(& result));
@@ -523,13 +688,34 @@ pub unsafe extern "C" fn fd_pwrite<S: Syscalls>(
     offset: crate::filesize,
     nwritten: *mut usize,
 ) -> crate::errno {
-    S::with_current(|s| match fd_pwrite_inner(s, fd, iovs, iovs_len, offset, nwritten) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            fd_pwrite_traced(s, fd, iovs, iovs_len, offset, nwritten)
+        } else {
+            fd_pwrite_inner::<S, false>(s, fd, iovs, iovs_len, offset, nwritten)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn fd_pwrite_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn fd_pwrite_traced<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    iovs: *const crate::ciovec,
+    iovs_len: usize,
+    offset: crate::filesize,
+    nwritten: *mut usize,
+) -> Result<(), crate::errno> {
+    fd_pwrite_inner::<S, true>(s, fd, iovs, iovs_len, offset, nwritten)
+}
+
+#[inline(always)]
+unsafe fn fd_pwrite_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd: crate::fd,
     iovs: *const crate::ciovec,
@@ -539,25 +725,21 @@ unsafe fn fd_pwrite_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_pwrite", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_pwrite", e)),
     };
     let iovs = match slice(s, iovs, iovs_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_pwrite", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_pwrite", e)),
     };
     let offset = match Ok::<_, crate::errno>(offset) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_pwrite", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_pwrite", e)),
     };
     let nwritten = match writable(s, nwritten) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_pwrite", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_pwrite", e)),
     };
-    let line = if s.trace_enabled() {
-        Some(trace::fd_pwrite(fd, iovs, offset))
-    } else {
-        None
-    };
+    let line = if TRACE { Some(trace::fd_pwrite(fd, iovs, offset)) } else { None };
     let result = s.fd_pwrite(fd, iovs, offset);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::fd_pwrite_result(& result));
@@ -580,13 +762,33 @@ pub unsafe extern "C" fn fd_read<S: Syscalls>(
     iovs_len: usize,
     nread: *mut usize,
 ) -> crate::errno {
-    S::with_current(|s| match fd_read_inner(s, fd, iovs, iovs_len, nread) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            fd_read_traced(s, fd, iovs, iovs_len, nread)
+        } else {
+            fd_read_inner::<S, false>(s, fd, iovs, iovs_len, nread)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn fd_read_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn fd_read_traced<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    iovs: *const crate::iovec,
+    iovs_len: usize,
+    nread: *mut usize,
+) -> Result<(), crate::errno> {
+    fd_read_inner::<S, true>(s, fd, iovs, iovs_len, nread)
+}
+
+#[inline(always)]
+unsafe fn fd_read_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd: crate::fd,
     iovs: *const crate::iovec,
@@ -595,17 +797,17 @@ unsafe fn fd_read_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_read", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_read", e)),
     };
     let iovs = match slice(s, iovs, iovs_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_read", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_read", e)),
     };
     let nread = match writable(s, nread) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_read", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_read", e)),
     };
-    let line = if s.trace_enabled() { Some(trace::fd_read(fd, iovs)) } else { None };
+    let line = if TRACE { Some(trace::fd_read(fd, iovs)) } else { None };
     let result = s.fd_read(fd, iovs);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::fd_read_result(& result));
@@ -626,26 +828,44 @@ pub unsafe extern "C" fn fd_replace<S: Syscalls>(
     from: crate::fd,
     to: crate::fd,
 ) -> crate::errno {
-    S::with_current(|s| match fd_replace_inner(s, from, to) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            fd_replace_traced(s, from, to)
+        } else {
+            fd_replace_inner::<S, false>(s, from, to)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn fd_replace_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn fd_replace_traced<S: Syscalls>(
+    s: &mut S,
+    from: crate::fd,
+    to: crate::fd,
+) -> Result<(), crate::errno> {
+    fd_replace_inner::<S, true>(s, from, to)
+}
+
+#[inline(always)]
+unsafe fn fd_replace_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     from: crate::fd,
     to: crate::fd,
 ) -> Result<(), crate::errno> {
     let from = match Ok::<_, crate::errno>(from) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_replace", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_replace", e)),
     };
     let to = match Ok::<_, crate::errno>(to) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_replace", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_replace", e)),
     };
-    let line = if s.trace_enabled() { Some(trace::fd_replace(from, to)) } else { None };
+    let line = if TRACE { Some(trace::fd_replace(from, to)) } else { None };
     let result = s.fd_replace(from, to);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::fd_replace_result(& result));
@@ -668,13 +888,33 @@ pub unsafe extern "C" fn fd_seek<S: Syscalls>(
     whence: u8,
     newoffset: *mut crate::filesize,
 ) -> crate::errno {
-    S::with_current(|s| match fd_seek_inner(s, fd, offset, whence, newoffset) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            fd_seek_traced(s, fd, offset, whence, newoffset)
+        } else {
+            fd_seek_inner::<S, false>(s, fd, offset, whence, newoffset)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn fd_seek_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn fd_seek_traced<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    offset: crate::filedelta,
+    whence: u8,
+    newoffset: *mut crate::filesize,
+) -> Result<(), crate::errno> {
+    fd_seek_inner::<S, true>(s, fd, offset, whence, newoffset)
+}
+
+#[inline(always)]
+unsafe fn fd_seek_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd: crate::fd,
     offset: crate::filedelta,
@@ -683,25 +923,21 @@ unsafe fn fd_seek_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_seek", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_seek", e)),
     };
     let offset = match Ok::<_, crate::errno>(offset) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_seek", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_seek", e)),
     };
     let whence = match decoded(validate::whence(whence)) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_seek", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_seek", e)),
     };
     let newoffset = match writable(s, newoffset) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_seek", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_seek", e)),
     };
-    let line = if s.trace_enabled() {
-        Some(trace::fd_seek(fd, offset, whence))
-    } else {
-        None
-    };
+    let line = if TRACE { Some(trace::fd_seek(fd, offset, whence)) } else { None };
     let result = s.fd_seek(fd, offset, whence);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::fd_seek_result(& result));
@@ -722,30 +958,44 @@ pub unsafe extern "C" fn fd_stat_get<S: Syscalls>(
     fd: crate::fd,
     buf: *mut crate::fdstat,
 ) -> crate::errno {
-    S::with_current(|s| match fd_stat_get_inner(s, fd, buf) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            fd_stat_get_traced(s, fd, buf)
+        } else {
+            fd_stat_get_inner::<S, false>(s, fd, buf)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn fd_stat_get_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn fd_stat_get_traced<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    buf: *mut crate::fdstat,
+) -> Result<(), crate::errno> {
+    fd_stat_get_inner::<S, true>(s, fd, buf)
+}
+
+#[inline(always)]
+unsafe fn fd_stat_get_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd: crate::fd,
     buf: *mut crate::fdstat,
 ) -> Result<(), crate::errno> {
     let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_stat_get", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_stat_get", e)),
     };
     let buf = match uninit(s, buf) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_stat_get", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_stat_get", e)),
     };
-    let line = if s.trace_enabled() {
-        Some(trace::fd_stat_get(fd, buf.as_ptr()))
-    } else {
-        None
-    };
+    let line = if TRACE { Some(trace::fd_stat_get(fd, buf.as_ptr())) } else { None };
     let result = s.fd_stat_get(fd, buf);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::fd_stat_get_result(& result));
@@ -767,13 +1017,32 @@ pub unsafe extern "C" fn fd_stat_put<S: Syscalls>(
     buf: *const crate::fdstat,
     flags: crate::fdsflags,
 ) -> crate::errno {
-    S::with_current(|s| match fd_stat_put_inner(s, fd, buf, flags) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            fd_stat_put_traced(s, fd, buf, flags)
+        } else {
+            fd_stat_put_inner::<S, false>(s, fd, buf, flags)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn fd_stat_put_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn fd_stat_put_traced<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    buf: *const crate::fdstat,
+    flags: crate::fdsflags,
+) -> Result<(), crate::errno> {
+    fd_stat_put_inner::<S, true>(s, fd, buf, flags)
+}
+
+#[inline(always)]
+unsafe fn fd_stat_put_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd: crate::fd,
     buf: *const crate::fdstat,
@@ -781,21 +1050,17 @@ unsafe fn fd_stat_put_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_stat_put", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_stat_put", e)),
     };
     let buf = match checked_ref(s, buf, validate::fdstat) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_stat_put", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_stat_put", e)),
     };
     let flags = match Ok::<_, crate::errno>(flags) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_stat_put", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_stat_put", e)),
     };
-    let line = if s.trace_enabled() {
-        Some(trace::fd_stat_put(fd, buf, flags))
-    } else {
-        None
-    };
+    let line = if TRACE { Some(trace::fd_stat_put(fd, buf, flags)) } else { None };
     let result = s.fd_stat_put(fd, buf, flags);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::fd_stat_put_result(& result));
@@ -813,21 +1078,38 @@ unsafe fn fd_stat_put_inner<S: Syscalls>(
 /// it passes are checked as the [module docs](super) describe, and must otherwise
 /// be valid guest memory for the duration of the call.
 pub unsafe extern "C" fn fd_sync<S: Syscalls>(fd: crate::fd) -> crate::errno {
-    S::with_current(|s| match fd_sync_inner(s, fd) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            fd_sync_traced(s, fd)
+        } else {
+            fd_sync_inner::<S, false>(s, fd)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn fd_sync_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn fd_sync_traced<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+) -> Result<(), crate::errno> {
+    fd_sync_inner::<S, true>(s, fd)
+}
+
+#[inline(always)]
+unsafe fn fd_sync_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd: crate::fd,
 ) -> Result<(), crate::errno> {
     let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_sync", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_sync", e)),
     };
-    let line = if s.trace_enabled() { Some(trace::fd_sync(fd)) } else { None };
+    let line = if TRACE { Some(trace::fd_sync(fd)) } else { None };
     let result = s.fd_sync(fd);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::fd_sync_result(& result));
@@ -850,13 +1132,33 @@ pub unsafe extern "C" fn fd_write<S: Syscalls>(
     iovs_len: usize,
     nwritten: *mut usize,
 ) -> crate::errno {
-    S::with_current(|s| match fd_write_inner(s, fd, iovs, iovs_len, nwritten) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            fd_write_traced(s, fd, iovs, iovs_len, nwritten)
+        } else {
+            fd_write_inner::<S, false>(s, fd, iovs, iovs_len, nwritten)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn fd_write_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn fd_write_traced<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    iovs: *const crate::ciovec,
+    iovs_len: usize,
+    nwritten: *mut usize,
+) -> Result<(), crate::errno> {
+    fd_write_inner::<S, true>(s, fd, iovs, iovs_len, nwritten)
+}
+
+#[inline(always)]
+unsafe fn fd_write_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd: crate::fd,
     iovs: *const crate::ciovec,
@@ -865,17 +1167,17 @@ unsafe fn fd_write_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_write", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_write", e)),
     };
     let iovs = match slice(s, iovs, iovs_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_write", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_write", e)),
     };
     let nwritten = match writable(s, nwritten) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "fd_write", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "fd_write", e)),
     };
-    let line = if s.trace_enabled() { Some(trace::fd_write(fd, iovs)) } else { None };
+    let line = if TRACE { Some(trace::fd_write(fd, iovs)) } else { None };
     let result = s.fd_write(fd, iovs);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::fd_write_result(& result));
@@ -898,13 +1200,33 @@ pub unsafe extern "C" fn file_advise<S: Syscalls>(
     len: crate::filesize,
     advice: u8,
 ) -> crate::errno {
-    S::with_current(|s| match file_advise_inner(s, fd, offset, len, advice) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            file_advise_traced(s, fd, offset, len, advice)
+        } else {
+            file_advise_inner::<S, false>(s, fd, offset, len, advice)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn file_advise_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn file_advise_traced<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    offset: crate::filesize,
+    len: crate::filesize,
+    advice: u8,
+) -> Result<(), crate::errno> {
+    file_advise_inner::<S, true>(s, fd, offset, len, advice)
+}
+
+#[inline(always)]
+unsafe fn file_advise_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd: crate::fd,
     offset: crate::filesize,
@@ -913,21 +1235,21 @@ unsafe fn file_advise_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_advise", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_advise", e)),
     };
     let offset = match Ok::<_, crate::errno>(offset) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_advise", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_advise", e)),
     };
     let len = match Ok::<_, crate::errno>(len) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_advise", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_advise", e)),
     };
     let advice = match decoded(validate::advice(advice)) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_advise", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_advise", e)),
     };
-    let line = if s.trace_enabled() {
+    let line = if TRACE {
         Some(trace::file_advise(fd, offset, len, advice))
     } else {
         None
@@ -953,13 +1275,32 @@ pub unsafe extern "C" fn file_allocate<S: Syscalls>(
     offset: crate::filesize,
     len: crate::filesize,
 ) -> crate::errno {
-    S::with_current(|s| match file_allocate_inner(s, fd, offset, len) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            file_allocate_traced(s, fd, offset, len)
+        } else {
+            file_allocate_inner::<S, false>(s, fd, offset, len)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn file_allocate_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn file_allocate_traced<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    offset: crate::filesize,
+    len: crate::filesize,
+) -> Result<(), crate::errno> {
+    file_allocate_inner::<S, true>(s, fd, offset, len)
+}
+
+#[inline(always)]
+unsafe fn file_allocate_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd: crate::fd,
     offset: crate::filesize,
@@ -967,21 +1308,17 @@ unsafe fn file_allocate_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_allocate", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_allocate", e)),
     };
     let offset = match Ok::<_, crate::errno>(offset) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_allocate", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_allocate", e)),
     };
     let len = match Ok::<_, crate::errno>(len) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_allocate", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_allocate", e)),
     };
-    let line = if s.trace_enabled() {
-        Some(trace::file_allocate(fd, offset, len))
-    } else {
-        None
-    };
+    let line = if TRACE { Some(trace::file_allocate(fd, offset, len)) } else { None };
     let result = s.file_allocate(fd, offset, len);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::file_allocate_result(& result));
@@ -1004,13 +1341,33 @@ pub unsafe extern "C" fn file_create<S: Syscalls>(
     path_len: usize,
     r#type: u8,
 ) -> crate::errno {
-    S::with_current(|s| match file_create_inner(s, fd, path, path_len, r#type) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            file_create_traced(s, fd, path, path_len, r#type)
+        } else {
+            file_create_inner::<S, false>(s, fd, path, path_len, r#type)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn file_create_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn file_create_traced<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    path: *const u8,
+    path_len: usize,
+    r#type: u8,
+) -> Result<(), crate::errno> {
+    file_create_inner::<S, true>(s, fd, path, path_len, r#type)
+}
+
+#[inline(always)]
+unsafe fn file_create_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd: crate::fd,
     path: *const u8,
@@ -1019,21 +1376,17 @@ unsafe fn file_create_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_create", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_create", e)),
     };
     let path = match slice(s, path, path_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_create", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_create", e)),
     };
     let r#type = match decoded(validate::filetype(r#type)) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_create", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_create", e)),
     };
-    let line = if s.trace_enabled() {
-        Some(trace::file_create(fd, path, r#type))
-    } else {
-        None
-    };
+    let line = if TRACE { Some(trace::file_create(fd, path, r#type)) } else { None };
     let result = s.file_create(fd, path, r#type);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::file_create_result(& result));
@@ -1058,21 +1411,35 @@ pub unsafe extern "C" fn file_link<S: Syscalls>(
     path2: *const u8,
     path2_len: usize,
 ) -> crate::errno {
-    S::with_current(|s| match file_link_inner(
-        s,
-        fd1,
-        path1,
-        path1_len,
-        fd2,
-        path2,
-        path2_len,
-    ) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            file_link_traced(s, fd1, path1, path1_len, fd2, path2, path2_len)
+        } else {
+            file_link_inner::<S, false>(s, fd1, path1, path1_len, fd2, path2, path2_len)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn file_link_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn file_link_traced<S: Syscalls>(
+    s: &mut S,
+    fd1: crate::lookup,
+    path1: *const u8,
+    path1_len: usize,
+    fd2: crate::fd,
+    path2: *const u8,
+    path2_len: usize,
+) -> Result<(), crate::errno> {
+    file_link_inner::<S, true>(s, fd1, path1, path1_len, fd2, path2, path2_len)
+}
+
+#[inline(always)]
+unsafe fn file_link_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd1: crate::lookup,
     path1: *const u8,
@@ -1083,25 +1450,21 @@ unsafe fn file_link_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let fd1 = match Ok::<_, crate::errno>(fd1) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_link", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_link", e)),
     };
     let path1 = match slice(s, path1, path1_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_link", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_link", e)),
     };
     let fd2 = match Ok::<_, crate::errno>(fd2) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_link", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_link", e)),
     };
     let path2 = match slice(s, path2, path2_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_link", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_link", e)),
     };
-    let line = if s.trace_enabled() {
-        Some(trace::file_link(fd1, path1, fd2, path2))
-    } else {
-        None
-    };
+    let line = if TRACE { Some(trace::file_link(fd1, path1, fd2, path2)) } else { None };
     let result = s.file_link(fd1, path1, fd2, path2);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::file_link_result(& result));
@@ -1126,21 +1489,35 @@ pub unsafe extern "C" fn file_open<S: Syscalls>(
     fds: *const crate::fdstat,
     fd: *mut crate::fd,
 ) -> crate::errno {
-    S::with_current(|s| match file_open_inner(
-        s,
-        dirfd,
-        path,
-        path_len,
-        oflags,
-        fds,
-        fd,
-    ) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            file_open_traced(s, dirfd, path, path_len, oflags, fds, fd)
+        } else {
+            file_open_inner::<S, false>(s, dirfd, path, path_len, oflags, fds, fd)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn file_open_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn file_open_traced<S: Syscalls>(
+    s: &mut S,
+    dirfd: crate::lookup,
+    path: *const u8,
+    path_len: usize,
+    oflags: crate::oflags,
+    fds: *const crate::fdstat,
+    fd: *mut crate::fd,
+) -> Result<(), crate::errno> {
+    file_open_inner::<S, true>(s, dirfd, path, path_len, oflags, fds, fd)
+}
+
+#[inline(always)]
+unsafe fn file_open_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     dirfd: crate::lookup,
     path: *const u8,
@@ -1151,25 +1528,25 @@ unsafe fn file_open_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let dirfd = match Ok::<_, crate::errno>(dirfd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_open", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_open", e)),
     };
     let path = match slice(s, path, path_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_open", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_open", e)),
     };
     let oflags = match Ok::<_, crate::errno>(oflags) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_open", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_open", e)),
     };
     let fds = match checked_ref(s, fds, validate::fdstat) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_open", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_open", e)),
     };
     let fd = match writable(s, fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_open", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_open", e)),
     };
-    let line = if s.trace_enabled() {
+    let line = if TRACE {
         Some(trace::file_open(dirfd, path, oflags, fds))
     } else {
         None
@@ -1197,13 +1574,34 @@ pub unsafe extern "C" fn file_readdir<S: Syscalls>(
     cookie: crate::dircookie,
     bufused: *mut usize,
 ) -> crate::errno {
-    S::with_current(|s| match file_readdir_inner(s, fd, buf, buf_len, cookie, bufused) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            file_readdir_traced(s, fd, buf, buf_len, cookie, bufused)
+        } else {
+            file_readdir_inner::<S, false>(s, fd, buf, buf_len, cookie, bufused)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn file_readdir_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn file_readdir_traced<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    buf: *mut (),
+    buf_len: usize,
+    cookie: crate::dircookie,
+    bufused: *mut usize,
+) -> Result<(), crate::errno> {
+    file_readdir_inner::<S, true>(s, fd, buf, buf_len, cookie, bufused)
+}
+
+#[inline(always)]
+unsafe fn file_readdir_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd: crate::fd,
     buf: *mut (),
@@ -1213,21 +1611,21 @@ unsafe fn file_readdir_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_readdir", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_readdir", e)),
     };
     let buf = match slice_mut(s, buf as *mut u8, buf_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_readdir", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_readdir", e)),
     };
     let cookie = match Ok::<_, crate::errno>(cookie) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_readdir", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_readdir", e)),
     };
     let bufused = match writable(s, bufused) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_readdir", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_readdir", e)),
     };
-    let line = if s.trace_enabled() {
+    let line = if TRACE {
         Some(trace::file_readdir(fd, buf.len(), cookie))
     } else {
         None
@@ -1256,21 +1654,35 @@ pub unsafe extern "C" fn file_readlink<S: Syscalls>(
     buf_len: usize,
     bufused: *mut usize,
 ) -> crate::errno {
-    S::with_current(|s| match file_readlink_inner(
-        s,
-        fd,
-        path,
-        path_len,
-        buf,
-        buf_len,
-        bufused,
-    ) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            file_readlink_traced(s, fd, path, path_len, buf, buf_len, bufused)
+        } else {
+            file_readlink_inner::<S, false>(s, fd, path, path_len, buf, buf_len, bufused)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn file_readlink_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn file_readlink_traced<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    path: *const u8,
+    path_len: usize,
+    buf: *mut u8,
+    buf_len: usize,
+    bufused: *mut usize,
+) -> Result<(), crate::errno> {
+    file_readlink_inner::<S, true>(s, fd, path, path_len, buf, buf_len, bufused)
+}
+
+#[inline(always)]
+unsafe fn file_readlink_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd: crate::fd,
     path: *const u8,
@@ -1281,21 +1693,21 @@ unsafe fn file_readlink_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_readlink", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_readlink", e)),
     };
     let path = match slice(s, path, path_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_readlink", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_readlink", e)),
     };
     let buf = match slice_mut(s, buf, buf_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_readlink", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_readlink", e)),
     };
     let bufused = match writable(s, bufused) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_readlink", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_readlink", e)),
     };
-    let line = if s.trace_enabled() {
+    let line = if TRACE {
         Some(trace::file_readlink(fd, path, buf.len()))
     } else {
         None
@@ -1324,21 +1736,38 @@ pub unsafe extern "C" fn file_rename<S: Syscalls>(
     path2: *const u8,
     path2_len: usize,
 ) -> crate::errno {
-    S::with_current(|s| match file_rename_inner(
-        s,
-        fd1,
-        path1,
-        path1_len,
-        fd2,
-        path2,
-        path2_len,
-    ) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            file_rename_traced(s, fd1, path1, path1_len, fd2, path2, path2_len)
+        } else {
+            file_rename_inner::<
+                S,
+                false,
+            >(s, fd1, path1, path1_len, fd2, path2, path2_len)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn file_rename_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn file_rename_traced<S: Syscalls>(
+    s: &mut S,
+    fd1: crate::fd,
+    path1: *const u8,
+    path1_len: usize,
+    fd2: crate::fd,
+    path2: *const u8,
+    path2_len: usize,
+) -> Result<(), crate::errno> {
+    file_rename_inner::<S, true>(s, fd1, path1, path1_len, fd2, path2, path2_len)
+}
+
+#[inline(always)]
+unsafe fn file_rename_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd1: crate::fd,
     path1: *const u8,
@@ -1349,21 +1778,21 @@ unsafe fn file_rename_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let fd1 = match Ok::<_, crate::errno>(fd1) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_rename", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_rename", e)),
     };
     let path1 = match slice(s, path1, path1_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_rename", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_rename", e)),
     };
     let fd2 = match Ok::<_, crate::errno>(fd2) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_rename", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_rename", e)),
     };
     let path2 = match slice(s, path2, path2_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_rename", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_rename", e)),
     };
-    let line = if s.trace_enabled() {
+    let line = if TRACE {
         Some(trace::file_rename(fd1, path1, fd2, path2))
     } else {
         None
@@ -1388,30 +1817,44 @@ pub unsafe extern "C" fn file_stat_fget<S: Syscalls>(
     fd: crate::fd,
     buf: *mut crate::filestat,
 ) -> crate::errno {
-    S::with_current(|s| match file_stat_fget_inner(s, fd, buf) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            file_stat_fget_traced(s, fd, buf)
+        } else {
+            file_stat_fget_inner::<S, false>(s, fd, buf)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn file_stat_fget_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn file_stat_fget_traced<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    buf: *mut crate::filestat,
+) -> Result<(), crate::errno> {
+    file_stat_fget_inner::<S, true>(s, fd, buf)
+}
+
+#[inline(always)]
+unsafe fn file_stat_fget_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd: crate::fd,
     buf: *mut crate::filestat,
 ) -> Result<(), crate::errno> {
     let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_stat_fget", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_fget", e)),
     };
     let buf = match uninit(s, buf) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_stat_fget", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_fget", e)),
     };
-    let line = if s.trace_enabled() {
-        Some(trace::file_stat_fget(fd, buf.as_ptr()))
-    } else {
-        None
-    };
+    let line = if TRACE { Some(trace::file_stat_fget(fd, buf.as_ptr())) } else { None };
     let result = s.file_stat_fget(fd, buf);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::file_stat_fget_result(& result));
@@ -1433,13 +1876,32 @@ pub unsafe extern "C" fn file_stat_fput<S: Syscalls>(
     buf: *const crate::filestat,
     flags: crate::fsflags,
 ) -> crate::errno {
-    S::with_current(|s| match file_stat_fput_inner(s, fd, buf, flags) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            file_stat_fput_traced(s, fd, buf, flags)
+        } else {
+            file_stat_fput_inner::<S, false>(s, fd, buf, flags)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn file_stat_fput_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn file_stat_fput_traced<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    buf: *const crate::filestat,
+    flags: crate::fsflags,
+) -> Result<(), crate::errno> {
+    file_stat_fput_inner::<S, true>(s, fd, buf, flags)
+}
+
+#[inline(always)]
+unsafe fn file_stat_fput_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd: crate::fd,
     buf: *const crate::filestat,
@@ -1447,21 +1909,17 @@ unsafe fn file_stat_fput_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_stat_fput", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_fput", e)),
     };
     let buf = match checked_ref(s, buf, validate::filestat) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_stat_fput", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_fput", e)),
     };
     let flags = match Ok::<_, crate::errno>(flags) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_stat_fput", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_fput", e)),
     };
-    let line = if s.trace_enabled() {
-        Some(trace::file_stat_fput(fd, buf, flags))
-    } else {
-        None
-    };
+    let line = if TRACE { Some(trace::file_stat_fput(fd, buf, flags)) } else { None };
     let result = s.file_stat_fput(fd, buf, flags);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::file_stat_fput_result(& result));
@@ -1484,13 +1942,33 @@ pub unsafe extern "C" fn file_stat_get<S: Syscalls>(
     path_len: usize,
     buf: *mut crate::filestat,
 ) -> crate::errno {
-    S::with_current(|s| match file_stat_get_inner(s, fd, path, path_len, buf) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            file_stat_get_traced(s, fd, path, path_len, buf)
+        } else {
+            file_stat_get_inner::<S, false>(s, fd, path, path_len, buf)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn file_stat_get_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn file_stat_get_traced<S: Syscalls>(
+    s: &mut S,
+    fd: crate::lookup,
+    path: *const u8,
+    path_len: usize,
+    buf: *mut crate::filestat,
+) -> Result<(), crate::errno> {
+    file_stat_get_inner::<S, true>(s, fd, path, path_len, buf)
+}
+
+#[inline(always)]
+unsafe fn file_stat_get_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd: crate::lookup,
     path: *const u8,
@@ -1499,17 +1977,17 @@ unsafe fn file_stat_get_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_stat_get", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_get", e)),
     };
     let path = match slice(s, path, path_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_stat_get", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_get", e)),
     };
     let buf = match uninit(s, buf) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_stat_get", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_get", e)),
     };
-    let line = if s.trace_enabled() {
+    let line = if TRACE {
         Some(trace::file_stat_get(fd, path, buf.as_ptr()))
     } else {
         None
@@ -1537,13 +2015,34 @@ pub unsafe extern "C" fn file_stat_put<S: Syscalls>(
     buf: *const crate::filestat,
     flags: crate::fsflags,
 ) -> crate::errno {
-    S::with_current(|s| match file_stat_put_inner(s, fd, path, path_len, buf, flags) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            file_stat_put_traced(s, fd, path, path_len, buf, flags)
+        } else {
+            file_stat_put_inner::<S, false>(s, fd, path, path_len, buf, flags)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn file_stat_put_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn file_stat_put_traced<S: Syscalls>(
+    s: &mut S,
+    fd: crate::lookup,
+    path: *const u8,
+    path_len: usize,
+    buf: *const crate::filestat,
+    flags: crate::fsflags,
+) -> Result<(), crate::errno> {
+    file_stat_put_inner::<S, true>(s, fd, path, path_len, buf, flags)
+}
+
+#[inline(always)]
+unsafe fn file_stat_put_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd: crate::lookup,
     path: *const u8,
@@ -1553,21 +2052,21 @@ unsafe fn file_stat_put_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_stat_put", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_put", e)),
     };
     let path = match slice(s, path, path_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_stat_put", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_put", e)),
     };
     let buf = match checked_ref(s, buf, validate::filestat) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_stat_put", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_put", e)),
     };
     let flags = match Ok::<_, crate::errno>(flags) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_stat_put", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_put", e)),
     };
-    let line = if s.trace_enabled() {
+    let line = if TRACE {
         Some(trace::file_stat_put(fd, path, buf, flags))
     } else {
         None
@@ -1595,20 +2094,34 @@ pub unsafe extern "C" fn file_symlink<S: Syscalls>(
     path2: *const u8,
     path2_len: usize,
 ) -> crate::errno {
-    S::with_current(|s| match file_symlink_inner(
-        s,
-        path1,
-        path1_len,
-        fd,
-        path2,
-        path2_len,
-    ) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            file_symlink_traced(s, path1, path1_len, fd, path2, path2_len)
+        } else {
+            file_symlink_inner::<S, false>(s, path1, path1_len, fd, path2, path2_len)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn file_symlink_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn file_symlink_traced<S: Syscalls>(
+    s: &mut S,
+    path1: *const u8,
+    path1_len: usize,
+    fd: crate::fd,
+    path2: *const u8,
+    path2_len: usize,
+) -> Result<(), crate::errno> {
+    file_symlink_inner::<S, true>(s, path1, path1_len, fd, path2, path2_len)
+}
+
+#[inline(always)]
+unsafe fn file_symlink_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     path1: *const u8,
     path1_len: usize,
@@ -1618,21 +2131,17 @@ unsafe fn file_symlink_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let path1 = match slice(s, path1, path1_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_symlink", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_symlink", e)),
     };
     let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_symlink", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_symlink", e)),
     };
     let path2 = match slice(s, path2, path2_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_symlink", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_symlink", e)),
     };
-    let line = if s.trace_enabled() {
-        Some(trace::file_symlink(path1, fd, path2))
-    } else {
-        None
-    };
+    let line = if TRACE { Some(trace::file_symlink(path1, fd, path2)) } else { None };
     let result = s.file_symlink(path1, fd, path2);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::file_symlink_result(& result));
@@ -1655,13 +2164,33 @@ pub unsafe extern "C" fn file_unlink<S: Syscalls>(
     path_len: usize,
     flags: crate::ulflags,
 ) -> crate::errno {
-    S::with_current(|s| match file_unlink_inner(s, fd, path, path_len, flags) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            file_unlink_traced(s, fd, path, path_len, flags)
+        } else {
+            file_unlink_inner::<S, false>(s, fd, path, path_len, flags)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn file_unlink_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn file_unlink_traced<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    path: *const u8,
+    path_len: usize,
+    flags: crate::ulflags,
+) -> Result<(), crate::errno> {
+    file_unlink_inner::<S, true>(s, fd, path, path_len, flags)
+}
+
+#[inline(always)]
+unsafe fn file_unlink_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd: crate::fd,
     path: *const u8,
@@ -1670,21 +2199,17 @@ unsafe fn file_unlink_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_unlink", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_unlink", e)),
     };
     let path = match slice(s, path, path_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_unlink", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_unlink", e)),
     };
     let flags = match Ok::<_, crate::errno>(flags) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "file_unlink", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "file_unlink", e)),
     };
-    let line = if s.trace_enabled() {
-        Some(trace::file_unlink(fd, path, flags))
-    } else {
-        None
-    };
+    let line = if TRACE { Some(trace::file_unlink(fd, path, flags)) } else { None };
     let result = s.file_unlink(fd, path, flags);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::file_unlink_result(& result));
@@ -1705,30 +2230,44 @@ pub unsafe extern "C" fn lock_unlock<S: Syscalls>(
     lock: *mut crate::lock,
     scope: u8,
 ) -> crate::errno {
-    S::with_current(|s| match lock_unlock_inner(s, lock, scope) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            lock_unlock_traced(s, lock, scope)
+        } else {
+            lock_unlock_inner::<S, false>(s, lock, scope)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn lock_unlock_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn lock_unlock_traced<S: Syscalls>(
+    s: &mut S,
+    lock: *mut crate::lock,
+    scope: u8,
+) -> Result<(), crate::errno> {
+    lock_unlock_inner::<S, true>(s, lock, scope)
+}
+
+#[inline(always)]
+unsafe fn lock_unlock_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     lock: *mut crate::lock,
     scope: u8,
 ) -> Result<(), crate::errno> {
     let lock = match writable(s, lock) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "lock_unlock", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "lock_unlock", e)),
     };
     let scope = match decoded(validate::scope(scope)) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "lock_unlock", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "lock_unlock", e)),
     };
-    let line = if s.trace_enabled() {
-        Some(trace::lock_unlock(lock, scope))
-    } else {
-        None
-    };
+    let line = if TRACE { Some(trace::lock_unlock(lock, scope)) } else { None };
     let result = s.lock_unlock(lock, scope);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::lock_unlock_result(& result));
@@ -1750,13 +2289,32 @@ pub unsafe extern "C" fn mem_advise<S: Syscalls>(
     mapping_len: usize,
     advice: u8,
 ) -> crate::errno {
-    S::with_current(|s| match mem_advise_inner(s, mapping, mapping_len, advice) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            mem_advise_traced(s, mapping, mapping_len, advice)
+        } else {
+            mem_advise_inner::<S, false>(s, mapping, mapping_len, advice)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn mem_advise_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn mem_advise_traced<S: Syscalls>(
+    s: &mut S,
+    mapping: *mut (),
+    mapping_len: usize,
+    advice: u8,
+) -> Result<(), crate::errno> {
+    mem_advise_inner::<S, true>(s, mapping, mapping_len, advice)
+}
+
+#[inline(always)]
+unsafe fn mem_advise_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     mapping: *mut (),
     mapping_len: usize,
@@ -1767,17 +2325,13 @@ unsafe fn mem_advise_inner<S: Syscalls>(
         crate::errno,
     >(core::ptr::slice_from_raw_parts_mut(mapping as *mut u8, mapping_len)) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "mem_advise", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "mem_advise", e)),
     };
     let advice = match decoded(validate::advice(advice)) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "mem_advise", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "mem_advise", e)),
     };
-    let line = if s.trace_enabled() {
-        Some(trace::mem_advise(mapping, advice))
-    } else {
-        None
-    };
+    let line = if TRACE { Some(trace::mem_advise(mapping, advice)) } else { None };
     let result = s.mem_advise(mapping, advice);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::mem_advise_result(& result));
@@ -1803,14 +2357,38 @@ pub unsafe extern "C" fn mem_map<S: Syscalls>(
     off: crate::filesize,
     mem: *mut *mut (),
 ) -> crate::errno {
-    S::with_current(|s| match mem_map_inner(s, addr, len, prot, flags, fd, off, mem) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            mem_map_traced(s, addr, len, prot, flags, fd, off, mem)
+        } else {
+            mem_map_inner::<S, false>(s, addr, len, prot, flags, fd, off, mem)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
 #[allow(clippy::too_many_arguments)]
-unsafe fn mem_map_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn mem_map_traced<S: Syscalls>(
+    s: &mut S,
+    addr: *mut (),
+    len: usize,
+    prot: crate::mprot,
+    flags: crate::mflags,
+    fd: crate::fd,
+    off: crate::filesize,
+    mem: *mut *mut (),
+) -> Result<(), crate::errno> {
+    mem_map_inner::<S, true>(s, addr, len, prot, flags, fd, off, mem)
+}
+
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+unsafe fn mem_map_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     addr: *mut (),
     len: usize,
@@ -1822,33 +2400,33 @@ unsafe fn mem_map_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let addr = match Ok::<_, crate::errno>(addr) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "mem_map", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "mem_map", e)),
     };
     let len = match Ok::<_, crate::errno>(len) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "mem_map", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "mem_map", e)),
     };
     let prot = match Ok::<_, crate::errno>(prot) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "mem_map", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "mem_map", e)),
     };
     let flags = match Ok::<_, crate::errno>(flags) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "mem_map", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "mem_map", e)),
     };
     let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "mem_map", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "mem_map", e)),
     };
     let off = match Ok::<_, crate::errno>(off) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "mem_map", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "mem_map", e)),
     };
     let mem = match writable(s, mem) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "mem_map", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "mem_map", e)),
     };
-    let line = if s.trace_enabled() {
+    let line = if TRACE {
         Some(trace::mem_map(addr, len, prot, flags, fd, off))
     } else {
         None
@@ -1874,13 +2452,32 @@ pub unsafe extern "C" fn mem_protect<S: Syscalls>(
     mapping_len: usize,
     prot: crate::mprot,
 ) -> crate::errno {
-    S::with_current(|s| match mem_protect_inner(s, mapping, mapping_len, prot) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            mem_protect_traced(s, mapping, mapping_len, prot)
+        } else {
+            mem_protect_inner::<S, false>(s, mapping, mapping_len, prot)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn mem_protect_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn mem_protect_traced<S: Syscalls>(
+    s: &mut S,
+    mapping: *mut (),
+    mapping_len: usize,
+    prot: crate::mprot,
+) -> Result<(), crate::errno> {
+    mem_protect_inner::<S, true>(s, mapping, mapping_len, prot)
+}
+
+#[inline(always)]
+unsafe fn mem_protect_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     mapping: *mut (),
     mapping_len: usize,
@@ -1891,17 +2488,13 @@ unsafe fn mem_protect_inner<S: Syscalls>(
         crate::errno,
     >(core::ptr::slice_from_raw_parts_mut(mapping as *mut u8, mapping_len)) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "mem_protect", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "mem_protect", e)),
     };
     let prot = match Ok::<_, crate::errno>(prot) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "mem_protect", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "mem_protect", e)),
     };
-    let line = if s.trace_enabled() {
-        Some(trace::mem_protect(mapping, prot))
-    } else {
-        None
-    };
+    let line = if TRACE { Some(trace::mem_protect(mapping, prot)) } else { None };
     let result = s.mem_protect(mapping, prot);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::mem_protect_result(& result));
@@ -1923,13 +2516,32 @@ pub unsafe extern "C" fn mem_sync<S: Syscalls>(
     mapping_len: usize,
     flags: crate::msflags,
 ) -> crate::errno {
-    S::with_current(|s| match mem_sync_inner(s, mapping, mapping_len, flags) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            mem_sync_traced(s, mapping, mapping_len, flags)
+        } else {
+            mem_sync_inner::<S, false>(s, mapping, mapping_len, flags)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn mem_sync_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn mem_sync_traced<S: Syscalls>(
+    s: &mut S,
+    mapping: *mut (),
+    mapping_len: usize,
+    flags: crate::msflags,
+) -> Result<(), crate::errno> {
+    mem_sync_inner::<S, true>(s, mapping, mapping_len, flags)
+}
+
+#[inline(always)]
+unsafe fn mem_sync_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     mapping: *mut (),
     mapping_len: usize,
@@ -1940,17 +2552,13 @@ unsafe fn mem_sync_inner<S: Syscalls>(
         crate::errno,
     >(core::ptr::slice_from_raw_parts_mut(mapping as *mut u8, mapping_len)) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "mem_sync", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "mem_sync", e)),
     };
     let flags = match Ok::<_, crate::errno>(flags) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "mem_sync", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "mem_sync", e)),
     };
-    let line = if s.trace_enabled() {
-        Some(trace::mem_sync(mapping, flags))
-    } else {
-        None
-    };
+    let line = if TRACE { Some(trace::mem_sync(mapping, flags)) } else { None };
     let result = s.mem_sync(mapping, flags);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::mem_sync_result(& result));
@@ -1971,13 +2579,31 @@ pub unsafe extern "C" fn mem_unmap<S: Syscalls>(
     mapping: *mut (),
     mapping_len: usize,
 ) -> crate::errno {
-    S::with_current(|s| match mem_unmap_inner(s, mapping, mapping_len) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            mem_unmap_traced(s, mapping, mapping_len)
+        } else {
+            mem_unmap_inner::<S, false>(s, mapping, mapping_len)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn mem_unmap_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn mem_unmap_traced<S: Syscalls>(
+    s: &mut S,
+    mapping: *mut (),
+    mapping_len: usize,
+) -> Result<(), crate::errno> {
+    mem_unmap_inner::<S, true>(s, mapping, mapping_len)
+}
+
+#[inline(always)]
+unsafe fn mem_unmap_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     mapping: *mut (),
     mapping_len: usize,
@@ -1987,9 +2613,9 @@ unsafe fn mem_unmap_inner<S: Syscalls>(
         crate::errno,
     >(core::ptr::slice_from_raw_parts_mut(mapping as *mut u8, mapping_len)) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "mem_unmap", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "mem_unmap", e)),
     };
-    let line = if s.trace_enabled() { Some(trace::mem_unmap(mapping)) } else { None };
+    let line = if TRACE { Some(trace::mem_unmap(mapping)) } else { None };
     let result = s.mem_unmap(mapping);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::mem_unmap_result(& result));
@@ -2012,13 +2638,33 @@ pub unsafe extern "C" fn poll<S: Syscalls>(
     nsubscriptions: usize,
     nevents: *mut usize,
 ) -> crate::errno {
-    S::with_current(|s| match poll_inner(s, r#in, out, nsubscriptions, nevents) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            poll_traced(s, r#in, out, nsubscriptions, nevents)
+        } else {
+            poll_inner::<S, false>(s, r#in, out, nsubscriptions, nevents)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn poll_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn poll_traced<S: Syscalls>(
+    s: &mut S,
+    r#in: *const crate::subscription,
+    out: *mut crate::event,
+    nsubscriptions: usize,
+    nevents: *mut usize,
+) -> Result<(), crate::errno> {
+    poll_inner::<S, true>(s, r#in, out, nsubscriptions, nevents)
+}
+
+#[inline(always)]
+unsafe fn poll_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     r#in: *const crate::subscription,
     out: *mut crate::event,
@@ -2027,7 +2673,7 @@ unsafe fn poll_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let r#in = match checked_slice(s, r#in, nsubscriptions, validate::subscription) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "poll", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "poll", e)),
     };
     let out = match slice_mut(
         s,
@@ -2035,13 +2681,13 @@ unsafe fn poll_inner<S: Syscalls>(
         nsubscriptions,
     ) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "poll", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "poll", e)),
     };
     let nevents = match writable(s, nevents) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "poll", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "poll", e)),
     };
-    let line = if s.trace_enabled() { Some(trace::poll(r#in, out.len())) } else { None };
+    let line = if TRACE { Some(trace::poll(r#in, out.len())) } else { None };
     let result = s.poll(r#in, out);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::poll_result(& result));
@@ -2065,13 +2711,34 @@ pub unsafe extern "C" fn proc_exec<S: Syscalls>(
     fds: *const crate::fd,
     fds_len: usize,
 ) -> crate::errno {
-    S::with_current(|s| match proc_exec_inner(s, fd, data, data_len, fds, fds_len) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            proc_exec_traced(s, fd, data, data_len, fds, fds_len)
+        } else {
+            proc_exec_inner::<S, false>(s, fd, data, data_len, fds, fds_len)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn proc_exec_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn proc_exec_traced<S: Syscalls>(
+    s: &mut S,
+    fd: crate::fd,
+    data: *const (),
+    data_len: usize,
+    fds: *const crate::fd,
+    fds_len: usize,
+) -> Result<(), crate::errno> {
+    proc_exec_inner::<S, true>(s, fd, data, data_len, fds, fds_len)
+}
+
+#[inline(always)]
+unsafe fn proc_exec_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd: crate::fd,
     data: *const (),
@@ -2081,21 +2748,17 @@ unsafe fn proc_exec_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "proc_exec", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "proc_exec", e)),
     };
     let data = match slice(s, data as *const u8, data_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "proc_exec", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "proc_exec", e)),
     };
     let fds = match slice(s, fds, fds_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "proc_exec", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "proc_exec", e)),
     };
-    let line = if s.trace_enabled() {
-        Some(trace::proc_exec(fd, data, fds))
-    } else {
-        None
-    };
+    let line = if TRACE { Some(trace::proc_exec(fd, data, fds)) } else { None };
     let result = s.proc_exec(fd, data, fds);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::proc_exec_result(& result));
@@ -2121,7 +2784,7 @@ unsafe fn proc_exit_inner<S: Syscalls>(s: &mut S, rval: crate::exitcode) -> ! {
     let rval = match Ok::<_, crate::errno>(rval) {
         Ok(v) => v,
         Err(e) => {
-            let e = failed(s, "proc_exit", e);
+            let e = failed::<S, true>(s, "proc_exit", e);
             s.noreturn_failed("proc_exit", e)
         }
     };
@@ -2143,26 +2806,44 @@ pub unsafe extern "C" fn proc_fork<S: Syscalls>(
     fd: *mut crate::fd,
     tid: *mut crate::tid,
 ) -> crate::errno {
-    S::with_current(|s| match proc_fork_inner(s, fd, tid) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            proc_fork_traced(s, fd, tid)
+        } else {
+            proc_fork_inner::<S, false>(s, fd, tid)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn proc_fork_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn proc_fork_traced<S: Syscalls>(
+    s: &mut S,
+    fd: *mut crate::fd,
+    tid: *mut crate::tid,
+) -> Result<(), crate::errno> {
+    proc_fork_inner::<S, true>(s, fd, tid)
+}
+
+#[inline(always)]
+unsafe fn proc_fork_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd: *mut crate::fd,
     tid: *mut crate::tid,
 ) -> Result<(), crate::errno> {
     let fd = match writable(s, fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "proc_fork", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "proc_fork", e)),
     };
     let tid = match writable(s, tid) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "proc_fork", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "proc_fork", e)),
     };
-    let line = if s.trace_enabled() { Some(trace::proc_fork()) } else { None };
+    let line = if TRACE { Some(trace::proc_fork()) } else { None };
     let result = s.proc_fork();
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::proc_fork_result(& result));
@@ -2182,18 +2863,38 @@ unsafe fn proc_fork_inner<S: Syscalls>(
 /// it passes are checked as the [module docs](super) describe, and must otherwise
 /// be valid guest memory for the duration of the call.
 pub unsafe extern "C" fn proc_raise<S: Syscalls>(sig: u8) -> crate::errno {
-    S::with_current(|s| match proc_raise_inner(s, sig) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            proc_raise_traced(s, sig)
+        } else {
+            proc_raise_inner::<S, false>(s, sig)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn proc_raise_inner<S: Syscalls>(s: &mut S, sig: u8) -> Result<(), crate::errno> {
+#[cold]
+#[inline(never)]
+unsafe fn proc_raise_traced<S: Syscalls>(
+    s: &mut S,
+    sig: u8,
+) -> Result<(), crate::errno> {
+    proc_raise_inner::<S, true>(s, sig)
+}
+
+#[inline(always)]
+unsafe fn proc_raise_inner<S: Syscalls, const TRACE: bool>(
+    s: &mut S,
+    sig: u8,
+) -> Result<(), crate::errno> {
     let sig = match decoded(validate::signal(sig)) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "proc_raise", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "proc_raise", e)),
     };
-    let line = if s.trace_enabled() { Some(trace::proc_raise(sig)) } else { None };
+    let line = if TRACE { Some(trace::proc_raise(sig)) } else { None };
     let result = s.proc_raise(sig);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::proc_raise_result(& result));
@@ -2214,22 +2915,40 @@ pub unsafe extern "C" fn random_get<S: Syscalls>(
     buf: *mut (),
     buf_len: usize,
 ) -> crate::errno {
-    S::with_current(|s| match random_get_inner(s, buf, buf_len) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            random_get_traced(s, buf, buf_len)
+        } else {
+            random_get_inner::<S, false>(s, buf, buf_len)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn random_get_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn random_get_traced<S: Syscalls>(
+    s: &mut S,
+    buf: *mut (),
+    buf_len: usize,
+) -> Result<(), crate::errno> {
+    random_get_inner::<S, true>(s, buf, buf_len)
+}
+
+#[inline(always)]
+unsafe fn random_get_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     buf: *mut (),
     buf_len: usize,
 ) -> Result<(), crate::errno> {
     let buf = match slice_mut(s, buf as *mut u8, buf_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "random_get", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "random_get", e)),
     };
-    let line = if s.trace_enabled() { Some(trace::random_get(buf.len())) } else { None };
+    let line = if TRACE { Some(trace::random_get(buf.len())) } else { None };
     let result = s.random_get(buf);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::random_get_result(& result));
@@ -2251,13 +2970,32 @@ pub unsafe extern "C" fn sock_recv<S: Syscalls>(
     r#in: *const crate::recv_in,
     out: *mut crate::recv_out,
 ) -> crate::errno {
-    S::with_current(|s| match sock_recv_inner(s, sock, r#in, out) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            sock_recv_traced(s, sock, r#in, out)
+        } else {
+            sock_recv_inner::<S, false>(s, sock, r#in, out)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn sock_recv_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn sock_recv_traced<S: Syscalls>(
+    s: &mut S,
+    sock: crate::fd,
+    r#in: *const crate::recv_in,
+    out: *mut crate::recv_out,
+) -> Result<(), crate::errno> {
+    sock_recv_inner::<S, true>(s, sock, r#in, out)
+}
+
+#[inline(always)]
+unsafe fn sock_recv_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     sock: crate::fd,
     r#in: *const crate::recv_in,
@@ -2265,17 +3003,17 @@ unsafe fn sock_recv_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let sock = match Ok::<_, crate::errno>(sock) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "sock_recv", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "sock_recv", e)),
     };
     let r#in = match super::reference(s, r#in) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "sock_recv", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "sock_recv", e)),
     };
     let out = match uninit(s, out) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "sock_recv", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "sock_recv", e)),
     };
-    let line = if s.trace_enabled() {
+    let line = if TRACE {
         Some(trace::sock_recv(sock, r#in, out.as_ptr()))
     } else {
         None
@@ -2301,13 +3039,32 @@ pub unsafe extern "C" fn sock_send<S: Syscalls>(
     r#in: *const crate::send_in,
     out: *mut crate::send_out,
 ) -> crate::errno {
-    S::with_current(|s| match sock_send_inner(s, sock, r#in, out) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            sock_send_traced(s, sock, r#in, out)
+        } else {
+            sock_send_inner::<S, false>(s, sock, r#in, out)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn sock_send_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn sock_send_traced<S: Syscalls>(
+    s: &mut S,
+    sock: crate::fd,
+    r#in: *const crate::send_in,
+    out: *mut crate::send_out,
+) -> Result<(), crate::errno> {
+    sock_send_inner::<S, true>(s, sock, r#in, out)
+}
+
+#[inline(always)]
+unsafe fn sock_send_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     sock: crate::fd,
     r#in: *const crate::send_in,
@@ -2315,17 +3072,17 @@ unsafe fn sock_send_inner<S: Syscalls>(
 ) -> Result<(), crate::errno> {
     let sock = match Ok::<_, crate::errno>(sock) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "sock_send", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "sock_send", e)),
     };
     let r#in = match super::reference(s, r#in) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "sock_send", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "sock_send", e)),
     };
     let out = match uninit(s, out) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "sock_send", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "sock_send", e)),
     };
-    let line = if s.trace_enabled() {
+    let line = if TRACE {
         Some(trace::sock_send(sock, r#in, out.as_ptr()))
     } else {
         None
@@ -2350,30 +3107,44 @@ pub unsafe extern "C" fn sock_shutdown<S: Syscalls>(
     sock: crate::fd,
     how: crate::sdflags,
 ) -> crate::errno {
-    S::with_current(|s| match sock_shutdown_inner(s, sock, how) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            sock_shutdown_traced(s, sock, how)
+        } else {
+            sock_shutdown_inner::<S, false>(s, sock, how)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn sock_shutdown_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn sock_shutdown_traced<S: Syscalls>(
+    s: &mut S,
+    sock: crate::fd,
+    how: crate::sdflags,
+) -> Result<(), crate::errno> {
+    sock_shutdown_inner::<S, true>(s, sock, how)
+}
+
+#[inline(always)]
+unsafe fn sock_shutdown_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     sock: crate::fd,
     how: crate::sdflags,
 ) -> Result<(), crate::errno> {
     let sock = match Ok::<_, crate::errno>(sock) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "sock_shutdown", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "sock_shutdown", e)),
     };
     let how = match Ok::<_, crate::errno>(how) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "sock_shutdown", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "sock_shutdown", e)),
     };
-    let line = if s.trace_enabled() {
-        Some(trace::sock_shutdown(sock, how))
-    } else {
-        None
-    };
+    let line = if TRACE { Some(trace::sock_shutdown(sock, how)) } else { None };
     let result = s.sock_shutdown(sock, how);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::sock_shutdown_result(& result));
@@ -2394,30 +3165,44 @@ pub unsafe extern "C" fn thread_create<S: Syscalls>(
     attr: *mut crate::threadattr,
     tid: *mut crate::tid,
 ) -> crate::errno {
-    S::with_current(|s| match thread_create_inner(s, attr, tid) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            thread_create_traced(s, attr, tid)
+        } else {
+            thread_create_inner::<S, false>(s, attr, tid)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn thread_create_inner<S: Syscalls>(
+#[cold]
+#[inline(never)]
+unsafe fn thread_create_traced<S: Syscalls>(
+    s: &mut S,
+    attr: *mut crate::threadattr,
+    tid: *mut crate::tid,
+) -> Result<(), crate::errno> {
+    thread_create_inner::<S, true>(s, attr, tid)
+}
+
+#[inline(always)]
+unsafe fn thread_create_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     attr: *mut crate::threadattr,
     tid: *mut crate::tid,
 ) -> Result<(), crate::errno> {
     let attr = match uninit(s, attr) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "thread_create", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "thread_create", e)),
     };
     let tid = match writable(s, tid) {
         Ok(v) => v,
-        Err(e) => return Err(failed(s, "thread_create", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, "thread_create", e)),
     };
-    let line = if s.trace_enabled() {
-        Some(trace::thread_create(attr.as_ptr()))
-    } else {
-        None
-    };
+    let line = if TRACE { Some(trace::thread_create(attr.as_ptr())) } else { None };
     let result = s.thread_create(attr);
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::thread_create_result(& result));
@@ -2450,14 +3235,14 @@ unsafe fn thread_exit_inner<S: Syscalls>(
     let lock = match writable(s, lock) {
         Ok(v) => v,
         Err(e) => {
-            let e = failed(s, "thread_exit", e);
+            let e = failed::<S, true>(s, "thread_exit", e);
             s.noreturn_failed("thread_exit", e)
         }
     };
     let scope = match decoded(validate::scope(scope)) {
         Ok(v) => v,
         Err(e) => {
-            let e = failed(s, "thread_exit", e);
+            let e = failed::<S, true>(s, "thread_exit", e);
             s.noreturn_failed("thread_exit", e)
         }
     };
@@ -2476,14 +3261,30 @@ unsafe fn thread_exit_inner<S: Syscalls>(
 /// it passes are checked as the [module docs](super) describe, and must otherwise
 /// be valid guest memory for the duration of the call.
 pub unsafe extern "C" fn thread_yield<S: Syscalls>() -> crate::errno {
-    S::with_current(|s| match thread_yield_inner(s) {
-        Ok(()) => crate::errno::SUCCESS,
-        Err(e) => e,
+    S::with_current(|s| {
+        let result = if s.trace_enabled() {
+            thread_yield_traced(s)
+        } else {
+            thread_yield_inner::<S, false>(s)
+        };
+        match result {
+            Ok(()) => crate::errno::SUCCESS,
+            Err(e) => e,
+        }
     })
 }
 
-unsafe fn thread_yield_inner<S: Syscalls>(s: &mut S) -> Result<(), crate::errno> {
-    let line = if s.trace_enabled() { Some(trace::thread_yield()) } else { None };
+#[cold]
+#[inline(never)]
+unsafe fn thread_yield_traced<S: Syscalls>(s: &mut S) -> Result<(), crate::errno> {
+    thread_yield_inner::<S, true>(s)
+}
+
+#[inline(always)]
+unsafe fn thread_yield_inner<S: Syscalls, const TRACE: bool>(
+    s: &mut S,
+) -> Result<(), crate::errno> {
+    let line = if TRACE { Some(trace::thread_yield()) } else { None };
     let result = s.thread_yield();
     if let Some(line) = line {
         let line = format!("{} = {}", line, trace::thread_yield_result(& result));

@@ -25,7 +25,9 @@ pub fn file(ir: &Ir) -> TokenStream {
         //!
         //! Each checks and decodes its arguments (see the [module docs](super)), calls the
         //! [`Syscalls`] method through [`Syscalls::with_current`], traces the call when
-        //! tracing is on, and writes the outputs.
+        //! tracing is on, and writes the outputs. The body is instantiated twice, with and
+        //! without tracing, so that an untraced call carries no trace code at all: the
+        //! traced copy is reached through an out-of-line, cold function.
 
         use super::{check, slice, slice_mut, trace, uninit, validate, Syscalls};
         use std::format;
@@ -35,9 +37,10 @@ pub fn file(ir: &Ir) -> TokenStream {
             [#(#table),*]
         }
 
-        /// Traces a call whose arguments failed their checks, and passes the error on.
-        fn failed<S: Syscalls>(s: &mut S, name: &str, error: crate::errno) -> crate::errno {
-            if s.trace_enabled() {
+        /// Traces a call whose arguments failed their checks (when `TRACE`), and passes
+        /// the error on.
+        fn failed<S: Syscalls, const TRACE: bool>(s: &mut S, name: &str, error: crate::errno) -> crate::errno {
+            if TRACE && s.trace_enabled() {
                 let line = format!("{}(..) = Err({}) (bad argument)", name, trace::fmt_errno(error));
                 s.trace(&line);
             }
@@ -180,6 +183,7 @@ fn decode(ir: &Ir, call: &Syscall, param: &Param) -> Option<TokenStream> {
 fn entry(ir: &Ir, call: &Syscall) -> TokenStream {
     let name = naming::ident(&call.name.name);
     let inner = Ident::new(&format!("{}_inner", call.name.name), Span::call_site());
+    let traced = Ident::new(&format!("{}_traced", call.name.name), Span::call_site());
     let call_name = call.name.name.as_str();
     let params = classify(ir, call);
     let mut c_args = Vec::new();
@@ -203,11 +207,11 @@ fn entry(ir: &Ir, call: &Syscall) -> TokenStream {
     });
     let on_error = if call.noreturn {
         quote! {{
-            let e = failed(s, #call_name, e);
+            let e = failed::<S, true>(s, #call_name, e);
             s.noreturn_failed(#call_name, e)
         }}
     } else {
-        quote!(return Err(failed(s, #call_name, e)))
+        quote!(return Err(failed::<S, TRACE>(s, #call_name, e)))
     };
     let mut decodes = Vec::new();
     let mut trait_args = Vec::new();
@@ -285,16 +289,31 @@ fn entry(ir: &Ir, call: &Syscall) -> TokenStream {
         #[doc = #doc]
         #safety
         pub unsafe extern "C" fn #name<S: Syscalls>(#(#c_args),*) -> crate::errno {
-            S::with_current(|s| match #inner(s, #(#c_names),*) {
-                Ok(()) => crate::errno::SUCCESS,
-                Err(e) => e,
+            S::with_current(|s| {
+                let result = if s.trace_enabled() {
+                    #traced(s, #(#c_names),*)
+                } else {
+                    #inner::<S, false>(s, #(#c_names),*)
+                };
+                match result {
+                    Ok(()) => crate::errno::SUCCESS,
+                    Err(e) => e,
+                }
             })
         }
 
         #many_args
-        unsafe fn #inner<S: Syscalls>(s: &mut S, #(#c_args),*) -> Result<(), crate::errno> {
+        #[cold]
+        #[inline(never)]
+        unsafe fn #traced<S: Syscalls>(s: &mut S, #(#c_args),*) -> Result<(), crate::errno> {
+            #inner::<S, true>(s, #(#c_names),*)
+        }
+
+        #many_args
+        #[inline(always)]
+        unsafe fn #inner<S: Syscalls, const TRACE: bool>(s: &mut S, #(#c_args),*) -> Result<(), crate::errno> {
             #(#decodes)*
-            let line = if s.trace_enabled() {
+            let line = if TRACE {
                 Some(trace::#name(#(#views),*))
             } else {
                 None

@@ -52,13 +52,18 @@ impl Host {
 
     #[inline]
     pub(super) fn do_fd_write(&mut self, fd: Fd, iovs: &[ciovec]) -> Result<usize, errno> {
-        // The common case, one buffer, without building a vector.
-        if let [one] = iovs {
+        // The common case, one buffer from the only guest thread: no vector,
+        // no lock, and nothing else inlined into every call.
+        if let ([one], true) = (iovs, self.alone) {
             // SAFETY: as in `write_buffers`.
             let buf = unsafe { cloudabi::host::slice(self, one.buf.0 as *const u8, one.buf.1) }?;
-            let e = self.entry(fd, rights::FD_WRITE)?;
-            return rustix::io::write(e.fd(), buf).host();
+            return rustix::io::write(self.host_fd_alone(fd, rights::FD_WRITE)?, buf).host();
         }
+        self.fd_write_any(fd, iovs)
+    }
+
+    #[inline(never)]
+    fn fd_write_any(&mut self, fd: Fd, iovs: &[ciovec]) -> Result<usize, errno> {
         self.entry(fd, rights::FD_WRITE)?;
         let bufs = self.write_buffers(iovs)?;
         rustix::io::writev(self.entry(fd, rights::FD_WRITE)?.fd(), &bufs).host()

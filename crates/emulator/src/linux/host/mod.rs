@@ -7,7 +7,9 @@
 
 mod child;
 mod errors;
+pub mod fast;
 mod fd;
+mod fdcache;
 pub mod fdtable;
 mod file;
 mod futex;
@@ -21,10 +23,10 @@ mod sock;
 mod thread;
 mod time;
 
-use std::cell::Cell;
 use std::io::Write;
 use std::mem::MaybeUninit;
 use std::ops::Deref;
+use std::os::fd::{AsRawFd, BorrowedFd, RawFd};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -43,6 +45,7 @@ pub use mem::Memory;
 
 use super::arch::ThreadBlock;
 use crate::ranges::Recent;
+use fdcache::FdCache;
 use shared::{Shared, Threading};
 
 /// What all threads of one guest process share: fds, memory, lock queues.
@@ -135,17 +138,24 @@ pub struct Host {
     /// check hits one of them again (the stack, and the image or a buffer).
     recent: Recent,
     recent_generation: u64,
-}
-
-thread_local! {
-    static CURRENT: Cell<*mut Host> = const { Cell::new(core::ptr::null_mut()) };
+    /// Whether this is the process's only guest thread: a copy of the
+    /// process's flag, read by every fast path without following `process`
+    /// (only this thread can clear it, in `thread_create`).
+    alone: bool,
+    /// The fds used last, while `alone` (see [`fdcache`]).
+    fd_cache: FdCache,
+    /// `alone` and not tracing: the [`fast`] entry points may answer.
+    fast: bool,
 }
 
 impl Host {
     /// The host side of guest thread `tid` of `process`.
     pub fn new(process: Arc<Process>, tid: u32, main: bool) -> Host {
+        let alone = process.threading.alone();
         Host {
             trace: process.trace,
+            alone,
+            fast: alone && !process.trace,
             process,
             tid,
             block: core::ptr::null_mut(),
@@ -153,6 +163,7 @@ impl Host {
             exited: None,
             recent: Recent::EMPTY,
             recent_generation: u64::MAX,
+            fd_cache: FdCache::EMPTY,
         }
     }
 
@@ -163,37 +174,75 @@ impl Host {
     /// Makes `self` the implementation serving this thread's syscalls while
     /// `f` runs.
     pub fn serve<R>(&mut self, f: impl FnOnce() -> R) -> R {
-        let previous = CURRENT.with(|c| c.replace(self));
+        let previous = super::arch::set_current((self as *mut Host).cast());
         let r = f();
-        CURRENT.with(|c| c.set(previous));
+        super::arch::set_current(previous);
         r
     }
 
     /// Whether this is the process's only guest thread.
     #[inline]
     fn alone(&self) -> bool {
-        self.process.threading.alone()
+        self.alone
     }
 
     /// The entry for `fd` if it has all of `needed`: EBADF if there is no
     /// such fd, ENOTCAPABLE if a right is missing.
     #[inline]
     fn entry(&self, fd: Fd, needed: rights) -> Result<FdRef<'_>, errno> {
-        if self.alone() {
-            // SAFETY: this is the only guest thread; the reference borrows
-            // `self`, and changing the table needs `&mut self`.
-            let table = unsafe { self.process.fds.alone() };
-            table.with(fd, needed).map(FdRef::Borrowed)
+        if self.alone {
+            self.entry_alone(fd, needed).map(FdRef::Borrowed)
         } else {
-            self.process
-                .fds
-                .read(|t| t.shared(fd, needed))
-                .map(FdRef::Shared)
+            self.entry_shared(fd, needed).map(FdRef::Shared)
         }
+    }
+
+    /// [`Host::entry`] for the process's only guest thread.
+    #[inline]
+    fn entry_alone(&self, fd: Fd, needed: rights) -> Result<&Entry, errno> {
+        debug_assert!(self.alone);
+        // SAFETY: this is the only guest thread; the reference borrows
+        // `self`, and changing the table needs `&mut self`.
+        let table = unsafe { self.process.fds.alone() };
+        table.with(fd, needed)
+    }
+
+    /// [`Host::entry`] once other guest threads may change the table.
+    #[inline(never)]
+    fn entry_shared(&self, fd: Fd, needed: rights) -> Result<Arc<Entry>, errno> {
+        self.process.fds.read(|t| t.shared(fd, needed))
+    }
+
+    /// The host fd behind `fd` for a call that needs `needed`, on the
+    /// process's only guest thread: from the thread's copy, or from the table
+    /// (which then fills the copy).
+    #[inline]
+    fn host_fd_alone(&mut self, fd: Fd, needed: rights) -> Result<BorrowedFd<'_>, errno> {
+        debug_assert!(self.alone);
+        let (raw, base) = match self.fd_cache.get(fd) {
+            Some(hit) => hit,
+            None => self.remember_fd(fd)?,
+        };
+        if !base.contains(needed) {
+            return Err(errno::NOTCAPABLE);
+        }
+        // SAFETY: `raw` is the host fd of the table's entry for `fd`, which
+        // stays while `self` is borrowed: changing the table takes `&mut
+        // self` and empties the copy.
+        Ok(unsafe { BorrowedFd::borrow_raw(raw) })
+    }
+
+    #[inline(never)]
+    fn remember_fd(&mut self, fd: Fd) -> Result<(RawFd, rights), errno> {
+        let e = self.entry_alone(fd, rights::empty())?;
+        let hit = (e.fd().as_raw_fd(), e.base);
+        self.fd_cache.remember(fd, hit.0, hit.1);
+        Ok(hit)
     }
 
     /// Runs `f` on the fd table, for changing it.
     fn fds_mut<R>(&mut self, f: impl FnOnce(&mut FdTable) -> R) -> R {
+        self.fd_cache.clear();
         let alone = self.alone();
         // SAFETY: `alone` is this thread's; `&mut self` means no entry
         // borrowed through `entry` is live, and `f` cannot reach `self`.
@@ -215,6 +264,9 @@ impl Host {
         self.process
             .memory_generation
             .fetch_add(1, Ordering::Release);
+        // While alone, no other thread changes memory, so the fast check
+        // trusts `recent` without comparing generations: forget it here.
+        self.recent = Recent::EMPTY;
         r
     }
 
@@ -228,6 +280,12 @@ impl Host {
         len: usize,
         writable: bool,
     ) -> Result<(), errno> {
+        let end = addr.wrapping_add(len);
+        if self.recent.permits(addr, end, writable)
+            && self.recent_generation == self.process.memory_generation.load(Ordering::Acquire)
+        {
+            return Ok(());
+        }
         let generation = self.process.memory_generation.load(Ordering::Acquire);
         if generation != self.recent_generation {
             self.recent = Recent::EMPTY;
@@ -262,7 +320,7 @@ impl Host {
 impl Syscalls for Host {
     #[inline(always)]
     fn with_current<R>(f: impl FnOnce(&mut Self) -> R) -> R {
-        let host = CURRENT.with(Cell::get);
+        let host = super::arch::current().cast::<Host>();
         if host.is_null() {
             // A trampoline was called on a thread that runs no guest: there
             // is nothing sensible to return to.
@@ -274,13 +332,13 @@ impl Syscalls for Host {
     }
 
     /// The fast path, inlined into every entry point: one of the two ranges
-    /// checked last, still current.
+    /// checked last. While the thread is alone, only its own `mem_*` calls
+    /// change memory, and they forget `recent`, so a hit is current; once
+    /// other threads exist, the slow path also compares generations.
     #[inline]
     fn check_guest_memory(&mut self, addr: usize, len: usize, writable: bool) -> Result<(), errno> {
         let end = addr.wrapping_add(len);
-        if self.recent.permits(addr, end, writable)
-            && self.recent_generation == self.process.memory_generation.load(Ordering::Acquire)
-        {
+        if self.recent.permits(addr, end, writable) & self.alone {
             return Ok(());
         }
         self.check_memory_slowly(addr, len, writable)
