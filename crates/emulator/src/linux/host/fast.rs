@@ -88,6 +88,31 @@ impl Host {
     }
 }
 
+/// What tells the fast calls apart.
+struct Call {
+    /// The host system call.
+    nr: libc::c_long,
+    /// The right the guest fd needs.
+    needed: rights,
+    /// Whether the host writes the buffer.
+    buf_writable: bool,
+    trampoline: &'static AtomicUsize,
+}
+
+const WRITE: Call = Call {
+    nr: libc::SYS_write,
+    needed: rights::FD_WRITE,
+    buf_writable: false,
+    trampoline: &TRAMPOLINE_FD_WRITE,
+};
+
+const READ: Call = Call {
+    nr: libc::SYS_read,
+    needed: rights::FD_READ,
+    buf_writable: true,
+    trampoline: &TRAMPOLINE_FD_READ,
+};
+
 /// `cloudabi_sys_fd_write`.
 ///
 /// # Safety
@@ -98,17 +123,8 @@ pub unsafe extern "C" fn fd_write(
     iovs_len: usize,
     nwritten: *mut usize,
 ) -> errno {
-    // SAFETY: the caller is a guest thread this host thread serves, so
-    // `current` is null or its live Host; `one_buffer` checks the pointers.
-    let found = unsafe { args(fd, iovs, iovs_len, nwritten, rights::FD_WRITE, false) };
-    let Some((raw, addr, len)) = found else {
-        // SAFETY: as for this function.
-        return unsafe { trampoline(&TRAMPOLINE_FD_WRITE, fd, iovs, iovs_len, nwritten) };
-    };
-    // SAFETY: `raw` stays open while the thread is alone and in this call;
-    // the buffer is checked guest memory.
-    let r = unsafe { syscall3(libc::SYS_write, raw, addr, len) };
-    finish(r, nwritten)
+    // SAFETY: the function's contract.
+    unsafe { serve(&WRITE, fd, iovs, iovs_len, nwritten) }
 }
 
 /// `cloudabi_sys_fd_read`.
@@ -121,15 +137,33 @@ pub unsafe extern "C" fn fd_read(
     iovs_len: usize,
     nread: *mut usize,
 ) -> errno {
-    // SAFETY: as in `fd_write`.
-    let found = unsafe { args(fd, iovs, iovs_len, nread, rights::FD_READ, true) };
+    // SAFETY: the function's contract.
+    unsafe { serve(&READ, fd, iovs, iovs_len, nread) }
+}
+
+/// Makes `call` on the fast path, or through its trampoline.
+///
+/// # Safety
+/// As for the entry points.
+#[inline(always)]
+unsafe fn serve<V: BufParts>(
+    call: &Call,
+    fd: Fd,
+    vecs: *const V,
+    n: usize,
+    out: *mut usize,
+) -> errno {
+    // SAFETY: the caller is a guest thread this host thread serves, so
+    // `current` is null or its live Host; `one_buffer` checks the pointers.
+    let found = unsafe { args(fd, vecs, n, out, call.needed, call.buf_writable) };
     let Some((raw, addr, len)) = found else {
         // SAFETY: as for this function.
-        return unsafe { trampoline(&TRAMPOLINE_FD_READ, fd, iovs, iovs_len, nread) };
+        return unsafe { trampoline(call.trampoline, fd, vecs, n, out) };
     };
-    // SAFETY: as in `fd_write`; only the host kernel writes the buffer.
-    let r = unsafe { syscall3(libc::SYS_read, raw, addr, len) };
-    finish(r, nread)
+    // SAFETY: `raw` stays open while the thread is alone and in this call;
+    // the buffer is checked guest memory (writable if the host writes it).
+    let r = unsafe { syscall3(call.nr, raw, addr, len) };
+    finish(r, out)
 }
 
 /// The entry point's type, for falling back to the trampoline.
