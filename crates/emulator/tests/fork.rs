@@ -96,3 +96,24 @@ fn a_forked_child_of_an_in_process_run_never_returns_into_the_caller() {
         format!("{CHILD}terminated signal=0 exit=3\nsame again 1\nfiletype 80\n")
     );
 }
+
+#[test]
+fn a_process_descriptor_survives_proc_exec() {
+    // The new program waits for the child through the descriptor it was
+    // given: still a process descriptor (filetype 80), still our child.
+    let exe = c_guest("fork");
+    let o = run(
+        &exe,
+        &format!(
+            "out: !fd stdout\nmode: exec\nself: !file {{path: {}}}\n",
+            quoted(exe.to_str().unwrap())
+        ),
+    );
+    assert_eq!(
+        stdout(&o),
+        format!("{CHILD}terminated signal=0 exit=3\nsame again 1\nfiletype 80\n"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(o.status.code(), Some(0));
+}

@@ -11,7 +11,10 @@
  *   close soon after ("child gone quickly 1").
  * - thread: a second thread forks; in the child it is the only thread and
  *   its thread_exit ends the child with 0, which the parent thread reports
- *   before the first thread joins it. */
+ *   before the first thread joins it.
+ * - exec (`self`: this executable): the child exits with 3; the parent
+ *   proc_execs `self` in mode waitfd, passing the process descriptor.
+ * - waitfd (`child`: a process descriptor): waits for it, as in exit. */
 #include <stdatomic.h>
 
 #include "guest.h"
@@ -140,6 +143,26 @@ static int thread_fork(void) {
     return 0;
 }
 
+/* The new program gets {out: fd 0, mode: waitfd, child: fd 1}. */
+static int exec_with_child(struct ad root) {
+    static const u8 data[] = {
+        0x06,
+        0x85, 0x08, 'o', 'u', 't', 0,
+        0x85, 0x03, 0, 0, 0, 0,
+        0x86, 0x08, 'm', 'o', 'd', 'e', 0,
+        0x88, 0x08, 'w', 'a', 'i', 't', 'f', 'd', 0,
+        0x87, 0x08, 'c', 'h', 'i', 'l', 'd', 0,
+        0x85, 0x03, 0, 0, 0, 1,
+    };
+    struct ad v;
+    cloudabi_fd_t self, child;
+    if (!ad_get(root, "self", &v) || !ad_fd(v, &self)) return 4;
+    if (fork_(&child)) exit_(3);
+    cloudabi_fd_t fds[2] = { out, child };
+    report("exec failed ", SYS(proc_exec)(self, data, sizeof data, fds, 2));
+    return 5;
+}
+
 int main(const u8 *p, size_t len) {
     struct ad root = { p, len }, v;
     if (!ad_get(root, "out", &v) || !ad_fd(v, &out)) return 2;
@@ -162,5 +185,11 @@ int main(const u8 *p, size_t len) {
     }
     if (seq_("close", mode, mode_len)) return close_kills();
     if (seq_("thread", mode, mode_len)) return thread_fork();
+    if (seq_("exec", mode, mode_len)) return exec_with_child(root);
+    if (seq_("waitfd", mode, mode_len)) {
+        if (!ad_get(root, "child", &v) || !ad_fd(v, &child)) return 4;
+        wait_child(child);
+        return 0;
+    }
     return 6;
 }

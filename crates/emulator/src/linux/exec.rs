@@ -1,16 +1,17 @@
 //! `proc_exec` by re-executing `cloudabi-run` in a hidden mode: the new
 //! process image gets the executable, the Argdata (in a memfd) and the kept
-//! fds with their rights as inherited host fds, numbered on its command line
-//! in the guest's order; everything else the old guest had is closed by the
+//! fds as inherited host fds, described on its command line ([`KeptFd`]) in
+//! the guest's order; everything else the old guest had is closed by the
 //! exec (all other host fds are close-on-exec).
 
 use std::fs::File;
 use std::io::{self, Read, Seek, Write};
 use std::os::fd::{AsFd, BorrowedFd, FromRawFd, OwnedFd, RawFd};
 
-use cloudabi::rights;
+use cloudabi::{filetype, rights};
 
-use super::host::{Entry, FdTable};
+use super::host::fdtable::Object;
+use super::host::{Child, Ended, Entry, FdTable};
 
 /// The hidden first argument of the re-executed launcher.
 pub const CHILD_FLAG: &str = "--exec-child";
@@ -38,8 +39,79 @@ pub fn argdata_fd(data: &[u8]) -> io::Result<OwnedFd> {
     Ok(f.into())
 }
 
+/// What the new program must know of a kept fd besides the host fd: its
+/// type and rights (which the host fd alone cannot tell: rights may have
+/// been dropped, and a process descriptor is a pidfd), and for a process
+/// descriptor how the child ended, if that was already collected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeptFd {
+    pub filetype: filetype,
+    pub base: rights,
+    pub inheriting: rights,
+    pub ended: Option<Ended>,
+}
+
+impl KeptFd {
+    /// `RAW:FILETYPE:BASE:INHERITING`, then `:SIGNAL:EXITCODE` for a child
+    /// that ended.
+    pub fn spec(&self, raw: RawFd) -> String {
+        let mut s = format!(
+            "{raw}:{}:{}:{}",
+            self.filetype as u8,
+            self.base.bits(),
+            self.inheriting.bits()
+        );
+        if let Some(e) = self.ended {
+            s.push_str(&format!(":{}:{}", e.signal, e.exitcode));
+        }
+        s
+    }
+
+    pub fn parse(spec: &str) -> Result<(RawFd, KeptFd), String> {
+        let bad = || format!("{CHILD_FLAG}: bad fd spec {spec:?}");
+        let parts: Vec<&str> = spec.split(':').collect();
+        let (raw, filetype, base, inheriting, ended) = match parts[..] {
+            [r, t, b, i] => (r, t, b, i, None),
+            [r, t, b, i, sig, code] => (r, t, b, i, Some((sig, code))),
+            _ => return Err(bad()),
+        };
+        let raw = raw.parse().map_err(|_| bad())?;
+        let filetype = filetype
+            .parse()
+            .ok()
+            .and_then(cloudabi::host::validate::filetype)
+            .ok_or_else(bad)?;
+        let rights = |s: &str| s.parse().map(rights::from_bits_truncate).map_err(|_| bad());
+        let ended = match ended {
+            None => None,
+            Some((sig, code)) => Some(Ended {
+                signal: sig.parse().map_err(|_| bad())?,
+                exitcode: code.parse().map_err(|_| bad())?,
+            }),
+        };
+        let kept = KeptFd {
+            filetype,
+            base: rights(base)?,
+            inheriting: rights(inheriting)?,
+            ended,
+        };
+        Ok((raw, kept))
+    }
+
+    /// The entry for `host` in the new program's table.
+    fn entry(self, host: OwnedFd) -> Entry {
+        let child = (self.filetype == filetype::PROCESS).then(|| Child::adopted(self.ended));
+        Entry::of(
+            Object { host, child },
+            self.filetype,
+            self.base,
+            self.inheriting,
+        )
+    }
+}
+
 /// What the hidden mode's command line describes.
-pub struct Child {
+pub struct ExecChild {
     pub trace: bool,
     pub executable: File,
     pub argdata: Vec<u8>,
@@ -47,7 +119,7 @@ pub struct Child {
 }
 
 /// Takes over the fds named on the command line (after [`CHILD_FLAG`]).
-pub fn child_from_args(args: &[String]) -> Result<Child, String> {
+pub fn child_from_args(args: &[String]) -> Result<ExecChild, String> {
     let mut args = args.iter().peekable();
     let trace = args.next_if(|a| *a == "--trace").is_some();
     let mut take = |what: &str| -> Result<OwnedFd, String> {
@@ -64,26 +136,11 @@ pub fn child_from_args(args: &[String]) -> Result<Child, String> {
         .map_err(|e| e.to_string())?;
     let mut fds = FdTable::new();
     for spec in args {
-        let parts: Vec<&str> = spec.split(':').collect();
-        let [raw, base, inheriting] = parts[..] else {
-            return Err(format!("{CHILD_FLAG}: bad fd spec {spec:?}"));
-        };
-        let number = |s: &str| {
-            s.parse::<u64>()
-                .map_err(|_| format!("{CHILD_FLAG}: bad fd spec {spec:?}"))
-        };
-        let host = adopt(
-            raw.parse()
-                .map_err(|_| format!("{CHILD_FLAG}: bad fd spec {spec:?}"))?,
-        )?;
-        let mut entry =
-            Entry::from_host(host).map_err(|e| format!("{CHILD_FLAG}: fd {raw}: {e:?}"))?;
-        entry.base = rights::from_bits_truncate(number(base)?);
-        entry.inheriting = rights::from_bits_truncate(number(inheriting)?);
-        fds.insert(entry)
+        let (raw, kept) = KeptFd::parse(spec)?;
+        fds.insert(kept.entry(adopt(raw)?))
             .map_err(|e| format!("{CHILD_FLAG}: {e:?}"))?;
     }
-    Ok(Child {
+    Ok(ExecChild {
         trace,
         executable,
         argdata,
@@ -107,4 +164,48 @@ fn adopt(raw: RawFd) -> Result<OwnedFd, String> {
     // process owns it.
     let owned = unsafe { OwnedFd::from_raw_fd(raw) };
     super::resources::dup(owned.as_fd()).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specs_round_trip() {
+        let kept = [
+            KeptFd {
+                filetype: filetype::REGULAR_FILE,
+                base: rights::FD_READ | rights::FD_SEEK,
+                inheriting: rights::empty(),
+                ended: None,
+            },
+            KeptFd {
+                filetype: filetype::PROCESS,
+                base: rights::POLL_PROC_TERMINATE,
+                inheriting: rights::empty(),
+                ended: Some(Ended {
+                    signal: 0,
+                    exitcode: 3,
+                }),
+            },
+        ];
+        for k in kept {
+            assert_eq!(KeptFd::parse(&k.spec(7)), Ok((7, k)));
+        }
+    }
+
+    #[test]
+    fn bad_specs_are_refused() {
+        for bad in [
+            "",
+            "3",
+            "3:4:5",
+            "x:0:0:0",
+            "3:200:0:0",
+            "3:0:0:0:1",
+            "3:0:0:0:a:b",
+        ] {
+            assert!(KeptFd::parse(bad).is_err(), "{bad:?}");
+        }
+    }
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use argdata::{Argdata, FdMapping};
 
-use super::exec::{self, Child};
+use super::exec::{self, ExecChild};
 use super::host::{Entry, FdTable, Process};
 use super::resources;
 use crate::config;
@@ -68,7 +68,7 @@ pub fn run(executable: &Path, yaml: &str, options: &Options) -> Result<i32, Fail
 
 /// The hidden mode: `args` are what follows [`exec::CHILD_FLAG`].
 pub fn run_child(args: &[String]) -> Result<i32, Failure> {
-    let Child {
+    let ExecChild {
         trace,
         executable,
         argdata,

@@ -47,9 +47,16 @@ pub struct Child {
 
 impl Child {
     pub fn new() -> Child {
+        Child::adopted(None)
+    }
+
+    /// A child this process took over through `proc_exec` (the process ID
+    /// stays, so it is still this process's child), and how it ended if
+    /// that was already collected.
+    pub fn adopted(ended: Option<Ended>) -> Child {
         Child {
             parent: std::process::id(),
-            ended: Mutex::new(None),
+            ended: Mutex::new(ended),
         }
     }
 

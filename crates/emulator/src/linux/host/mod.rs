@@ -40,6 +40,7 @@ use cloudabi::{
     subscription, threadattr, timestamp, ulflags, whence,
 };
 
+pub use child::{Child, Ended};
 pub use fdtable::{Entry, FdTable};
 pub use mem::Memory;
 

@@ -1,7 +1,7 @@
 //! Process calls: exit, raise, exec, fork; and the lock calls that wake
 //! other threads.
 
-use std::os::fd::{AsFd, AsRawFd, OwnedFd};
+use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
 
 use cloudabi::{condvar, errno, fd as Fd, filetype, lock, nthreads, rights, scope, signal};
@@ -48,14 +48,19 @@ impl Host {
         // (closed) again if the exec fails.
         let elf = rustix::io::dup(exe.fd()).host()?;
         let argdata = exec::argdata_fd(data).host()?;
-        let mut kept: Vec<(OwnedFd, u64, u64)> = Vec::with_capacity(fds.len());
+        let mut kept: Vec<(OwnedFd, String)> = Vec::with_capacity(fds.len());
         for f in fds {
             let e = self.entry(*f, rights::empty())?;
-            kept.push((
-                rustix::io::dup(e.fd()).host()?,
-                e.base.bits(),
-                e.inheriting.bits(),
-            ));
+            let ended = e.child().and_then(|c| c.ended(e.fd()));
+            let kept_fd = exec::KeptFd {
+                filetype: e.filetype,
+                base: e.base,
+                inheriting: e.inheriting,
+                ended,
+            };
+            let host = rustix::io::dup(e.fd()).host()?;
+            let spec = kept_fd.spec(host.as_raw_fd());
+            kept.push((host, spec));
         }
         let mut args = vec![exec::CHILD_FLAG.to_string()];
         if self.trace {
@@ -63,10 +68,7 @@ impl Host {
         }
         args.push(elf.as_raw_fd().to_string());
         args.push(argdata.as_raw_fd().to_string());
-        args.extend(
-            kept.iter()
-                .map(|(h, b, i)| format!("{}:{b}:{i}", h.as_fd().as_raw_fd())),
-        );
+        args.extend(kept.iter().map(|(_, spec)| spec.clone()));
         let err = std::process::Command::new(launcher).args(args).exec();
         Err(super::errors::from_host(
             rustix::io::Errno::from_io_error(&err).unwrap_or(rustix::io::Errno::NOEXEC),
