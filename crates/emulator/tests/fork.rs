@@ -14,17 +14,18 @@ fn fork(mode: &str) -> std::process::Output {
 }
 
 const CHILD: &str = "child fd=process_child tid_nonzero=1\n";
+/// What a parent reports after waiting for a child that exited with 3.
+const EXITED_3: &str = "terminated signal=0 exit=3\nsame again 1\nfiletype 80\n";
+
+/// Asserts what the guest printed, and that it ended well.
+fn expect(o: &std::process::Output, want: &str) {
+    assert_eq!(stdout(o), want, "{}", stderr(o));
+    assert_eq!(o.status.code(), Some(0));
+}
 
 #[test]
 fn the_parent_sees_the_childs_exit_code() {
-    let o = fork("exit");
-    assert_eq!(
-        stdout(&o),
-        format!("{CHILD}terminated signal=0 exit=3\nsame again 1\nfiletype 80\n"),
-        "{}",
-        stderr(&o)
-    );
-    assert_eq!(o.status.code(), Some(0));
+    expect(&fork("exit"), &format!("{CHILD}{EXITED_3}"));
 }
 
 #[test]
@@ -91,10 +92,7 @@ fn a_forked_child_of_an_in_process_run_never_returns_into_the_caller() {
     // this test (and the harness) a second time.
     assert_eq!(code, 0);
     let text = std::fs::read_to_string(out.path()).unwrap();
-    assert_eq!(
-        text,
-        format!("{CHILD}terminated signal=0 exit=3\nsame again 1\nfiletype 80\n")
-    );
+    assert_eq!(text, format!("{CHILD}{EXITED_3}"));
 }
 
 #[test]
@@ -109,11 +107,5 @@ fn a_process_descriptor_survives_proc_exec() {
             quoted(exe.to_str().unwrap())
         ),
     );
-    assert_eq!(
-        stdout(&o),
-        format!("{CHILD}terminated signal=0 exit=3\nsame again 1\nfiletype 80\n"),
-        "{}",
-        stderr(&o)
-    );
-    assert_eq!(o.status.code(), Some(0));
+    expect(&o, &format!("{CHILD}{EXITED_3}"));
 }
