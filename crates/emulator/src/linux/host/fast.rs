@@ -72,7 +72,7 @@ impl Host {
         buf: impl FnOnce(&V) -> (usize, usize),
     ) -> Option<(usize, usize)> {
         let (v, o) = (vecs as usize, out as usize);
-        let args = self.fast
+        let args = self.fast()
             && n == 1
             && v % align_of::<V>() == 0
             && o % align_of::<usize>() == 0

@@ -145,8 +145,6 @@ pub struct Host {
     alone: bool,
     /// The fds used last, while `alone` (see [`fdcache`]).
     fd_cache: FdCache,
-    /// `alone` and not tracing: the [`fast`] entry points may answer.
-    fast: bool,
 }
 
 impl Host {
@@ -156,7 +154,6 @@ impl Host {
         Host {
             trace: process.trace,
             alone,
-            fast: alone && !process.trace,
             process,
             tid,
             block: core::ptr::null_mut(),
@@ -166,6 +163,13 @@ impl Host {
             recent_generation: u64::MAX,
             fd_cache: FdCache::EMPTY,
         }
+    }
+
+    /// Whether the [`fast`] entry points may answer: the thread is alone
+    /// and calls are not traced.
+    #[inline(always)]
+    fn fast(&self) -> bool {
+        self.alone & !self.trace
     }
 
     pub fn process(&self) -> &Arc<Process> {
@@ -179,12 +183,6 @@ impl Host {
         let r = f();
         super::arch::set_current(previous);
         r
-    }
-
-    /// Whether this is the process's only guest thread.
-    #[inline]
-    fn alone(&self) -> bool {
-        self.alone
     }
 
     /// The entry for `fd` if it has all of `needed`: EBADF if there is no
@@ -244,7 +242,7 @@ impl Host {
     /// Runs `f` on the fd table, for changing it.
     fn fds_mut<R>(&mut self, f: impl FnOnce(&mut FdTable) -> R) -> R {
         self.fd_cache.clear();
-        let alone = self.alone();
+        let alone = self.alone;
         // SAFETY: `alone` is this thread's; `&mut self` means no entry
         // borrowed through `entry` is live, and `f` cannot reach `self`.
         unsafe { self.process.fds.write_as(alone, f) }
@@ -252,14 +250,14 @@ impl Host {
 
     /// Runs `f` on the memory record.
     fn memory<R>(&self, f: impl FnOnce(&Memory) -> R) -> R {
-        let alone = self.alone();
+        let alone = self.alone;
         // SAFETY: as for `fds`.
         unsafe { self.process.memory.read_as(alone, f) }
     }
 
     /// Runs `f` on the memory record, for changing it.
     fn memory_mut<R>(&mut self, f: impl FnOnce(&mut Memory) -> R) -> R {
-        let alone = self.alone();
+        let alone = self.alone;
         // SAFETY: as for `fds_mut`.
         let r = unsafe { self.process.memory.write_as(alone, f) };
         self.process

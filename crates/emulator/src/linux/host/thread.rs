@@ -170,7 +170,6 @@ impl Host {
         let process = self.process.clone();
         let tid = process.threads.new_tid();
         self.alone = false;
-        self.fast = false;
         process.threading.start_second_thread();
         process.threads.started();
         let argument = a.argument as usize;
