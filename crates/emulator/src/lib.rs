@@ -14,6 +14,34 @@ pub mod vdso;
 #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
 pub mod linux;
 
+/// The exit status of `cloudabi-run` when the launcher itself fails (bad
+/// configuration, bad executable, a resource that cannot be opened).
+pub const LAUNCH_FAILURE: u8 = 127;
+
+/// How a program is run: the options of `cloudabi-run` besides the program
+/// and `--dump`. Each field is one command-line option (its doc comment is
+/// the help text); the hidden mode `proc_exec` re-executes into takes the
+/// same options, written back by [`Options::exec_args`].
+#[derive(Debug, Default, Clone, clap::Args)]
+pub struct Options {
+    /// Print every system call, with its decoded arguments and its result,
+    /// to stderr.
+    #[arg(long)]
+    pub trace: bool,
+}
+
+impl Options {
+    /// The options as command-line arguments, for the launcher that
+    /// `proc_exec` re-executes.
+    pub fn exec_args(&self) -> Vec<String> {
+        let mut args = Vec::new();
+        if self.trace {
+            args.push("--trace".to_string());
+        }
+        args
+    }
+}
+
 /// `--dump`: the Argdata the program would get, as YAML.
 pub fn dump(yaml: &str) -> Result<String, String> {
     #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
@@ -31,28 +59,25 @@ pub fn dump(yaml: &str) -> Result<String, String> {
 
 /// Runs `executable` with the YAML configuration; the guest's exit code, or
 /// the one line explaining why it could not start.
-pub fn run(executable: &std::path::Path, yaml: &str, trace: bool) -> Result<i32, String> {
+pub fn run(executable: &std::path::Path, yaml: &str, options: &Options) -> Result<i32, String> {
     #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
-    return linux::launch::run(
-        executable,
-        yaml,
-        &linux::launch::Options { trace, dump: false },
-    );
+    return linux::launch::run(executable, yaml, options);
     #[cfg(not(all(target_os = "linux", target_arch = "x86_64")))]
     {
-        let _ = (executable, yaml, trace);
+        let _ = (executable, yaml, options);
         Err("running CloudABI programs needs Linux on x86-64".into())
     }
 }
 
-/// The hidden mode `proc_exec` re-executes `cloudabi-run` into.
+/// The hidden mode `proc_exec` re-executes `cloudabi-run` into: `args` are
+/// the values of `--exec-child`.
 #[doc(hidden)]
-pub fn run_child(args: &[String]) -> Result<i32, String> {
+pub fn run_child(args: &[String], options: &Options) -> Result<i32, String> {
     #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
-    return linux::launch::run_child(args);
+    return linux::launch::run_child(args, options);
     #[cfg(not(all(target_os = "linux", target_arch = "x86_64")))]
     {
-        let _ = args;
+        let _ = (args, options);
         Err("running CloudABI programs needs Linux on x86-64".into())
     }
 }

@@ -1,16 +1,89 @@
-//! `cloudabi-run [--trace] EXECUTABLE < config.yaml` runs a CloudABI program
-//! with the resources the YAML names; `cloudabi-run --dump < config.yaml`
-//! prints the Argdata the program would get.
+//! `cloudabi-run`: runs a CloudABI program with exactly the resources a YAML
+//! configuration on stdin grants. `cloudabi-run --help` describes it all.
 
 use std::io::Read;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: cloudabi-run [--trace] EXECUTABLE < config.yaml | cloudabi-run --dump < config.yaml";
+use clap::Parser;
+use cloudabi_emulator::Options;
+
+/// What `--help` prints after the options: the configuration language and
+/// the exit statuses.
+const AFTER_HELP: &str = "\
+CONFIGURATION (YAML on stdin):
+  The document becomes the program's Argdata. Start it with the line
+  `%TAG ! tag:nuxi.nl,2015:cloudabi/` so that these tags name file
+  descriptors, the only ones the program gets (each with the rights its
+  kind allows):
+    !fd stdin | stdout | stderr | N
+        a copy of the launcher's own descriptor
+    !file {path: PATH}
+        PATH opened read-only: a file, or a directory whose paths the
+        program may open beneath it (never above it)
+    !socket {type: stream | dgram, bind: ADDRESS}
+    !socket {type: stream | dgram, connect: ADDRESS}
+        a socket bound to or connected to ADDRESS (host:port, [v6]:port,
+        or a UNIX socket path starting with /); type defaults to stream
+    !executable
+        the program itself (for proc_exec)
+  Example:
+    %TAG ! tag:nuxi.nl,2015:cloudabi/
+    ---
+    stdout: !fd stdout
+    data: !file {path: /srv/data}
+    listener: !socket {type: stream, bind: 127.0.0.1:8080}
+    greeting: hello
+
+EXIT STATUS:
+  N      the program's own exit code (proc_exit), modulo 256
+  255    the program's entry point returned instead of calling proc_exit
+  128+S  as shells show it: the program ended by signal S (a fault, or
+         proc_raise); the launcher ends by the same signal
+  127    the launcher failed: the configuration is unreadable or invalid,
+         the program is not a CloudABI executable, a resource cannot be
+         opened; or proc_exit/thread_exit were called with bad arguments
+  2      bad command line";
+
+/// The command line. Options that change how a program runs live in
+/// [`Options`] (shared with the hidden exec mode); adding one is adding a
+/// field there.
+#[derive(Debug, Parser)]
+#[command(
+    name = "cloudabi-run",
+    version,
+    about = "Runs a CloudABI program with only the file descriptors a YAML configuration grants",
+    override_usage = "cloudabi-run [OPTIONS] PROGRAM < config.yaml\n       cloudabi-run --dump < config.yaml",
+    after_help = AFTER_HELP
+)]
+struct Cli {
+    /// The CloudABI executable (ELF, OS/ABI 17) to run.
+    #[arg(value_name = "PROGRAM", required_unless_present_any = ["dump", "exec_child"])]
+    program: Option<PathBuf>,
+
+    /// Print the Argdata the configuration describes, as YAML, and exit
+    /// (opens nothing, runs nothing).
+    #[arg(long, conflicts_with = "program")]
+    dump: bool,
+
+    #[command(flatten)]
+    options: Options,
+
+    /// The mode proc_exec re-executes the launcher into: the executable's
+    /// and the Argdata's inherited fds, then one spec per kept fd.
+    #[arg(
+        long = "exec-child",
+        hide = true,
+        num_args = 2..,
+        value_name = "FD",
+        conflicts_with_all = ["program", "dump"]
+    )]
+    exec_child: Option<Vec<String>>,
+}
 
 fn fail(message: &str) -> ExitCode {
     eprintln!("cloudabi-run: {message}");
-    ExitCode::from(127)
+    ExitCode::from(cloudabi_emulator::LAUNCH_FAILURE)
 }
 
 fn exit_code(code: i32) -> ExitCode {
@@ -18,29 +91,16 @@ fn exit_code(code: i32) -> ExitCode {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut trace = false;
-    let mut dump = false;
-    let mut executable = None;
-    for (i, arg) in args.iter().enumerate() {
-        match arg.as_str() {
-            "--exec-child" => return child(&args[i + 1..]),
-            "--trace" => trace = true,
-            "--dump" => dump = true,
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return ExitCode::SUCCESS;
-            }
-            a if a.starts_with('-') => return fail(&format!("unknown option {a} ({USAGE})")),
-            a if executable.is_none() => executable = Some(a.to_string()),
-            _ => return fail(&format!("more than one executable given ({USAGE})")),
-        }
+    // clap prints usage errors itself and exits with status 2.
+    let cli = Cli::parse();
+    if let Some(args) = &cli.exec_child {
+        return finish(cloudabi_emulator::run_child(args, &cli.options));
     }
     let mut yaml = String::new();
     if let Err(e) = std::io::stdin().read_to_string(&mut yaml) {
         return fail(&format!("cannot read the configuration from stdin: {e}"));
     }
-    if dump {
+    if cli.dump {
         return match cloudabi_emulator::dump(&yaml) {
             Ok(text) => {
                 print!("{text}");
@@ -49,18 +109,40 @@ fn main() -> ExitCode {
             Err(e) => fail(&e),
         };
     }
-    let Some(executable) = executable else {
-        return fail(USAGE);
+    let Some(program) = cli.program else {
+        return fail("no PROGRAM given");
     };
-    match cloudabi_emulator::run(executable.as_ref(), &yaml, trace) {
+    finish(cloudabi_emulator::run(&program, &yaml, &cli.options))
+}
+
+fn finish(result: Result<i32, String>) -> ExitCode {
+    match result {
         Ok(code) => exit_code(code),
         Err(e) => fail(&e),
     }
 }
 
-fn child(args: &[String]) -> ExitCode {
-    match cloudabi_emulator::run_child(args) {
-        Ok(code) => exit_code(code),
-        Err(e) => fail(&e),
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+
+    /// Every option clap knows, hidden ones aside, is in `--help` with its
+    /// help text: an option added later cannot be left undocumented.
+    #[test]
+    fn help_lists_every_option() {
+        let mut cmd = super::Cli::command();
+        let help = cmd.render_help().to_string();
+        for arg in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+            if let Some(long) = arg.get_long() {
+                assert!(help.contains(&format!("--{long}")), "--{long}:\n{help}");
+            }
+            let about = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+            assert!(!about.is_empty(), "{:?} has no help text", arg.get_id());
+        }
     }
 }

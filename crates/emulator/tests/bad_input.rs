@@ -111,7 +111,9 @@ fn bad_configurations() {
 }
 
 #[test]
-fn bad_command_lines() {
-    one_error_line(&run_with(&["--bogus"], ""), "unknown option");
-    one_error_line(&run_with(&[], ""), "usage");
+fn a_bad_hidden_exec_mode_is_a_launcher_failure() {
+    one_error_line(
+        &run_with(&["--exec-child", "999", "998"], ""),
+        "fd 999 is not open",
+    );
 }

@@ -112,16 +112,15 @@ impl KeptFd {
 
 /// What the hidden mode's command line describes.
 pub struct ExecChild {
-    pub trace: bool,
     pub executable: File,
     pub argdata: Vec<u8>,
     pub fds: FdTable,
 }
 
-/// Takes over the fds named on the command line (after [`CHILD_FLAG`]).
+/// Takes over the fds named on the command line (the values of
+/// [`CHILD_FLAG`]).
 pub fn child_from_args(args: &[String]) -> Result<ExecChild, String> {
-    let mut args = args.iter().peekable();
-    let trace = args.next_if(|a| *a == "--trace").is_some();
+    let mut args = args.iter();
     let mut take = |what: &str| -> Result<OwnedFd, String> {
         let raw: RawFd = args
             .next()
@@ -141,7 +140,6 @@ pub fn child_from_args(args: &[String]) -> Result<ExecChild, String> {
             .map_err(|e| format!("{CHILD_FLAG}: {e:?}"))?;
     }
     Ok(ExecChild {
-        trace,
         executable,
         argdata,
         fds,

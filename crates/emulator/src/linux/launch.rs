@@ -12,15 +12,7 @@ use super::host::{Entry, FdTable, Process};
 use super::resources;
 use crate::config;
 
-/// Exit code for failures of the launcher itself (bad input, bad program).
-pub const LAUNCH_FAILURE: i32 = 127;
-
-/// Options of one run.
-#[derive(Debug, Default, Clone)]
-pub struct Options {
-    pub trace: bool,
-    pub dump: bool,
-}
+pub use crate::Options;
 
 /// A failure to start, as the one line to print.
 pub type Failure = String;
@@ -63,13 +55,12 @@ pub fn run(executable: &Path, yaml: &str, options: &Options) -> Result<i32, Fail
         fds.insert(entry)
             .map_err(|e| format!("config: too many fds: {e:?}"))?;
     }
-    start(&file, &image, &argdata, fds, options.trace)
+    start(&file, &image, &argdata, fds, options)
 }
 
-/// The hidden mode: `args` are what follows [`exec::CHILD_FLAG`].
-pub fn run_child(args: &[String]) -> Result<i32, Failure> {
+/// The hidden mode: `args` are the values of [`exec::CHILD_FLAG`].
+pub fn run_child(args: &[String], options: &Options) -> Result<i32, Failure> {
     let ExecChild {
-        trace,
         executable,
         argdata,
         fds,
@@ -77,7 +68,7 @@ pub fn run_child(args: &[String]) -> Result<i32, Failure> {
     let file = exec::read_all(executable.as_fd()).map_err(|e| format!("exec: {e}"))?;
     let image = crate::elf::parse(&file).map_err(|e| format!("exec: {e}"))?;
     drop(executable);
-    start(&file, &image, &argdata, fds, trace)
+    start(&file, &image, &argdata, fds, options)
 }
 
 fn start(
@@ -85,10 +76,10 @@ fn start(
     image: &crate::elf::Image,
     argdata: &[u8],
     fds: FdTable,
-    trace: bool,
+    options: &Options,
 ) -> Result<i32, Failure> {
     let mut process = Process::new(fds);
-    process.trace = trace;
+    process.options = options.clone();
     process.launcher = Some("/proc/self/exe".into());
     super::run::run(file, image, argdata, process)
         .map_err(|e| format!("cannot start the program: {e}"))

@@ -59,7 +59,8 @@ pub struct Process {
     threading: Threading,
     threads: thread::Threads,
     futex: futex::Futex,
-    pub trace: bool,
+    /// The options the process was started with (passed on by `proc_exec`).
+    pub options: crate::Options,
     /// The `cloudabi-run` binary that `proc_exec` re-executes; `None` turns
     /// `proc_exec` off (ENOSYS).
     pub launcher: Option<PathBuf>,
@@ -74,7 +75,7 @@ impl Process {
             threading: Threading::default(),
             threads: thread::Threads::default(),
             futex: futex::Futex::default(),
-            trace: false,
+            options: crate::Options::default(),
             launcher: None,
         }
     }
@@ -152,7 +153,7 @@ impl Host {
     pub fn new(process: Arc<Process>, tid: u32, main: bool) -> Host {
         let alone = process.threading.alone();
         Host {
-            trace: process.trace,
+            trace: process.options.trace,
             alone,
             process,
             tid,

@@ -62,10 +62,8 @@ impl Host {
             let spec = kept_fd.spec(host.as_raw_fd());
             kept.push((host, spec));
         }
-        let mut args = vec![exec::CHILD_FLAG.to_string()];
-        if self.trace {
-            args.push("--trace".into());
-        }
+        let mut args = self.process.options.exec_args();
+        args.push(exec::CHILD_FLAG.to_string());
         args.push(elf.as_raw_fd().to_string());
         args.push(argdata.as_raw_fd().to_string());
         args.extend(kept.iter().map(|(_, spec)| spec.clone()));
