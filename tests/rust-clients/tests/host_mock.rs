@@ -460,6 +460,23 @@ fn calls_that_do_not_return() {
 }
 
 #[test]
+fn an_input_overlapping_an_output_buffer_arrives_as_it_was_before_the_call() {
+    // The guest passes its path inside the very buffer readlink fills: the mock writes the
+    // buffer first and logs the path after, so it must hold a copy, not an alias.
+    let mut memory = *b"linkpath..";
+    let mut used = 0;
+    unsafe {
+        let at = memory.as_mut_ptr();
+        assert_eq!(
+            raw::file_readlink::<M>(abi::fd(3), at, 8, at.add(2), 8, &mut used),
+            OK
+        );
+    }
+    assert_eq!(last(), "file_readlink 3 linkpath 8");
+    assert_eq!((used, &memory), (6, b"litarget.."));
+}
+
+#[test]
 fn bad_arguments_are_refused_before_the_call() {
     unsafe {
         let mut t = 0;

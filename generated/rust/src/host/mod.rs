@@ -27,7 +27,8 @@
 //!   thread before the call returns. Use them through `core::sync::atomic`.
 //! - Results are `Result<T, crate::errno>`: `T` is `()`, the single output, or a tuple of the
 //!   outputs. `proc_exit` and `thread_exit` return `!`.
-//! - Methods default to [`errno::NOSYS`](crate::errno::NOSYS), so an implementation can grow call by call.
+//! - Every method must be implemented: there are no default bodies, so a system call added
+//!   to the spec breaks the build of every implementation until it serves the call.
 //!
 //! # Checks before a call
 //!
@@ -37,6 +38,13 @@
 //! [`Syscalls::check_guest_memory`] is asked, so an implementation can confine the guest to
 //! its own memory. Empty ranges are accepted with any pointer. Output pointers are checked
 //! before the call, so a call with a bad output pointer has no effect.
+//!
+//! A call that reads one guest buffer and writes another (`file_readlink`'s path and buffer,
+//! `poll`'s subscriptions and events) never hands out a `&[T]` and a `&mut [T]` to the same
+//! bytes: when the memory it reads overlaps memory it writes, the method receives a copy of
+//! the input taken before the call, as a kernel copies arguments in before it works. Two
+//! overlapping buffers that the call both writes are refused with
+//! [`errno::INVAL`](crate::errno::INVAL).
 //!
 //! # Tracing
 //!
@@ -109,10 +117,7 @@ pub trait Syscalls: Sized {
     fn clock_res_get(
         &mut self,
         clock_id: crate::clockid,
-    ) -> Result<crate::timestamp, crate::errno> {
-        let _ = clock_id;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<crate::timestamp, crate::errno>;
 
     /// Returns the current time value of a clock.
     ///
@@ -129,11 +134,7 @@ pub trait Syscalls: Sized {
         &mut self,
         clock_id: crate::clockid,
         precision: crate::timestamp,
-    ) -> Result<crate::timestamp, crate::errno> {
-        let _ = clock_id;
-        let _ = precision;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<crate::timestamp, crate::errno>;
 
     /// Wakes threads that wait on a userspace condition variable.
     ///
@@ -154,22 +155,14 @@ pub trait Syscalls: Sized {
         condvar: *mut crate::condvar,
         scope: crate::scope,
         nwaiters: crate::nthreads,
-    ) -> Result<(), crate::errno> {
-        let _ = condvar;
-        let _ = scope;
-        let _ = nwaiters;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<(), crate::errno>;
 
     /// Releases a file descriptor.
     ///
     /// # Parameters
     ///
     /// - `fd`: File descriptor to close.
-    fn fd_close(&mut self, fd: crate::fd) -> Result<(), crate::errno> {
-        let _ = fd;
-        Err(crate::errno::NOSYS)
-    }
+    fn fd_close(&mut self, fd: crate::fd) -> Result<(), crate::errno>;
 
     /// Allocates a new file descriptor of a given kind.
     ///
@@ -183,13 +176,7 @@ pub trait Syscalls: Sized {
     /// # Outputs
     ///
     /// - `fd`: Newly created file descriptor.
-    fn fd_create1(
-        &mut self,
-        r#type: crate::filetype,
-    ) -> Result<crate::fd, crate::errno> {
-        let _ = r#type;
-        Err(crate::errno::NOSYS)
-    }
+    fn fd_create1(&mut self, r#type: crate::filetype) -> Result<crate::fd, crate::errno>;
 
     /// Allocates a connected pair of file descriptors.
     ///
@@ -209,20 +196,14 @@ pub trait Syscalls: Sized {
     fn fd_create2(
         &mut self,
         r#type: crate::filetype,
-    ) -> Result<(crate::fd, crate::fd), crate::errno> {
-        let _ = r#type;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<(crate::fd, crate::fd), crate::errno>;
 
     /// Flushes a file's data to disk.
     ///
     /// # Parameters
     ///
     /// - `fd`: Refers to the file whose contents get flushed to disk.
-    fn fd_datasync(&mut self, fd: crate::fd) -> Result<(), crate::errno> {
-        let _ = fd;
-        Err(crate::errno::NOSYS)
-    }
+    fn fd_datasync(&mut self, fd: crate::fd) -> Result<(), crate::errno>;
 
     /// Creates a duplicate of a file descriptor.
     ///
@@ -233,10 +214,7 @@ pub trait Syscalls: Sized {
     /// # Outputs
     ///
     /// - `fd`: Newly created duplicate.
-    fn fd_dup(&mut self, from: crate::fd) -> Result<crate::fd, crate::errno> {
-        let _ = from;
-        Err(crate::errno::NOSYS)
-    }
+    fn fd_dup(&mut self, from: crate::fd) -> Result<crate::fd, crate::errno>;
 
     /// Reads from a file descriptor at a given offset, leaving the
     /// descriptor's own offset unused and unchanged.
@@ -255,12 +233,7 @@ pub trait Syscalls: Sized {
         fd: crate::fd,
         iovs: &[crate::iovec],
         offset: crate::filesize,
-    ) -> Result<usize, crate::errno> {
-        let _ = fd;
-        let _ = iovs;
-        let _ = offset;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<usize, crate::errno>;
 
     /// Writes to a file descriptor at a given offset, leaving the
     /// descriptor's own offset unused and unchanged.
@@ -279,12 +252,7 @@ pub trait Syscalls: Sized {
         fd: crate::fd,
         iovs: &[crate::ciovec],
         offset: crate::filesize,
-    ) -> Result<usize, crate::errno> {
-        let _ = fd;
-        let _ = iovs;
-        let _ = offset;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<usize, crate::errno>;
 
     /// Reads data from a file descriptor at its current offset.
     ///
@@ -300,11 +268,7 @@ pub trait Syscalls: Sized {
         &mut self,
         fd: crate::fd,
         iovs: &[crate::iovec],
-    ) -> Result<usize, crate::errno> {
-        let _ = fd;
-        let _ = iovs;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<usize, crate::errno>;
 
     /// Atomically overwrites one file descriptor with a copy of another.
     ///
@@ -321,15 +285,7 @@ pub trait Syscalls: Sized {
     ///
     /// - `from`: File descriptor to copy.
     /// - `to`: File descriptor to overwrite.
-    fn fd_replace(
-        &mut self,
-        from: crate::fd,
-        to: crate::fd,
-    ) -> Result<(), crate::errno> {
-        let _ = from;
-        let _ = to;
-        Err(crate::errno::NOSYS)
-    }
+    fn fd_replace(&mut self, from: crate::fd, to: crate::fd) -> Result<(), crate::errno>;
 
     /// Changes the offset of a file descriptor.
     ///
@@ -348,12 +304,7 @@ pub trait Syscalls: Sized {
         fd: crate::fd,
         offset: crate::filedelta,
         whence: crate::whence,
-    ) -> Result<crate::filesize, crate::errno> {
-        let _ = fd;
-        let _ = offset;
-        let _ = whence;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<crate::filesize, crate::errno>;
 
     /// Retrieves the attributes of a file descriptor.
     ///
@@ -366,11 +317,7 @@ pub trait Syscalls: Sized {
         &mut self,
         fd: crate::fd,
         buf: &mut core::mem::MaybeUninit<crate::fdstat>,
-    ) -> Result<(), crate::errno> {
-        let _ = fd;
-        let _ = buf;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<(), crate::errno>;
 
     /// Changes attributes of a file descriptor.
     ///
@@ -384,12 +331,7 @@ pub trait Syscalls: Sized {
         fd: crate::fd,
         buf: &crate::fdstat,
         flags: crate::fdsflags,
-    ) -> Result<(), crate::errno> {
-        let _ = fd;
-        let _ = buf;
-        let _ = flags;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<(), crate::errno>;
 
     /// Flushes a file's data and metadata to disk.
     ///
@@ -397,10 +339,7 @@ pub trait Syscalls: Sized {
     ///
     /// - `fd`: Refers to the file whose contents and metadata get
     ///   flushed to disk.
-    fn fd_sync(&mut self, fd: crate::fd) -> Result<(), crate::errno> {
-        let _ = fd;
-        Err(crate::errno::NOSYS)
-    }
+    fn fd_sync(&mut self, fd: crate::fd) -> Result<(), crate::errno>;
 
     /// Writes data to a file descriptor at its current offset.
     ///
@@ -416,11 +355,7 @@ pub trait Syscalls: Sized {
         &mut self,
         fd: crate::fd,
         iovs: &[crate::ciovec],
-    ) -> Result<usize, crate::errno> {
-        let _ = fd;
-        let _ = iovs;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<usize, crate::errno>;
 
     /// Gives the system advice about how the data of a file descriptor will
     /// be accessed.
@@ -437,13 +372,7 @@ pub trait Syscalls: Sized {
         offset: crate::filesize,
         len: crate::filesize,
         advice: crate::advice,
-    ) -> Result<(), crate::errno> {
-        let _ = fd;
-        let _ = offset;
-        let _ = len;
-        let _ = advice;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<(), crate::errno>;
 
     /// Makes sure space is allocated for a region of a file.
     ///
@@ -457,12 +386,7 @@ pub trait Syscalls: Sized {
         fd: crate::fd,
         offset: crate::filesize,
         len: crate::filesize,
-    ) -> Result<(), crate::errno> {
-        let _ = fd;
-        let _ = offset;
-        let _ = len;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<(), crate::errno>;
 
     /// Creates a file of a given type.
     ///
@@ -480,12 +404,7 @@ pub trait Syscalls: Sized {
         fd: crate::fd,
         path: &[u8],
         r#type: crate::filetype,
-    ) -> Result<(), crate::errno> {
-        let _ = fd;
-        let _ = path;
-        let _ = r#type;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<(), crate::errno>;
 
     /// Makes a hard link.
     ///
@@ -503,13 +422,7 @@ pub trait Syscalls: Sized {
         path1: &[u8],
         fd2: crate::fd,
         path2: &[u8],
-    ) -> Result<(), crate::errno> {
-        let _ = fd1;
-        let _ = path1;
-        let _ = fd2;
-        let _ = path2;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<(), crate::errno>;
 
     /// Opens a file and returns a file descriptor for it.
     ///
@@ -540,13 +453,7 @@ pub trait Syscalls: Sized {
         path: &[u8],
         oflags: crate::oflags,
         fds: &crate::fdstat,
-    ) -> Result<crate::fd, crate::errno> {
-        let _ = dirfd;
-        let _ = path;
-        let _ = oflags;
-        let _ = fds;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<crate::fd, crate::errno>;
 
     /// Reads entries from a directory.
     ///
@@ -574,12 +481,7 @@ pub trait Syscalls: Sized {
         fd: crate::fd,
         buf: &mut [u8],
         cookie: crate::dircookie,
-    ) -> Result<usize, crate::errno> {
-        let _ = fd;
-        let _ = buf;
-        let _ = cookie;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<usize, crate::errno>;
 
     /// Reads the target stored in a symbolic link.
     ///
@@ -598,12 +500,7 @@ pub trait Syscalls: Sized {
         fd: crate::fd,
         path: &[u8],
         buf: &mut [u8],
-    ) -> Result<usize, crate::errno> {
-        let _ = fd;
-        let _ = path;
-        let _ = buf;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<usize, crate::errno>;
 
     /// Moves a file to a new name.
     ///
@@ -621,13 +518,7 @@ pub trait Syscalls: Sized {
         path1: &[u8],
         fd2: crate::fd,
         path2: &[u8],
-    ) -> Result<(), crate::errno> {
-        let _ = fd1;
-        let _ = path1;
-        let _ = fd2;
-        let _ = path2;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<(), crate::errno>;
 
     /// Retrieves the attributes of a file, given a file descriptor.
     ///
@@ -639,11 +530,7 @@ pub trait Syscalls: Sized {
         &mut self,
         fd: crate::fd,
         buf: &mut core::mem::MaybeUninit<crate::filestat>,
-    ) -> Result<(), crate::errno> {
-        let _ = fd;
-        let _ = buf;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<(), crate::errno>;
 
     /// Changes attributes of a file, given a file descriptor.
     ///
@@ -657,12 +544,7 @@ pub trait Syscalls: Sized {
         fd: crate::fd,
         buf: &crate::filestat,
         flags: crate::fsflags,
-    ) -> Result<(), crate::errno> {
-        let _ = fd;
-        let _ = buf;
-        let _ = flags;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<(), crate::errno>;
 
     /// Retrieves the attributes of a file, given a path.
     ///
@@ -677,12 +559,7 @@ pub trait Syscalls: Sized {
         fd: crate::lookup,
         path: &[u8],
         buf: &mut core::mem::MaybeUninit<crate::filestat>,
-    ) -> Result<(), crate::errno> {
-        let _ = fd;
-        let _ = path;
-        let _ = buf;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<(), crate::errno>;
 
     /// Changes attributes of a file, given a path.
     ///
@@ -699,13 +576,7 @@ pub trait Syscalls: Sized {
         path: &[u8],
         buf: &crate::filestat,
         flags: crate::fsflags,
-    ) -> Result<(), crate::errno> {
-        let _ = fd;
-        let _ = path;
-        let _ = buf;
-        let _ = flags;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<(), crate::errno>;
 
     /// Makes a symbolic link.
     ///
@@ -720,12 +591,7 @@ pub trait Syscalls: Sized {
         path1: &[u8],
         fd: crate::fd,
         path2: &[u8],
-    ) -> Result<(), crate::errno> {
-        let _ = path1;
-        let _ = fd;
-        let _ = path2;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<(), crate::errno>;
 
     /// Removes a directory, or unlinks a file.
     ///
@@ -743,12 +609,7 @@ pub trait Syscalls: Sized {
         fd: crate::fd,
         path: &[u8],
         flags: crate::ulflags,
-    ) -> Result<(), crate::errno> {
-        let _ = fd;
-        let _ = path;
-        let _ = flags;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<(), crate::errno>;
 
     /// Releases a userspace lock held for writing.
     ///
@@ -771,11 +632,7 @@ pub trait Syscalls: Sized {
         &mut self,
         lock: *mut crate::lock,
         scope: crate::scope,
-    ) -> Result<(), crate::errno> {
-        let _ = lock;
-        let _ = scope;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<(), crate::errno>;
 
     /// Gives the system advice about how a region of memory will be used.
     ///
@@ -787,11 +644,7 @@ pub trait Syscalls: Sized {
         &mut self,
         mapping: *mut [u8],
         advice: crate::advice,
-    ) -> Result<(), crate::errno> {
-        let _ = mapping;
-        let _ = advice;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<(), crate::errno>;
 
     /// Sets up a memory mapping through which a file's contents can be
     /// accessed.
@@ -820,15 +673,7 @@ pub trait Syscalls: Sized {
         flags: crate::mflags,
         fd: crate::fd,
         off: crate::filesize,
-    ) -> Result<*mut (), crate::errno> {
-        let _ = addr;
-        let _ = len;
-        let _ = prot;
-        let _ = flags;
-        let _ = fd;
-        let _ = off;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<*mut (), crate::errno>;
 
     /// Alters the access protection of mapped memory.
     ///
@@ -840,11 +685,7 @@ pub trait Syscalls: Sized {
         &mut self,
         mapping: *mut [u8],
         prot: crate::mprot,
-    ) -> Result<(), crate::errno> {
-        let _ = mapping;
-        let _ = prot;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<(), crate::errno>;
 
     /// Flushes a region of memory to the storage backing it.
     ///
@@ -856,21 +697,14 @@ pub trait Syscalls: Sized {
         &mut self,
         mapping: *mut [u8],
         flags: crate::msflags,
-    ) -> Result<(), crate::errno> {
-        let _ = mapping;
-        let _ = flags;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<(), crate::errno>;
 
     /// Removes the mapping of a region of memory.
     ///
     /// # Parameters
     ///
     /// - `mapping`: Pages to unmap.
-    fn mem_unmap(&mut self, mapping: *mut [u8]) -> Result<(), crate::errno> {
-        let _ = mapping;
-        Err(crate::errno::NOSYS)
-    }
+    fn mem_unmap(&mut self, mapping: *mut [u8]) -> Result<(), crate::errno>;
 
     /// Waits concurrently for any of a set of events to happen.
     ///
@@ -888,11 +722,7 @@ pub trait Syscalls: Sized {
         &mut self,
         r#in: &[crate::subscription],
         out: &mut [core::mem::MaybeUninit<crate::event>],
-    ) -> Result<usize, crate::errno> {
-        let _ = r#in;
-        let _ = out;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<usize, crate::errno>;
 
     /// Replaces the current process with a new executable.
     ///
@@ -923,12 +753,7 @@ pub trait Syscalls: Sized {
         fd: crate::fd,
         data: &[u8],
         fds: &[crate::fd],
-    ) -> Result<(), crate::errno> {
-        let _ = fd;
-        let _ = data;
-        let _ = fds;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<(), crate::errno>;
 
     /// Ends the process normally.
     ///
@@ -936,10 +761,7 @@ pub trait Syscalls: Sized {
     ///
     /// - `rval`: Exit code of the process. Other processes can retrieve
     ///   it via [`event_proc_terminate::exitcode`](crate::event_proc_terminate::exitcode).
-    fn proc_exit(&mut self, rval: crate::exitcode) -> ! {
-        let _ = rval;
-        self.noreturn_failed("proc_exit", crate::errno::NOSYS)
-    }
+    fn proc_exit(&mut self, rval: crate::exitcode) -> !;
 
     /// Forks the process the calling thread belongs to.
     ///
@@ -957,9 +779,7 @@ pub trait Syscalls: Sized {
     ///
     ///   In the child: the ID of the child process's first
     ///   thread.
-    fn proc_fork(&mut self) -> Result<(crate::fd, crate::tid), crate::errno> {
-        Err(crate::errno::NOSYS)
-    }
+    fn proc_fork(&mut self) -> Result<(crate::fd, crate::tid), crate::errno>;
 
     /// Raises a signal in the process that the calling thread belongs to.
     ///
@@ -968,10 +788,7 @@ pub trait Syscalls: Sized {
     /// - `sig`: Signal condition to trigger. When it makes the process
     ///   terminate, other processes can retrieve the condition
     ///   via [`event_proc_terminate::signal`](crate::event_proc_terminate::signal).
-    fn proc_raise(&mut self, sig: crate::signal) -> Result<(), crate::errno> {
-        let _ = sig;
-        Err(crate::errno::NOSYS)
-    }
+    fn proc_raise(&mut self, sig: crate::signal) -> Result<(), crate::errno>;
 
     /// Fills a buffer with random data from the kernel's random number
     /// generator.
@@ -983,10 +800,7 @@ pub trait Syscalls: Sized {
     /// # Parameters
     ///
     /// - `buf`: Buffer to fill with random data.
-    fn random_get(&mut self, buf: &mut [u8]) -> Result<(), crate::errno> {
-        let _ = buf;
-        Err(crate::errno::NOSYS)
-    }
+    fn random_get(&mut self, buf: &mut [u8]) -> Result<(), crate::errno>;
 
     /// Receives a message from a socket.
     ///
@@ -1000,12 +814,7 @@ pub trait Syscalls: Sized {
         sock: crate::fd,
         r#in: &crate::recv_in,
         out: &mut core::mem::MaybeUninit<crate::recv_out>,
-    ) -> Result<(), crate::errno> {
-        let _ = sock;
-        let _ = r#in;
-        let _ = out;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<(), crate::errno>;
 
     /// Sends a message through a socket.
     ///
@@ -1019,12 +828,7 @@ pub trait Syscalls: Sized {
         sock: crate::fd,
         r#in: &crate::send_in,
         out: &mut core::mem::MaybeUninit<crate::send_out>,
-    ) -> Result<(), crate::errno> {
-        let _ = sock;
-        let _ = r#in;
-        let _ = out;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<(), crate::errno>;
 
     /// Closes the send and/or receive channels of a socket.
     ///
@@ -1036,11 +840,7 @@ pub trait Syscalls: Sized {
         &mut self,
         sock: crate::fd,
         how: crate::sdflags,
-    ) -> Result<(), crate::errno> {
-        let _ = sock;
-        let _ = how;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<(), crate::errno>;
 
     /// Starts a new thread in the current process.
     ///
@@ -1054,10 +854,7 @@ pub trait Syscalls: Sized {
     fn thread_create(
         &mut self,
         attr: &mut core::mem::MaybeUninit<crate::threadattr>,
-    ) -> Result<crate::tid, crate::errno> {
-        let _ = attr;
-        Err(crate::errno::NOSYS)
-    }
+    ) -> Result<crate::tid, crate::errno>;
 
     /// Ends the calling thread.
     ///
@@ -1070,16 +867,10 @@ pub trait Syscalls: Sized {
     ///   writing.
     /// - `scope`: Tells whether the lock lives in private or shared
     ///   memory.
-    fn thread_exit(&mut self, lock: *mut crate::lock, scope: crate::scope) -> ! {
-        let _ = lock;
-        let _ = scope;
-        self.noreturn_failed("thread_exit", crate::errno::NOSYS)
-    }
+    fn thread_exit(&mut self, lock: *mut crate::lock, scope: crate::scope) -> !;
 
     /// Makes the calling thread temporarily give up its turn to run.
-    fn thread_yield(&mut self) -> Result<(), crate::errno> {
-        Err(crate::errno::NOSYS)
-    }
+    fn thread_yield(&mut self) -> Result<(), crate::errno>;
 }
 
 /// Checks `count` elements at `ptr`: not null, not wrapping around, aligned, and

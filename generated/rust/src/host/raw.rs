@@ -9,8 +9,9 @@
 //! without tracing, so that an untraced call carries no trace code at all: the
 //! traced copy is reached through an out-of-line, cold function.
 
-use super::{check, slice, slice_mut, trace, uninit, validate, Syscalls};
+use super::{check, trace, validate, Syscalls};
 use std::format;
+use std::vec::Vec;
 
 /// Every entry point with its C symbol name, in syscall-number order.
 pub fn entry_points<S: Syscalls>() -> [(&'static str, *const ()); 49] {
@@ -83,6 +84,56 @@ fn failed<S: Syscalls, const TRACE: bool>(
     error
 }
 
+/// The address and size in bytes of `count` values at `ptr` (saturating: only
+/// compared for overlap, after or instead of the checks that reject wrap-around).
+fn span<T>(ptr: *const T, count: usize) -> (usize, usize) {
+    (ptr as usize, count.saturating_mul(core::mem::size_of::<T>()))
+}
+
+/// Whether two spans share a byte.
+fn overlap(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.1 != 0 && b.1 != 0 && a.0 < b.0.saturating_add(b.1)
+        && b.0 < a.0.saturating_add(a.1)
+}
+
+/// Guest memory the call only reads, as a slice: checked like [`slice`] (and with
+/// `valid` when `T` has invariants). When it overlaps memory the same call writes,
+/// the slice is a copy taken before the call, so that it never aliases the `&mut`
+/// the implementation writes through.
+unsafe fn read_apart<'a, S: Syscalls, T>(
+    s: &mut S,
+    ptr: *const T,
+    len: usize,
+    valid: Option<unsafe fn(*const T) -> bool>,
+    written: &[(usize, usize)],
+    copy: &'a mut Vec<core::mem::MaybeUninit<T>>,
+) -> Result<&'a [T], crate::errno> {
+    if len == 0 {
+        return Ok(&[]);
+    }
+    check(s, ptr, len, false)?;
+    let ptr = if written.iter().any(|w| overlap(span(ptr, len), *w)) {
+        copy.reserve_exact(len);
+        core::ptr::copy_nonoverlapping(
+            ptr as *const core::mem::MaybeUninit<T>,
+            copy.as_mut_ptr(),
+            len,
+        );
+        copy.set_len(len);
+        copy.as_ptr() as *const T
+    } else {
+        ptr
+    };
+    if let Some(valid) = valid {
+        for i in 0..len {
+            if !valid(ptr.add(i)) {
+                return Err(crate::errno::INVAL);
+            }
+        }
+    }
+    Ok(core::slice::from_raw_parts(ptr, len))
+}
+
 fn decoded<T>(value: Option<T>) -> Result<T, crate::errno> {
     value.ok_or(crate::errno::INVAL)
 }
@@ -94,24 +145,6 @@ unsafe fn checked_ref<'a, S: Syscalls, T>(
 ) -> Result<&'a T, crate::errno> {
     check(s, ptr, 1, false)?;
     if valid(ptr) { Ok(&*ptr) } else { Err(crate::errno::INVAL) }
-}
-
-unsafe fn checked_slice<'a, S: Syscalls, T>(
-    s: &mut S,
-    ptr: *const T,
-    len: usize,
-    valid: unsafe fn(*const T) -> bool,
-) -> Result<&'a [T], crate::errno> {
-    if len == 0 {
-        return Ok(&[]);
-    }
-    check(s, ptr, len, false)?;
-    for i in 0..len {
-        if !valid(ptr.add(i)) {
-            return Err(crate::errno::INVAL);
-        }
-    }
-    Ok(core::slice::from_raw_parts(ptr, len))
 }
 
 unsafe fn writable<S: Syscalls, T>(
@@ -652,7 +685,7 @@ unsafe fn fd_pread_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_pread", e)),
     };
-    let iovs = match slice(s, iovs, iovs_len) {
+    let iovs = match super::slice(s, iovs, iovs_len) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_pread", e)),
     };
@@ -727,7 +760,7 @@ unsafe fn fd_pwrite_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_pwrite", e)),
     };
-    let iovs = match slice(s, iovs, iovs_len) {
+    let iovs = match super::slice(s, iovs, iovs_len) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_pwrite", e)),
     };
@@ -799,7 +832,7 @@ unsafe fn fd_read_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_read", e)),
     };
-    let iovs = match slice(s, iovs, iovs_len) {
+    let iovs = match super::slice(s, iovs, iovs_len) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_read", e)),
     };
@@ -991,7 +1024,7 @@ unsafe fn fd_stat_get_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_stat_get", e)),
     };
-    let buf = match uninit(s, buf) {
+    let buf = match super::uninit(s, buf) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_stat_get", e)),
     };
@@ -1169,7 +1202,7 @@ unsafe fn fd_write_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_write", e)),
     };
-    let iovs = match slice(s, iovs, iovs_len) {
+    let iovs = match super::slice(s, iovs, iovs_len) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_write", e)),
     };
@@ -1378,7 +1411,7 @@ unsafe fn file_create_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_create", e)),
     };
-    let path = match slice(s, path, path_len) {
+    let path = match super::slice(s, path, path_len) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_create", e)),
     };
@@ -1452,7 +1485,7 @@ unsafe fn file_link_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_link", e)),
     };
-    let path1 = match slice(s, path1, path1_len) {
+    let path1 = match super::slice(s, path1, path1_len) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_link", e)),
     };
@@ -1460,7 +1493,7 @@ unsafe fn file_link_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_link", e)),
     };
-    let path2 = match slice(s, path2, path2_len) {
+    let path2 = match super::slice(s, path2, path2_len) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_link", e)),
     };
@@ -1530,7 +1563,7 @@ unsafe fn file_open_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_open", e)),
     };
-    let path = match slice(s, path, path_len) {
+    let path = match super::slice(s, path, path_len) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_open", e)),
     };
@@ -1613,7 +1646,7 @@ unsafe fn file_readdir_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_readdir", e)),
     };
-    let buf = match slice_mut(s, buf as *mut u8, buf_len) {
+    let buf = match super::slice_mut(s, buf as *mut u8, buf_len) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_readdir", e)),
     };
@@ -1691,15 +1724,17 @@ unsafe fn file_readlink_inner<S: Syscalls, const TRACE: bool>(
     buf_len: usize,
     bufused: *mut usize,
 ) -> Result<(), crate::errno> {
+    let written = [span(buf as *const u8, buf_len)];
     let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_readlink", e)),
     };
-    let path = match slice(s, path, path_len) {
+    let mut path_copy = Vec::new();
+    let path = match read_apart(s, path, path_len, None, &written, &mut path_copy) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_readlink", e)),
     };
-    let buf = match slice_mut(s, buf, buf_len) {
+    let buf = match super::slice_mut(s, buf, buf_len) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_readlink", e)),
     };
@@ -1780,7 +1815,7 @@ unsafe fn file_rename_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_rename", e)),
     };
-    let path1 = match slice(s, path1, path1_len) {
+    let path1 = match super::slice(s, path1, path1_len) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_rename", e)),
     };
@@ -1788,7 +1823,7 @@ unsafe fn file_rename_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_rename", e)),
     };
-    let path2 = match slice(s, path2, path2_len) {
+    let path2 = match super::slice(s, path2, path2_len) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_rename", e)),
     };
@@ -1850,7 +1885,7 @@ unsafe fn file_stat_fget_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_fget", e)),
     };
-    let buf = match uninit(s, buf) {
+    let buf = match super::uninit(s, buf) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_fget", e)),
     };
@@ -1975,15 +2010,17 @@ unsafe fn file_stat_get_inner<S: Syscalls, const TRACE: bool>(
     path_len: usize,
     buf: *mut crate::filestat,
 ) -> Result<(), crate::errno> {
+    let written = [span(buf as *const crate::filestat, 1)];
     let fd = match Ok::<_, crate::errno>(fd) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_get", e)),
     };
-    let path = match slice(s, path, path_len) {
+    let mut path_copy = Vec::new();
+    let path = match read_apart(s, path, path_len, None, &written, &mut path_copy) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_get", e)),
     };
-    let buf = match uninit(s, buf) {
+    let buf = match super::uninit(s, buf) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_get", e)),
     };
@@ -2054,7 +2091,7 @@ unsafe fn file_stat_put_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_put", e)),
     };
-    let path = match slice(s, path, path_len) {
+    let path = match super::slice(s, path, path_len) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_put", e)),
     };
@@ -2129,7 +2166,7 @@ unsafe fn file_symlink_inner<S: Syscalls, const TRACE: bool>(
     path2: *const u8,
     path2_len: usize,
 ) -> Result<(), crate::errno> {
-    let path1 = match slice(s, path1, path1_len) {
+    let path1 = match super::slice(s, path1, path1_len) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_symlink", e)),
     };
@@ -2137,7 +2174,7 @@ unsafe fn file_symlink_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_symlink", e)),
     };
-    let path2 = match slice(s, path2, path2_len) {
+    let path2 = match super::slice(s, path2, path2_len) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_symlink", e)),
     };
@@ -2201,7 +2238,7 @@ unsafe fn file_unlink_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_unlink", e)),
     };
-    let path = match slice(s, path, path_len) {
+    let path = match super::slice(s, path, path_len) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_unlink", e)),
     };
@@ -2671,11 +2708,20 @@ unsafe fn poll_inner<S: Syscalls, const TRACE: bool>(
     nsubscriptions: usize,
     nevents: *mut usize,
 ) -> Result<(), crate::errno> {
-    let r#in = match checked_slice(s, r#in, nsubscriptions, validate::subscription) {
+    let written = [span(out as *const crate::event, nsubscriptions)];
+    let mut in_copy = Vec::new();
+    let r#in = match read_apart(
+        s,
+        r#in,
+        nsubscriptions,
+        Some(validate::subscription),
+        &written,
+        &mut in_copy,
+    ) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "poll", e)),
     };
-    let out = match slice_mut(
+    let out = match super::slice_mut(
         s,
         out as *mut core::mem::MaybeUninit<crate::event>,
         nsubscriptions,
@@ -2750,11 +2796,11 @@ unsafe fn proc_exec_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "proc_exec", e)),
     };
-    let data = match slice(s, data as *const u8, data_len) {
+    let data = match super::slice(s, data as *const u8, data_len) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "proc_exec", e)),
     };
-    let fds = match slice(s, fds, fds_len) {
+    let fds = match super::slice(s, fds, fds_len) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "proc_exec", e)),
     };
@@ -2944,7 +2990,7 @@ unsafe fn random_get_inner<S: Syscalls, const TRACE: bool>(
     buf: *mut (),
     buf_len: usize,
 ) -> Result<(), crate::errno> {
-    let buf = match slice_mut(s, buf as *mut u8, buf_len) {
+    let buf = match super::slice_mut(s, buf as *mut u8, buf_len) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "random_get", e)),
     };
@@ -3001,15 +3047,18 @@ unsafe fn sock_recv_inner<S: Syscalls, const TRACE: bool>(
     r#in: *const crate::recv_in,
     out: *mut crate::recv_out,
 ) -> Result<(), crate::errno> {
+    let written = [span(out as *const crate::recv_out, 1)];
     let sock = match Ok::<_, crate::errno>(sock) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "sock_recv", e)),
     };
-    let r#in = match super::reference(s, r#in) {
+    let mut in_copy = Vec::new();
+    let r#in = match read_apart(s, r#in, 1, None, &written, &mut in_copy).map(|v| &v[0])
+    {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "sock_recv", e)),
     };
-    let out = match uninit(s, out) {
+    let out = match super::uninit(s, out) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "sock_recv", e)),
     };
@@ -3070,15 +3119,18 @@ unsafe fn sock_send_inner<S: Syscalls, const TRACE: bool>(
     r#in: *const crate::send_in,
     out: *mut crate::send_out,
 ) -> Result<(), crate::errno> {
+    let written = [span(out as *const crate::send_out, 1)];
     let sock = match Ok::<_, crate::errno>(sock) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "sock_send", e)),
     };
-    let r#in = match super::reference(s, r#in) {
+    let mut in_copy = Vec::new();
+    let r#in = match read_apart(s, r#in, 1, None, &written, &mut in_copy).map(|v| &v[0])
+    {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "sock_send", e)),
     };
-    let out = match uninit(s, out) {
+    let out = match super::uninit(s, out) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "sock_send", e)),
     };
@@ -3194,7 +3246,7 @@ unsafe fn thread_create_inner<S: Syscalls, const TRACE: bool>(
     attr: *mut crate::threadattr,
     tid: *mut crate::tid,
 ) -> Result<(), crate::errno> {
-    let attr = match uninit(s, attr) {
+    let attr = match super::uninit(s, attr) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "thread_create", e)),
     };

@@ -18,7 +18,13 @@ pub fn file(ir: &Ir) -> TokenStream {
         let f = naming::ident(&call.name.name);
         quote!((#symbol, #f::<S> as *const ()))
     });
-    let helpers = helpers(ir);
+    let (helpers, copies) = helpers(ir);
+    // `Vec` holds the copies of inputs that overlap written memory (see `read_apart`).
+    let vec = copies.then(|| {
+        quote!(
+            use std::vec::Vec;
+        )
+    });
     quote! {
         //! The C-ABI entry points: `raw::fd_read::<S>` has the signature of
         //! `cloudabi_sys_fd_read` and serves it with `S`.
@@ -29,8 +35,9 @@ pub fn file(ir: &Ir) -> TokenStream {
         //! without tracing, so that an untraced call carries no trace code at all: the
         //! traced copy is reached through an out-of-line, cold function.
 
-        use super::{check, slice, slice_mut, trace, uninit, validate, Syscalls};
+        use super::{check, trace, validate, Syscalls};
         use std::format;
+        #vec
 
         /// Every entry point with its C symbol name, in syscall-number order.
         pub fn entry_points<S: Syscalls>() -> [(&'static str, *const ()); #count] {
@@ -106,6 +113,101 @@ fn validator(ir: &Ir, ty: &Type) -> TokenStream {
     quote!(validate::#name)
 }
 
+/// How an input is borrowed from guest memory for the call.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Borrow {
+    /// A `&[T]` or `&T` the call reads.
+    Read,
+    /// A `&mut [T]`, `&mut [MaybeUninit<T>]` or `&mut MaybeUninit<T>` the call writes.
+    Write,
+    /// Passed by value or as a raw pointer: no reference into guest memory.
+    None,
+}
+
+fn borrow(kind: &Kind) -> Borrow {
+    match kind {
+        Kind::Slice { mutable: false, .. }
+        | Kind::Counted { mutable: false, .. }
+        | Kind::Ref(_) => Borrow::Read,
+        Kind::Slice { mutable: true, .. }
+        | Kind::Counted { mutable: true, .. }
+        | Kind::UninitRef(_) => Borrow::Write,
+        _ => Borrow::None,
+    }
+}
+
+/// Whether a call both reads and writes guest memory through references, so that its
+/// read-only inputs are decoded apart from what it writes.
+fn is_apart(params: &[Param]) -> bool {
+    let has = |b: Borrow| params.iter().any(|p| borrow(&p.kind) == b);
+    has(Borrow::Read) && has(Borrow::Write)
+}
+
+/// `span(ptr, count)`: the bytes a writable input covers, for the overlap checks.
+fn written_span(ir: &Ir, call: &Syscall, param: &Param) -> Option<TokenStream> {
+    let cs = c_params(call, param.index);
+    let first = cs.first().map(|c| c_ident(&c.name))?;
+    Some(match &param.kind {
+        Kind::Slice { target, .. } => {
+            let len = cs.get(1).map(|c| c_ident(&c.name))?;
+            let e = super::params::element(ir, target);
+            quote!(span(#first as *const #e, #len))
+        }
+        Kind::Counted { target, count, .. } => {
+            let n = c_params(call, *count).first().map(|c| c_ident(&c.name))?;
+            let e = naming::qualified_type_tokens(ir, target);
+            quote!(span(#first as *const #e, #n))
+        }
+        Kind::UninitRef(ty) => {
+            let t = naming::qualified_type_tokens(ir, ty);
+            quote!(span(#first as *const #t, 1))
+        }
+        _ => return None,
+    })
+}
+
+/// The local holding the copy of a read-only input that overlaps written memory.
+fn copy_ident(param: &Param) -> Ident {
+    Ident::new(&format!("{}_copy", param.member.name()), Span::call_site())
+}
+
+/// The expression that decodes an input the call only reads, in a call that also writes
+/// guest memory (`written`): checked like any input, then copied when it overlaps.
+fn decode_apart(ir: &Ir, call: &Syscall, param: &Param) -> Option<TokenStream> {
+    let cs = c_params(call, param.index);
+    let first = cs.first().map(|c| c_ident(&c.name))?;
+    let copy = copy_ident(param);
+    let valid = |ty: &Type| {
+        if has_invariants(ir, ty) {
+            let v = validator(ir, ty);
+            quote!(Some(#v))
+        } else {
+            quote!(None)
+        }
+    };
+    Some(match &param.kind {
+        Kind::Slice { target, .. } => {
+            let len = cs.get(1).map(|c| c_ident(&c.name))?;
+            let ptr = match target {
+                Type::Void => quote!(#first as *const u8),
+                _ => quote!(#first),
+            };
+            let v = valid(target);
+            quote!(read_apart(s, #ptr, #len, #v, &written, &mut #copy))
+        }
+        Kind::Counted { target, count, .. } => {
+            let n = c_params(call, *count).first().map(|c| c_ident(&c.name))?;
+            let v = valid(target);
+            quote!(read_apart(s, #first, #n, #v, &written, &mut #copy))
+        }
+        Kind::Ref(ty) => {
+            let v = valid(ty);
+            quote!(read_apart(s, #first, 1, #v, &written, &mut #copy).map(|v| &v[0]))
+        }
+        _ => return decode(ir, call, param),
+    })
+}
+
 /// The expression that decodes an input into what the trait takes (a `Result`).
 fn decode(ir: &Ir, call: &Syscall, param: &Param) -> Option<TokenStream> {
     let cs = c_params(call, param.index);
@@ -137,14 +239,14 @@ fn decode(ir: &Ir, call: &Syscall, param: &Param) -> Option<TokenStream> {
                 _ => quote!(#first),
             };
             match (mutable, has_invariants(ir, target)) {
-                (false, false) => quote!(slice(s, #ptr, #len)),
+                (false, false) => quote!(super::slice(s, #ptr, #len)),
                 (false, true) => {
                     let v = validator(ir, target);
                     quote!(checked_slice(s, #ptr, #len, #v))
                 }
-                (true, false) => quote!(slice_mut(s, #ptr, #len)),
+                (true, false) => quote!(super::slice_mut(s, #ptr, #len)),
                 (true, true) => {
-                    quote!(slice_mut(s, #first as *mut core::mem::MaybeUninit<#e>, #len))
+                    quote!(super::slice_mut(s, #first as *mut core::mem::MaybeUninit<#e>, #len))
                 }
             }
         }
@@ -160,7 +262,7 @@ fn decode(ir: &Ir, call: &Syscall, param: &Param) -> Option<TokenStream> {
                 quote!(super::reference(s, #first))
             }
         }
-        Kind::UninitRef(_) => quote!(uninit(s, #first)),
+        Kind::UninitRef(_) => quote!(super::uninit(s, #first)),
         Kind::Counted {
             target,
             mutable,
@@ -169,12 +271,14 @@ fn decode(ir: &Ir, call: &Syscall, param: &Param) -> Option<TokenStream> {
             let n = c_params(call, *count).first().map(|c| c_ident(&c.name))?;
             let e = naming::qualified_type_tokens(ir, target);
             match (mutable, has_invariants(ir, target)) {
-                (false, false) => quote!(slice(s, #first, #n)),
+                (false, false) => quote!(super::slice(s, #first, #n)),
                 (false, true) => {
                     let v = validator(ir, target);
                     quote!(checked_slice(s, #first, #n, #v))
                 }
-                (true, _) => quote!(slice_mut(s, #first as *mut core::mem::MaybeUninit<#e>, #n)),
+                (true, _) => {
+                    quote!(super::slice_mut(s, #first as *mut core::mem::MaybeUninit<#e>, #n))
+                }
             }
         }
     })
@@ -216,12 +320,39 @@ fn entry(ir: &Ir, call: &Syscall) -> TokenStream {
     let mut decodes = Vec::new();
     let mut trait_args = Vec::new();
     let mut views = Vec::new();
+    // A call that reads some guest memory and writes other guest memory must not alias the
+    // two: the spans it writes are computed first, from the raw pointers.
+    let spans: Vec<TokenStream> = params
+        .iter()
+        .filter(|p| borrow(&p.kind) == Borrow::Write)
+        .filter_map(|p| written_span(ir, call, p))
+        .collect();
+    let apart = is_apart(&params);
+    if apart || spans.len() > 1 {
+        let inval = errno(ir, "inval");
+        decodes.push(quote!(let written = [#(#spans),*];));
+        if spans.len() > 1 {
+            decodes.push(quote! {
+                if !disjoint(&written) {
+                    let e = #inval;
+                    #on_error
+                }
+            });
+        }
+    }
     for p in &params {
         if matches!(p.kind, Kind::Count) {
             continue;
         }
         let local = naming::ident(p.member.name());
-        if let Some(expr) = decode(ir, call, p) {
+        let expr = if apart && borrow(&p.kind) == Borrow::Read {
+            let copy = copy_ident(p);
+            decodes.push(quote!(let mut #copy = Vec::new();));
+            decode_apart(ir, call, p)
+        } else {
+            decode(ir, call, p)
+        };
+        if let Some(expr) = expr {
             decodes.push(quote! {
                 let #local = match #expr { Ok(v) => v, Err(e) => #on_error };
             });
@@ -330,13 +461,22 @@ fn entry(ir: &Ir, call: &Syscall) -> TokenStream {
 }
 
 /// The decoding helpers the entry points use; each only when some syscall needs it, so
-/// the generated module has no dead code.
-fn helpers(ir: &Ir) -> TokenStream {
+/// the generated module has no dead code. Also says whether `read_apart` is among them.
+fn helpers(ir: &Ir) -> (TokenStream, bool) {
     let inval = errno(ir, "inval");
+    // The kinds decoded by the plain helpers: a read-only input of a call that also writes
+    // guest memory goes through `read_apart` instead.
     let kinds: Vec<Kind> = ir
         .syscalls
         .iter()
-        .flat_map(|call| classify(ir, call).into_iter().map(|p| p.kind))
+        .flat_map(|call| {
+            let params = classify(ir, call);
+            let apart = is_apart(&params);
+            params
+                .into_iter()
+                .map(|p| p.kind)
+                .filter(move |k| !(apart && borrow(k) == Borrow::Read))
+        })
         .collect();
     let checked = |ty: &Type| has_invariants(ir, ty);
     let uses_enum = kinds.iter().any(|k| matches!(k, Kind::Enum(_)));
@@ -357,6 +497,74 @@ fn helpers(ir: &Ir) -> TokenStream {
         _ => false,
     });
     let mut out = TokenStream::new();
+    let calls: Vec<Vec<Param>> = ir.syscalls.iter().map(|c| classify(ir, c)).collect();
+    let uses_apart = calls.iter().any(|params| is_apart(params));
+    let uses_disjoint = calls.iter().any(|params| {
+        params
+            .iter()
+            .filter(|p| borrow(&p.kind) == Borrow::Write)
+            .count()
+            > 1
+    });
+    if uses_apart || uses_disjoint {
+        out.extend(quote! {
+        /// The address and size in bytes of `count` values at `ptr` (saturating: only
+        /// compared for overlap, after or instead of the checks that reject wrap-around).
+        fn span<T>(ptr: *const T, count: usize) -> (usize, usize) {
+            (ptr as usize, count.saturating_mul(core::mem::size_of::<T>()))
+        }
+
+        /// Whether two spans share a byte.
+        fn overlap(a: (usize, usize), b: (usize, usize)) -> bool {
+            a.1 != 0 && b.1 != 0 && a.0 < b.0.saturating_add(b.1) && b.0 < a.0.saturating_add(a.1)
+        }
+        });
+    }
+    if uses_disjoint {
+        out.extend(quote! {
+        /// Whether no two of the spans a call writes overlap.
+        fn disjoint(written: &[(usize, usize)]) -> bool {
+            written.iter().enumerate().all(|(i, a)| written[i + 1..].iter().all(|b| !overlap(*a, *b)))
+        }
+        });
+    }
+    if uses_apart {
+        out.extend(quote! {
+        /// Guest memory the call only reads, as a slice: checked like [`slice`] (and with
+        /// `valid` when `T` has invariants). When it overlaps memory the same call writes,
+        /// the slice is a copy taken before the call, so that it never aliases the `&mut`
+        /// the implementation writes through.
+        unsafe fn read_apart<'a, S: Syscalls, T>(
+            s: &mut S,
+            ptr: *const T,
+            len: usize,
+            valid: Option<unsafe fn(*const T) -> bool>,
+            written: &[(usize, usize)],
+            copy: &'a mut Vec<core::mem::MaybeUninit<T>>,
+        ) -> Result<&'a [T], crate::errno> {
+            if len == 0 {
+                return Ok(&[]);
+            }
+            check(s, ptr, len, false)?;
+            let ptr = if written.iter().any(|w| overlap(span(ptr, len), *w)) {
+                copy.reserve_exact(len);
+                core::ptr::copy_nonoverlapping(ptr as *const core::mem::MaybeUninit<T>, copy.as_mut_ptr(), len);
+                copy.set_len(len);
+                copy.as_ptr() as *const T
+            } else {
+                ptr
+            };
+            if let Some(valid) = valid {
+                for i in 0..len {
+                    if !valid(ptr.add(i)) {
+                        return Err(#inval);
+                    }
+                }
+            }
+            Ok(core::slice::from_raw_parts(ptr, len))
+        }
+        });
+    }
     if uses_enum {
         out.extend(quote! {
         fn decoded<T>(value: Option<T>) -> Result<T, crate::errno> {
@@ -403,5 +611,5 @@ fn helpers(ir: &Ir) -> TokenStream {
         }
         });
     }
-    out
+    (out, uses_apart)
 }

@@ -50,7 +50,8 @@ calls the matching trait method and writes the outputs back.
   thread before the call returns. Use them through `core::sync::atomic`.
 - Results are `Result<T, crate::errno>`: `T` is `()`, the single output, or a tuple of the
   outputs. `proc_exit` and `thread_exit` return `!`.
-- Methods default to [`errno::NOSYS`](crate::errno::NOSYS), so an implementation can grow call by call.
+- Every method must be implemented: there are no default bodies, so a system call added
+  to the spec breaks the build of every implementation until it serves the call.
 
 # Checks before a call
 
@@ -60,6 +61,13 @@ misaligned for its type gives [`errno::INVAL`](crate::errno::INVAL), and then
 [`Syscalls::check_guest_memory`] is asked, so an implementation can confine the guest to
 its own memory. Empty ranges are accepted with any pointer. Output pointers are checked
 before the call, so a call with a bad output pointer has no effect.
+
+A call that reads one guest buffer and writes another (`file_readlink`'s path and buffer,
+`poll`'s subscriptions and events) never hands out a `&[T]` and a `&mut [T]` to the same
+bytes: when the memory it reads overlaps memory it writes, the method receives a copy of
+the input taken before the call, as a kernel copies arguments in before it works. Two
+overlapping buffers that the call both writes are refused with
+[`errno::INVAL`](crate::errno::INVAL).
 
 # Tracing
 
@@ -205,7 +213,6 @@ fn method(ir: &Ir, call: &Syscall) -> TokenStream {
         docs::Scope::Nested,
     ));
     let name = naming::ident(&call.name.name);
-    let mut names = Vec::new();
     let mut params = Vec::new();
     for p in classify(ir, call) {
         if matches!(p.kind, Kind::Count) {
@@ -214,27 +221,17 @@ fn method(ir: &Ir, call: &Syscall) -> TokenStream {
         let pname = naming::ident(p.member.name());
         let ty = params::trait_type(ir, &p.kind);
         params.push(quote!(#pname: #ty));
-        names.push(pname);
     }
-    let unused = quote!(#(let _ = #names;)*);
-    let nosys = errno(ir, "nosys");
-    let call_name = &call.name.name;
     if call.noreturn {
         quote! {
             #doc
-            fn #name(&mut self, #(#params),*) -> ! {
-                #unused
-                self.noreturn_failed(#call_name, #nosys)
-            }
+            fn #name(&mut self, #(#params),*) -> !;
         }
     } else {
         let out = params::output_type(ir, call);
         quote! {
             #doc
-            fn #name(&mut self, #(#params),*) -> Result<#out, crate::errno> {
-                #unused
-                Err(#nosys)
-            }
+            fn #name(&mut self, #(#params),*) -> Result<#out, crate::errno>;
         }
     }
 }
