@@ -24,11 +24,21 @@ impl Access {
     };
 }
 
-/// Non-overlapping address ranges, each with its access.
-#[derive(Debug, Default, Clone)]
-pub struct RangeMap {
-    /// start → (end, access)
-    ranges: BTreeMap<usize, (usize, Access)>,
+/// Non-overlapping address ranges, each with a value (its access, or what
+/// a mapping is). Adjacent ranges with equal values are kept as one, so that
+/// memory committed page by page still checks as one range.
+#[derive(Debug, Clone)]
+pub struct RangeMap<V = Access> {
+    /// start → (end, value)
+    ranges: BTreeMap<usize, (usize, V)>,
+}
+
+impl<V> Default for RangeMap<V> {
+    fn default() -> Self {
+        RangeMap {
+            ranges: BTreeMap::new(),
+        }
+    }
 }
 
 /// One range of a [`RangeMap`]: `[start, end)` with its access.
@@ -54,18 +64,41 @@ impl Access {
     }
 }
 
-impl RangeMap {
-    pub fn new() -> RangeMap {
+/// A piece of a queried span: `[start, end)` and the value there, `None`
+/// where the map has nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment<V> {
+    pub start: usize,
+    pub end: usize,
+    pub value: Option<V>,
+}
+
+impl<V: Copy + PartialEq> RangeMap<V> {
+    pub fn new() -> RangeMap<V> {
         RangeMap::default()
     }
 
-    /// Sets `[start, end)` to `access`, replacing whatever was there.
-    pub fn insert(&mut self, start: usize, end: usize, access: Access) {
+    /// Sets `[start, end)` to `value`, replacing whatever was there.
+    pub fn insert(&mut self, start: usize, end: usize, value: V) {
         if start >= end {
             return;
         }
         self.remove(start, end);
-        self.ranges.insert(start, (end, access));
+        let (mut start, mut end) = (start, end);
+        // Join equal neighbours on either side.
+        if let Some((&s, &(e, v))) = self.ranges.range(..start).next_back() {
+            if e == start && v == value {
+                self.ranges.remove(&s);
+                start = s;
+            }
+        }
+        if let Some(&(e, v)) = self.ranges.get(&end) {
+            if v == value {
+                self.ranges.remove(&end);
+                end = e;
+            }
+        }
+        self.ranges.insert(start, (end, value));
     }
 
     /// Forgets `[start, end)`; ranges that stick out are cut.
@@ -73,37 +106,86 @@ impl RangeMap {
         if start >= end {
             return;
         }
-        let touched: Vec<(usize, (usize, Access))> = self
+        let touched: Vec<(usize, (usize, V))> = self
             .ranges
             .range(..end)
             .rev()
             .take_while(|(_, (e, _))| *e > start)
             .map(|(s, v)| (*s, *v))
             .collect();
-        for (s, (e, access)) in touched {
+        for (s, (e, value)) in touched {
             self.ranges.remove(&s);
             if s < start {
-                self.ranges.insert(s, (start, access));
+                self.ranges.insert(s, (start, value));
             }
             if e > end {
-                self.ranges.insert(end, (e, access));
+                self.ranges.insert(end, (e, value));
             }
         }
     }
 
-    /// Changes the access of the parts of `[start, end)` that are present.
-    pub fn change(&mut self, start: usize, end: usize, access: Access) {
-        let present: Vec<(usize, usize)> = self
+    /// `[start, end)` cut into the pieces the map holds and the gaps
+    /// between them, in address order.
+    pub fn segments(&self, start: usize, end: usize) -> Vec<Segment<V>> {
+        let mut out = Vec::new();
+        let mut at = start;
+        let first = self
             .ranges
-            .range(..end)
+            .range(..=start)
+            .next_back()
             .filter(|(_, (e, _))| *e > start)
-            .map(|(s, (e, _))| ((*s).max(start), (*e).min(end)))
-            .collect();
-        for (s, e) in present {
-            self.insert(s, e, access);
+            .map(|(s, _)| *s)
+            .unwrap_or(start);
+        for (&s, &(e, value)) in self.ranges.range(first..end) {
+            if e <= at {
+                continue;
+            }
+            if s > at {
+                out.push(Segment {
+                    start: at,
+                    end: s,
+                    value: None,
+                });
+            }
+            let piece_end = e.min(end);
+            out.push(Segment {
+                start: at.max(s),
+                end: piece_end,
+                value: Some(value),
+            });
+            at = piece_end;
+        }
+        if at < end {
+            out.push(Segment {
+                start: at,
+                end,
+                value: None,
+            });
+        }
+        out
+    }
+
+    /// Whether every byte of `[start, end)` is in the map.
+    pub fn covers(&self, start: usize, end: usize) -> bool {
+        self.segments(start, end).iter().all(|s| s.value.is_some())
+    }
+
+    /// Changes the value of the parts of `[start, end)` that are present.
+    pub fn update(&mut self, start: usize, end: usize, f: impl Fn(V) -> V) {
+        for s in self.segments(start, end) {
+            if let Some(v) = s.value {
+                self.insert(s.start, s.end, f(v));
+            }
         }
     }
 
+    /// Every range, in address order.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, usize, V)> + '_ {
+        self.ranges.iter().map(|(&s, &(e, v))| (s, e, v))
+    }
+}
+
+impl RangeMap<Access> {
     /// Whether all of `[addr, addr + len)` is present with the access needed.
     /// Also returns the range `addr` lies in when that range alone covers
     /// the request, for callers that remember recent ranges.
@@ -216,7 +298,7 @@ mod tests {
         assert!(m.allows(0x1000, 0x1000, true));
         assert!(!m.allows(0x1fff, 2, false));
         assert!(m.allows(0x3000, 0x2000, true));
-        m.change(0x4000, 0x9000, Access::READ);
+        m.update(0x4000, 0x9000, |_| Access::READ);
         assert!(m.allows(0x3000, 0x1000, true));
         assert!(!m.allows(0x3000, 0x1001, true));
         assert!(m.allows(0x3000, 0x2000, false));
@@ -274,5 +356,41 @@ mod tests {
         assert_eq!(m.lookup(250, 10, true), (false, None));
         assert!(whole.permits(100, 200, true));
         assert!(!whole.permits(99, 150, false));
+    }
+
+    #[test]
+    fn equal_neighbours_join_and_segments_name_the_gaps() {
+        let mut m: RangeMap<u8> = RangeMap::new();
+        m.insert(0x1000, 0x2000, 1);
+        m.insert(0x2000, 0x3000, 1);
+        m.insert(0x4000, 0x5000, 2);
+        assert_eq!(
+            m.iter().collect::<Vec<_>>(),
+            [(0x1000, 0x3000, 1), (0x4000, 0x5000, 2)]
+        );
+        let seg = |start, end, value| Segment { start, end, value };
+        assert_eq!(
+            m.segments(0x800, 0x4800),
+            [
+                seg(0x800, 0x1000, None),
+                seg(0x1000, 0x3000, Some(1)),
+                seg(0x3000, 0x4000, None),
+                seg(0x4000, 0x4800, Some(2)),
+            ]
+        );
+        assert_eq!(m.segments(0x1800, 0x1900), [seg(0x1800, 0x1900, Some(1))]);
+        assert_eq!(m.segments(0x6000, 0x7000), [seg(0x6000, 0x7000, None)]);
+        assert!(m.covers(0x1000, 0x3000));
+        assert!(!m.covers(0x1000, 0x3001));
+        m.update(0x2800, 0x4800, |v| v + 10);
+        assert_eq!(
+            m.iter().collect::<Vec<_>>(),
+            [
+                (0x1000, 0x2800, 1),
+                (0x2800, 0x3000, 11),
+                (0x4000, 0x4800, 12),
+                (0x4800, 0x5000, 2)
+            ]
+        );
     }
 }

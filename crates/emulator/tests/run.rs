@@ -251,3 +251,21 @@ fn poll_with_a_relative_clock_timeout() {
         stderr(&o)
     );
 }
+
+#[test]
+fn memory_the_guest_does_not_own_stays_out_of_reach() {
+    // Mapping over, unmapping or protecting the vDSO, the emulator's code,
+    // the start-up data or the stack is refused (ENOMEM for MAP_FIXED,
+    // EINVAL otherwise: they are not holes the guest could unmap, and not
+    // its own); syncing them is ENOMEM (not the guest's mapping).
+    let o = run(&c_guest("memwall"), "out: !fd stdout\n");
+    let mut want = String::new();
+    for what in ["vdso", "emulator", "argdata", "stack"] {
+        want.push_str(&format!(
+            "{what}_fixed 48\n{what}_unmap 28\n{what}_protect 28\n{what}_advise 28\n{what}_sync 48\n"
+        ));
+    }
+    want.push_str("own 0\nalive 0\n");
+    assert_eq!(stdout(&o), want, "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(0));
+}

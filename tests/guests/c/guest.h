@@ -215,6 +215,7 @@ static void link_vdso(u64 vdso) {
 
 /* What _start found in the auxiliary vector, for guests that need more. */
 static cloudabi_tid_t initial_tid = 1;
+static const void *initial_vdso __attribute__((unused));
 
 __attribute__((noreturn, used)) void _start(const cloudabi_auxv_t *auxv) {
     u64 base = 0, phdr = 0, phnum = 0, vdso = 0, ad = 0, adlen = 0, tid = 1;
@@ -231,6 +232,7 @@ __attribute__((noreturn, used)) void _start(const cloudabi_auxv_t *auxv) {
     }
     relocate(base, (const struct phdr *)phdr, phnum);
     initial_tid = (cloudabi_tid_t)tid;
+    initial_vdso = (const void *)vdso;
     for (int k = 0; k < NSYSCALLS; k++) syscalls.slot[k] = (void *)default_syscall;
     if (vdso) link_vdso(vdso);
     exit_((u32)main((const u8 *)ad, adlen));

@@ -5,9 +5,10 @@ use std::io;
 use std::sync::{Arc, Once, OnceLock};
 
 use cloudabi::host::entry_points;
+use cloudabi::mprot;
 
 use super::arch::{self, ThreadBlock};
-use super::host::{Host, Process};
+use super::host::{Host, Mapping, Process};
 use super::loader;
 use super::memory::{page_size, Region};
 use crate::elf::{Image, Perms};
@@ -154,7 +155,11 @@ pub fn run(file: &[u8], image: &Image, argdata: &[u8], process: Process) -> io::
     host.block = core::ptr::null_mut();
     // Only returns once no other guest thread runs.
     let code = host.runner_finished(code);
-    drop(loaded);
+    // The guest's memory goes as the record says: the guest may have
+    // unmapped parts of its image, which the host may use by now.
+    loaded.image.leak();
+    host.process().memory_mut(|m| m.release_all());
+    drop(loaded.startup);
     Ok(code)
 }
 
@@ -169,22 +174,27 @@ fn record_memory(
 ) {
     let base = loaded.image.start() - page_floor(image.span().0 as usize);
     process.memory_mut(|mem| {
+        // The whole reservation is the guest's, the gaps between segments
+        // too (PROT_NONE, as the loader left them).
         mem.add_owned(
             loaded.image.start(),
             loaded.image.len(),
-            Access {
-                read: false,
-                write: false,
-            },
+            Mapping::anonymous(mprot::empty()),
         );
+        let mut previous: Option<(usize, mprot)> = None;
         for s in &image.segments {
             let start = page_floor(base + s.vaddr as usize);
             let end = (base + (s.vaddr + s.memsz) as usize).next_multiple_of(page_size());
-            let access = Access {
-                read: s.perms.read || s.perms.exec,
-                write: s.perms.write,
-            };
-            mem.add_owned(start, end - start, access);
+            let prot = segment_prot(s.perms);
+            mem.add_owned(start, end - start, Mapping::anonymous(prot));
+            // A page shared with the previous segment has both's
+            // permissions (see the loader).
+            if let Some((prev_end, prev_prot)) = previous {
+                if prev_end > start {
+                    mem.add_owned(start, page_size(), Mapping::anonymous(prot | prev_prot));
+                }
+            }
+            previous = Some((end, prot));
         }
         mem.add_borrowed(loaded.startup.start(), loaded.startup.len(), Access::READ);
         mem.add_borrowed(vdso.start, vdso.len, Access::READ);
@@ -192,4 +202,12 @@ fn record_memory(
             mem.add_borrowed(start, len, Access::READ_WRITE);
         }
     });
+}
+
+fn segment_prot(p: Perms) -> mprot {
+    let mut prot = mprot::empty();
+    prot.set(mprot::READ, p.read);
+    prot.set(mprot::WRITE, p.write);
+    prot.set(mprot::EXEC, p.exec);
+    prot
 }

@@ -1,8 +1,27 @@
-//! `mem_*`: the guest's own mappings. The guest may only unmap, protect,
-//! advise or sync memory it owns (its image and what it mapped), never the
-//! emulator's, and `mflags::FIXED` never replaces memory it does not own.
+//! `mem_*`: the guest's own mappings.
+//!
+//! The reference kernel (FreeBSD's `sys/compat/cloudabi/cloudabi_mem.c` on
+//! top of `kern_mmap`, `kern_munmap`, `kern_mprotect`, `kern_madvise` and
+//! `kern_msync`) gives a guest its whole address space. Here the guest shares
+//! the host process with the emulator, so the record below decides what is
+//! the guest's:
+//!
+//! - **owned** ranges are the guest's mappings (its image and everything
+//!   `mem_map` gave it), whatever their protection: a `PROT_NONE`
+//!   reservation is as much the guest's as a committed page. The guest may
+//!   replace (`MAP_FIXED`), unmap, protect, advise and sync them;
+//! - **borrowed** ranges (the vDSO, the start-up data, the main thread's
+//!   stack) may be read or written by system calls but never remapped;
+//! - everything else is, to the guest, a hole: nothing mapped. Calls treat
+//!   it as the reference treats a hole (an unmap or protect of a hole
+//!   succeeds, a sync fails), except that a hole where the emulator has
+//!   memory of its own cannot be mapped over or unmapped, and is refused.
+//!
+//! Each owned range remembers its protection, the most protection it may
+//! get, and whether it is a shared mapping of a file (whose file may shrink
+//! under it).
 
-use cloudabi::{advice, errno, fd as Fd, mflags, mprot, msflags, rights, MAP_ANON_FD};
+use cloudabi::{advice, errno, fd as Fd, filetype, mflags, mprot, msflags, rights, MAP_ANON_FD};
 use rustix::mm::{self, MapFlags, MprotectFlags, MsyncFlags, ProtFlags};
 
 use super::errors::HostResult;
@@ -10,26 +29,79 @@ use super::{Entry, Host};
 use crate::linux::memory::page_size;
 use crate::ranges::{Access, RangeMap};
 
-/// What the guest may touch, and what it may unmap.
+/// The end of the address space a guest may map (Linux x86-64's user space
+/// with four-level page tables).
+const USER_END: usize = 0x7fff_ffff_f000;
+
+/// One of the guest's own mappings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mapping {
+    /// The pages' protection now.
+    pub prot: mprot,
+    /// The most protection `mem_protect` may give them: limited by the
+    /// rights and open mode of a mapped file.
+    pub max: mprot,
+    /// A `MAP_SHARED` mapping of a file or shared memory object: accesses
+    /// past the file's end fault.
+    pub shared_file: bool,
+}
+
+impl Mapping {
+    /// Anonymous memory (or the loaded image) with protection `prot`.
+    pub fn anonymous(prot: mprot) -> Mapping {
+        Mapping {
+            prot,
+            max: mprot::all(),
+            shared_file: false,
+        }
+    }
+}
+
+/// What the guest may touch, and what it owns.
 #[derive(Debug, Default)]
 pub struct Memory {
     /// Every range syscalls may read or write through.
-    pub accessible: RangeMap,
-    /// Ranges the guest may unmap, protect, advise and sync.
-    pub owned: RangeMap,
+    pub accessible: RangeMap<Access>,
+    /// The guest's own mappings.
+    pub owned: RangeMap<Mapping>,
 }
 
 impl Memory {
-    /// Records a range the guest owns.
-    pub fn add_owned(&mut self, start: usize, len: usize, access: Access) {
-        self.owned.insert(start, start + len, access);
+    /// Records a mapping the guest owns.
+    pub fn add_owned(&mut self, start: usize, len: usize, mapping: Mapping) {
+        self.owned.insert(start, start + len, mapping);
+        self.accessible
+            .insert(start, start + len, access(mapping.prot));
+    }
+
+    /// Records a range the guest may use but not remap (stack, vDSO,
+    /// start-up data).
+    pub fn add_borrowed(&mut self, start: usize, len: usize, access: Access) {
         self.accessible.insert(start, start + len, access);
     }
 
-    /// Records a range the guest may use but not unmap (stack, vDSO, startup
-    /// data).
-    pub fn add_borrowed(&mut self, start: usize, len: usize, access: Access) {
-        self.accessible.insert(start, start + len, access);
+    fn forget(&mut self, start: usize, end: usize) {
+        self.owned.remove(start, end);
+        self.accessible.remove(start, end);
+    }
+
+    /// Unmaps every mapping the guest still has (the end of an in-process
+    /// run; a guest run by `cloudabi-run` ends with its host process).
+    pub fn release_all(&mut self) {
+        let owned: Vec<(usize, usize)> = self.owned.iter().map(|(s, e, _)| (s, e)).collect();
+        for (start, end) in owned {
+            // SAFETY: the range is the guest's, and the guest no longer runs.
+            let _ = unsafe { mm::munmap(start as *mut _, end - start) };
+            self.forget(start, end);
+        }
+    }
+
+    /// Whether `[start, end)` holds something the guest borrows.
+    fn borrows(&self, start: usize, end: usize) -> bool {
+        self.accessible
+            .segments(start, end)
+            .iter()
+            .any(|s| s.value.is_some())
     }
 }
 
@@ -40,9 +112,10 @@ fn access(p: mprot) -> Access {
     }
 }
 
-/// W^X: a page is never writable and executable at once.
+/// The reference's `convert_mprot`: unknown bits, and write together with
+/// execute (W^X), are ENOTSUP.
 fn check_prot(p: mprot) -> Result<(), errno> {
-    if p.contains(mprot::WRITE | mprot::EXEC) {
+    if !mprot::all().contains(p) || p.contains(mprot::WRITE | mprot::EXEC) {
         Err(errno::NOTSUP)
     } else {
         Ok(())
@@ -57,36 +130,110 @@ fn prot_flags(p: mprot) -> ProtFlags {
     f
 }
 
-fn rounded(len: usize) -> Result<usize, errno> {
-    len.checked_next_multiple_of(page_size())
-        .ok_or(errno::NOMEM)
+fn mprotect_flags(p: mprot) -> MprotectFlags {
+    MprotectFlags::from_bits_truncate(prot_flags(p).bits())
 }
 
-/// A page-aligned range inside memory the guest owns.
-fn owned_range(m: &Memory, mapping: *mut [u8]) -> Result<(usize, usize), errno> {
-    let (addr, len) = (mapping as *mut u8 as usize, mapping.len());
-    if !addr.is_multiple_of(page_size()) {
-        return Err(errno::INVAL);
-    }
-    let len = rounded(len)?;
-    if len != 0 && !m.owned.allows(addr, len, false) {
-        return Err(errno::INVAL);
-    }
-    Ok((addr, len))
+fn page_mask() -> usize {
+    page_size() - 1
 }
 
-fn map_error(e: rustix::io::Errno) -> errno {
-    if e == rustix::io::Errno::EXIST {
-        errno::NOMEM
+/// The pages a call on `[addr, addr + len)` covers, as the reference's
+/// `kern_munmap`, `kern_mprotect`, `kern_msync` and `kern_madvise` round
+/// them: the start down, the end up. EINVAL when the span wraps around or
+/// leaves user space (`vm_map_range_valid`).
+fn pages(mapping: *mut [u8]) -> Result<(usize, usize), errno> {
+    let addr = mapping as *mut u8 as usize;
+    let start = addr & !page_mask();
+    let end = addr
+        .checked_add(mapping.len())
+        .and_then(|e| e.checked_next_multiple_of(page_size()))
+        .ok_or(errno::INVAL)?;
+    if end > USER_END {
+        return Err(errno::INVAL);
+    }
+    Ok((start, end))
+}
+
+/// Whether nothing at all is mapped in `[start, end)`; if so and `keep`,
+/// the span stays reserved (`PROT_NONE`) for the caller, who then owns it.
+fn free(start: usize, end: usize, keep: bool) -> bool {
+    let flags = MapFlags::PRIVATE | MapFlags::FIXED_NOREPLACE | MapFlags::NORESERVE;
+    // SAFETY: FIXED_NOREPLACE maps nothing over an existing mapping, so no
+    // memory anyone uses changes.
+    let reserved =
+        unsafe { mm::mmap_anonymous(start as *mut _, end - start, ProtFlags::empty(), flags) };
+    match reserved {
+        // An old kernel may take FIXED_NOREPLACE as a hint only.
+        Ok(p) if p as usize != start => {
+            // SAFETY: the mapping just made, at an address nothing else uses.
+            let _ = unsafe { mm::munmap(p, end - start) };
+            false
+        }
+        Ok(p) => {
+            if !keep {
+                // SAFETY: the reservation just made.
+                let _ = unsafe { mm::munmap(p, end - start) };
+            }
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// The rights a file mapping needs, as the reference's `kern_mmap` asks
+/// Capsicum for them (`fget_mmap`, with `CAP_MMAP_R`/`_W`/`_X`, each of
+/// which includes `CAP_SEEK`) through `cloudabi_convert_rights` (the rights
+/// table in `cloudabi_fd.c`: MEM_MAP is CAP_MMAP, MEM_MAP_EXEC is
+/// CAP_MMAP_X, which carries CAP_SEEK itself).
+fn map_rights(e: &Entry, prot: mprot, shared: bool) -> Result<(), errno> {
+    let has = |r: rights| e.base.contains(r);
+    let seek = has(rights::FD_SEEK) || has(rights::MEM_MAP_EXEC);
+    let ok = has(rights::MEM_MAP)
+        && (!prot.contains(mprot::READ) || has(rights::FD_READ) && seek)
+        && (!(shared && prot.contains(mprot::WRITE)) || has(rights::FD_WRITE) && seek)
+        && (!prot.contains(mprot::EXEC) || has(rights::MEM_MAP_EXEC));
+    if ok {
+        Ok(())
     } else {
-        super::errors::from_host(e)
+        Err(errno::NOTCAPABLE)
     }
+}
+
+/// The most protection a mapping of `e` may get: reading if the file is
+/// open for it, writing a private copy always and the file itself only if
+/// open for writing, executing with MEM_MAP_EXEC (`vm_mmap_vnode` and the
+/// capability's maximum in `kern_mmap`).
+fn file_max(e: &Entry, shared: bool) -> Result<mprot, errno> {
+    use rustix::fs::OFlags;
+    let mode = rustix::fs::fcntl_getfl(e.fd()).host()? & OFlags::RWMODE;
+    let has = |r: rights| e.base.contains(r);
+    let seek = has(rights::FD_SEEK) || has(rights::MEM_MAP_EXEC);
+    let mut max = mprot::empty();
+    max.set(
+        mprot::READ,
+        mode != OFlags::WRONLY && has(rights::FD_READ) && seek,
+    );
+    max.set(
+        mprot::WRITE,
+        !shared || mode != OFlags::RDONLY && has(rights::FD_WRITE) && seek,
+    );
+    max.set(mprot::EXEC, e.base.contains(rights::MEM_MAP_EXEC));
+    Ok(max)
+}
+
+/// A file to map, and what a mapping of it may become.
+struct FileMap {
+    entry: Entry,
+    max: mprot,
 }
 
 // Calls that change mappings do the change and its record under the memory
 // lock: another guest thread unmapping a range meanwhile could otherwise let
 // the host reuse it, and a FIXED mapping would then replace host memory.
 impl Host {
+    /// `cloudabi_sys_mem_map` → `kern_mmap`, in the reference's order of
+    /// checks.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn do_mem_map(
         &mut self,
@@ -98,116 +245,230 @@ impl Host {
         off: u64,
     ) -> Result<*mut (), errno> {
         check_prot(prot)?;
-        if len == 0 || flags.contains(mflags::PRIVATE) == flags.contains(mflags::SHARED) {
+        // Bits the reference does not know are dropped by its flag
+        // translation in cloudabi_sys_mem_map, not refused.
+        let anon = flags.contains(mflags::ANON);
+        let shared = flags.contains(mflags::SHARED);
+        if len == 0
+            || anon && (f != MAP_ANON_FD || off != 0)
+            || shared && flags.contains(mflags::PRIVATE)
+        {
             return Err(errno::INVAL);
         }
-        let len = rounded(len)?;
+        // A file offset inside a page maps from the page's start; the
+        // result points that far into the mapping.
+        let pageoff = (off as usize) & page_mask();
+        let size = len
+            .checked_add(pageoff)
+            .and_then(|l| l.checked_next_multiple_of(page_size()))
+            .ok_or(errno::NOMEM)?;
         let fixed = flags.contains(mflags::FIXED);
-        if fixed && !(addr as usize).is_multiple_of(page_size()) {
-            return Err(errno::INVAL);
-        }
-        let file = if flags.contains(mflags::ANON) {
-            if f != MAP_ANON_FD || off != 0 {
+        let mut at = addr as usize;
+        if fixed {
+            at = at.wrapping_sub(pageoff);
+            if at & page_mask() != 0 || at.checked_add(size).is_none_or(|e| e > USER_END) {
                 return Err(errno::INVAL);
             }
+        }
+        let file = if anon {
             None
         } else {
-            let mut needed = rights::MEM_MAP;
-            if prot.contains(mprot::EXEC) {
-                needed |= rights::MEM_MAP_EXEC;
+            let entry = Entry::clone(&*self.entry(f, rights::empty())?);
+            map_rights(&entry, prot, shared)?;
+            // Files need one of SHARED and PRIVATE (P_OSREL_MAP_FSTRICT:
+            // CloudABI processes run with the newest OS release).
+            if !shared && !flags.contains(mflags::PRIVATE) {
+                return Err(errno::INVAL);
             }
-            Some(Entry::clone(&*self.entry(f, needed)?))
+            if !matches!(
+                entry.filetype,
+                filetype::REGULAR_FILE | filetype::SHARED_MEMORY
+            ) {
+                return Err(errno::NODEV);
+            }
+            let max = file_max(&entry, shared)?;
+            if !max.contains(prot - mprot::EXEC) {
+                return Err(errno::ACCES);
+            }
+            Some(FileMap { entry, max })
         };
-        self.memory_mut(|m| {
-            let mut map = if flags.contains(mflags::SHARED) {
+        let mapping = Mapping {
+            prot,
+            max: file.as_ref().map_or(mprot::all(), |m| m.max),
+            shared_file: shared && file.is_some(),
+        };
+        let host_off = off - pageoff as u64;
+        let ptr = self.memory_mut(|m| {
+            let mut map = if shared {
                 MapFlags::SHARED
             } else {
                 MapFlags::PRIVATE
             };
-            if fixed {
-                // Replacing is only allowed within the guest's own memory.
-                map |= if m.owned.allows(addr as usize, len, false) {
-                    MapFlags::FIXED
-                } else {
-                    MapFlags::FIXED_NOREPLACE
-                };
-            }
+            let reserved = if fixed {
+                map |= MapFlags::FIXED;
+                reserve_gaps(m, at, at + size)?
+            } else {
+                Vec::new()
+            };
             // SAFETY: without FIXED the kernel picks free addresses; with
-            // FIXED the range is the guest's own (checked above, under the
-            // lock) or must be free (FIXED_NOREPLACE).
-            let ptr = unsafe {
+            // FIXED every page of the span is the guest's own or was free
+            // and is now reserved for it (checked above, under the lock).
+            let mapped = unsafe {
                 match &file {
-                    None => mm::mmap_anonymous(addr.cast(), len, prot_flags(prot), map),
-                    Some(e) => mm::mmap(addr.cast(), len, prot_flags(prot), map, e.fd(), off),
+                    None => mm::mmap_anonymous(at as *mut _, size, prot_flags(prot), map),
+                    Some(fm) => mm::mmap(
+                        at as *mut _,
+                        size,
+                        prot_flags(prot),
+                        map,
+                        fm.entry.fd(),
+                        host_off,
+                    ),
                 }
-            }
-            .map_err(map_error)?;
-            m.add_owned(ptr as usize, len, access(prot));
-            Ok(ptr.cast())
-        })
+            };
+            let ptr = match mapped {
+                Ok(p) => p as usize,
+                Err(e) => {
+                    for (s, e) in reserved {
+                        // SAFETY: reservations made above for this call.
+                        let _ = unsafe { mm::munmap(s as *mut _, e - s) };
+                    }
+                    return Err(super::errors::from_host(e));
+                }
+            };
+            m.add_owned(ptr, size, mapping);
+            Ok(ptr)
+        })?;
+        Ok((ptr + pageoff) as *mut ())
     }
 
+    /// `cloudabi_sys_mem_unmap` → `kern_munmap`: a zero length is EINVAL;
+    /// holes in the span are skipped.
     pub(super) fn do_mem_unmap(&mut self, mapping: *mut [u8]) -> Result<(), errno> {
+        if mapping.len() == 0 {
+            return Err(errno::INVAL);
+        }
+        let (start, end) = pages(mapping)?;
         self.memory_mut(|m| {
-            let (addr, len) = owned_range(m, mapping)?;
-            if len == 0 {
-                return Err(errno::INVAL);
+            let owned = owned_parts(m, start, end)?;
+            for (s, e, _) in owned {
+                // SAFETY: the range is the guest's own; no host reference
+                // points into it.
+                unsafe { mm::munmap(s as *mut _, e - s) }.host()?;
+                m.forget(s, e);
             }
-            // SAFETY: the range is the guest's own; no host reference points
-            // into it.
-            unsafe { mm::munmap(addr as *mut _, len) }.host()?;
-            m.owned.remove(addr, addr + len);
-            m.accessible.remove(addr, addr + len);
             Ok(())
         })
     }
 
+    /// `cloudabi_sys_mem_protect` → `kern_mprotect`: every mapping in the
+    /// span is checked against its maximum (EACCES, as
+    /// KERN_PROTECTION_FAILURE) before any changes; holes are skipped.
     pub(super) fn do_mem_protect(&mut self, mapping: *mut [u8], prot: mprot) -> Result<(), errno> {
         check_prot(prot)?;
-        let mut flags = MprotectFlags::empty();
-        flags.set(MprotectFlags::READ, prot.contains(mprot::READ));
-        flags.set(MprotectFlags::WRITE, prot.contains(mprot::WRITE));
-        flags.set(MprotectFlags::EXEC, prot.contains(mprot::EXEC));
+        let (start, end) = pages(mapping)?;
         self.memory_mut(|m| {
-            let (addr, len) = owned_range(m, mapping)?;
-            // SAFETY: as in mem_unmap.
-            unsafe { mm::mprotect(addr as *mut _, len, flags) }.host()?;
-            m.owned.change(addr, addr + len, access(prot));
-            m.accessible.change(addr, addr + len, access(prot));
+            let owned = owned_parts(m, start, end)?;
+            if owned.iter().any(|(_, _, map)| !map.max.contains(prot)) {
+                return Err(errno::ACCES);
+            }
+            for (s, e, map) in owned {
+                // SAFETY: as in mem_unmap.
+                unsafe { mm::mprotect(s as *mut _, e - s, mprotect_flags(prot)) }.host()?;
+                m.add_owned(s, e - s, Mapping { prot, ..map });
+            }
             Ok(())
         })
     }
 
+    /// `cloudabi_sys_mem_advise` → `kern_madvise`. The advice values the
+    /// reference accepts (the generated decoder already refused numbers that
+    /// name none): NOREUSE is not among them. FreeBSD's DONTNEED only
+    /// deactivates pages and keeps their contents; Linux's MADV_COLD is
+    /// that, where MADV_DONTNEED would zero private memory.
     pub(super) fn do_mem_advise(&mut self, mapping: *mut [u8], a: advice) -> Result<(), errno> {
         use rustix::mm::Advice;
         let host = match a {
-            advice::DONTNEED => Advice::LinuxDontNeed,
-            advice::NORMAL | advice::NOREUSE => Advice::Normal,
+            advice::DONTNEED => Advice::LinuxCold,
+            advice::NORMAL => Advice::Normal,
             advice::RANDOM => Advice::Random,
             advice::SEQUENTIAL => Advice::Sequential,
             advice::WILLNEED => Advice::WillNeed,
             _ => return Err(errno::INVAL),
         };
-        self.memory(|m| {
-            let (addr, len) = owned_range(m, mapping)?;
-            // SAFETY: as in mem_unmap; DONTNEED only discards the guest's
-            // pages.
-            unsafe { mm::madvise(addr as *mut _, len, host) }.host()
+        let (start, end) = pages(mapping)?;
+        self.memory_mut(|m| {
+            for (s, e, _) in owned_parts(m, start, end)? {
+                // SAFETY: as in mem_unmap; the advice never changes the
+                // pages' contents.
+                unsafe { mm::madvise(s as *mut _, e - s, host) }.host()?;
+            }
+            Ok(())
         })
     }
 
+    /// `cloudabi_sys_mem_sync` → `kern_msync`: exactly one of ASYNC and
+    /// SYNC, not ASYNC with INVALIDATE (EINVAL); every page must be mapped
+    /// (ENOMEM, as vm_map_sync's KERN_INVALID_ADDRESS).
     pub(super) fn do_mem_sync(&mut self, mapping: *mut [u8], flags: msflags) -> Result<(), errno> {
-        if flags.contains(msflags::ASYNC) == flags.contains(msflags::SYNC) {
+        let async_ = flags.contains(msflags::ASYNC);
+        if async_ == flags.contains(msflags::SYNC) || async_ && flags.contains(msflags::INVALIDATE)
+        {
             return Err(errno::INVAL);
         }
         let mut host = MsyncFlags::empty();
-        host.set(MsyncFlags::ASYNC, flags.contains(msflags::ASYNC));
-        host.set(MsyncFlags::SYNC, flags.contains(msflags::SYNC));
+        host.set(MsyncFlags::ASYNC, async_);
+        host.set(MsyncFlags::SYNC, !async_);
         host.set(MsyncFlags::INVALIDATE, flags.contains(msflags::INVALIDATE));
-        self.memory(|m| {
-            let (addr, len) = owned_range(m, mapping)?;
+        let (start, end) = pages(mapping)?;
+        self.memory_mut(|m| {
+            if !m.owned.covers(start, end) {
+                return Err(errno::NOMEM);
+            }
             // SAFETY: as in mem_unmap.
-            unsafe { mm::msync(addr as *mut _, len, host) }.host()
+            unsafe { mm::msync(start as *mut _, end - start, host) }.host()
         })
     }
+}
+
+/// The guest's mappings within `[start, end)`. The gaps between them must be
+/// holes: memory the guest borrows, or that the emulator uses, is refused
+/// with EINVAL (the reference's errno for a span it cannot act on).
+fn owned_parts(
+    m: &Memory,
+    start: usize,
+    end: usize,
+) -> Result<Vec<(usize, usize, Mapping)>, errno> {
+    let mut owned = Vec::new();
+    for s in m.owned.segments(start, end) {
+        match s.value {
+            Some(map) => owned.push((s.start, s.end, map)),
+            None if m.borrows(s.start, s.end) || !free(s.start, s.end, false) => {
+                return Err(errno::INVAL)
+            }
+            None => {}
+        }
+    }
+    Ok(owned)
+}
+
+/// Reserves the gaps between the guest's mappings in `[start, end)` for a
+/// FIXED mapping; ENOMEM (nothing reserved) if memory the guest does not
+/// own lies there. Returns what it reserved.
+fn reserve_gaps(m: &Memory, start: usize, end: usize) -> Result<Vec<(usize, usize)>, errno> {
+    let mut reserved = Vec::new();
+    for s in m.owned.segments(start, end) {
+        if s.value.is_some() {
+            continue;
+        }
+        if m.borrows(s.start, s.end) || !free(s.start, s.end, true) {
+            for (a, b) in reserved {
+                // SAFETY: reservations made just above.
+                let _ = unsafe { mm::munmap(a as *mut _, b - a) };
+            }
+            return Err(errno::NOMEM);
+        }
+        reserved.push((s.start, s.end));
+    }
+    Ok(reserved)
 }

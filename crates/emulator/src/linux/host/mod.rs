@@ -42,7 +42,7 @@ use cloudabi::{
 
 pub use child::{Child, Ended};
 pub use fdtable::{Entry, FdTable};
-pub use mem::Memory;
+pub use mem::{Mapping, Memory};
 
 use super::arch::ThreadBlock;
 use crate::ranges::Recent;
