@@ -71,11 +71,21 @@ pub fn facts(ir: &Ir) -> Vec<(String, String)> {
     out
 }
 
-/// Removes what is not part of the ABI: docs, positions, the spec's file name.
+/// Removes what is not part of the ABI: docs, positions, the spec's file name; and what a
+/// parameter's memory is used for (`@address`, `@count`), which host sides need but the C
+/// ABI does not carry and the upstream notation cannot state.
 fn strip(v: &mut Value) {
     match v {
         Value::Object(map) => {
-            for k in ["doc", "span", "spec", "used_by", "dependencies"] {
+            for k in [
+                "doc",
+                "span",
+                "spec",
+                "used_by",
+                "dependencies",
+                "access",
+                "counted_by",
+            ] {
                 map.remove(k);
             }
             map.values_mut().for_each(strip);

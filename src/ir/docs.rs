@@ -42,9 +42,20 @@ impl<'a> Resolver<'a> {
 
     /// Lowers a doc, resolving each reference or reporting it.
     pub fn doc(&self, d: &ast::Doc, diags: &mut Vec<Diagnostic>) -> Doc {
-        let links = d.refs.iter().filter_map(|r| self.link(r, diags)).collect();
+        let text = joined(&d.lines);
+        let mut links: Vec<DocLink> = d.refs.iter().filter_map(|r| self.link(r, diags)).collect();
+        // The parser finds references in order; keep `Doc::segments`'s promise regardless.
+        links.sort_by_key(|l| l.text_range.start);
+        let mut end = 0;
+        links.retain(|l| {
+            let fits = l.text_range.start >= end && text.get(l.text_range.clone()).is_some();
+            if fits {
+                end = l.text_range.end;
+            }
+            fits
+        });
         Doc {
-            text: joined(&d.lines),
+            text,
             span: d.span,
             links,
         }
@@ -84,8 +95,8 @@ impl<'a> Resolver<'a> {
             return match rest {
                 [] => Ok(Target::Syscall(id)),
                 [p] => pos(&s.inputs, p)
-                    .map(|i| Target::Param(id, false, i))
-                    .or_else(|| pos(&s.outputs, p).map(|i| Target::Param(id, true, i)))
+                    .map(|i| Target::Param(id, Direction::In, i))
+                    .or_else(|| pos(&s.outputs, p).map(|i| Target::Param(id, Direction::Out, i)))
                     .ok_or_else(|| format!("syscall `{first}` has no parameter `{p}`")),
                 _ => Err(format!("`{path}` goes deeper than a syscall parameter")),
             };

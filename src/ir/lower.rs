@@ -174,7 +174,8 @@ impl<'a> Lowerer<'a> {
         let ast::DeclKind::Syscall(s) = &decl.kind else {
             unreachable!("filtered to syscalls")
         };
-        let inputs = self.members(&s.inputs, false);
+        let mut inputs = self.members_in(&s.inputs, false, true);
+        self.input_attrs(&s.inputs, &mut inputs);
         let outputs = self.members(&s.outputs, false);
         for out in outputs
             .iter()
@@ -199,15 +200,123 @@ impl<'a> Lowerer<'a> {
     }
 
     fn members(&mut self, members: &[ast::MemberDecl], in_struct: bool) -> Vec<Member> {
-        let mut out: Vec<Member> = Vec::new();
+        self.members_in(members, in_struct, false)
+    }
+
+    /// Lowers members; `in_inputs` for a syscall's inputs, the only members that take
+    /// attributes (applied by [`Lowerer::input_attrs`]).
+    fn members_in(
+        &mut self,
+        members: &[ast::MemberDecl],
+        in_struct: bool,
+        in_inputs: bool,
+    ) -> Vec<Member> {
+        let mut out: Vec<Member> = Vec::with_capacity(members.len());
         for m in members {
-            let lowered = self.member(m, &out, in_struct);
+            let lowered = self.member(m, &out, in_struct, in_inputs);
             out.push(lowered);
         }
         out
     }
 
-    fn member(&mut self, m: &ast::MemberDecl, earlier: &[Member], in_struct: bool) -> Member {
+    /// Applies `@address` and `@count NAME` to a syscall's inputs, checking that each fits.
+    fn input_attrs(&mut self, decls: &[ast::MemberDecl], inputs: &mut [Member]) {
+        for (index, decl) in decls.iter().enumerate() {
+            let mut seen: Vec<std::mem::Discriminant<ast::MemberAttrKind>> = Vec::new();
+            for attr in &decl.attrs {
+                let kind = std::mem::discriminant(&attr.kind);
+                if seen.contains(&kind) {
+                    self.diags.push(
+                        Diagnostic::error(attr.span, "attribute given twice")
+                            .with_label("repeated here"),
+                    );
+                    continue;
+                }
+                seen.push(kind);
+                match &attr.kind {
+                    ast::MemberAttrKind::Address => {
+                        self.address_attr(attr.span, &mut inputs[index])
+                    }
+                    ast::MemberAttrKind::Count(name) => {
+                        let count = self.count_attr(attr.span, name, index, inputs);
+                        inputs[index].count = count;
+                    }
+                }
+            }
+        }
+    }
+
+    fn address_attr(&mut self, span: Span, member: &mut Member) {
+        match &member.kind {
+            MemberKind::Range {
+                target: Type::Void,
+                ..
+            } => member.access = Access::Address,
+            _ => self.diags.push(
+                Diagnostic::error(span, "`@address` applies to a `range void` or `crange void` input")
+                    .with_label("this input is not an untyped range")
+                    .with_note("a `ptr void` input is always an address; typed memory is data the call accesses"),
+            ),
+        }
+    }
+
+    /// The index of the input `@count NAME` names, if it is a `size` input other than the
+    /// pointer itself, and the pointer points at values.
+    fn count_attr(
+        &mut self,
+        span: Span,
+        name: &ast::Name,
+        index: usize,
+        inputs: &[Member],
+    ) -> Option<usize> {
+        let counted = matches!(&inputs[index].kind,
+            MemberKind::Simple { ty: Type::Pointer { target, .. }, .. }
+                if !matches!(**target, Type::Void | Type::Atomic(_) | Type::Pointer { .. }));
+        if !counted {
+            self.diags.push(
+                Diagnostic::error(span, "`@count` applies to a `ptr T` or `cptr T` input")
+                    .with_label("this input does not point at values to count")
+                    .with_note("a range already carries its length"),
+            );
+            return None;
+        }
+        let Some(count) = inputs.iter().position(|m| m.name() == name.name) else {
+            let known = inputs.iter().map(Member::name);
+            let mut d = Diagnostic::error(name.span, format!("no input is named `{}`", name.name))
+                .with_label("expected the `size` input that counts the values");
+            if let Some(close) = closest(name.name, known) {
+                d = d.with_note(format!("did you mean `{close}`?"));
+            }
+            self.diags.push(d);
+            return None;
+        };
+        let is_size = matches!(
+            &inputs[count].kind,
+            MemberKind::Simple {
+                ty: Type::Int(IntType::Size),
+                ..
+            }
+        );
+        if count == index || !is_size {
+            self.diags.push(
+                Diagnostic::error(
+                    name.span,
+                    format!("`{}` cannot count this input", name.name),
+                )
+                .with_label("a count is another input, of type `size`"),
+            );
+            return None;
+        }
+        Some(count)
+    }
+
+    fn member(
+        &mut self,
+        m: &ast::MemberDecl,
+        earlier: &[Member],
+        in_struct: bool,
+        in_inputs: bool,
+    ) -> Member {
         let (name, kind) = match &m.kind {
             ast::MemberDeclKind::Simple { ty, name, valrefs } => {
                 let ty = self.value_type(ty);
@@ -238,6 +347,14 @@ impl<'a> Lowerer<'a> {
                 MemberKind::Variant(self.variant(tag, arms, earlier, in_struct)),
             ),
         };
+        if !in_inputs {
+            for attr in &m.attrs {
+                self.diags.push(
+                    Diagnostic::error(attr.span, "attributes only apply to syscall inputs")
+                        .with_label("not a syscall input"),
+                );
+            }
+        }
         Member {
             name: name.as_ref().map(Ident::from),
             doc: self.doc(&m.doc),
@@ -245,6 +362,10 @@ impl<'a> Lowerer<'a> {
             kind,
             offset: Pair::default(),
             layout: Layout::default(),
+            // Decided by `access::decide` once every type is known; `@address` is kept
+            // here until then.
+            access: Access::Value,
+            count: None,
         }
     }
 
@@ -451,6 +572,12 @@ fn finish_syscalls(ir: &mut Ir) {
         let mut outputs = std::mem::take(&mut ir.syscalls[i].outputs);
         super::layout::place_members(ir, &mut inputs);
         super::layout::place_members(ir, &mut outputs);
+        for m in &mut inputs {
+            m.access = super::access::of_member(ir, m);
+        }
+        for m in &mut outputs {
+            m.access = Access::Write;
+        }
         let params = params(ir, &inputs, &outputs);
         let machine_dep = params.iter().any(|p| match &p.ty {
             Type::Pointer { target, .. } => ir.is_machine_dep(target),
@@ -463,30 +590,48 @@ fn finish_syscalls(ir: &mut Ir) {
 
 fn params(ir: &Ir, inputs: &[Member], outputs: &[Member]) -> Vec<Param> {
     let mut out = Vec::new();
+    // Where each input's first C parameter lands, to point `@count` pointers at theirs.
+    let mut first_param = Vec::with_capacity(inputs.len());
     for (dir, members) in [(Direction::In, inputs), (Direction::Out, outputs)] {
         for (index, m) in members.iter().enumerate() {
+            if dir == Direction::In {
+                first_param.push(out.len());
+            }
             match &m.kind {
                 MemberKind::Simple { ty, .. } => {
-                    out.push(param(ir, m.name(), ty.clone(), dir, index))
+                    out.push(param(ir, m.name(), ty.clone(), dir, index, m.access))
                 }
                 MemberKind::Range { pointer, .. } => {
-                    out.push(param(ir, m.name(), pointer.clone(), dir, index));
-                    out.push(param(
-                        ir,
-                        &m.len_name(),
-                        Type::Int(IntType::Size),
-                        dir,
-                        index,
-                    ));
+                    let mut ptr = param(ir, m.name(), pointer.clone(), dir, index, m.access);
+                    ptr.count = Some(out.len() + 1);
+                    out.push(ptr);
+                    let size = Type::Int(IntType::Size);
+                    let mut len = param(ir, &m.len_name(), size, dir, index, Access::Value);
+                    len.is_count = true;
+                    out.push(len);
                 }
                 MemberKind::Variant(_) => {}
             }
         }
     }
+    for (index, m) in inputs.iter().enumerate() {
+        if let Some(count) = m.count {
+            let (p, c) = (first_param[index], first_param[count]);
+            out[p].count = Some(c);
+            out[c].is_count = true;
+        }
+    }
     out
 }
 
-fn param(ir: &Ir, name: &str, ty: Type, direction: Direction, member: usize) -> Param {
+fn param(
+    ir: &Ir,
+    name: &str,
+    ty: Type,
+    direction: Direction,
+    member: usize,
+    access: Access,
+) -> Param {
     let layout = ir.layout_of(&ty).unwrap_or_default();
     Param {
         name: name.to_string(),
@@ -494,6 +639,9 @@ fn param(ir: &Ir, name: &str, ty: Type, direction: Direction, member: usize) -> 
         direction,
         member,
         layout,
+        access,
+        count: None,
+        is_count: false,
     }
 }
 

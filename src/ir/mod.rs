@@ -2,6 +2,7 @@
 //! syscalls numbered, and every type laid out for the 32-bit and the 64-bit machine.
 //! Backends read it and never compute ABI facts of their own.
 
+mod access;
 mod docs;
 mod layout;
 mod lower;
@@ -55,7 +56,67 @@ pub struct Doc {
     /// The `|` lines without the bar, each ending in a newline (Markdown).
     pub text: String,
     pub span: Option<Span>,
+    /// In text order, not overlapping, each within `text` (the lowering guarantees it).
     pub links: Vec<DocLink>,
+}
+
+/// A piece of a doc: text as written, or a reference to render the way a backend names
+/// its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Segment<'a> {
+    Text(&'a str),
+    Link(&'a DocLink),
+}
+
+impl Doc {
+    /// The doc as text and links, in order. Every backend renders docs through this, so
+    /// they all see the same pieces.
+    pub fn segments(&self) -> impl Iterator<Item = Segment<'_>> + '_ {
+        let mut at = 0;
+        let mut links = self.links.iter();
+        let mut pending: Option<&DocLink> = None;
+        std::iter::from_fn(move || {
+            if let Some(link) = pending.take() {
+                at = link.text_range.end;
+                return Some(Segment::Link(link));
+            }
+            match links.next() {
+                Some(link) if link.text_range.start > at => {
+                    let text = &self.text[at..link.text_range.start];
+                    pending = Some(link);
+                    Some(Segment::Text(text))
+                }
+                Some(link) => {
+                    at = link.text_range.end;
+                    Some(Segment::Link(link))
+                }
+                None if at < self.text.len() => {
+                    let text = &self.text[at..];
+                    at = self.text.len();
+                    Some(Segment::Text(text))
+                }
+                None => None,
+            }
+        })
+    }
+
+    /// Appends the doc to `out` with each link written by `link`: the one hook a backend
+    /// provides to render docs.
+    pub fn render_into(&self, out: &mut String, mut link: impl FnMut(&mut String, &DocLink)) {
+        for segment in self.segments() {
+            match segment {
+                Segment::Text(text) => out.push_str(text),
+                Segment::Link(l) => link(out, l),
+            }
+        }
+    }
+
+    /// [`Doc::render_into`] a new string.
+    pub fn render(&self, link: impl FnMut(&mut String, &DocLink)) -> String {
+        let mut out = String::with_capacity(self.text.len() + self.text.len() / 4);
+        self.render_into(&mut out, link);
+        out
+    }
 }
 
 /// A `[path]` in a doc comment and what it names.
@@ -75,8 +136,8 @@ pub enum Target {
     Value(TypeId, usize),
     Member(MemberPath),
     Syscall(SyscallId),
-    /// A syscall input (`false`) or output (`true`) member.
-    Param(SyscallId, bool, usize),
+    /// A syscall input or output: index into [`Syscall::inputs`] or [`Syscall::outputs`].
+    Param(SyscallId, Direction, usize),
 }
 
 /// A member of a struct or of a function's parameters, reached through variant arms.
@@ -161,6 +222,49 @@ pub struct Member {
     pub offset: Pair<u64>,
     /// Layout of the member (for a range: of its pointer half; for a variant: the union).
     pub layout: Layout,
+    /// What is done with the memory the member points at (see [`Access`]).
+    pub access: Access,
+    /// For a pointer input marked `@count NAME`: the index of the sibling input `NAME`,
+    /// which says how many values it points at.
+    pub count: Option<usize>,
+}
+
+/// What a syscall does with the memory behind a parameter: a fact of the ABI that the C
+/// type alone does not carry, decided once here so that no backend guesses it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Access {
+    /// Not a pointer: the value itself is the argument.
+    Value,
+    /// Memory the call only reads (`crange`, `cptr`): borrowed, shared, for the call.
+    Read,
+    /// Memory the call writes and may read first (`range`, `ptr`, every output):
+    /// borrowed exclusively for the call.
+    Write,
+    /// Memory shared with other threads and only accessed atomically (`ptr atomic T`):
+    /// never borrowed; another thread may change or even free it during the call.
+    Atomic,
+    /// An address the call does not access as data: an `@address` range (a mapping to
+    /// change), a `ptr void` (a hint or a value passed on), a function pointer, a pointer
+    /// to a pointer.
+    Address,
+}
+
+impl Access {
+    /// The name the JSON IR and the docs use: `value`, `read`, `write`, `atomic`, `address`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Access::Value => "value",
+            Access::Read => "read",
+            Access::Write => "write",
+            Access::Atomic => "atomic",
+            Access::Address => "address",
+        }
+    }
+
+    /// Whether the call borrows the memory as a reference for its duration.
+    pub fn borrows(self) -> bool {
+        matches!(self, Access::Read | Access::Write)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -238,7 +342,8 @@ pub struct Syscall {
     pub params: Vec<Param>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Whether a syscall member is one of its inputs or one of its outputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Direction {
     In,
     Out,
@@ -256,6 +361,37 @@ pub struct Param {
     pub member: usize,
     /// Layout of `ty`.
     pub layout: Layout,
+    /// What the call does with the memory a pointer parameter points at (an output's
+    /// pointer is [`Access::Write`]).
+    pub access: Access,
+    /// For a pointer to several values: the parameter (an index into [`Syscall::params`])
+    /// that says how many: a range's length half, or the input named by `@count`.
+    pub count: Option<usize>,
+    /// Whether this parameter is such a count.
+    pub is_count: bool,
+}
+
+impl Syscall {
+    /// Its inputs or its outputs.
+    pub fn members(&self, direction: Direction) -> &[Member] {
+        match direction {
+            Direction::In => &self.inputs,
+            Direction::Out => &self.outputs,
+        }
+    }
+
+    /// The C-level parameters of one input or output: one, or two for a range (the
+    /// pointer, then the length), with their indices in [`Syscall::params`].
+    pub fn c_params(
+        &self,
+        direction: Direction,
+        member: usize,
+    ) -> impl Iterator<Item = (usize, &Param)> + '_ {
+        self.params
+            .iter()
+            .enumerate()
+            .filter(move |(_, p)| p.direction == direction && p.member == member)
+    }
 }
 
 impl Ir {
@@ -276,6 +412,14 @@ impl Ir {
         let mut ids: Vec<TypeId> = self.type_ids().collect();
         ids.sort_by(|a, b| self.ty(*a).name.name.cmp(&self.ty(*b).name.name));
         ids
+    }
+
+    /// The name of the input or output a [`Target::Param`] names (`""` if there is none).
+    pub fn param_name(&self, id: SyscallId, direction: Direction, index: usize) -> &str {
+        self.syscall(id)
+            .members(direction)
+            .get(index)
+            .map_or("", Member::name)
     }
 
     pub fn find_type(&self, name: &str) -> Option<TypeId> {
@@ -311,21 +455,93 @@ impl Ir {
 
     /// The member a path names.
     pub fn member(&self, path: &MemberPath) -> &Member {
-        let mut members = match &self.ty(path.owner).kind {
+        let steps = self.member_steps(path);
+        let last = steps.last().expect("member paths name at least one member");
+        last.member
+    }
+
+    /// The members a path goes through, from the owner's member down to the one it names,
+    /// each with the members beside it and the variant arm it sits in. The IR only builds
+    /// valid paths; a path that does not fit the types ends the walk early.
+    pub fn member_steps(&self, path: &MemberPath) -> Vec<MemberStep<'_>> {
+        let mut steps = Vec::with_capacity(1 + path.arms.len());
+        let siblings: &[Member] = match &self.ty(path.owner).kind {
             TypeKind::Struct(s) => &s.members,
             TypeKind::Function(f) => &f.params,
-            TypeKind::IntLike(_) => unreachable!("member paths start at a struct or function"),
+            TypeKind::IntLike(_) => return steps,
         };
-        let mut member = &members[path.first];
-        for &(arm, index) in &path.arms {
-            let MemberKind::Variant(v) = &member.kind else {
-                unreachable!("member paths only step through variants")
+        let Some(member) = siblings.get(path.first) else {
+            return steps;
+        };
+        steps.push(MemberStep {
+            siblings,
+            index: path.first,
+            member,
+            arm: None,
+        });
+        for &(arm_index, index) in &path.arms {
+            let MemberKind::Variant(v) = &steps[steps.len() - 1].member.kind else {
+                break;
             };
-            members = &v.arms[arm].members;
-            member = &members[index];
+            let Some(arm) = v.arms.get(arm_index) else {
+                break;
+            };
+            let Some(member) = arm.members.get(index) else {
+                break;
+            };
+            steps.push(MemberStep {
+                siblings: &arm.members,
+                index,
+                member,
+                arm: Some((arm_index, arm)),
+            });
         }
-        member
+        steps
     }
+}
+
+impl Ir {
+    /// A member path as the spec writes it after the owner's name: member names, with a
+    /// named arm as a step of its own and anonymous arms and variants left out
+    /// (`["clock", "timeout"]` for `subscription.clock.timeout`).
+    pub fn member_names(&self, path: &MemberPath) -> Vec<&str> {
+        let mut names = Vec::with_capacity(1 + path.arms.len());
+        for step in self.member_steps(path) {
+            if let Some((_, arm)) = step.arm {
+                names.extend(arm.name.as_ref().map(|n| n.name.as_str()));
+            }
+            names.extend(step.member.name.as_ref().map(|n| n.name.as_str()));
+        }
+        names
+    }
+}
+
+/// One member along a [`MemberPath`] (see [`Ir::member_steps`]).
+#[derive(Debug, Clone, Copy)]
+pub struct MemberStep<'a> {
+    /// The members at this level: the owner's, or those of the arm this step is in.
+    pub siblings: &'a [Member],
+    /// The member's index among `siblings`.
+    pub index: usize,
+    pub member: &'a Member,
+    /// The variant arm this level is inside, and its index; `None` at the top level.
+    pub arm: Option<(usize, &'a Arm)>,
+}
+
+impl MemberStep<'_> {
+    /// For a variant member: how many variants come before it among its siblings (Rust
+    /// names them `union`, `union2`, ... by this ordinal).
+    pub fn variant_ordinal(&self) -> usize {
+        variant_ordinal(self.siblings, self.index)
+    }
+}
+
+/// How many variants come before member `index` of `members`.
+pub fn variant_ordinal(members: &[Member], index: usize) -> usize {
+    members[..index.min(members.len())]
+        .iter()
+        .filter(|m| matches!(m.kind, MemberKind::Variant(_)))
+        .count()
 }
 
 impl Member {

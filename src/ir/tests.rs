@@ -349,3 +349,112 @@ fn every_struct_and_member_layout_matches_the_c_abi() {
         .collect();
     assert_eq!(ours, expected);
 }
+
+#[test]
+fn every_pointer_parameter_says_what_the_call_does_with_its_memory() {
+    let ir = ir();
+    let param = |call: &str, name: &str| -> Param {
+        let s = ir.find_syscall(call).unwrap();
+        s.params.iter().find(|p| p.name == name).unwrap().clone()
+    };
+    let access = |call: &str, name: &str| param(call, name).access;
+    for call in ["mem_advise", "mem_protect", "mem_sync", "mem_unmap"] {
+        assert_eq!(access(call, "mapping"), Access::Address, "{call}");
+        assert!(param(call, "mapping_len").is_count);
+    }
+    assert_eq!(access("mem_map", "addr"), Access::Address);
+    assert_eq!(access("mem_map", "mem"), Access::Write);
+    assert_eq!(access("random_get", "buf"), Access::Write);
+    assert_eq!(access("fd_write", "iovs"), Access::Read);
+    assert_eq!(access("fd_stat_get", "buf"), Access::Write);
+    assert_eq!(access("fd_stat_put", "buf"), Access::Read);
+    assert_eq!(access("lock_unlock", "lock"), Access::Atomic);
+    assert_eq!(access("fd_close", "fd"), Access::Value);
+    let poll = ir.find_syscall("poll").unwrap();
+    let count = poll
+        .params
+        .iter()
+        .position(|p| p.name == "nsubscriptions")
+        .unwrap();
+    assert!(poll.params[count].is_count);
+    for name in ["in", "out"] {
+        assert_eq!(param("poll", name).count, Some(count), "{name}");
+    }
+    assert_eq!(param("poll", "in").access, Access::Read);
+    assert_eq!(param("poll", "out").access, Access::Write);
+    let readlink = ir.find_syscall("file_readlink").unwrap();
+    let buf = readlink
+        .params
+        .iter()
+        .position(|p| p.name == "buf")
+        .unwrap();
+    assert_eq!(readlink.params[buf].count, Some(buf + 1));
+    assert_eq!(
+        readlink
+            .c_params(Direction::In, 2)
+            .map(|(i, _)| i)
+            .collect::<Vec<_>>(),
+        [buf, buf + 1]
+    );
+}
+
+#[test]
+fn member_steps_and_names_follow_a_path_through_arms() {
+    let ir = ir();
+    let sub = ir.find_type("subscription").unwrap();
+    let path = MemberPath {
+        owner: sub,
+        first: 3,
+        arms: vec![(0, 2)],
+    };
+    let steps = ir.member_steps(&path);
+    assert_eq!(steps.len(), 2);
+    assert!(matches!(steps[0].member.kind, MemberKind::Variant(_)));
+    assert_eq!(steps[0].variant_ordinal(), 0);
+    assert_eq!(
+        steps[1].arm.and_then(|(_, a)| a.name.clone()).unwrap().name,
+        "clock"
+    );
+    assert_eq!(ir.member(&path).name(), "timeout");
+    assert_eq!(ir.member_names(&path), ["clock", "timeout"]);
+    let bad = MemberPath {
+        owner: sub,
+        first: 3,
+        arms: vec![(9, 9)],
+    };
+    assert_eq!(
+        ir.member_steps(&bad).len(),
+        1,
+        "a path that does not fit stops early"
+    );
+}
+
+#[test]
+fn doc_segments_alternate_text_and_links_in_order() {
+    let ir = crate::load(
+        "t.txt",
+        "opaque uint32 fd\n\t| [fd] then [fd.none] and text.\n\t0 none\n\t\t| None.\n",
+    )
+    .unwrap();
+    let doc = &ir.types[0].doc;
+    let pieces: Vec<String> = doc
+        .segments()
+        .map(|s| match s {
+            Segment::Text(t) => format!("text {t:?}"),
+            Segment::Link(l) => format!("link {}", l.path),
+        })
+        .collect();
+    assert_eq!(
+        pieces,
+        [
+            "link fd",
+            "text \" then \"",
+            "link fd.none",
+            "text \" and text.\\n\""
+        ]
+    );
+    assert_eq!(
+        doc.render(|out, l| out.push_str(&l.path.to_uppercase())),
+        "FD then FD.NONE and text.\n"
+    );
+}

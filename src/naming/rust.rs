@@ -6,7 +6,7 @@
 //! `errno.2big`, `rights::FD_READ`), opaque and alias values are free constants carrying the
 //! C prefix (`LOCK_UNLOCKED`), and keywords become raw identifiers (`r#type`).
 
-use crate::ir::{IntLike, IntLikeKind, IntType, Ir, MemberKind, MemberPath, Target, Type, TypeId};
+use crate::ir::{IntLike, IntLikeKind, IntType, Ir, MemberPath, Target, Type, TypeId};
 use crate::ir::{TypeKind, Value};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -46,6 +46,56 @@ pub fn ident(name: &str) -> Ident {
     match spelled.strip_prefix("r#") {
         Some(raw) => Ident::new_raw(raw, Span::call_site()),
         None => Ident::new(&spelled, Span::call_site()),
+    }
+}
+
+/// The kind of Rust item a spec type becomes. Decided here, once: the Rust backend emits by
+/// it, the host side decodes by it, and the docs link to the page rustdoc makes for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKind {
+    /// `#[repr(uN)] pub enum`: an enum with at least one value.
+    Enum,
+    /// A `bitflags!` struct.
+    Flags,
+    /// `pub struct name(pub base)`: opaque types, and enums without values (Rust cannot
+    /// give an empty enum an integer representation).
+    Newtype,
+    /// `pub type name = base;`.
+    Alias,
+    /// `#[repr(C)] pub struct` with named fields.
+    Struct,
+    /// `pub type name = unsafe extern "C" fn(..);`.
+    Function,
+}
+
+impl ItemKind {
+    /// The prefix of the rustdoc page: `enum`, `struct` or `type`.
+    pub fn rustdoc_kind(self) -> &'static str {
+        match self {
+            ItemKind::Enum => "enum",
+            ItemKind::Flags | ItemKind::Newtype | ItemKind::Struct => "struct",
+            ItemKind::Alias | ItemKind::Function => "type",
+        }
+    }
+}
+
+/// What Rust item the type `id` becomes.
+pub fn item_kind(ir: &Ir, id: TypeId) -> ItemKind {
+    match &ir.ty(id).kind {
+        TypeKind::IntLike(int) => int_item_kind(int),
+        TypeKind::Struct(_) => ItemKind::Struct,
+        TypeKind::Function(_) => ItemKind::Function,
+    }
+}
+
+/// [`item_kind`] of an int-like type.
+pub fn int_item_kind(int: &IntLike) -> ItemKind {
+    match int.kind {
+        IntLikeKind::Enum if int.values.is_empty() => ItemKind::Newtype,
+        IntLikeKind::Enum => ItemKind::Enum,
+        IntLikeKind::Flags => ItemKind::Flags,
+        IntLikeKind::Opaque => ItemKind::Newtype,
+        IntLikeKind::Alias => ItemKind::Alias,
     }
 }
 
@@ -242,48 +292,25 @@ pub struct MemberLocation {
 
 /// The Rust struct or union holding a member, and the member's field name.
 pub fn member_location(ir: &Ir, path: &MemberPath) -> MemberLocation {
-    let owner = ir.ty(path.owner);
-    let mut container = ident_name(&owner.name.name);
-    let mut in_union = false;
-    let mut members = match &owner.kind {
-        TypeKind::Struct(s) => s.members.as_slice(),
-        TypeKind::Function(f) => f.params.as_slice(),
-        TypeKind::IntLike(_) => {
-            return MemberLocation {
-                container,
-                in_union,
-                field: String::new(),
-            }
-        }
+    let mut location = MemberLocation {
+        container: ident_name(&ir.ty(path.owner).name.name),
+        in_union: false,
+        field: String::new(),
     };
-    let mut index = path.first;
-    for &(arm_index, next) in &path.arms {
-        let ordinal = members[..index.min(members.len())]
-            .iter()
-            .filter(|m| matches!(m.kind, MemberKind::Variant(_)))
-            .count();
-        let Some(MemberKind::Variant(variant)) = members.get(index).map(|m| &m.kind) else {
-            break;
+    let steps = ir.member_steps(path);
+    for pair in steps.windows(2) {
+        let (variant, inner) = (&pair[0], &pair[1]);
+        let Some((_, arm)) = inner.arm else { break };
+        location.in_union = arm.name.is_none();
+        location.container = match &arm.name {
+            Some(name) => arm_type(&location.container, &name.name),
+            None => union_type(&location.container, variant.variant_ordinal()),
         };
-        let Some(arm) = variant.arms.get(arm_index) else {
-            break;
-        };
-        in_union = arm.name.is_none();
-        container = match &arm.name {
-            Some(name) => arm_type(&container, &name.name),
-            None => union_type(&container, ordinal),
-        };
-        members = &arm.members;
-        index = next;
     }
-    let field = members
-        .get(index)
-        .map_or(String::new(), |m| field_name(m.name()));
-    MemberLocation {
-        container,
-        in_union,
-        field,
+    if let Some(last) = steps.last() {
+        location.field = field_name(last.member.name());
     }
+    location
 }
 
 /// The rustdoc intra-doc path a doc reference links to, from the crate root:
@@ -339,17 +366,8 @@ pub fn rustdoc_url(ir: &Ir, target: &Target) -> String {
 
 /// The rustdoc page of a type: `struct.fd.html`, `enum.errno.html`, `type.timestamp.html`.
 pub fn type_page(ir: &Ir, id: TypeId) -> String {
-    let def = ir.ty(id);
-    let kind = match &def.kind {
-        TypeKind::IntLike(int) => match int.kind {
-            IntLikeKind::Enum => "enum",
-            IntLikeKind::Flags | IntLikeKind::Opaque => "struct",
-            IntLikeKind::Alias => "type",
-        },
-        TypeKind::Struct(_) => "struct",
-        TypeKind::Function(_) => "type",
-    };
-    format!("{kind}.{}.html", def.name.name)
+    let kind = item_kind(ir, id).rustdoc_kind();
+    format!("{kind}.{}.html", ir.ty(id).name.name)
 }
 
 fn value_url(ir: &Ir, id: TypeId, index: usize) -> String {
@@ -360,16 +378,17 @@ fn value_url(ir: &Ir, id: TypeId, index: usize) -> String {
         return type_page(ir, id);
     };
     let name = value_name(int, value);
-    match int.kind {
-        IntLikeKind::Enum => format!("{}#variant.{name}", type_page(ir, id)),
-        IntLikeKind::Flags => format!("{}#associatedconstant.{name}", type_page(ir, id)),
-        IntLikeKind::Opaque | IntLikeKind::Alias => format!("constant.{name}.html"),
+    match int_item_kind(int) {
+        ItemKind::Enum => format!("{}#variant.{name}", type_page(ir, id)),
+        ItemKind::Flags => format!("{}#associatedconstant.{name}", type_page(ir, id)),
+        _ => format!("constant.{name}.html"),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::MemberKind;
 
     fn ir() -> Ir {
         crate::default_ir().expect("our spec is valid")

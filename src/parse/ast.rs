@@ -199,7 +199,26 @@ pub struct ValueDecl<'a> {
 pub struct MemberDecl<'a> {
     pub span: Span,
     pub doc: Doc<'a>,
+    /// `@address`, `@count NAME`: what a syscall does with the memory behind an input,
+    /// which its type alone does not say.
+    pub attrs: Vec<MemberAttr<'a>>,
     pub kind: MemberDeclKind<'a>,
+}
+
+/// An attribute line in a member's body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberAttr<'a> {
+    pub span: Span,
+    pub kind: MemberAttrKind<'a>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MemberAttrKind<'a> {
+    /// `@address`: a `range void` that names address space (a mapping to change), not
+    /// memory the call reads or writes.
+    Address,
+    /// `@count NAME`: a pointer to as many values as the `size` input `NAME` says.
+    Count(Name<'a>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -281,7 +281,7 @@ impl<'d, 't, 'a> Parser<'d, 't, 'a> {
             self.error(
                 line.words[0].1,
                 format!("unknown attribute `{}`", line.first()),
-                "the only attribute is `@cprefix`",
+                "an integer type takes only `@cprefix`",
             );
             return (None, &body[1..]);
         }

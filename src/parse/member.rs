@@ -51,15 +51,83 @@ impl<'t, 'a> Parser<'_, 't, 'a> {
             self.tree.children(line.node),
             &format_args!("`{}`", line.words[last].0),
         );
+        let (attrs, rest) = self.member_attrs(rest);
         let valrefs = rest.into_iter().filter_map(|n| self.valref(n)).collect();
         Some(MemberDecl {
             span: line.node.span,
             doc,
+            attrs,
             kind: MemberDeclKind::Simple {
                 ty: ty?,
                 name: name?,
                 valrefs,
             },
+        })
+    }
+
+    /// Splits the attribute lines that follow a member's documentation from the rest of
+    /// its body. Attributes after a value reference are reported and dropped.
+    fn member_attrs<'n>(
+        &mut self,
+        rest: Vec<&'n Node<'a>>,
+    ) -> (Vec<MemberAttr<'a>>, Vec<&'n Node<'a>>) {
+        let leading = rest.iter().take_while(|n| n.text.starts_with('@')).count();
+        let attrs = rest[..leading]
+            .iter()
+            .filter_map(|n| self.member_attr(n))
+            .collect();
+        let mut others = Vec::with_capacity(rest.len() - leading);
+        for &node in &rest[leading..] {
+            if node.text.starts_with('@') {
+                self.error(
+                    node.span,
+                    "a member's attributes must come right after its documentation",
+                    "attribute out of place",
+                );
+            } else {
+                others.push(node);
+            }
+        }
+        (attrs, others)
+    }
+
+    fn member_attr(&mut self, node: &Node<'a>) -> Option<MemberAttr<'a>> {
+        let line = Line::new(node);
+        self.no_children(
+            &super::decl::refs(self.tree.children(node)),
+            "an attribute cannot have lines nested under it",
+        );
+        let kind = match (line.first(), line.words.len()) {
+            ("@address", 1) => MemberAttrKind::Address,
+            ("@count", 2) => MemberAttrKind::Count(self.ident(line.words[1])?),
+            ("@address", _) => {
+                self.error(
+                    line.span_from(1),
+                    "`@address` takes no arguments",
+                    "unexpected words",
+                );
+                return None;
+            }
+            ("@count", _) => {
+                self.error(
+                    node.span,
+                    "`@count` takes the name of one `size` input",
+                    "expected `@count NAME`",
+                );
+                return None;
+            }
+            (other, _) => {
+                self.error(
+                    line.words[0].1,
+                    format!("unknown attribute `{other}`"),
+                    "a member takes `@address` or `@count NAME`",
+                );
+                return None;
+            }
+        };
+        Some(MemberAttr {
+            span: node.span,
+            kind,
         })
     }
 
@@ -110,10 +178,15 @@ impl<'t, 'a> Parser<'_, 't, 'a> {
             self.tree.children(line.node),
             &format_args!("`{}`", line.words[last].0),
         );
-        self.no_children(&rest, "a range can only have documentation nested under it");
+        let (attrs, rest) = self.member_attrs(rest);
+        self.no_children(
+            &rest,
+            "a range can only have documentation and attributes nested under it",
+        );
         Some(MemberDecl {
             span: line.node.span,
             doc,
+            attrs,
             kind: MemberDeclKind::Range {
                 constant,
                 target: target?,
@@ -129,6 +202,7 @@ impl<'t, 'a> Parser<'_, 't, 'a> {
         Some(MemberDecl {
             span: line.node.span,
             doc,
+            attrs: Vec::new(),
             kind: MemberDeclKind::Variant { tag, arms },
         })
     }

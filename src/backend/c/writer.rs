@@ -1,7 +1,7 @@
 //! Pieces every C-family file shares: header guards, `extern "C"`, doc comments with spec
 //! references turned into C names, and column alignment.
 
-use crate::ir::{Doc, Ir, MemberKind, MemberPath, Target, TypeKind, ValRef};
+use crate::ir::{Doc, Ir, MemberKind, MemberPath, Target, ValRef};
 use crate::naming::c::{self, CNaming};
 
 /// The indentation of one nesting level.
@@ -68,26 +68,7 @@ fn escape_comment(text: &str) -> String {
 
 /// A doc's Markdown with each `[path]` replaced by the C name of what it refers to.
 pub fn doc_text(ir: &Ir, naming: &CNaming, doc: &Doc) -> String {
-    let mut text = String::new();
-    let mut at = 0;
-    let mut links: Vec<_> = doc.links.iter().collect();
-    links.sort_by_key(|l| l.text_range.start);
-    for link in links {
-        let range = link.text_range.clone();
-        // Overlapping or out-of-bounds ranges cannot come from the parser; skip them
-        // rather than panic.
-        let (Some(before), true) = (
-            doc.text.get(at..range.start),
-            doc.text.get(range.clone()).is_some(),
-        ) else {
-            continue;
-        };
-        text.push_str(before);
-        text.push_str(&target_name(ir, naming, &link.target));
-        at = range.end;
-    }
-    text.push_str(&doc.text[at..]);
-    text
+    doc.render(|out, link| out.push_str(&target_name(ir, naming, &link.target)))
 }
 
 /// How C code spells what a doc reference names.
@@ -97,12 +78,8 @@ pub fn target_name(ir: &Ir, naming: &CNaming, target: &Target) -> String {
         Target::Value(id, i) => c::value_name(ir, *id, *i).unwrap_or_default(),
         Target::Member(path) => member_path_name(ir, naming, path),
         Target::Syscall(id) => format!("{}()", naming.syscall_name(ir.syscall(*id))),
-        Target::Param(id, output, i) => {
-            let s = ir.syscall(*id);
-            let members = if *output { &s.outputs } else { &s.inputs };
-            members
-                .get(*i)
-                .map_or(String::new(), |m| c::ident(m.name()).into_owned())
+        Target::Param(id, direction, i) => {
+            c::ident(ir.param_name(*id, *direction, *i)).into_owned()
         }
     }
 }
@@ -110,31 +87,13 @@ pub fn target_name(ir: &Ir, naming: &CNaming, target: &Target) -> String {
 /// `cloudabi_subscription_t::clock.timeout`: the type, then the C member designator.
 fn member_path_name(ir: &Ir, naming: &CNaming, path: &MemberPath) -> String {
     let owner = naming.type_name(ir, path.owner);
-    let members = match &ir.ty(path.owner).kind {
-        TypeKind::Struct(s) => &s.members,
-        TypeKind::Function(f) => &f.params,
-        TypeKind::IntLike(_) => return owner,
-    };
-    let Some(mut member) = members.get(path.first) else {
+    let parts: Vec<String> = ir
+        .member_names(path)
+        .into_iter()
+        .map(|n| c::ident(n).into_owned())
+        .collect();
+    if parts.is_empty() {
         return owner;
-    };
-    let mut parts = vec![c::ident(member.name()).into_owned()];
-    for &(arm_index, index) in &path.arms {
-        let MemberKind::Variant(v) = &member.kind else {
-            break;
-        };
-        let Some(arm) = v.arms.get(arm_index) else {
-            break;
-        };
-        let Some(next) = arm.members.get(index) else {
-            break;
-        };
-        parts.retain(|p| !p.is_empty());
-        if let Some(name) = &arm.name {
-            parts.push(c::ident(&name.name).into_owned());
-        }
-        parts.push(c::ident(next.name()).into_owned());
-        member = next;
     }
     format!("{owner}::{}", parts.join("."))
 }
@@ -245,6 +204,7 @@ fn tab_width(line: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::TypeKind;
 
     #[test]
     fn comments_are_escaped_and_shaped() {

@@ -2,42 +2,15 @@
 //! `fdflags.append`, `fd_read.iovs`, `subscription.clock.timeout`, `auxv.a_val`), the same
 //! path a doc reference uses, so anchors agree across the Markdown files and the site.
 
-use crate::ir::{Ir, Member, MemberKind, MemberPath, Target, TypeKind};
+use crate::ir::{Ir, MemberPath, Target};
 
 /// The names along a member path after its owner: named arms are steps, anonymous arms and
-/// variants are not. Out-of-range indices end the walk early rather than panic.
+/// variants are not.
 pub fn member_steps(ir: &Ir, path: &MemberPath) -> Vec<String> {
-    let mut steps = Vec::new();
-    let members: &[Member] = match &ir.ty(path.owner).kind {
-        TypeKind::Struct(s) => &s.members,
-        TypeKind::Function(f) => &f.params,
-        TypeKind::IntLike(_) => return steps,
-    };
-    let Some(mut member) = members.get(path.first) else {
-        return steps;
-    };
-    push_name(&mut steps, member);
-    for &(arm, index) in &path.arms {
-        let MemberKind::Variant(v) = &member.kind else {
-            break;
-        };
-        let Some(arm) = v.arms.get(arm) else { break };
-        if let Some(name) = &arm.name {
-            steps.push(name.name.clone());
-        }
-        let Some(next) = arm.members.get(index) else {
-            break;
-        };
-        member = next;
-        push_name(&mut steps, member);
-    }
-    steps
-}
-
-fn push_name(steps: &mut Vec<String>, member: &Member) {
-    if let Some(name) = &member.name {
-        steps.push(name.name.clone());
-    }
+    ir.member_names(path)
+        .into_iter()
+        .map(str::to_string)
+        .collect()
 }
 
 /// Whether a member path goes through a variant (Rust reaches those through `union`).
@@ -60,12 +33,10 @@ pub fn of_target(ir: &Ir, target: &Target) -> String {
             parts.join(".")
         }
         Target::Syscall(id) => ir.syscall(*id).name.name.clone(),
-        Target::Param(id, output, index) => {
-            let s = ir.syscall(*id);
-            let members = if *output { &s.outputs } else { &s.inputs };
-            let name = members.get(*index).map_or("", Member::name);
-            join(&s.name.name, name)
-        }
+        Target::Param(id, direction, index) => join(
+            &ir.syscall(*id).name.name,
+            ir.param_name(*id, *direction, *index),
+        ),
     }
 }
 
@@ -80,18 +51,10 @@ pub fn join(prefix: &str, name: &str) -> String {
     }
 }
 
-/// How many variants come before member `index`: which `union` field a variant is.
-pub fn variant_ordinal(members: &[Member], index: usize) -> usize {
-    members[..index.min(members.len())]
-        .iter()
-        .filter(|m| matches!(m.kind, MemberKind::Variant(_)))
-        .count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::Doc;
+    use crate::ir::{Doc, Member, MemberKind, TypeKind};
 
     fn member_docs<'a>(members: &'a [Member], out: &mut Vec<&'a Doc>) {
         for m in members {

@@ -2,10 +2,11 @@
 //! structure is the same for every naming strategy (so the HTML site can lay the C, Rust
 //! and spec spellings of one item side by side) and whose strings come from the strategy.
 
-use super::anchors::{join, variant_ordinal};
+use super::anchors::join;
 use super::code::Code;
 use super::naming::DocNaming;
 use super::text::doc_markdown;
+use crate::ir::variant_ordinal;
 use crate::ir::{
     Doc, IntLike, IntLikeKind, Ir, Layout, Member, MemberKind, Pair, Syscall, SyscallId, TypeDef,
     TypeId, TypeKind, User,

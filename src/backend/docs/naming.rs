@@ -62,11 +62,9 @@ pub trait DocNaming {
             Target::Value(id, index) => self.value_name(ir, *id, *index),
             Target::Member(path) => self.member_ref(ir, path),
             Target::Syscall(id) => self.syscall_title(ir, ir.syscall(*id)),
-            Target::Param(id, output, index) => {
-                let s = ir.syscall(*id);
-                let members = if *output { &s.outputs } else { &s.inputs };
-                let name = members.get(*index).map_or("", Member::name);
-                self.param_ref(ir, s, name)
+            Target::Param(id, direction, index) => {
+                let name = ir.param_name(*id, *direction, *index);
+                self.param_ref(ir, ir.syscall(*id), name)
             }
         }
     }

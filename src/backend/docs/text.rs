@@ -7,27 +7,15 @@ use crate::ir::{Doc, Ir};
 
 /// The doc's Markdown with every reference replaced by `` [`label`](#anchor) ``.
 pub fn doc_markdown(ir: &Ir, naming: &dyn DocNaming, doc: &Doc) -> String {
-    let mut links: Vec<_> = doc.links.iter().collect();
-    links.sort_by_key(|l| l.text_range.start);
-    let mut out = String::with_capacity(doc.text.len());
-    let mut at = 0;
-    for link in links {
-        let range = link.text_range.clone();
-        // Overlapping or out-of-range references are left as written.
-        let Some(before) = doc.text.get(at..range.start) else {
-            continue;
-        };
-        if doc.text.get(range.clone()).is_none() {
-            continue;
-        }
-        out.push_str(before);
+    doc.render(|out, link| {
         let label = naming.link_label(ir, &link.target);
         let anchor = anchors::of_target(ir, &link.target);
-        out.push_str(&format!("[`{label}`](#{anchor})"));
-        at = range.end;
-    }
-    out.push_str(doc.text.get(at..).unwrap_or(""));
-    out
+        out.push_str("[`");
+        out.push_str(&label);
+        out.push_str("`](#");
+        out.push_str(&anchor);
+        out.push(')');
+    })
 }
 
 /// Escapes text for use inside raw HTML in Markdown: HTML specials as entities, and the

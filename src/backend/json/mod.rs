@@ -102,36 +102,20 @@ impl Convert<'_> {
             Target::Syscall(id) => model::Target::Syscall {
                 name: self.ir.syscall(*id).name.name.clone(),
             },
-            Target::Param(id, out, i) => {
-                let s = self.ir.syscall(*id);
-                let m = if *out { &s.outputs[*i] } else { &s.inputs[*i] };
-                model::Target::Parameter {
-                    syscall: s.name.name.clone(),
-                    parameter: m.name().to_string(),
-                }
-            }
+            Target::Param(id, direction, i) => model::Target::Parameter {
+                syscall: self.ir.syscall(*id).name.name.clone(),
+                parameter: self.ir.param_name(*id, *direction, *i).to_string(),
+            },
         }
     }
 
     /// Names along a member path: named arms appear as steps, anonymous ones do not.
     fn member_path(&self, path: &ir::MemberPath) -> Vec<String> {
-        let mut names = Vec::new();
-        let mut step = ir::MemberPath {
-            owner: path.owner,
-            first: path.first,
-            arms: Vec::new(),
-        };
-        for &(arm, index) in &path.arms {
-            let MemberKind::Variant(v) = &self.ir.member(&step).kind else {
-                break;
-            };
-            if let Some(n) = &v.arms[arm].name {
-                names.push(n.name.clone());
-            }
-            step.arms.push((arm, index));
-        }
-        names.push(self.ir.member(path).name().to_string());
-        names
+        self.ir
+            .member_names(path)
+            .into_iter()
+            .map(str::to_string)
+            .collect()
     }
 
     fn ty(&self, t: &ir::Type) -> TypeRef {
@@ -296,6 +280,8 @@ impl Convert<'_> {
                     },
                     ty: self.ty(&p.ty),
                     layout: layout(p.layout),
+                    access: p.access.name().to_string(),
+                    counted_by: p.count.map(|c| s.params[c].name.clone()),
                 })
                 .collect(),
         }

@@ -258,4 +258,12 @@ pub struct Parameter {
     #[serde(rename = "type")]
     pub ty: TypeRef,
     pub layout: Layout,
+    /// What the call does with the memory a pointer parameter points at: `value` (not a
+    /// pointer), `read`, `write` (outputs too), `atomic` (shared with other threads, only
+    /// accessed atomically) or `address` (not accessed as data: `@address` ranges,
+    /// `ptr void`, function pointers).
+    pub access: String,
+    /// For a pointer to several values: the name of the parameter that says how many (a
+    /// range's `_len` half, or the input named by `@count`).
+    pub counted_by: Option<String>,
 }

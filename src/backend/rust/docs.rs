@@ -25,22 +25,10 @@ pub fn link(path: &str, scope: Scope) -> String {
 
 /// A doc's Markdown with every resolved `[path]` replaced by an intra-doc link.
 pub fn markdown(ir: &Ir, doc: &Doc, scope: Scope) -> String {
-    let mut links: Vec<_> = doc.links.iter().collect();
-    links.sort_by_key(|l| l.text_range.start);
-    let mut out = String::new();
-    let mut at = 0;
-    for link in links {
-        let range = link.text_range.clone();
-        if range.start < at || range.end > doc.text.len() {
-            continue;
-        }
-        out.push_str(&doc.text[at..range.start]);
-        let path = naming::doc_link_path(ir, &link.target);
-        out.push_str(&self::link(path.trim_start_matches("crate::"), scope));
-        at = range.end;
-    }
-    out.push_str(&doc.text[at..]);
-    out
+    doc.render(|out, l| {
+        let path = naming::doc_link_path(ir, &l.target);
+        out.push_str(&link(path.trim_start_matches("crate::"), scope));
+    })
 }
 
 /// How a link path reads in the text: `event::type` for `event#structfield.type`.

@@ -3,7 +3,7 @@
 
 use super::docs;
 use crate::ir::{IntLike, IntLikeKind, IntType, Ir, TypeDef, TypeId, TypeKind, Value};
-use crate::naming::rust as naming;
+use crate::naming::rust::{self as naming, ItemKind};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
@@ -18,7 +18,7 @@ pub enum Chunk {
 pub fn all(ir: &Ir) -> Vec<Chunk> {
     ir.type_ids()
         .map(|id| match &ir.ty(id).kind {
-            TypeKind::IntLike(int) if int.kind == IntLikeKind::Flags => {
+            TypeKind::IntLike(int) if naming::int_item_kind(int) == ItemKind::Flags => {
                 Chunk::Text(flags(ir, id, int))
             }
             TypeKind::IntLike(int) => Chunk::Tokens(int_like(ir, id, int)),
@@ -28,10 +28,9 @@ pub fn all(ir: &Ir) -> Vec<Chunk> {
         .collect()
 }
 
-/// Whether an int-like type is emitted as a Rust `enum` (an enum with at least one value:
-/// Rust cannot give an empty enum an integer representation).
+/// Whether an int-like type is emitted as a Rust `enum` (see [`naming::int_item_kind`]).
 pub fn is_rust_enum(int: &IntLike) -> bool {
-    int.kind == IntLikeKind::Enum && !int.values.is_empty()
+    naming::int_item_kind(int) == ItemKind::Enum
 }
 
 fn int_like(ir: &Ir, id: TypeId, int: &IntLike) -> TokenStream {
@@ -42,12 +41,12 @@ fn int_like(ir: &Ir, id: TypeId, int: &IntLike) -> TokenStream {
     if is_rust_enum(int) {
         return enum_type(ir, id, int, doc);
     }
-    match int.kind {
-        IntLikeKind::Alias => {
+    match naming::int_item_kind(int) {
+        ItemKind::Alias => {
             let consts = free_consts(ir, int, &name);
             quote! { #doc pub type #name = #base; #consts }
         }
-        IntLikeKind::Enum | IntLikeKind::Opaque | IntLikeKind::Flags => {
+        _ => {
             let consts = free_consts(ir, int, &name);
             quote! {
                 #doc

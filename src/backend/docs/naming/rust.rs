@@ -2,11 +2,10 @@
 //! and the wrappers' signatures.
 
 use super::{param_list, DocNaming};
-use crate::backend::docs::anchors::variant_ordinal;
 use crate::backend::docs::code::{leaf_link, Code, Piece};
-use crate::ir::{IntLikeKind, Ir, Member, MemberKind, MemberPath, Syscall, Type, TypeId};
+use crate::ir::{IntLike, Ir, Member, MemberKind, MemberPath, Syscall, Type, TypeId};
 use crate::ir::{IntType, TypeKind};
-use crate::naming::rust as naming;
+use crate::naming::rust::{self as naming, ItemKind};
 
 /// The names a Rust programmer uses: `fd`, `rights::FD_READ`, `fd_read()`.
 pub struct RustDocs;
@@ -40,27 +39,18 @@ impl RustDocs {
 
     /// `union.clock.timeout`: the fields crossed from the owner to a member.
     fn access_path(&self, ir: &Ir, path: &MemberPath) -> Vec<String> {
-        let mut fields = Vec::new();
-        let mut members: &[Member] = match &ir.ty(path.owner).kind {
-            TypeKind::Struct(s) => &s.members,
-            TypeKind::Function(f) => &f.params,
-            TypeKind::IntLike(_) => return fields,
-        };
-        let mut index = path.first;
-        for &(arm, next) in &path.arms {
-            let Some(MemberKind::Variant(v)) = members.get(index).map(|m| &m.kind) else {
-                break;
-            };
-            fields.push(naming::variant_field(variant_ordinal(members, index)));
-            let Some(arm) = v.arms.get(arm) else { break };
-            if let Some(name) = &arm.name {
-                fields.push(naming::field_name(&name.name));
+        let steps = ir.member_steps(path);
+        let mut fields = Vec::with_capacity(2 * steps.len());
+        for (i, step) in steps.iter().enumerate() {
+            if i + 1 < steps.len() {
+                // A variant crossed on the way: its union field, then the arm's.
+                fields.push(naming::variant_field(step.variant_ordinal()));
+                if let Some((_, arm)) = steps[i + 1].arm {
+                    fields.extend(arm.name.as_ref().map(|n| naming::field_name(&n.name)));
+                }
+            } else {
+                fields.push(naming::field_name(step.member.name()));
             }
-            members = &arm.members;
-            index = next;
-        }
-        if let Some(m) = members.get(index) {
-            fields.push(naming::field_name(m.name()));
         }
         fields
     }
@@ -165,7 +155,7 @@ impl DocNaming for RustDocs {
     fn type_signature(&self, ir: &Ir, id: TypeId) -> Option<Code> {
         let name = naming::type_name(ir, id);
         match &ir.ty(id).kind {
-            TypeKind::IntLike(int) => Some(int_like_signature(name, int.kind, int.base)),
+            TypeKind::IntLike(int) => Some(int_like_signature(name, int)),
             TypeKind::Function(f) => {
                 let mut head = Code::text("pub type ");
                 head.push(Piece::Name(name));
@@ -236,19 +226,19 @@ impl RustDocs {
 
 /// What the crate declares for an int-like type: an enum, a bitflags struct, a newtype or
 /// a plain alias.
-fn int_like_signature(name: String, kind: IntLikeKind, base: IntType) -> Code {
-    let base = naming::int_type(base);
-    let (before, after) = match kind {
-        IntLikeKind::Enum => (
+fn int_like_signature(name: String, int: &IntLike) -> Code {
+    let base = naming::int_type(int.base);
+    let (before, after) = match naming::int_item_kind(int) {
+        ItemKind::Enum => (
             format!("#[repr({base})]\n#[non_exhaustive]\npub enum "),
             " { … }".to_string(),
         ),
-        IntLikeKind::Flags => (
+        ItemKind::Flags => (
             "bitflags! { pub struct ".to_string(),
             format!(": {base} {{ … }} }}"),
         ),
-        IntLikeKind::Opaque => ("pub struct ".to_string(), format!("(pub {base});")),
-        IntLikeKind::Alias => ("pub type ".to_string(), format!(" = {base};")),
+        ItemKind::Alias => ("pub type ".to_string(), format!(" = {base};")),
+        _ => ("pub struct ".to_string(), format!("(pub {base});")),
     };
     let mut code = Code::text(before);
     code.push(Piece::Name(name));

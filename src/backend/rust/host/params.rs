@@ -1,6 +1,7 @@
 //! How each syscall parameter is passed to the host's `Syscalls` trait.
 
-use crate::ir::{IntLikeKind, Ir, Member, MemberKind, Syscall, Type, TypeId, TypeKind};
+use crate::ir::TypeKind;
+use crate::ir::{Access, Direction, Ir, Member, MemberKind, Syscall, Type, TypeId};
 use crate::naming::rust as naming;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -19,17 +20,17 @@ pub enum Kind {
     /// A `range`/`crange`: `&[T]` or `&mut [T]` (`u8` for `void`), `&mut [MaybeUninit<T>]`
     /// for a writable range of a type with invariants.
     Slice { target: Type, mutable: bool },
-    /// A `range void` of the `mem_*` syscalls: an address range to map, protect or unmap,
-    /// not memory the call reads or writes, so `*mut [u8]` (a reference to it could dangle
-    /// during the very call that unmaps it).
+    /// An `@address` range (the `mem_*` syscalls' mappings): address space to map, protect
+    /// or unmap, not memory the call reads or writes, so `*mut [u8]` (a reference to it
+    /// could dangle during the very call that unmaps it).
     AddressRange,
     /// `cptr T`: `&T`, checked (and validated when `T` has invariants).
     Ref(Type),
     /// `ptr T`: memory the call may write (or read: thread_create's attributes) that the
     /// guest may hand over uninitialised: `&mut MaybeUninit<T>`.
     UninitRef(Type),
-    /// A struct pointer whose element count is a later `size` parameter (poll's `in` and
-    /// `out`, counted by `nsubscriptions`): a slice.
+    /// A pointer marked `@count NAME`, to as many values as the `size` input `NAME` says
+    /// (poll's `in` and `out`, counted by `nsubscriptions`): a slice.
     Counted {
         target: Type,
         mutable: bool,
@@ -37,8 +38,11 @@ pub enum Kind {
     },
     /// The `size` parameter that counts [`Kind::Counted`] pointers; not passed on.
     Count,
-    /// Passed through as a raw pointer: `ptr void` (an address), `ptr atomic T` (shared with
-    /// other guest threads, and for `thread_exit` freed by them before the call ends).
+    /// `ptr atomic T`, passed through as a raw pointer after the checks of a writable
+    /// pointer: shared with other guest threads, and for `thread_exit` freed by them
+    /// before the call ends.
+    Atomic(Type),
+    /// An address passed through as it is: `ptr void`, a function pointer.
     Raw(Type),
 }
 
@@ -51,103 +55,60 @@ pub struct Param<'a> {
     pub kind: Kind,
 }
 
-/// Classifies every input of a syscall.
+/// Classifies every input of a syscall from the IR's facts about it: its type, its
+/// [`Access`] and, for a pointer to several values, the input that counts them.
 pub fn classify<'a>(ir: &Ir, call: &'a Syscall) -> Vec<Param<'a>> {
-    let counted = counted_pointers(ir, call);
     call.inputs
         .iter()
         .enumerate()
-        .map(|(index, member)| {
-            let kind = match counted.iter().find(|(i, _)| *i == index) {
-                Some((_, count)) if *count == index => Kind::Count,
-                Some((_, count)) => counted_kind(member, *count),
-                None => kind_of(ir, call, member),
-            };
-            Param {
-                member,
-                index,
-                kind,
-            }
+        .map(|(index, member)| Param {
+            member,
+            index,
+            kind: kind_of(ir, call, index, member),
         })
         .collect()
 }
 
-/// (input index, index of the `size` input counting it) for pointers to structs directly
-/// followed by a `size` input, and the count itself as (count index, count index).
-fn counted_pointers(ir: &Ir, call: &Syscall) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    for (index, member) in call.inputs.iter().enumerate() {
-        let MemberKind::Simple {
-            ty: Type::Int(crate::ir::IntType::Size),
-            ..
-        } = &member.kind
-        else {
-            continue;
-        };
-        let pointers: Vec<usize> = (0..index)
-            .rev()
-            .take_while(|&i| struct_pointer(ir, &call.inputs[i]))
-            .collect();
-        if !pointers.is_empty() {
-            out.extend(pointers.into_iter().map(|p| (p, index)));
-            out.push((index, index));
-        }
-    }
-    out
-}
-
-fn struct_pointer(ir: &Ir, member: &Member) -> bool {
-    matches!(&member.kind, MemberKind::Simple { ty: Type::Pointer { target, .. }, .. }
-        if matches!(**target, Type::Named(id) if matches!(ir.ty(id).kind, TypeKind::Struct(_))))
-}
-
-fn counted_kind(member: &Member, count: usize) -> Kind {
+fn kind_of(ir: &Ir, call: &Syscall, index: usize, member: &Member) -> Kind {
+    let counts = call
+        .c_params(Direction::In, index)
+        .next()
+        .is_some_and(|(_, c)| c.is_count);
     match &member.kind {
-        MemberKind::Simple {
-            ty: Type::Pointer { constant, target },
-            ..
-        } => Kind::Counted {
-            target: (**target).clone(),
-            mutable: !constant,
-            count,
+        MemberKind::Range { .. } if member.access == Access::Address => Kind::AddressRange,
+        MemberKind::Range { target, .. } => Kind::Slice {
+            target: target.clone(),
+            mutable: member.access == Access::Write,
         },
-        _ => Kind::Count,
-    }
-}
-
-fn kind_of(ir: &Ir, call: &Syscall, member: &Member) -> Kind {
-    match &member.kind {
-        MemberKind::Range {
-            constant, target, ..
-        } => {
-            if !constant && *target == Type::Void && call.name.name.starts_with("mem_") {
-                Kind::AddressRange
-            } else {
-                Kind::Slice {
-                    target: target.clone(),
-                    mutable: !constant,
+        MemberKind::Simple { .. } if counts => Kind::Count,
+        MemberKind::Simple { ty, .. } => match (member.access, ty) {
+            (Access::Value, _) => value_kind(ir, ty),
+            (Access::Read | Access::Write, Type::Pointer { target, .. }) => {
+                let target = (**target).clone();
+                let mutable = member.access == Access::Write;
+                match member.count {
+                    Some(count) => Kind::Counted {
+                        target,
+                        mutable,
+                        count,
+                    },
+                    None if mutable => Kind::UninitRef(target),
+                    None => Kind::Ref(target),
                 }
             }
-        }
-        MemberKind::Simple { ty, .. } => simple_kind(ir, ty),
+            (Access::Atomic, _) => Kind::Atomic(ty.clone()),
+            _ => Kind::Raw(ty.clone()),
+        },
         MemberKind::Variant(_) => Kind::Value(Type::Void),
     }
 }
 
-fn simple_kind(ir: &Ir, ty: &Type) -> Kind {
+fn value_kind(ir: &Ir, ty: &Type) -> Kind {
     match ty {
         Type::Named(id) => match &ir.ty(*id).kind {
             TypeKind::IntLike(int) if super::super::types::is_rust_enum(int) => Kind::Enum(*id),
             TypeKind::Struct(_) if has_invariants(ir, ty) => Kind::CheckedValue(ty.clone()),
             _ => Kind::Value(ty.clone()),
-        },
-        Type::Pointer { constant, target } => match &**target {
-            Type::Void | Type::Atomic(_) | Type::Pointer { .. } => Kind::Raw(ty.clone()),
-            Type::Named(id) if matches!(ir.ty(*id).kind, TypeKind::Function(_)) => {
-                Kind::Raw(ty.clone())
-            }
-            target if *constant => Kind::Ref(target.clone()),
-            target => Kind::UninitRef(target.clone()),
         },
         other => Kind::Value(other.clone()),
     }
@@ -159,9 +120,7 @@ pub fn has_invariants(ir: &Ir, ty: &Type) -> bool {
     match ty {
         Type::Void | Type::Int(_) => false,
         Type::Named(id) => match &ir.ty(*id).kind {
-            TypeKind::IntLike(int) => {
-                int.kind == IntLikeKind::Enum && super::super::types::is_rust_enum(int)
-            }
+            TypeKind::IntLike(int) => super::super::types::is_rust_enum(int),
             TypeKind::Struct(s) => members_have_invariants(ir, &s.members),
             TypeKind::Function(_) => true,
         },
@@ -194,7 +153,7 @@ pub fn element(ir: &Ir, target: &Type) -> TokenStream {
 /// The parameter's type in the trait method.
 pub fn trait_type(ir: &Ir, kind: &Kind) -> TokenStream {
     match kind {
-        Kind::Value(ty) | Kind::CheckedValue(ty) | Kind::Raw(ty) => {
+        Kind::Value(ty) | Kind::CheckedValue(ty) | Kind::Raw(ty) | Kind::Atomic(ty) => {
             naming::qualified_type_tokens(ir, ty)
         }
         Kind::Enum(id) => naming::qualified_type_tokens(ir, &Type::Named(*id)),

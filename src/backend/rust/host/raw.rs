@@ -215,12 +215,8 @@ fn decode(ir: &Ir, call: &Syscall, param: &Param) -> Option<TokenStream> {
     let second = cs.get(1).map(|c| c_ident(&c.name));
     Some(match &param.kind {
         Kind::Value(_) | Kind::Count => quote!(Ok::<_, crate::errno>(#first)),
-        Kind::Raw(ty) => match ty {
-            Type::Pointer { target, .. } if matches!(**target, Type::Atomic(_)) => {
-                quote!(writable(s, #first))
-            }
-            _ => quote!(Ok::<_, crate::errno>(#first)),
-        },
+        Kind::Atomic(_) => quote!(writable(s, #first)),
+        Kind::Raw(_) => quote!(Ok::<_, crate::errno>(#first)),
         Kind::Enum(id) => {
             let f = naming::ident(&ir.ty(*id).name.name);
             quote!(decoded(validate::#f(#first)))

@@ -131,7 +131,7 @@ fn int_formatter(int: &IntLike, ty: &TokenStream, f: &Ident, doc: &str) -> Token
         .map(|v| naming::display_value_name(int, v))
         .collect();
     match int.kind {
-        IntLikeKind::Enum if super::super::types::is_rust_enum(int) => {
+        _ if super::super::types::is_rust_enum(int) => {
             let mut seen = Vec::new();
             let arms = int.values.iter().zip(&names).filter_map(|(v, name)| {
                 if seen.contains(&v.value) {
@@ -271,7 +271,9 @@ pub fn view_expr(kind: &Kind, local: &Ident) -> TokenStream {
 
 fn view_value(ir: &Ir, kind: &Kind, local: &Ident) -> TokenStream {
     match kind {
-        Kind::Value(ty) | Kind::CheckedValue(ty) | Kind::Raw(ty) => value(ir, ty, quote!(#local)),
+        Kind::Value(ty) | Kind::CheckedValue(ty) | Kind::Raw(ty) | Kind::Atomic(ty) => {
+            value(ir, ty, quote!(#local))
+        }
         Kind::Enum(id) => value(ir, &Type::Named(*id), quote!(#local)),
         Kind::Slice { target, mutable }
         | Kind::Counted {
