@@ -576,6 +576,34 @@ fn traces_name_values() {
     );
 }
 
+/// A call that `before` fails is not run and writes no output; `after` sees the error.
+#[test]
+fn a_call_failed_by_before_has_no_effect() {
+    setup(|m| {
+        m.tracing = true;
+        m.inject = Some(("fd_write", abi::errno::IO));
+    });
+    unsafe {
+        let out = [ciovec(b"hello")];
+        let mut n = 77;
+        assert_eq!(
+            raw::fd_write::<M>(abi::fd(3), out.as_ptr(), 1, &mut n),
+            abi::errno::IO
+        );
+        assert_eq!(n, 77, "nothing written");
+    }
+    let traces = MOCK.with(|m| std::mem::take(&mut m.borrow_mut().traces));
+    setup(|m| {
+        m.tracing = false;
+        m.inject = None;
+    });
+    assert!(calls().is_empty(), "the method must not run");
+    assert_eq!(
+        traces,
+        ["fd_write(fd=3, iovs=[1 ciovec, 5 bytes]) = Err(EIO)"]
+    );
+}
+
 #[test]
 fn entry_points_are_in_syscall_order() {
     let table = cloudabi::host::entry_points::<M>();

@@ -4,13 +4,13 @@
 //! `cloudabi_sys_fd_read` and serves it with `S`.
 //!
 //! Each checks and decodes its arguments (see the [module docs](super)), calls the
-//! [`Syscalls`] method through [`Syscalls::with_current`], traces the call when
-//! tracing is on, and writes the outputs. The body is instantiated twice, with and
-//! without tracing, so that an untraced call carries no trace code at all: the
-//! traced copy is reached through an out-of-line, cold function.
+//! [`Syscalls`] method through [`Syscalls::with_current`] (passing the call to
+//! [`Syscalls::before`] and [`Syscalls::after`] when it is observed), and writes the
+//! outputs. The body is instantiated twice, with and without observation, so that
+//! an unobserved call carries no observation code at all: the observed copy is
+//! reached through an out-of-line, cold function.
 
 use super::{check, trace, validate, Syscalls};
-use std::format;
 use std::vec::Vec;
 
 /// Every entry point with its C symbol name, in syscall-number order.
@@ -68,18 +68,15 @@ pub fn entry_points<S: Syscalls>() -> [(&'static str, *const ()); 49] {
     ]
 }
 
-/// Traces a call whose arguments failed their checks (when `TRACE`), and passes
-/// the error on.
+/// Reports a call whose arguments failed their checks to [`Syscalls::after`] (when
+/// `TRACE`), and passes the error on.
 fn failed<S: Syscalls, const TRACE: bool>(
     s: &mut S,
-    name: &str,
+    name: &'static str,
     error: crate::errno,
 ) -> crate::errno {
-    if TRACE && s.trace_enabled() {
-        let line = format!(
-            "{}(..) = Err({}) (bad argument)", name, trace::fmt_errno(error)
-        );
-        s.trace(&line);
+    if TRACE && s.observed() {
+        s.after(trace::Call::unchecked(name), Err(error));
     }
     error
 }
@@ -167,7 +164,7 @@ pub unsafe extern "C" fn clock_res_get<S: Syscalls>(
     resolution: *mut crate::timestamp,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             clock_res_get_traced(s, clock_id, resolution)
         } else {
             clock_res_get_inner::<S, false>(s, clock_id, resolution)
@@ -203,11 +200,14 @@ unsafe fn clock_res_get_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "clock_res_get", e)),
     };
-    let line = if TRACE { Some(trace::clock_res_get(clock_id)) } else { None };
-    let result = s.clock_res_get(clock_id);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::clock_res_get_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::clock_res_get(clock_id)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.clock_res_get(clock_id),
+    };
+    if let Some(call) = call {
+        let shown = trace::clock_res_get_result(&result);
+        s.after(call, shown);
     }
     resolution.write(result?);
     Ok(())
@@ -226,7 +226,7 @@ pub unsafe extern "C" fn clock_time_get<S: Syscalls>(
     time: *mut crate::timestamp,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             clock_time_get_traced(s, clock_id, precision, time)
         } else {
             clock_time_get_inner::<S, false>(s, clock_id, precision, time)
@@ -268,15 +268,18 @@ unsafe fn clock_time_get_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "clock_time_get", e)),
     };
-    let line = if TRACE {
+    let call = if TRACE {
         Some(trace::clock_time_get(clock_id, precision))
     } else {
         None
     };
-    let result = s.clock_time_get(clock_id, precision);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::clock_time_get_result(& result));
-        s.trace(&line);
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.clock_time_get(clock_id, precision),
+    };
+    if let Some(call) = call {
+        let shown = trace::clock_time_get_result(&result);
+        s.after(call, shown);
     }
     time.write(result?);
     Ok(())
@@ -295,7 +298,7 @@ pub unsafe extern "C" fn condvar_signal<S: Syscalls>(
     nwaiters: crate::nthreads,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             condvar_signal_traced(s, condvar, scope, nwaiters)
         } else {
             condvar_signal_inner::<S, false>(s, condvar, scope, nwaiters)
@@ -337,15 +340,18 @@ unsafe fn condvar_signal_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "condvar_signal", e)),
     };
-    let line = if TRACE {
+    let call = if TRACE {
         Some(trace::condvar_signal(condvar, scope, nwaiters))
     } else {
         None
     };
-    let result = s.condvar_signal(condvar, scope, nwaiters);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::condvar_signal_result(& result));
-        s.trace(&line);
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.condvar_signal(condvar, scope, nwaiters),
+    };
+    if let Some(call) = call {
+        let shown = trace::condvar_signal_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -360,7 +366,7 @@ unsafe fn condvar_signal_inner<S: Syscalls, const TRACE: bool>(
 /// be valid guest memory for the duration of the call.
 pub unsafe extern "C" fn fd_close<S: Syscalls>(fd: crate::fd) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             fd_close_traced(s, fd)
         } else {
             fd_close_inner::<S, false>(s, fd)
@@ -390,11 +396,14 @@ unsafe fn fd_close_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_close", e)),
     };
-    let line = if TRACE { Some(trace::fd_close(fd)) } else { None };
-    let result = s.fd_close(fd);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::fd_close_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::fd_close(fd)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.fd_close(fd),
+    };
+    if let Some(call) = call {
+        let shown = trace::fd_close_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -412,7 +421,7 @@ pub unsafe extern "C" fn fd_create1<S: Syscalls>(
     fd: *mut crate::fd,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             fd_create1_traced(s, r#type, fd)
         } else {
             fd_create1_inner::<S, false>(s, r#type, fd)
@@ -448,11 +457,14 @@ unsafe fn fd_create1_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_create1", e)),
     };
-    let line = if TRACE { Some(trace::fd_create1(r#type)) } else { None };
-    let result = s.fd_create1(r#type);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::fd_create1_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::fd_create1(r#type)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.fd_create1(r#type),
+    };
+    if let Some(call) = call {
+        let shown = trace::fd_create1_result(&result);
+        s.after(call, shown);
     }
     fd.write(result?);
     Ok(())
@@ -471,7 +483,7 @@ pub unsafe extern "C" fn fd_create2<S: Syscalls>(
     fd2: *mut crate::fd,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             fd_create2_traced(s, r#type, fd1, fd2)
         } else {
             fd_create2_inner::<S, false>(s, r#type, fd1, fd2)
@@ -513,11 +525,14 @@ unsafe fn fd_create2_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_create2", e)),
     };
-    let line = if TRACE { Some(trace::fd_create2(r#type)) } else { None };
-    let result = s.fd_create2(r#type);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::fd_create2_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::fd_create2(r#type)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.fd_create2(r#type),
+    };
+    if let Some(call) = call {
+        let shown = trace::fd_create2_result(&result);
+        s.after(call, shown);
     }
     let value = result?;
     fd1.write(value.0);
@@ -534,7 +549,7 @@ unsafe fn fd_create2_inner<S: Syscalls, const TRACE: bool>(
 /// be valid guest memory for the duration of the call.
 pub unsafe extern "C" fn fd_datasync<S: Syscalls>(fd: crate::fd) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             fd_datasync_traced(s, fd)
         } else {
             fd_datasync_inner::<S, false>(s, fd)
@@ -564,11 +579,14 @@ unsafe fn fd_datasync_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_datasync", e)),
     };
-    let line = if TRACE { Some(trace::fd_datasync(fd)) } else { None };
-    let result = s.fd_datasync(fd);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::fd_datasync_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::fd_datasync(fd)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.fd_datasync(fd),
+    };
+    if let Some(call) = call {
+        let shown = trace::fd_datasync_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -586,7 +604,7 @@ pub unsafe extern "C" fn fd_dup<S: Syscalls>(
     fd: *mut crate::fd,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             fd_dup_traced(s, from, fd)
         } else {
             fd_dup_inner::<S, false>(s, from, fd)
@@ -622,11 +640,14 @@ unsafe fn fd_dup_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_dup", e)),
     };
-    let line = if TRACE { Some(trace::fd_dup(from)) } else { None };
-    let result = s.fd_dup(from);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::fd_dup_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::fd_dup(from)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.fd_dup(from),
+    };
+    if let Some(call) = call {
+        let shown = trace::fd_dup_result(&result);
+        s.after(call, shown);
     }
     fd.write(result?);
     Ok(())
@@ -647,7 +668,7 @@ pub unsafe extern "C" fn fd_pread<S: Syscalls>(
     nread: *mut usize,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             fd_pread_traced(s, fd, iovs, iovs_len, offset, nread)
         } else {
             fd_pread_inner::<S, false>(s, fd, iovs, iovs_len, offset, nread)
@@ -697,11 +718,14 @@ unsafe fn fd_pread_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_pread", e)),
     };
-    let line = if TRACE { Some(trace::fd_pread(fd, iovs, offset)) } else { None };
-    let result = s.fd_pread(fd, iovs, offset);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::fd_pread_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::fd_pread(fd, iovs, offset)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.fd_pread(fd, iovs, offset),
+    };
+    if let Some(call) = call {
+        let shown = trace::fd_pread_result(&result);
+        s.after(call, shown);
     }
     nread.write(result?);
     Ok(())
@@ -722,7 +746,7 @@ pub unsafe extern "C" fn fd_pwrite<S: Syscalls>(
     nwritten: *mut usize,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             fd_pwrite_traced(s, fd, iovs, iovs_len, offset, nwritten)
         } else {
             fd_pwrite_inner::<S, false>(s, fd, iovs, iovs_len, offset, nwritten)
@@ -772,11 +796,14 @@ unsafe fn fd_pwrite_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_pwrite", e)),
     };
-    let line = if TRACE { Some(trace::fd_pwrite(fd, iovs, offset)) } else { None };
-    let result = s.fd_pwrite(fd, iovs, offset);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::fd_pwrite_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::fd_pwrite(fd, iovs, offset)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.fd_pwrite(fd, iovs, offset),
+    };
+    if let Some(call) = call {
+        let shown = trace::fd_pwrite_result(&result);
+        s.after(call, shown);
     }
     nwritten.write(result?);
     Ok(())
@@ -796,7 +823,7 @@ pub unsafe extern "C" fn fd_read<S: Syscalls>(
     nread: *mut usize,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             fd_read_traced(s, fd, iovs, iovs_len, nread)
         } else {
             fd_read_inner::<S, false>(s, fd, iovs, iovs_len, nread)
@@ -840,11 +867,14 @@ unsafe fn fd_read_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_read", e)),
     };
-    let line = if TRACE { Some(trace::fd_read(fd, iovs)) } else { None };
-    let result = s.fd_read(fd, iovs);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::fd_read_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::fd_read(fd, iovs)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.fd_read(fd, iovs),
+    };
+    if let Some(call) = call {
+        let shown = trace::fd_read_result(&result);
+        s.after(call, shown);
     }
     nread.write(result?);
     Ok(())
@@ -862,7 +892,7 @@ pub unsafe extern "C" fn fd_replace<S: Syscalls>(
     to: crate::fd,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             fd_replace_traced(s, from, to)
         } else {
             fd_replace_inner::<S, false>(s, from, to)
@@ -898,11 +928,14 @@ unsafe fn fd_replace_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_replace", e)),
     };
-    let line = if TRACE { Some(trace::fd_replace(from, to)) } else { None };
-    let result = s.fd_replace(from, to);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::fd_replace_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::fd_replace(from, to)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.fd_replace(from, to),
+    };
+    if let Some(call) = call {
+        let shown = trace::fd_replace_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -922,7 +955,7 @@ pub unsafe extern "C" fn fd_seek<S: Syscalls>(
     newoffset: *mut crate::filesize,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             fd_seek_traced(s, fd, offset, whence, newoffset)
         } else {
             fd_seek_inner::<S, false>(s, fd, offset, whence, newoffset)
@@ -970,11 +1003,14 @@ unsafe fn fd_seek_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_seek", e)),
     };
-    let line = if TRACE { Some(trace::fd_seek(fd, offset, whence)) } else { None };
-    let result = s.fd_seek(fd, offset, whence);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::fd_seek_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::fd_seek(fd, offset, whence)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.fd_seek(fd, offset, whence),
+    };
+    if let Some(call) = call {
+        let shown = trace::fd_seek_result(&result);
+        s.after(call, shown);
     }
     newoffset.write(result?);
     Ok(())
@@ -992,7 +1028,7 @@ pub unsafe extern "C" fn fd_stat_get<S: Syscalls>(
     buf: *mut crate::fdstat,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             fd_stat_get_traced(s, fd, buf)
         } else {
             fd_stat_get_inner::<S, false>(s, fd, buf)
@@ -1028,11 +1064,14 @@ unsafe fn fd_stat_get_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_stat_get", e)),
     };
-    let line = if TRACE { Some(trace::fd_stat_get(fd, buf.as_ptr())) } else { None };
-    let result = s.fd_stat_get(fd, buf);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::fd_stat_get_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::fd_stat_get(fd, buf.as_ptr())) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.fd_stat_get(fd, buf),
+    };
+    if let Some(call) = call {
+        let shown = trace::fd_stat_get_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -1051,7 +1090,7 @@ pub unsafe extern "C" fn fd_stat_put<S: Syscalls>(
     flags: crate::fdsflags,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             fd_stat_put_traced(s, fd, buf, flags)
         } else {
             fd_stat_put_inner::<S, false>(s, fd, buf, flags)
@@ -1093,11 +1132,14 @@ unsafe fn fd_stat_put_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_stat_put", e)),
     };
-    let line = if TRACE { Some(trace::fd_stat_put(fd, buf, flags)) } else { None };
-    let result = s.fd_stat_put(fd, buf, flags);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::fd_stat_put_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::fd_stat_put(fd, buf, flags)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.fd_stat_put(fd, buf, flags),
+    };
+    if let Some(call) = call {
+        let shown = trace::fd_stat_put_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -1112,7 +1154,7 @@ unsafe fn fd_stat_put_inner<S: Syscalls, const TRACE: bool>(
 /// be valid guest memory for the duration of the call.
 pub unsafe extern "C" fn fd_sync<S: Syscalls>(fd: crate::fd) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             fd_sync_traced(s, fd)
         } else {
             fd_sync_inner::<S, false>(s, fd)
@@ -1142,11 +1184,14 @@ unsafe fn fd_sync_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_sync", e)),
     };
-    let line = if TRACE { Some(trace::fd_sync(fd)) } else { None };
-    let result = s.fd_sync(fd);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::fd_sync_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::fd_sync(fd)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.fd_sync(fd),
+    };
+    if let Some(call) = call {
+        let shown = trace::fd_sync_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -1166,7 +1211,7 @@ pub unsafe extern "C" fn fd_write<S: Syscalls>(
     nwritten: *mut usize,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             fd_write_traced(s, fd, iovs, iovs_len, nwritten)
         } else {
             fd_write_inner::<S, false>(s, fd, iovs, iovs_len, nwritten)
@@ -1210,11 +1255,14 @@ unsafe fn fd_write_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_write", e)),
     };
-    let line = if TRACE { Some(trace::fd_write(fd, iovs)) } else { None };
-    let result = s.fd_write(fd, iovs);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::fd_write_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::fd_write(fd, iovs)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.fd_write(fd, iovs),
+    };
+    if let Some(call) = call {
+        let shown = trace::fd_write_result(&result);
+        s.after(call, shown);
     }
     nwritten.write(result?);
     Ok(())
@@ -1234,7 +1282,7 @@ pub unsafe extern "C" fn file_advise<S: Syscalls>(
     advice: u8,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             file_advise_traced(s, fd, offset, len, advice)
         } else {
             file_advise_inner::<S, false>(s, fd, offset, len, advice)
@@ -1282,15 +1330,18 @@ unsafe fn file_advise_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_advise", e)),
     };
-    let line = if TRACE {
+    let call = if TRACE {
         Some(trace::file_advise(fd, offset, len, advice))
     } else {
         None
     };
-    let result = s.file_advise(fd, offset, len, advice);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::file_advise_result(& result));
-        s.trace(&line);
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.file_advise(fd, offset, len, advice),
+    };
+    if let Some(call) = call {
+        let shown = trace::file_advise_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -1309,7 +1360,7 @@ pub unsafe extern "C" fn file_allocate<S: Syscalls>(
     len: crate::filesize,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             file_allocate_traced(s, fd, offset, len)
         } else {
             file_allocate_inner::<S, false>(s, fd, offset, len)
@@ -1351,11 +1402,14 @@ unsafe fn file_allocate_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_allocate", e)),
     };
-    let line = if TRACE { Some(trace::file_allocate(fd, offset, len)) } else { None };
-    let result = s.file_allocate(fd, offset, len);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::file_allocate_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::file_allocate(fd, offset, len)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.file_allocate(fd, offset, len),
+    };
+    if let Some(call) = call {
+        let shown = trace::file_allocate_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -1375,7 +1429,7 @@ pub unsafe extern "C" fn file_create<S: Syscalls>(
     r#type: u8,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             file_create_traced(s, fd, path, path_len, r#type)
         } else {
             file_create_inner::<S, false>(s, fd, path, path_len, r#type)
@@ -1419,11 +1473,14 @@ unsafe fn file_create_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_create", e)),
     };
-    let line = if TRACE { Some(trace::file_create(fd, path, r#type)) } else { None };
-    let result = s.file_create(fd, path, r#type);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::file_create_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::file_create(fd, path, r#type)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.file_create(fd, path, r#type),
+    };
+    if let Some(call) = call {
+        let shown = trace::file_create_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -1445,7 +1502,7 @@ pub unsafe extern "C" fn file_link<S: Syscalls>(
     path2_len: usize,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             file_link_traced(s, fd1, path1, path1_len, fd2, path2, path2_len)
         } else {
             file_link_inner::<S, false>(s, fd1, path1, path1_len, fd2, path2, path2_len)
@@ -1497,11 +1554,14 @@ unsafe fn file_link_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_link", e)),
     };
-    let line = if TRACE { Some(trace::file_link(fd1, path1, fd2, path2)) } else { None };
-    let result = s.file_link(fd1, path1, fd2, path2);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::file_link_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::file_link(fd1, path1, fd2, path2)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.file_link(fd1, path1, fd2, path2),
+    };
+    if let Some(call) = call {
+        let shown = trace::file_link_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -1523,7 +1583,7 @@ pub unsafe extern "C" fn file_open<S: Syscalls>(
     fd: *mut crate::fd,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             file_open_traced(s, dirfd, path, path_len, oflags, fds, fd)
         } else {
             file_open_inner::<S, false>(s, dirfd, path, path_len, oflags, fds, fd)
@@ -1579,15 +1639,18 @@ unsafe fn file_open_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_open", e)),
     };
-    let line = if TRACE {
+    let call = if TRACE {
         Some(trace::file_open(dirfd, path, oflags, fds))
     } else {
         None
     };
-    let result = s.file_open(dirfd, path, oflags, fds);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::file_open_result(& result));
-        s.trace(&line);
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.file_open(dirfd, path, oflags, fds),
+    };
+    if let Some(call) = call {
+        let shown = trace::file_open_result(&result);
+        s.after(call, shown);
     }
     fd.write(result?);
     Ok(())
@@ -1608,7 +1671,7 @@ pub unsafe extern "C" fn file_readdir<S: Syscalls>(
     bufused: *mut usize,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             file_readdir_traced(s, fd, buf, buf_len, cookie, bufused)
         } else {
             file_readdir_inner::<S, false>(s, fd, buf, buf_len, cookie, bufused)
@@ -1658,15 +1721,18 @@ unsafe fn file_readdir_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_readdir", e)),
     };
-    let line = if TRACE {
+    let call = if TRACE {
         Some(trace::file_readdir(fd, buf.len(), cookie))
     } else {
         None
     };
-    let result = s.file_readdir(fd, buf, cookie);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::file_readdir_result(& result));
-        s.trace(&line);
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.file_readdir(fd, buf, cookie),
+    };
+    if let Some(call) = call {
+        let shown = trace::file_readdir_result(&result);
+        s.after(call, shown);
     }
     bufused.write(result?);
     Ok(())
@@ -1688,7 +1754,7 @@ pub unsafe extern "C" fn file_readlink<S: Syscalls>(
     bufused: *mut usize,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             file_readlink_traced(s, fd, path, path_len, buf, buf_len, bufused)
         } else {
             file_readlink_inner::<S, false>(s, fd, path, path_len, buf, buf_len, bufused)
@@ -1742,15 +1808,18 @@ unsafe fn file_readlink_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_readlink", e)),
     };
-    let line = if TRACE {
+    let call = if TRACE {
         Some(trace::file_readlink(fd, path, buf.len()))
     } else {
         None
     };
-    let result = s.file_readlink(fd, path, buf);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::file_readlink_result(& result));
-        s.trace(&line);
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.file_readlink(fd, path, buf),
+    };
+    if let Some(call) = call {
+        let shown = trace::file_readlink_result(&result);
+        s.after(call, shown);
     }
     bufused.write(result?);
     Ok(())
@@ -1772,7 +1841,7 @@ pub unsafe extern "C" fn file_rename<S: Syscalls>(
     path2_len: usize,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             file_rename_traced(s, fd1, path1, path1_len, fd2, path2, path2_len)
         } else {
             file_rename_inner::<
@@ -1827,15 +1896,18 @@ unsafe fn file_rename_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_rename", e)),
     };
-    let line = if TRACE {
+    let call = if TRACE {
         Some(trace::file_rename(fd1, path1, fd2, path2))
     } else {
         None
     };
-    let result = s.file_rename(fd1, path1, fd2, path2);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::file_rename_result(& result));
-        s.trace(&line);
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.file_rename(fd1, path1, fd2, path2),
+    };
+    if let Some(call) = call {
+        let shown = trace::file_rename_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -1853,7 +1925,7 @@ pub unsafe extern "C" fn file_stat_fget<S: Syscalls>(
     buf: *mut crate::filestat,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             file_stat_fget_traced(s, fd, buf)
         } else {
             file_stat_fget_inner::<S, false>(s, fd, buf)
@@ -1889,11 +1961,14 @@ unsafe fn file_stat_fget_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_fget", e)),
     };
-    let line = if TRACE { Some(trace::file_stat_fget(fd, buf.as_ptr())) } else { None };
-    let result = s.file_stat_fget(fd, buf);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::file_stat_fget_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::file_stat_fget(fd, buf.as_ptr())) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.file_stat_fget(fd, buf),
+    };
+    if let Some(call) = call {
+        let shown = trace::file_stat_fget_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -1912,7 +1987,7 @@ pub unsafe extern "C" fn file_stat_fput<S: Syscalls>(
     flags: crate::fsflags,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             file_stat_fput_traced(s, fd, buf, flags)
         } else {
             file_stat_fput_inner::<S, false>(s, fd, buf, flags)
@@ -1954,11 +2029,14 @@ unsafe fn file_stat_fput_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_fput", e)),
     };
-    let line = if TRACE { Some(trace::file_stat_fput(fd, buf, flags)) } else { None };
-    let result = s.file_stat_fput(fd, buf, flags);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::file_stat_fput_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::file_stat_fput(fd, buf, flags)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.file_stat_fput(fd, buf, flags),
+    };
+    if let Some(call) = call {
+        let shown = trace::file_stat_fput_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -1978,7 +2056,7 @@ pub unsafe extern "C" fn file_stat_get<S: Syscalls>(
     buf: *mut crate::filestat,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             file_stat_get_traced(s, fd, path, path_len, buf)
         } else {
             file_stat_get_inner::<S, false>(s, fd, path, path_len, buf)
@@ -2024,15 +2102,18 @@ unsafe fn file_stat_get_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_get", e)),
     };
-    let line = if TRACE {
+    let call = if TRACE {
         Some(trace::file_stat_get(fd, path, buf.as_ptr()))
     } else {
         None
     };
-    let result = s.file_stat_get(fd, path, buf);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::file_stat_get_result(& result));
-        s.trace(&line);
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.file_stat_get(fd, path, buf),
+    };
+    if let Some(call) = call {
+        let shown = trace::file_stat_get_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -2053,7 +2134,7 @@ pub unsafe extern "C" fn file_stat_put<S: Syscalls>(
     flags: crate::fsflags,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             file_stat_put_traced(s, fd, path, path_len, buf, flags)
         } else {
             file_stat_put_inner::<S, false>(s, fd, path, path_len, buf, flags)
@@ -2103,15 +2184,18 @@ unsafe fn file_stat_put_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_put", e)),
     };
-    let line = if TRACE {
+    let call = if TRACE {
         Some(trace::file_stat_put(fd, path, buf, flags))
     } else {
         None
     };
-    let result = s.file_stat_put(fd, path, buf, flags);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::file_stat_put_result(& result));
-        s.trace(&line);
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.file_stat_put(fd, path, buf, flags),
+    };
+    if let Some(call) = call {
+        let shown = trace::file_stat_put_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -2132,7 +2216,7 @@ pub unsafe extern "C" fn file_symlink<S: Syscalls>(
     path2_len: usize,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             file_symlink_traced(s, path1, path1_len, fd, path2, path2_len)
         } else {
             file_symlink_inner::<S, false>(s, path1, path1_len, fd, path2, path2_len)
@@ -2178,11 +2262,14 @@ unsafe fn file_symlink_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_symlink", e)),
     };
-    let line = if TRACE { Some(trace::file_symlink(path1, fd, path2)) } else { None };
-    let result = s.file_symlink(path1, fd, path2);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::file_symlink_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::file_symlink(path1, fd, path2)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.file_symlink(path1, fd, path2),
+    };
+    if let Some(call) = call {
+        let shown = trace::file_symlink_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -2202,7 +2289,7 @@ pub unsafe extern "C" fn file_unlink<S: Syscalls>(
     flags: crate::ulflags,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             file_unlink_traced(s, fd, path, path_len, flags)
         } else {
             file_unlink_inner::<S, false>(s, fd, path, path_len, flags)
@@ -2246,11 +2333,14 @@ unsafe fn file_unlink_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_unlink", e)),
     };
-    let line = if TRACE { Some(trace::file_unlink(fd, path, flags)) } else { None };
-    let result = s.file_unlink(fd, path, flags);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::file_unlink_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::file_unlink(fd, path, flags)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.file_unlink(fd, path, flags),
+    };
+    if let Some(call) = call {
+        let shown = trace::file_unlink_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -2268,7 +2358,7 @@ pub unsafe extern "C" fn lock_unlock<S: Syscalls>(
     scope: u8,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             lock_unlock_traced(s, lock, scope)
         } else {
             lock_unlock_inner::<S, false>(s, lock, scope)
@@ -2304,11 +2394,14 @@ unsafe fn lock_unlock_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "lock_unlock", e)),
     };
-    let line = if TRACE { Some(trace::lock_unlock(lock, scope)) } else { None };
-    let result = s.lock_unlock(lock, scope);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::lock_unlock_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::lock_unlock(lock, scope)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.lock_unlock(lock, scope),
+    };
+    if let Some(call) = call {
+        let shown = trace::lock_unlock_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -2327,7 +2420,7 @@ pub unsafe extern "C" fn mem_advise<S: Syscalls>(
     advice: u8,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             mem_advise_traced(s, mapping, mapping_len, advice)
         } else {
             mem_advise_inner::<S, false>(s, mapping, mapping_len, advice)
@@ -2368,11 +2461,14 @@ unsafe fn mem_advise_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "mem_advise", e)),
     };
-    let line = if TRACE { Some(trace::mem_advise(mapping, advice)) } else { None };
-    let result = s.mem_advise(mapping, advice);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::mem_advise_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::mem_advise(mapping, advice)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.mem_advise(mapping, advice),
+    };
+    if let Some(call) = call {
+        let shown = trace::mem_advise_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -2395,7 +2491,7 @@ pub unsafe extern "C" fn mem_map<S: Syscalls>(
     mem: *mut *mut (),
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             mem_map_traced(s, addr, len, prot, flags, fd, off, mem)
         } else {
             mem_map_inner::<S, false>(s, addr, len, prot, flags, fd, off, mem)
@@ -2463,15 +2559,18 @@ unsafe fn mem_map_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "mem_map", e)),
     };
-    let line = if TRACE {
+    let call = if TRACE {
         Some(trace::mem_map(addr, len, prot, flags, fd, off))
     } else {
         None
     };
-    let result = s.mem_map(addr, len, prot, flags, fd, off);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::mem_map_result(& result));
-        s.trace(&line);
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.mem_map(addr, len, prot, flags, fd, off),
+    };
+    if let Some(call) = call {
+        let shown = trace::mem_map_result(&result);
+        s.after(call, shown);
     }
     mem.write(result?);
     Ok(())
@@ -2490,7 +2589,7 @@ pub unsafe extern "C" fn mem_protect<S: Syscalls>(
     prot: crate::mprot,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             mem_protect_traced(s, mapping, mapping_len, prot)
         } else {
             mem_protect_inner::<S, false>(s, mapping, mapping_len, prot)
@@ -2531,11 +2630,14 @@ unsafe fn mem_protect_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "mem_protect", e)),
     };
-    let line = if TRACE { Some(trace::mem_protect(mapping, prot)) } else { None };
-    let result = s.mem_protect(mapping, prot);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::mem_protect_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::mem_protect(mapping, prot)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.mem_protect(mapping, prot),
+    };
+    if let Some(call) = call {
+        let shown = trace::mem_protect_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -2554,7 +2656,7 @@ pub unsafe extern "C" fn mem_sync<S: Syscalls>(
     flags: crate::msflags,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             mem_sync_traced(s, mapping, mapping_len, flags)
         } else {
             mem_sync_inner::<S, false>(s, mapping, mapping_len, flags)
@@ -2595,11 +2697,14 @@ unsafe fn mem_sync_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "mem_sync", e)),
     };
-    let line = if TRACE { Some(trace::mem_sync(mapping, flags)) } else { None };
-    let result = s.mem_sync(mapping, flags);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::mem_sync_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::mem_sync(mapping, flags)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.mem_sync(mapping, flags),
+    };
+    if let Some(call) = call {
+        let shown = trace::mem_sync_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -2617,7 +2722,7 @@ pub unsafe extern "C" fn mem_unmap<S: Syscalls>(
     mapping_len: usize,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             mem_unmap_traced(s, mapping, mapping_len)
         } else {
             mem_unmap_inner::<S, false>(s, mapping, mapping_len)
@@ -2652,11 +2757,14 @@ unsafe fn mem_unmap_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "mem_unmap", e)),
     };
-    let line = if TRACE { Some(trace::mem_unmap(mapping)) } else { None };
-    let result = s.mem_unmap(mapping);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::mem_unmap_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::mem_unmap(mapping)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.mem_unmap(mapping),
+    };
+    if let Some(call) = call {
+        let shown = trace::mem_unmap_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -2676,7 +2784,7 @@ pub unsafe extern "C" fn poll<S: Syscalls>(
     nevents: *mut usize,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             poll_traced(s, r#in, out, nsubscriptions, nevents)
         } else {
             poll_inner::<S, false>(s, r#in, out, nsubscriptions, nevents)
@@ -2733,11 +2841,14 @@ unsafe fn poll_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "poll", e)),
     };
-    let line = if TRACE { Some(trace::poll(r#in, out.len())) } else { None };
-    let result = s.poll(r#in, out);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::poll_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::poll(r#in, out.len())) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.poll(r#in, out),
+    };
+    if let Some(call) = call {
+        let shown = trace::poll_result(&result);
+        s.after(call, shown);
     }
     nevents.write(result?);
     Ok(())
@@ -2758,7 +2869,7 @@ pub unsafe extern "C" fn proc_exec<S: Syscalls>(
     fds_len: usize,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             proc_exec_traced(s, fd, data, data_len, fds, fds_len)
         } else {
             proc_exec_inner::<S, false>(s, fd, data, data_len, fds, fds_len)
@@ -2804,11 +2915,14 @@ unsafe fn proc_exec_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "proc_exec", e)),
     };
-    let line = if TRACE { Some(trace::proc_exec(fd, data, fds)) } else { None };
-    let result = s.proc_exec(fd, data, fds);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::proc_exec_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::proc_exec(fd, data, fds)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.proc_exec(fd, data, fds),
+    };
+    if let Some(call) = call {
+        let shown = trace::proc_exec_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -2834,9 +2948,8 @@ unsafe fn proc_exit_inner<S: Syscalls>(s: &mut S, rval: crate::exitcode) -> ! {
             s.noreturn_failed("proc_exit", e)
         }
     };
-    if s.trace_enabled() {
-        let line = trace::proc_exit(rval);
-        s.trace(&line);
+    if s.observed() {
+        let _ = s.before(&trace::proc_exit(rval));
     }
     s.proc_exit(rval)
 }
@@ -2853,7 +2966,7 @@ pub unsafe extern "C" fn proc_fork<S: Syscalls>(
     tid: *mut crate::tid,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             proc_fork_traced(s, fd, tid)
         } else {
             proc_fork_inner::<S, false>(s, fd, tid)
@@ -2889,11 +3002,14 @@ unsafe fn proc_fork_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "proc_fork", e)),
     };
-    let line = if TRACE { Some(trace::proc_fork()) } else { None };
-    let result = s.proc_fork();
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::proc_fork_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::proc_fork()) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.proc_fork(),
+    };
+    if let Some(call) = call {
+        let shown = trace::proc_fork_result(&result);
+        s.after(call, shown);
     }
     let value = result?;
     fd.write(value.0);
@@ -2910,7 +3026,7 @@ unsafe fn proc_fork_inner<S: Syscalls, const TRACE: bool>(
 /// be valid guest memory for the duration of the call.
 pub unsafe extern "C" fn proc_raise<S: Syscalls>(sig: u8) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             proc_raise_traced(s, sig)
         } else {
             proc_raise_inner::<S, false>(s, sig)
@@ -2940,11 +3056,14 @@ unsafe fn proc_raise_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "proc_raise", e)),
     };
-    let line = if TRACE { Some(trace::proc_raise(sig)) } else { None };
-    let result = s.proc_raise(sig);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::proc_raise_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::proc_raise(sig)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.proc_raise(sig),
+    };
+    if let Some(call) = call {
+        let shown = trace::proc_raise_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -2962,7 +3081,7 @@ pub unsafe extern "C" fn random_get<S: Syscalls>(
     buf_len: usize,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             random_get_traced(s, buf, buf_len)
         } else {
             random_get_inner::<S, false>(s, buf, buf_len)
@@ -2994,11 +3113,14 @@ unsafe fn random_get_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "random_get", e)),
     };
-    let line = if TRACE { Some(trace::random_get(buf.len())) } else { None };
-    let result = s.random_get(buf);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::random_get_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::random_get(buf.len())) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.random_get(buf),
+    };
+    if let Some(call) = call {
+        let shown = trace::random_get_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -3017,7 +3139,7 @@ pub unsafe extern "C" fn sock_recv<S: Syscalls>(
     out: *mut crate::recv_out,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             sock_recv_traced(s, sock, r#in, out)
         } else {
             sock_recv_inner::<S, false>(s, sock, r#in, out)
@@ -3062,15 +3184,18 @@ unsafe fn sock_recv_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "sock_recv", e)),
     };
-    let line = if TRACE {
+    let call = if TRACE {
         Some(trace::sock_recv(sock, r#in, out.as_ptr()))
     } else {
         None
     };
-    let result = s.sock_recv(sock, r#in, out);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::sock_recv_result(& result));
-        s.trace(&line);
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.sock_recv(sock, r#in, out),
+    };
+    if let Some(call) = call {
+        let shown = trace::sock_recv_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -3089,7 +3214,7 @@ pub unsafe extern "C" fn sock_send<S: Syscalls>(
     out: *mut crate::send_out,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             sock_send_traced(s, sock, r#in, out)
         } else {
             sock_send_inner::<S, false>(s, sock, r#in, out)
@@ -3134,15 +3259,18 @@ unsafe fn sock_send_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "sock_send", e)),
     };
-    let line = if TRACE {
+    let call = if TRACE {
         Some(trace::sock_send(sock, r#in, out.as_ptr()))
     } else {
         None
     };
-    let result = s.sock_send(sock, r#in, out);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::sock_send_result(& result));
-        s.trace(&line);
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.sock_send(sock, r#in, out),
+    };
+    if let Some(call) = call {
+        let shown = trace::sock_send_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -3160,7 +3288,7 @@ pub unsafe extern "C" fn sock_shutdown<S: Syscalls>(
     how: crate::sdflags,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             sock_shutdown_traced(s, sock, how)
         } else {
             sock_shutdown_inner::<S, false>(s, sock, how)
@@ -3196,11 +3324,14 @@ unsafe fn sock_shutdown_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "sock_shutdown", e)),
     };
-    let line = if TRACE { Some(trace::sock_shutdown(sock, how)) } else { None };
-    let result = s.sock_shutdown(sock, how);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::sock_shutdown_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::sock_shutdown(sock, how)) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.sock_shutdown(sock, how),
+    };
+    if let Some(call) = call {
+        let shown = trace::sock_shutdown_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())
@@ -3218,7 +3349,7 @@ pub unsafe extern "C" fn thread_create<S: Syscalls>(
     tid: *mut crate::tid,
 ) -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             thread_create_traced(s, attr, tid)
         } else {
             thread_create_inner::<S, false>(s, attr, tid)
@@ -3254,11 +3385,14 @@ unsafe fn thread_create_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "thread_create", e)),
     };
-    let line = if TRACE { Some(trace::thread_create(attr.as_ptr())) } else { None };
-    let result = s.thread_create(attr);
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::thread_create_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::thread_create(attr.as_ptr())) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.thread_create(attr),
+    };
+    if let Some(call) = call {
+        let shown = trace::thread_create_result(&result);
+        s.after(call, shown);
     }
     tid.write(result?);
     Ok(())
@@ -3298,9 +3432,8 @@ unsafe fn thread_exit_inner<S: Syscalls>(
             s.noreturn_failed("thread_exit", e)
         }
     };
-    if s.trace_enabled() {
-        let line = trace::thread_exit(lock, scope);
-        s.trace(&line);
+    if s.observed() {
+        let _ = s.before(&trace::thread_exit(lock, scope));
     }
     s.thread_exit(lock, scope)
 }
@@ -3314,7 +3447,7 @@ unsafe fn thread_exit_inner<S: Syscalls>(
 /// be valid guest memory for the duration of the call.
 pub unsafe extern "C" fn thread_yield<S: Syscalls>() -> crate::errno {
     S::with_current(|s| {
-        let result = if s.trace_enabled() {
+        let result = if s.observed() {
             thread_yield_traced(s)
         } else {
             thread_yield_inner::<S, false>(s)
@@ -3336,11 +3469,14 @@ unsafe fn thread_yield_traced<S: Syscalls>(s: &mut S) -> Result<(), crate::errno
 unsafe fn thread_yield_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
 ) -> Result<(), crate::errno> {
-    let line = if TRACE { Some(trace::thread_yield()) } else { None };
-    let result = s.thread_yield();
-    if let Some(line) = line {
-        let line = format!("{} = {}", line, trace::thread_yield_result(& result));
-        s.trace(&line);
+    let call = if TRACE { Some(trace::thread_yield()) } else { None };
+    let result = match call.as_ref().and_then(|c| s.before(c)) {
+        Some(injected) => Err(injected),
+        None => s.thread_yield(),
+    };
+    if let Some(call) = call {
+        let shown = trace::thread_yield_result(&result);
+        s.after(call, shown);
     }
     let () = result?;
     Ok(())

@@ -30,13 +30,13 @@ pub fn file(ir: &Ir) -> TokenStream {
         //! `cloudabi_sys_fd_read` and serves it with `S`.
         //!
         //! Each checks and decodes its arguments (see the [module docs](super)), calls the
-        //! [`Syscalls`] method through [`Syscalls::with_current`], traces the call when
-        //! tracing is on, and writes the outputs. The body is instantiated twice, with and
-        //! without tracing, so that an untraced call carries no trace code at all: the
-        //! traced copy is reached through an out-of-line, cold function.
+        //! [`Syscalls`] method through [`Syscalls::with_current`] (passing the call to
+        //! [`Syscalls::before`] and [`Syscalls::after`] when it is observed), and writes the
+        //! outputs. The body is instantiated twice, with and without observation, so that
+        //! an unobserved call carries no observation code at all: the observed copy is
+        //! reached through an out-of-line, cold function.
 
         use super::{check, trace, validate, Syscalls};
-        use std::format;
         #vec
 
         /// Every entry point with its C symbol name, in syscall-number order.
@@ -44,12 +44,11 @@ pub fn file(ir: &Ir) -> TokenStream {
             [#(#table),*]
         }
 
-        /// Traces a call whose arguments failed their checks (when `TRACE`), and passes
-        /// the error on.
-        fn failed<S: Syscalls, const TRACE: bool>(s: &mut S, name: &str, error: crate::errno) -> crate::errno {
-            if TRACE && s.trace_enabled() {
-                let line = format!("{}(..) = Err({}) (bad argument)", name, trace::fmt_errno(error));
-                s.trace(&line);
+        /// Reports a call whose arguments failed their checks to [`Syscalls::after`] (when
+        /// `TRACE`), and passes the error on.
+        fn failed<S: Syscalls, const TRACE: bool>(s: &mut S, name: &'static str, error: crate::errno) -> crate::errno {
+            if TRACE && s.observed() {
+                s.after(trace::Call::unchecked(name), Err(error));
             }
             error
         }
@@ -392,9 +391,9 @@ fn entry(ir: &Ir, call: &Syscall) -> TokenStream {
             #many_args
             unsafe fn #inner<S: Syscalls>(s: &mut S, #(#c_args),*) -> ! {
                 #(#decodes)*
-                if s.trace_enabled() {
-                    let line = trace::#name(#(#views),*);
-                    s.trace(&line);
+                if s.observed() {
+                    // A call that does not return cannot fail: what `before` says is moot.
+                    let _ = s.before(&trace::#name(#(#views),*));
                 }
                 s.#name(#(#trait_args),*)
             }
@@ -417,7 +416,7 @@ fn entry(ir: &Ir, call: &Syscall) -> TokenStream {
         #safety
         pub unsafe extern "C" fn #name<S: Syscalls>(#(#c_args),*) -> crate::errno {
             S::with_current(|s| {
-                let result = if s.trace_enabled() {
+                let result = if s.observed() {
                     #traced(s, #(#c_names),*)
                 } else {
                     #inner::<S, false>(s, #(#c_names),*)
@@ -440,15 +439,18 @@ fn entry(ir: &Ir, call: &Syscall) -> TokenStream {
         #[inline(always)]
         unsafe fn #inner<S: Syscalls, const TRACE: bool>(s: &mut S, #(#c_args),*) -> Result<(), crate::errno> {
             #(#decodes)*
-            let line = if TRACE {
+            let call = if TRACE {
                 Some(trace::#name(#(#views),*))
             } else {
                 None
             };
-            let result = s.#name(#(#trait_args),*);
-            if let Some(line) = line {
-                let line = format!("{} = {}", line, trace::#result_fn(&result));
-                s.trace(&line);
+            let result = match call.as_ref().and_then(|c| s.before(c)) {
+                Some(injected) => Err(injected),
+                None => s.#name(#(#trait_args),*),
+            };
+            if let Some(call) = call {
+                let shown = trace::#result_fn(&result);
+                s.after(call, shown);
             }
             #write
             Ok(())

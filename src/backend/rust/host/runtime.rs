@@ -69,12 +69,13 @@ the input taken before the call, as a kernel copies arguments in before it works
 overlapping buffers that the call both writes are refused with
 [`errno::INVAL`](crate::errno::INVAL).
 
-# Tracing
+# Observing calls
 
-When [`Syscalls::trace_enabled`] returns true, each call is passed to [`Syscalls::trace`]
-as one line, formatted by [`trace`]:
-`fd_write(fd=3, iovs=[1 ciovec, 5 bytes]) = Ok(5)`, with enum values and flags by name
-(`EBADF`, `RIGHT_FD_READ|RIGHT_FD_WRITE`).
+When [`Syscalls::observed`] returns true, each call is decoded by [`trace`] into a
+[`trace::Call`] (enum values and flags by name: `EBADF`, `RIGHT_FD_READ|RIGHT_FD_WRITE`)
+and passed to [`Syscalls::before`], which may make it fail without running (failure
+injection), then with its decoded result to [`Syscalls::after`]. Both print as
+`fd_write(fd=3, iovs=[1 ciovec, 5 bytes]) = Ok(5)`.
 
 # The current implementation
 
@@ -115,14 +116,27 @@ pub fn file(ir: &Ir) -> TokenStream {
                 Ok(())
             }
 
-            /// Whether calls are traced through [`Syscalls::trace`].
-            fn trace_enabled(&self) -> bool {
+            /// Whether calls are observed: passed to [`Syscalls::before`] and
+            /// [`Syscalls::after`] with their decoded arguments (for tracers and failure
+            /// injection). Asked once per call; an unobserved call runs no observation
+            /// code at all.
+            fn observed(&self) -> bool {
                 false
             }
 
-            /// Receives one line per traced call.
-            fn trace(&mut self, line: &str) {
-                let _ = line;
+            /// An observed call whose arguments passed their checks, before it runs.
+            /// `Some(e)` makes it fail with `e` without running: nothing is written to the
+            /// guest. Ignored for calls that do not return (`proc_exit`, `thread_exit`),
+            /// which are only reported here.
+            fn before(&mut self, call: &trace::Call) -> Option<crate::errno> {
+                let _ = call;
+                None
+            }
+
+            /// An observed call's outcome, decoded. A call whose arguments failed their
+            /// checks comes here with `call.checked` false, without [`Syscalls::before`].
+            fn after(&mut self, call: trace::Call, result: Result<trace::Value, crate::errno>) {
+                let _ = (call, result);
             }
 
             /// Called when the arguments of a call that cannot return an error

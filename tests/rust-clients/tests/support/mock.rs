@@ -2,7 +2,7 @@
 //! arguments it received, as text, and returns fixed outputs.
 
 use cloudabi as abi;
-use cloudabi::host::Syscalls;
+use cloudabi::host::{trace, Syscalls};
 use std::cell::RefCell;
 use std::mem::MaybeUninit;
 use std::sync::Mutex;
@@ -14,6 +14,8 @@ pub struct Mock {
     pub calls: Vec<String>,
     pub traces: Vec<String>,
     pub tracing: bool,
+    /// A call that `before` fails, and how.
+    pub inject: Option<(&'static str, abi::errno)>,
     /// An address `check_guest_memory` refuses.
     pub denied: Option<usize>,
 }
@@ -67,12 +69,26 @@ impl Syscalls for Mock {
         }
     }
 
-    fn trace_enabled(&self) -> bool {
+    fn observed(&self) -> bool {
         self.tracing
     }
 
-    fn trace(&mut self, line: &str) {
-        self.traces.push(line.to_string());
+    fn before(&mut self, call: &trace::Call) -> Option<abi::errno> {
+        if let Some((syscall, e)) = self.inject {
+            if call.syscall == syscall {
+                return Some(e);
+            }
+        }
+        None
+    }
+
+    fn after(&mut self, call: trace::Call, result: Result<trace::Value, abi::errno>) {
+        let shown = match result {
+            Ok(v) => format!("Ok({v})"),
+            Err(e) => format!("Err({})", trace::fmt_errno(e)),
+        };
+        let bad = if call.checked { "" } else { " (bad argument)" };
+        self.traces.push(format!("{call} = {shown}{bad}"));
     }
 
     fn noreturn_failed(&mut self, syscall: &'static str, error: abi::errno) -> ! {

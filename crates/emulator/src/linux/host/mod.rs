@@ -32,6 +32,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use cloudabi::fd as Fd;
+use cloudabi::host::trace::{Call, Value};
 use cloudabi::host::Syscalls;
 use cloudabi::{
     advice, ciovec, clockid, condvar, dircookie, errno, event, exitcode, fdsflags, fdstat,
@@ -345,15 +346,28 @@ impl Syscalls for Host {
     }
 
     #[inline(always)]
-    fn trace_enabled(&self) -> bool {
+    fn observed(&self) -> bool {
         self.trace
     }
 
-    // Cold: the generated entry points then keep their tracing paths out of
-    // the way of untraced calls.
+    // Cold: the generated entry points then keep their observing paths out
+    // of the way of unobserved calls.
     #[cold]
-    fn trace(&mut self, line: &str) {
-        let _ = writeln!(std::io::stderr().lock(), "{line}");
+    fn before(&mut self, call: &Call) -> Option<errno> {
+        if call.noreturn {
+            let _ = writeln!(std::io::stderr().lock(), "{call}");
+        }
+        None
+    }
+
+    #[cold]
+    fn after(&mut self, call: Call, result: Result<Value, errno>) {
+        let shown = match result {
+            Ok(v) => format!("Ok({v})"),
+            Err(e) => format!("Err({})", cloudabi::host::trace::fmt_errno(e)),
+        };
+        let bad = if call.checked { "" } else { " (bad argument)" };
+        let _ = writeln!(std::io::stderr().lock(), "{call} = {shown}{bad}");
     }
 
     #[cold]
