@@ -28,6 +28,22 @@ pub struct Options {
     /// to stderr.
     #[arg(long)]
     pub trace: bool,
+
+    /// Whether the kernel confines the launcher (Landlock and seccomp) once
+    /// the program is set up. `off` is for debugging only: a program that
+    /// takes over the emulator can then do whatever this user can.
+    #[arg(long, value_enum, value_name = "MODE", default_value_t = Sandbox::On)]
+    pub sandbox: Sandbox,
+}
+
+/// The values of `--sandbox`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Sandbox {
+    /// Landlock and seccomp-bpf confine the whole process.
+    #[default]
+    On,
+    /// No kernel confinement (a warning says so).
+    Off,
 }
 
 impl Options {
@@ -37,6 +53,9 @@ impl Options {
         let mut args = Vec::new();
         if self.trace {
             args.push("--trace".to_string());
+        }
+        if self.sandbox == Sandbox::Off {
+            args.push("--sandbox=off".to_string());
         }
         args
     }

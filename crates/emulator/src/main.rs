@@ -69,12 +69,13 @@ struct Cli {
     #[command(flatten)]
     options: Options,
 
-    /// The mode proc_exec re-executes the launcher into: the executable's
-    /// and the Argdata's inherited fds, then one spec per kept fd.
+    /// The mode proc_exec re-executes the launcher into: the launcher
+    /// binary's, the executable's and the Argdata's inherited fds, then one
+    /// spec per kept fd.
     #[arg(
         long = "exec-child",
         hide = true,
-        num_args = 2..,
+        num_args = 3..,
         value_name = "FD",
         conflicts_with_all = ["program", "dump"]
     )]

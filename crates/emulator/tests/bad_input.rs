@@ -76,7 +76,24 @@ fn bad_executables() {
     });
     one_error_line(&run_exe(&overlap), "overlap");
     one_error_line(&run_exe(&d.join("missing")), "No such file");
-    one_error_line(&run_exe(d), "Is a directory");
+    one_error_line(&run_exe(d), "not a regular file (a directory)");
+}
+
+/// C4: an executable that is no regular file is refused at once: a FIFO
+/// neither blocks the launcher (no writer ever comes) nor is read, and a
+/// device that never ends is not read until memory runs out.
+#[test]
+fn special_files_as_executables() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fifo = tmp.path().join("fifo");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo with a valid path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    one_error_line(&run_exe(&fifo), "not a regular file (a FIFO)");
+    one_error_line(
+        &run_exe(Path::new("/dev/zero")),
+        "not a regular file (a character device)",
+    );
 }
 
 #[test]
@@ -113,7 +130,7 @@ fn bad_configurations() {
 #[test]
 fn a_bad_hidden_exec_mode_is_a_launcher_failure() {
     one_error_line(
-        &run_with(&["--exec-child", "999", "998"], ""),
+        &run_with(&["--exec-child", "999", "998", "997"], ""),
         "fd 999 is not open",
     );
 }

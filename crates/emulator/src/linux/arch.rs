@@ -25,12 +25,13 @@
 //! every TCB it makes; it points at this thread's [`ThreadBlock`], which holds
 //! what [`leave`] needs.
 //!
-//! The first guest thread runs on the host thread's own stack, and so do its
-//! handlers. Threads made by `thread_create` run guest code on the stack the
-//! guest gave them, but their handlers run on the host thread's stack (below
-//! the frame [`enter_thread`] saved): a handler never depends on how much
-//! room the guest left, and `thread_exit` can leave the guest stack before
-//! another guest thread frees it.
+//! Every guest thread, the first included, runs guest code on a stack in
+//! guest memory (the first thread's is mapped by the runner, later ones come
+//! from `thread_create`), and its handlers on the host thread's own stack,
+//! below the frame [`enter`] saved. So no guest memory is ever emulator
+//! stack: a pointer the guest passes cannot reach a handler's frames, a
+//! handler never depends on how much room the guest left, and `thread_exit`
+//! can leave the guest stack before another guest thread frees it.
 
 use core::sync::atomic::{AtomicUsize, Ordering};
 
@@ -80,8 +81,7 @@ core::arch::global_asm!(
     // the guest's TCB would be a chain of three dependent loads in front of
     // every system call.
     //   +0  the host's `%fs:0` value while a guest runs on this thread
-    //   +8  the stack pointer handlers run at, or 0 to run them on the stack
-    //       the guest called from
+    //   +8  the stack pointer handlers run at (on the host thread's stack)
     //   +16 the handler state ([`current`])
     ".pushsection .tbss,\"awT\",@nobits",
     ".balign 8",
@@ -111,14 +111,7 @@ core::arch::global_asm!(
     "mov qword ptr fs:[0], rax", // host value back in place
     "mov r10, qword ptr fs:[cloudabi_emu_tls@tpoff + 8]",
     "mov r11, qword ptr [rbp + 16]", // seventh argument
-    // A branch, not a cmov: on the first thread (no handler stack) it is
-    // always predicted, and the stack pointer then does not wait for the
-    // load above (every push and call below would).
-    "test r10, r10",
-    "jz 1f",
-    "mov rsp, r10",
-    "1:",
-    "and rsp, -16", // tolerate a misaligned guest
+    "mov rsp, r10", // the host stack, 16-aligned
     "push r11",
     "push r11",
     "call qword ptr [rip + {handlers} + 8 * cloudabi_emu_i]",
@@ -133,45 +126,16 @@ core::arch::global_asm!(
     ".globl cloudabi_emu_stubs_end",
     ".hidden cloudabi_emu_stubs_end",
     "cloudabi_emu_stubs_end:",
-    // cloudabi_emu_enter(entry, auxv, block) -> exit code. Saves the
-    // callee-saved registers, the thread's trampoline slots (for a caller
-    // that is itself a handler) and the stack pointer in the block, so that
-    // cloudabi_emu_leave can return from here at any depth of guest code.
+    // cloudabi_emu_enter(entry, arg0, arg1, stack_top, block) -> exit code:
+    // runs entry(arg0, arg1) on the guest stack ending at stack_top, with
+    // handlers on this host stack below the registers saved here. Saves
+    // the callee-saved registers, the thread's trampoline slots (for a
+    // caller that is itself a handler) and the stack pointer in the block,
+    // so that cloudabi_emu_leave can return from here at any depth of
+    // guest code.
     ".globl cloudabi_emu_enter",
     ".hidden cloudabi_emu_enter",
     "cloudabi_emu_enter:",
-    "push rbp",
-    "push rbx",
-    "push r12",
-    "push r13",
-    "push r14",
-    "push r15",
-    "push qword ptr fs:[cloudabi_emu_tls@tpoff]",
-    "push qword ptr fs:[cloudabi_emu_tls@tpoff + 8]",
-    "mov qword ptr [rdx + 8], rsp",
-    "mov r11, qword ptr fs:[0]",
-    "mov qword ptr fs:[cloudabi_emu_tls@tpoff], r11",
-    "mov qword ptr fs:[cloudabi_emu_tls@tpoff + 8], 0",
-    "mov rbx, rdx",
-    "mov rax, rdi",
-    "mov rdi, rsi",
-    "sub rsp, 8", // the guest starts as if called: rsp = 8 (mod 16)
-    "cld",
-    "mov qword ptr fs:[0], rbx",
-    "call rax",
-    // _start returned, which cloudlibc never does: report it as -1.
-    "mov r11, qword ptr fs:[cloudabi_emu_tls@tpoff]",
-    "mov qword ptr fs:[0], r11",
-    "add rsp, 8",
-    "mov eax, -1",
-    "jmp 3f",
-    // cloudabi_emu_enter_thread(entry, tid, argument, stack_top, block) ->
-    // exit code: like cloudabi_emu_enter, but the guest runs on its own
-    // stack as entry(tid, argument), and handlers run on this host stack,
-    // below the registers saved here.
-    ".globl cloudabi_emu_enter_thread",
-    ".hidden cloudabi_emu_enter_thread",
-    "cloudabi_emu_enter_thread:",
     "push rbp",
     "push rbx",
     "push r12",
@@ -188,8 +152,8 @@ core::arch::global_asm!(
     "mov qword ptr fs:[cloudabi_emu_tls@tpoff + 8], r11",
     "mov rbx, r8",
     "mov rax, rdi",
-    "mov edi, esi", // tid
-    "mov rsi, rdx", // argument
+    "mov rdi, rsi", // arg0
+    "mov rsi, rdx", // arg1
     "mov rsp, rcx",
     "and rsp, -16",
     // The guest starts as if called from 4f: rsp = 8 (mod 16).
@@ -199,8 +163,8 @@ core::arch::global_asm!(
     "cld",
     "mov qword ptr fs:[0], rbx",
     "jmp rax",
-    // The entry point returned (cloudlibc's never do): -1, as for _start.
-    // rbx is callee-saved, so it still holds the block.
+    // The entry point returned (cloudlibc's never do): -1. rbx is
+    // callee-saved, so it still holds the block.
     "4:",
     "mov r11, qword ptr fs:[cloudabi_emu_tls@tpoff]",
     "mov qword ptr fs:[0], r11",
@@ -214,7 +178,6 @@ core::arch::global_asm!(
     "cloudabi_emu_leave:",
     "mov rsp, qword ptr [rdi + 8]",
     "mov eax, esi",
-    "3:",
     "pop qword ptr fs:[cloudabi_emu_tls@tpoff + 8]",
     "pop qword ptr fs:[cloudabi_emu_tls@tpoff]",
     "pop r15",
@@ -263,11 +226,10 @@ pub fn set_current(p: *mut ()) -> *mut () {
 unsafe extern "C" {
     static cloudabi_emu_stubs: [u8; STUB_SIZE * MAX_SYSCALLS];
     static cloudabi_emu_stubs_end: u8;
-    fn cloudabi_emu_enter(entry: usize, auxv: usize, block: *mut ThreadBlock) -> i32;
-    fn cloudabi_emu_enter_thread(
+    fn cloudabi_emu_enter(
         entry: usize,
-        tid: u32,
-        argument: usize,
+        arg0: usize,
+        arg1: usize,
         stack_top: usize,
         block: *mut ThreadBlock,
     ) -> i32;
@@ -300,32 +262,19 @@ pub fn install(handlers: &[usize]) -> Vec<u64> {
         .collect()
 }
 
-/// Runs guest code from `entry` with `auxv` in `%rdi` until it leaves through
-/// [`leave`]; returns the code given there (-1 if `entry` returned).
-///
-/// # Safety
-/// `entry` must be the entry point of a loaded guest whose syscalls all go
-/// through the trampolines, and `block` must stay valid and unmoved until this
-/// returns. The guest shares this thread's stack.
-pub unsafe fn enter(entry: usize, auxv: usize, block: &mut ThreadBlock) -> i32 {
-    block.parent = block;
-    // SAFETY: the caller guarantees the guest; the assembly saves and
-    // restores every callee-saved register and the thread pointer word.
-    unsafe { cloudabi_emu_enter(entry, auxv, block) }
-}
-
-/// Runs a guest thread: `entry(tid, argument)` on the guest stack ending at
+/// Runs guest code `entry(arg0, arg1)` on the guest stack ending at
 /// `stack_top`, until it leaves through [`leave`]; returns the code given
-/// there (-1 if `entry` returned).
+/// there (-1 if `entry` returned). The guest's system calls are handled on
+/// this thread's stack, below this call's frame.
 ///
 /// # Safety
-/// As for [`enter`]; `entry` must be guest code that makes its syscalls
-/// through the trampolines, and `[.., stack_top)` must be guest memory it
-/// may use as its stack.
-pub unsafe fn enter_thread(
+/// `entry` must be guest code that makes its syscalls through the
+/// trampolines, `[.., stack_top)` guest memory it may use as its stack, and
+/// `block` must stay valid and unmoved until this returns.
+pub unsafe fn enter(
     entry: usize,
-    tid: u32,
-    argument: usize,
+    arg0: usize,
+    arg1: usize,
     stack_top: usize,
     block: &mut ThreadBlock,
 ) -> i32 {
@@ -333,7 +282,7 @@ pub unsafe fn enter_thread(
     // SAFETY: the caller guarantees the guest and its stack; the assembly
     // saves and restores every callee-saved register, the stack pointer and
     // the thread pointer word.
-    unsafe { cloudabi_emu_enter_thread(entry, tid, argument, stack_top, block) }
+    unsafe { cloudabi_emu_enter(entry, arg0, arg1, stack_top, block) }
 }
 
 /// Abandons the guest's frames and returns `code` from [`enter`].

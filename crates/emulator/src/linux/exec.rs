@@ -2,32 +2,120 @@
 //! process image gets the executable, the Argdata (in a memfd) and the kept
 //! fds as inherited host fds, described on its command line ([`KeptFd`]) in
 //! the guest's order; everything else the old guest had is closed by the
-//! exec (all other host fds are close-on-exec).
+//! exec (all other host fds are close-on-exec). The launcher is executed
+//! through an fd opened at start-up (`execveat`), the one program the
+//! sandbox lets the process execute; that fd comes first on the hidden
+//! command line.
 
 use std::fs::File;
-use std::io::{self, Read, Seek, Write};
-use std::os::fd::{AsFd, BorrowedFd, FromRawFd, OwnedFd, RawFd};
+use std::io::{self, Seek, Write};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, FromRawFd, OwnedFd, RawFd};
 
 use cloudabi::{filetype, rights};
 
 use super::host::fdtable::Object;
 use super::host::{Child, Ended, Entry, FdTable};
+use super::sandbox::Launcher;
 
 /// The hidden first argument of the re-executed launcher.
 pub const CHILD_FLAG: &str = "--exec-child";
 
-/// The whole contents of the file behind `fd`, read from its start (the
-/// fd's own offset is left alone).
-pub fn read_all(fd: BorrowedFd<'_>) -> io::Result<Vec<u8>> {
-    let mut out = Vec::new();
-    let mut buf = vec![0u8; 64 * 1024];
-    loop {
-        let n = rustix::io::pread(fd, &mut buf, out.len() as u64)?;
-        if n == 0 {
-            return Ok(out);
+/// The largest executable (or Argdata) the launcher reads (CloudABI
+/// programs are statically linked; this is far above any real one).
+pub const MAX_EXECUTABLE: u64 = 1 << 30;
+
+/// Why an executable cannot be read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// Not a regular file: what it is instead.
+    NotRegular(&'static str),
+    /// Larger than [`MAX_EXECUTABLE`]: its size.
+    TooLarge(u64),
+    Io(io::Error),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::NotRegular(kind) => write!(f, "not a regular file (a {kind})"),
+            ReadError::TooLarge(n) => write!(
+                f,
+                "too large for an executable ({n} bytes; at most {MAX_EXECUTABLE})"
+            ),
+            ReadError::Io(e) => e.fmt(f),
         }
-        out.extend_from_slice(&buf[..n]);
     }
+}
+
+impl ReadError {
+    /// The CloudABI error `proc_exec` reports for it.
+    pub fn errno(&self) -> cloudabi::errno {
+        match self {
+            ReadError::NotRegular(_) => cloudabi::errno::ACCES,
+            ReadError::TooLarge(_) => cloudabi::errno::NOEXEC,
+            ReadError::Io(e) => rustix::io::Errno::from_io_error(e)
+                .map_or(cloudabi::errno::IO, super::host::errors::from_host),
+        }
+    }
+}
+
+fn kind(mode: rustix::fs::FileType) -> &'static str {
+    use rustix::fs::FileType as T;
+    match mode {
+        T::Directory => "directory",
+        T::Fifo => "FIFO",
+        T::CharacterDevice => "character device",
+        T::BlockDevice => "block device",
+        T::Socket => "socket",
+        T::Symlink => "symbolic link",
+        _ => "special file",
+    }
+}
+
+/// The whole contents of the executable (or Argdata file) behind `fd`,
+/// read from its start (the fd's own offset is left alone). Only a regular
+/// file of at most [`MAX_EXECUTABLE`] bytes is read, so a FIFO or a device
+/// can neither block the caller nor make it read without end; a file that
+/// shrinks meanwhile gives what is left, one that grows its first `size`
+/// bytes.
+pub fn read_regular_file(fd: BorrowedFd<'_>) -> Result<Vec<u8>, ReadError> {
+    let st = rustix::fs::fstat(fd).map_err(|e| ReadError::Io(e.into()))?;
+    let file_type = rustix::fs::FileType::from_raw_mode(st.st_mode);
+    if file_type != rustix::fs::FileType::RegularFile {
+        return Err(ReadError::NotRegular(kind(file_type)));
+    }
+    let size = st.st_size as u64;
+    if size > MAX_EXECUTABLE {
+        return Err(ReadError::TooLarge(size));
+    }
+    let mut out = Vec::new();
+    out.try_reserve_exact(size as usize)
+        .map_err(|_| ReadError::Io(io::ErrorKind::OutOfMemory.into()))?;
+    out.resize(size as usize, 0);
+    let mut done = 0;
+    while done < out.len() {
+        match rustix::io::pread(fd, &mut out[done..], done as u64) {
+            Ok(0) => break,
+            Ok(n) => done += n,
+            Err(rustix::io::Errno::INTR) => {}
+            Err(e) => return Err(ReadError::Io(e.into())),
+        }
+    }
+    out.truncate(done);
+    Ok(out)
+}
+
+/// Opens the executable at `path` for [`read_regular_file`] without
+/// blocking: a FIFO opens at once (and is then refused), a terminal does
+/// not become the controlling one.
+pub fn open_regular_file(path: &std::path::Path) -> io::Result<File> {
+    use rustix::fs::{Mode, OFlags};
+    let fd = rustix::fs::open(
+        path,
+        OFlags::RDONLY | OFlags::NONBLOCK | OFlags::CLOEXEC | OFlags::NOCTTY,
+        Mode::empty(),
+    )?;
+    Ok(File::from(fd))
 }
 
 /// An inheritable (not close-on-exec) memfd holding `data`, rewound.
@@ -110,8 +198,55 @@ impl KeptFd {
     }
 }
 
+/// What `proc_exec` needs to re-execute the launcher.
+#[derive(Debug)]
+pub struct Reexec {
+    pub launcher: Launcher,
+}
+
+impl Reexec {
+    /// Replaces this process with the launcher run with `args` (after
+    /// `argv[0]`); returns only on failure.
+    pub fn exec(&self, args: &[String]) -> io::Error {
+        let mut owned = Vec::with_capacity(args.len() + 1);
+        owned.push(c"cloudabi-run".to_owned());
+        for a in args {
+            match std::ffi::CString::new(a.as_str()) {
+                Ok(c) => owned.push(c),
+                Err(_) => return io::ErrorKind::InvalidInput.into(),
+            }
+        }
+        let mut argv: Vec<*const libc::c_char> = owned.iter().map(|c| c.as_ptr()).collect();
+        argv.push(core::ptr::null());
+        unsafe extern "C" {
+            static environ: *const *const libc::c_char;
+        }
+        // SAFETY: argv is a null-terminated array of C strings that outlive
+        // the call, environ is the process's environment; on success the
+        // call does not return.
+        unsafe {
+            libc::syscall(
+                libc::SYS_execveat,
+                self.launcher.fd.as_raw_fd(),
+                c"".as_ptr(),
+                argv.as_ptr(),
+                environ,
+                libc::AT_EMPTY_PATH,
+            );
+        }
+        io::Error::last_os_error()
+    }
+
+    /// The values of [`CHILD_FLAG`] before the executable's: the launcher
+    /// fd, which the new process keeps where it is.
+    pub fn child_args(&self) -> Vec<String> {
+        vec![self.launcher.fd.as_raw_fd().to_string()]
+    }
+}
+
 /// What the hidden mode's command line describes.
 pub struct ExecChild {
+    pub reexec: Reexec,
     pub executable: File,
     pub argdata: Vec<u8>,
     pub fds: FdTable,
@@ -121,6 +256,11 @@ pub struct ExecChild {
 /// [`CHILD_FLAG`]).
 pub fn child_from_args(args: &[String]) -> Result<ExecChild, String> {
     let mut args = args.iter();
+    let launcher = args
+        .next()
+        .and_then(|a| a.parse::<RawFd>().ok())
+        .ok_or_else(|| format!("{CHILD_FLAG}: missing launcher fd"))?;
+    let launcher = Launcher::inherited(adopt_inheritable(launcher)?);
     let mut take = |what: &str| -> Result<OwnedFd, String> {
         let raw: RawFd = args
             .next()
@@ -129,10 +269,8 @@ pub fn child_from_args(args: &[String]) -> Result<ExecChild, String> {
         adopt(raw)
     };
     let executable = File::from(take("executable")?);
-    let mut argdata = Vec::new();
-    File::from(take("argdata")?)
-        .read_to_end(&mut argdata)
-        .map_err(|e| e.to_string())?;
+    let argdata = read_regular_file(take("argdata")?.as_fd())
+        .map_err(|e| format!("{CHILD_FLAG}: argdata: {e}"))?;
     let mut fds = FdTable::new();
     for spec in args {
         let (raw, kept) = KeptFd::parse(spec)?;
@@ -140,6 +278,7 @@ pub fn child_from_args(args: &[String]) -> Result<ExecChild, String> {
             .map_err(|e| format!("{CHILD_FLAG}: {e:?}"))?;
     }
     Ok(ExecChild {
+        reexec: Reexec { launcher },
         executable,
         argdata,
         fds,
@@ -149,6 +288,13 @@ pub fn child_from_args(args: &[String]) -> Result<ExecChild, String> {
 /// Takes ownership of an inherited fd, moving it to a close-on-exec number
 /// of 3 or above.
 fn adopt(raw: RawFd) -> Result<OwnedFd, String> {
+    let owned = adopt_inheritable(raw)?;
+    super::resources::dup(owned.as_fd()).map_err(|e| e.to_string())
+}
+
+/// Takes ownership of an inherited fd, which stays where it is (and
+/// inheritable).
+fn adopt_inheritable(raw: RawFd) -> Result<OwnedFd, String> {
     if raw < 0
         || rustix::io::fcntl_getfd(
             // SAFETY: only borrowed to ask whether it is open.
@@ -160,8 +306,7 @@ fn adopt(raw: RawFd) -> Result<OwnedFd, String> {
     }
     // SAFETY: the parent passed this fd to us alone; nothing else in this
     // process owns it.
-    let owned = unsafe { OwnedFd::from_raw_fd(raw) };
-    super::resources::dup(owned.as_fd()).map_err(|e| e.to_string())
+    Ok(unsafe { OwnedFd::from_raw_fd(raw) })
 }
 
 #[cfg(test)]

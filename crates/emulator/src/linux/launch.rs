@@ -1,16 +1,16 @@
 //! `cloudabi-run`'s flow on Linux: configuration, executable, resources,
 //! then the guest; and the hidden mode `proc_exec` re-executes into.
 
-use std::fs::File;
-use std::os::fd::AsFd;
+use std::os::fd::{AsFd, AsRawFd, RawFd};
 use std::path::Path;
 
 use argdata::{Argdata, FdMapping};
 
-use super::exec::{self, ExecChild};
+use super::exec::{self, ExecChild, Reexec};
 use super::host::{Entry, FdTable, Process};
 use super::resources;
-use crate::config;
+use super::sandbox::{self, Launcher};
+use crate::{config, Sandbox};
 
 pub use crate::Options;
 
@@ -43,8 +43,8 @@ pub fn dump(yaml: &str) -> Result<String, Failure> {
 pub fn run(executable: &Path, yaml: &str, options: &Options) -> Result<i32, Failure> {
     let cfg = config::parse(yaml).map_err(|e| format!("config: {e}"))?;
     let shown = executable.display();
-    let exe = File::open(executable).map_err(|e| format!("{shown}: {e}"))?;
-    let file = exec::read_all(exe.as_fd()).map_err(|e| format!("{shown}: {e}"))?;
+    let exe = exec::open_regular_file(executable).map_err(|e| format!("{shown}: {e}"))?;
+    let file = exec::read_regular_file(exe.as_fd()).map_err(|e| format!("{shown}: {e}"))?;
     let image = crate::elf::parse(&file).map_err(|e| format!("{shown}: {e}"))?;
     let (argdata, order) = encode(&cfg);
     let mut fds = FdTable::new();
@@ -55,33 +55,101 @@ pub fn run(executable: &Path, yaml: &str, options: &Options) -> Result<i32, Fail
         fds.insert(entry)
             .map_err(|e| format!("config: too many fds: {e:?}"))?;
     }
-    start(&file, &image, &argdata, fds, options)
+    let launcher = Launcher::open().map_err(|e| format!("cannot open the launcher binary: {e}"))?;
+    drop(exe);
+    close_inherited(&fds, &launcher);
+    detach_stdio();
+    if options.sandbox == Sandbox::Off {
+        sandbox::warn_off();
+    }
+    let reexec = Reexec { launcher };
+    start(&file, &image, &argdata, fds, options, reexec, true)
+}
+
+/// The fds this process keeps: the table's and the launcher's (and 0-2).
+fn kept(fds: &FdTable, launcher: &Launcher) -> Vec<RawFd> {
+    let mut keep: Vec<RawFd> = fds.iter().map(|(_, e)| e.fd().as_raw_fd()).collect();
+    keep.extend(launcher.raw_fds());
+    keep.sort_unstable();
+    keep
+}
+
+/// Closes every fd this process inherited and does not need: only 0-2,
+/// the guest's fds and the launcher's stay.
+fn close_inherited(fds: &FdTable, launcher: &Launcher) {
+    let mut from: u32 = 3;
+    for fd in kept(fds, launcher) {
+        let fd = fd as u32;
+        if fd > from {
+            close_range(from, fd - 1);
+        }
+        from = from.max(fd + 1);
+    }
+    close_range(from, u32::MAX);
+}
+
+fn close_range(first: u32, last: u32) {
+    // SAFETY: closes fds no Rust object of this process owns (the caller
+    // keeps every fd one refers to out of the range).
+    unsafe { libc::syscall(libc::SYS_close_range, first, last, 0) };
+}
+
+/// Points stdin and stdout at /dev/null: the configuration has been read,
+/// and the guest holds its own copies of whatever it was granted. (stderr
+/// stays: warnings, traces and fault reports go there.)
+fn detach_stdio() {
+    use rustix::fs::{Mode, OFlags};
+    let Ok(null) = rustix::fs::open("/dev/null", OFlags::RDWR | OFlags::CLOEXEC, Mode::empty())
+    else {
+        return;
+    };
+    for target in [0, 1] {
+        // SAFETY: fds 0 and 1 are the standard streams, which no Rust
+        // object owns; dup2 replaces them atomically.
+        unsafe { libc::dup2(null.as_raw_fd(), target) };
+    }
 }
 
 /// The hidden mode: `args` are the values of [`exec::CHILD_FLAG`].
 pub fn run_child(args: &[String], options: &Options) -> Result<i32, Failure> {
     let ExecChild {
+        reexec,
         executable,
         argdata,
         fds,
     } = exec::child_from_args(args)?;
-    let file = exec::read_all(executable.as_fd()).map_err(|e| format!("exec: {e}"))?;
+    let file = exec::read_regular_file(executable.as_fd()).map_err(|e| format!("exec: {e}"))?;
     let image = crate::elf::parse(&file).map_err(|e| format!("exec: {e}"))?;
     drop(executable);
-    start(&file, &image, &argdata, fds, options)
+    close_inherited(&fds, &reexec.launcher);
+    start(&file, &image, &argdata, fds, options, reexec, false)
 }
 
+/// Runs the guest, confined unless `--sandbox=off`; `warn` says whether
+/// gaps in the sandbox are reported (by the launcher the user started, not
+/// again by re-executed ones, which inherit its confinement).
 fn start(
     file: &[u8],
     image: &crate::elf::Image,
     argdata: &[u8],
     fds: FdTable,
     options: &Options,
+    reexec: Reexec,
+    warn: bool,
 ) -> Result<i32, Failure> {
     let mut process = Process::new(fds);
     process.options = options.clone();
-    process.launcher = Some("/proc/self/exe".into());
-    super::run::run(file, image, argdata, process)
+    process.launcher = Some(reexec);
+    let confine = |p: &Process| {
+        if p.options.sandbox == Sandbox::On {
+            let launcher = &p.launcher.as_ref().expect("set above").launcher;
+            let report = p.fds_before_start(|fds| sandbox::confine(fds, launcher));
+            if warn {
+                sandbox::warn(&report);
+            }
+        }
+    };
+    super::run::run(file, image, argdata, process, &confine)
         .map_err(|e| format!("cannot start the program: {e}"))
 }
 
@@ -100,5 +168,5 @@ pub fn run_in_process(
         let entry = Entry::from_host(fd).map_err(|e| format!("unusable fd: {e:?}"))?;
         table.insert(entry).map_err(|e| format!("{e:?}"))?;
     }
-    super::run::run(file, &image, argdata, Process::new(table)).map_err(|e| e.to_string())
+    super::run::run(file, &image, argdata, Process::new(table), &|_| {}).map_err(|e| e.to_string())
 }

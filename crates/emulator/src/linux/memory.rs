@@ -16,12 +16,19 @@ pub fn page_size() -> usize {
     *SIZE.get_or_init(|| unsafe { libc::sysconf(libc::_SC_PAGESIZE) } as usize)
 }
 
-/// Online CPUs, at least 1. (Not std's available_parallelism, which reads
-/// cgroup files: a good part of start-up for a short program.)
+/// The CPUs this process may run on, at least 1: one system call, no file
+/// read. (Not std's available_parallelism, which reads cgroup files, a good
+/// part of start-up for a short program; not sysconf, which reads /sys,
+/// where a sandboxed re-executed launcher may not look.)
 pub fn cpu_count() -> usize {
-    // SAFETY: sysconf only reads a system value.
-    let n = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) };
-    usize::try_from(n).map_or(1, |n| n.max(1))
+    // SAFETY: the set is plain data, filled by the kernel for this process.
+    unsafe {
+        let mut set: libc::cpu_set_t = core::mem::zeroed();
+        if libc::sched_getaffinity(0, size_of::<libc::cpu_set_t>(), &mut set) == 0 {
+            return (libc::CPU_COUNT(&set) as usize).max(1);
+        }
+    }
+    1
 }
 
 /// Fills `buf` from the kernel's random number generator.

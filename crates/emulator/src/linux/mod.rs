@@ -8,6 +8,7 @@ pub mod loader;
 pub mod memory;
 pub mod resources;
 pub mod run;
+pub mod sandbox;
 
 #[cfg(test)]
 mod smoke_tests;

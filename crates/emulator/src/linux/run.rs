@@ -88,44 +88,43 @@ fn default_fault_signals() {
     });
 }
 
-/// Room the main thread's stack is assumed to have used above the runner's
-/// frame (arguments, environment, the launcher's frames).
-const MAIN_STACK_USED: usize = 1 << 20;
-/// The most of an unlimited main stack the guest is allowed.
-const MAIN_STACK_MAX: usize = 64 << 20;
+/// The most of an unlimited (or very large) stack limit the first guest
+/// thread's stack gets, and what it gets when there is no limit to go by.
+const GUEST_STACK_MAX: usize = 64 << 20;
+const GUEST_STACK_DEFAULT: usize = 8 << 20;
 
-/// The part of the calling thread's stack below `here` (an address in the
-/// runner's frame), which the guest, running on this stack, may use.
-fn stack_below(here: usize) -> Option<(usize, usize)> {
-    let (start, _) = if rustix::thread::gettid() == rustix::process::getpid() {
-        // The main stack grows on demand up to its limit. glibc would find
-        // its bounds by reading /proc/self/maps, which costs more than the
-        // rest of start-up together.
-        let limit = rustix::process::getrlimit(rustix::process::Resource::Stack)
-            .current
-            .map_or(MAIN_STACK_MAX, |l| (l as usize).min(MAIN_STACK_MAX));
-        let room = limit.checked_sub(MAIN_STACK_USED)?;
-        (page_floor(here.saturating_sub(room)) + page_size(), 0)
-    } else {
-        thread_stack()?
-    };
-    (start < here).then(|| (start, here - start))
+/// The first guest thread's stack: guest memory of the size the stack
+/// limit gives the host's main thread, with an inaccessible guard page
+/// below it, so that running off its end faults instead of reaching other
+/// memory. Mapped without reserving swap: pages are used as touched.
+struct GuestStack {
+    region: Region,
 }
 
-/// The calling thread's stack, as pthreads knows it.
-fn thread_stack() -> Option<(usize, usize)> {
-    // SAFETY: pthread_getattr_np fills the attribute object for the calling
-    // thread, which is destroyed again right after reading it.
-    unsafe {
-        let mut attr: libc::pthread_attr_t = core::mem::zeroed();
-        if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) != 0 {
-            return None;
-        }
-        let mut addr = core::ptr::null_mut();
-        let mut size = 0;
-        let ok = libc::pthread_attr_getstack(&attr, &mut addr, &mut size) == 0;
-        libc::pthread_attr_destroy(&mut attr);
-        ok.then_some((addr as usize, size))
+impl GuestStack {
+    fn new() -> io::Result<GuestStack> {
+        let limit = rustix::process::getrlimit(rustix::process::Resource::Stack).current;
+        let len = limit.map_or(GUEST_STACK_DEFAULT, |l| {
+            (l as usize).clamp(page_size(), GUEST_STACK_MAX)
+        });
+        let region = Region::reserve(len + page_size())?;
+        let rw = Perms {
+            read: true,
+            write: true,
+            exec: false,
+        };
+        region.protect(region.start() + page_size(), len, rw)?;
+        Ok(GuestStack { region })
+    }
+
+    /// The usable part (above the guard page).
+    fn range(&self) -> (usize, usize) {
+        let start = self.region.start() + page_size();
+        (start, self.region.len() - page_size())
+    }
+
+    fn top(&self) -> usize {
+        self.region.start() + self.region.len()
     }
 }
 
@@ -134,24 +133,32 @@ fn page_floor(v: usize) -> usize {
 }
 
 /// Runs the checked executable `file` with `argdata` and the fds and
-/// options of `process`, until it exits; returns its exit code.
-pub fn run(file: &[u8], image: &Image, argdata: &[u8], process: Process) -> io::Result<i32> {
+/// options of `process`, until it exits; returns its exit code. `confine`
+/// runs once everything is set up, right before the guest is entered.
+pub fn run(
+    file: &[u8],
+    image: &Image,
+    argdata: &[u8],
+    process: Process,
+    confine: &dyn Fn(&Process),
+) -> io::Result<i32> {
     let vdso = vdso()?;
     default_fault_signals();
     let tid = process.first_tid();
     let loaded = loader::load(file, image, argdata, vdso.start, tid)?;
-    let marker = 0u8;
-    let here = core::ptr::addr_of!(marker) as usize;
-    record_memory(&process, image, &loaded, vdso, here);
+    let stack = GuestStack::new()?;
+    record_memory(&process, image, &loaded, vdso, &stack);
+    confine(&process);
     let mut block = ThreadBlock::new();
     let mut host = Host::new(Arc::new(process), tid, true);
     host.block = &mut block;
     let (entry, auxv) = (loaded.entry, loaded.auxv);
     // SAFETY: `loaded` is a checked CloudABI executable mapped with its
-    // startup data; every syscall it makes goes through the trampolines to
-    // `host`, which `serve` installs for this thread; `block` outlives the
-    // guest.
-    let code = host.serve(|| unsafe { arch::enter(entry, auxv, &mut block) });
+    // startup data, `stack` guest memory for its first thread; every
+    // syscall it makes goes through the trampolines to `host`, which
+    // `serve` installs for this thread; `block` outlives the guest.
+    let top = stack.top();
+    let code = host.serve(|| unsafe { arch::enter(entry, auxv, 0, top, &mut block) });
     host.block = core::ptr::null_mut();
     // Only returns once no other guest thread runs.
     let code = host.runner_finished(code);
@@ -160,17 +167,18 @@ pub fn run(file: &[u8], image: &Image, argdata: &[u8], process: Process) -> io::
     loaded.image.leak();
     host.process().memory_mut(|m| m.release_all());
     drop(loaded.startup);
+    drop(stack);
     Ok(code)
 }
 
-/// Records what the guest may access; `here` is an address in the runner's
-/// frame, above every frame of the guest.
+/// Records what the guest may access: its image, startup data, the vDSO
+/// and its first thread's stack; never any memory of the emulator's own.
 fn record_memory(
     process: &Process,
     image: &Image,
     loaded: &loader::Loaded,
     vdso: &Vdso,
-    here: usize,
+    stack: &GuestStack,
 ) {
     let base = loaded.image.start() - page_floor(image.span().0 as usize);
     process.memory_mut(|mem| {
@@ -198,9 +206,8 @@ fn record_memory(
         }
         mem.add_borrowed(loaded.startup.start(), loaded.startup.len(), Access::READ);
         mem.add_borrowed(vdso.start, vdso.len, Access::READ);
-        if let Some((start, len)) = stack_below(here) {
-            mem.add_borrowed(start, len, Access::READ_WRITE);
-        }
+        let (start, len) = stack.range();
+        mem.add_borrowed(start, len, Access::READ_WRITE);
     });
 }
 

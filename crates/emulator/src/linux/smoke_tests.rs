@@ -96,10 +96,20 @@ fn hello_guest_runs_in_process() {
     // Argdata: the fd 1.
     let argdata = [3u8, 0, 0, 0, 1];
     let loaded = loader::load(&file, &image, &argdata, vdso_region.start(), 1).unwrap();
+    let stack = memory::Region::anonymous(
+        1 << 20,
+        crate::elf::Perms {
+            read: true,
+            write: true,
+            exec: false,
+        },
+    )
+    .unwrap();
+    let top = stack.start() + stack.len();
     let mut block = ThreadBlock::new();
     BLOCK.with(|b| b.set(&mut block));
-    // SAFETY: a guest built for exactly this.
-    let code = unsafe { arch::enter(loaded.entry, loaded.auxv, &mut block) };
+    // SAFETY: a guest built for exactly this, on a stack of its own.
+    let code = unsafe { arch::enter(loaded.entry, loaded.auxv, 0, top, &mut block) };
     assert_eq!(code, 0);
     assert_eq!(OUTPUT.with(|o| o.borrow().clone()), b"Hello, World!\n");
 }

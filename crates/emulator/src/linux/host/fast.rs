@@ -2,8 +2,9 @@
 //! buffer, from a process with one guest thread and no tracing.
 //!
 //! The guest calls these directly, not through a trampoline: they run with
-//! the guest's word at `%fs:0` in place, on the guest's stack (which, for
-//! the only guest thread, is the host thread's). That is safe because they
+//! the guest's word at `%fs:0` in place, on the guest's stack, where they
+//! keep nothing of the emulator's (only the guest's own registers, saved
+//! and restored, and the guest's return address). That is safe because they
 //! reach per-thread state only through `%fs`-base-relative slots
 //! ([`arch::current`]), never through `%fs:0`, and call nothing but the
 //! host kernel and [`from_host`] (a pure function), and cannot panic.

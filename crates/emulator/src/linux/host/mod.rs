@@ -6,7 +6,7 @@
 //! [`Host`], one per guest thread) and the trait's one-line delegations.
 
 mod child;
-mod errors;
+pub(crate) mod errors;
 pub mod fast;
 mod fd;
 mod fdcache;
@@ -27,7 +27,6 @@ use std::io::Write;
 use std::mem::MaybeUninit;
 use std::ops::Deref;
 use std::os::fd::{AsRawFd, BorrowedFd, RawFd};
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
@@ -62,9 +61,9 @@ pub struct Process {
     futex: futex::Futex,
     /// The options the process was started with (passed on by `proc_exec`).
     pub options: crate::Options,
-    /// The `cloudabi-run` binary that `proc_exec` re-executes; `None` turns
-    /// `proc_exec` off (ENOSYS).
-    pub launcher: Option<PathBuf>,
+    /// How `proc_exec` re-executes `cloudabi-run`; `None` turns `proc_exec`
+    /// off (ENOSYS).
+    pub launcher: Option<crate::linux::exec::Reexec>,
 }
 
 impl Process {
@@ -87,6 +86,11 @@ impl Process {
         let r = self.memory.write(f);
         self.memory_generation.fetch_add(1, Ordering::Release);
         r
+    }
+
+    /// Runs `f` on the fd table before any guest thread runs.
+    pub fn fds_before_start<R>(&self, f: impl FnOnce(&FdTable) -> R) -> R {
+        self.fds.read(f)
     }
 
     /// Runs `f` (a fork) with every lock of the process held, so that a

@@ -2,7 +2,6 @@
 //! other threads.
 
 use std::os::fd::{AsRawFd, OwnedFd};
-use std::os::unix::process::CommandExt;
 
 use cloudabi::{condvar, errno, fd as Fd, filetype, lock, nthreads, rights, scope, signal};
 
@@ -40,9 +39,9 @@ impl Host {
         Ok(())
     }
     pub(super) fn do_proc_exec(&mut self, f: Fd, data: &[u8], fds: &[Fd]) -> Result<(), errno> {
-        let launcher = self.process.launcher.clone().ok_or(errno::NOSYS)?;
+        let reexec = self.process.launcher.as_ref().ok_or(errno::NOSYS)?;
         let exe = self.entry(f, rights::PROC_EXEC)?;
-        let bytes = exec::read_all(exe.fd()).host()?;
+        let bytes = exec::read_regular_file(exe.fd()).map_err(|e| e.errno())?;
         crate::elf::parse(&bytes).map_err(|_| errno::NOEXEC)?;
         // Everything the new program gets, as inheritable host fds. Dropped
         // (closed) again if the exec fails.
@@ -64,10 +63,11 @@ impl Host {
         }
         let mut args = self.process.options.exec_args();
         args.push(exec::CHILD_FLAG.to_string());
+        args.extend(reexec.child_args());
         args.push(elf.as_raw_fd().to_string());
         args.push(argdata.as_raw_fd().to_string());
         args.extend(kept.iter().map(|(_, spec)| spec.clone()));
-        let err = std::process::Command::new(launcher).args(args).exec();
+        let err = reexec.exec(&args);
         Err(super::errors::from_host(
             rustix::io::Errno::from_io_error(&err).unwrap_or(rustix::io::Errno::NOEXEC),
         ))

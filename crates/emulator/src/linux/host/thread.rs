@@ -250,7 +250,7 @@ fn run_thread(process: Arc<Process>, tid: u32, entry: usize, argument: usize, st
     // SAFETY: `entry` and the stack were checked as guest memory; the guest's
     // syscalls on this thread reach `host`, which `serve` installs; `block`
     // outlives the guest thread.
-    host.serve(|| unsafe { arch::enter_thread(entry, tid, argument, stack_top, &mut block) });
+    host.serve(|| unsafe { arch::enter(entry, tid as usize, argument, stack_top, &mut block) });
     host.block = core::ptr::null_mut();
     host.thread_finished();
 }
