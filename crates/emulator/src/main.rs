@@ -38,8 +38,9 @@ CONFIGURATION (YAML on stdin):
 EXIT STATUS:
   N      the program's own exit code (proc_exit), modulo 256
   255    the program's entry point returned instead of calling proc_exit
-  128+S  as shells show it: the program ended by signal S (a fault, or
-         proc_raise); the launcher ends by the same signal
+  128+S  as shells show it: the program faulted with signal S (reported
+         on stderr; the launcher itself never dies of it), or ended itself
+         with proc_raise(S) (then the launcher ends by that signal)
   127    the launcher failed: the configuration is unreadable or invalid,
          the program is not a CloudABI executable, a resource cannot be
          opened; or proc_exit/thread_exit were called with bad arguments

@@ -83,14 +83,18 @@ core::arch::global_asm!(
     //   +0  the host's `%fs:0` value while a guest runs on this thread
     //   +8  the stack pointer handlers run at (on the host thread's stack)
     //   +16 the handler state ([`current`])
+    //   +24 a byte: set by the fault handler when it patched a page of
+    //       guest memory during the current call (see `fault`)
+    //   +25 a byte: set while a call is being served (the fault handler
+    //       recovers only then)
     ".pushsection .tbss,\"awT\",@nobits",
     ".balign 8",
     ".globl cloudabi_emu_tls",
     ".hidden cloudabi_emu_tls",
     ".type cloudabi_emu_tls, @object",
-    ".size cloudabi_emu_tls, 24",
+    ".size cloudabi_emu_tls, 32",
     "cloudabi_emu_tls:",
-    ".zero 24",
+    ".zero 32",
     ".popsection",
     // Trampolines, one whole copy per syscall STUB_SIZE bytes apart (a
     // shared tail would cost every call a jump). Entered with the guest's
@@ -114,11 +118,20 @@ core::arch::global_asm!(
     "mov rsp, r10", // the host stack, 16-aligned
     "push r11",
     "push r11",
+    "mov byte ptr fs:[cloudabi_emu_tls@tpoff + 25], 1",
     "call qword ptr [rip + {handlers} + 8 * cloudabi_emu_i]",
+    "mov byte ptr fs:[cloudabi_emu_tls@tpoff + 25], 0",
+    // A page of guest memory faulted and was patched: the answer is EFAULT.
+    "cmp byte ptr fs:[cloudabi_emu_tls@tpoff + 24], 0",
+    "jne 5f",
+    "6:",
     "mov qword ptr fs:[0], rbx", // guest TCB again
     "mov rbx, qword ptr [rbp - 8]",
     "leave",
     "ret",
+    "5:",
+    "call {after_fault}",
+    "jmp 6b",
     ".set cloudabi_emu_i, cloudabi_emu_i + 1",
     ".endr",
     // Checked by `install`: the copies were STUB_SIZE apart.
@@ -176,6 +189,7 @@ core::arch::global_asm!(
     ".globl cloudabi_emu_leave",
     ".hidden cloudabi_emu_leave",
     "cloudabi_emu_leave:",
+    "mov word ptr fs:[cloudabi_emu_tls@tpoff + 24], 0",
     "mov rsp, qword ptr [rdi + 8]",
     "mov eax, esi",
     "pop qword ptr fs:[cloudabi_emu_tls@tpoff + 8]",
@@ -191,7 +205,78 @@ core::arch::global_asm!(
     max = const MAX_SYSCALLS,
     stub = const STUB_SIZE,
     handlers = sym HANDLERS,
+    after_fault = sym super::fault::after_fault,
 );
+
+/// Whether a call is being served on this thread (read by the fault
+/// handler).
+pub fn in_call() -> bool {
+    let b: u8;
+    // SAFETY: reads this thread's slot, which exists in every thread.
+    unsafe {
+        core::arch::asm!(
+            "mov {}, byte ptr fs:[cloudabi_emu_tls@tpoff + 25]",
+            out(reg_byte) b,
+            options(nostack, readonly, preserves_flags),
+        );
+    }
+    b != 0
+}
+
+/// Marks, or unmarks, this thread as serving a call (for the fast path;
+/// the trampolines do it themselves).
+#[inline(always)]
+pub fn set_in_call(yes: bool) {
+    // SAFETY: writes this thread's slot, which only the fault handler reads.
+    unsafe {
+        core::arch::asm!(
+            "mov byte ptr fs:[cloudabi_emu_tls@tpoff + 25], {}",
+            in(reg_byte) yes as u8,
+            options(nostack, preserves_flags),
+        );
+    }
+}
+
+/// Whether a page was patched during the current call.
+#[inline(always)]
+pub fn faulted() -> bool {
+    let b: u8;
+    // SAFETY: reads this thread's slot.
+    unsafe {
+        core::arch::asm!(
+            "mov {}, byte ptr fs:[cloudabi_emu_tls@tpoff + 24]",
+            out(reg_byte) b,
+            options(nostack, readonly, preserves_flags),
+        );
+    }
+    b != 0
+}
+
+/// Records that a page was patched during the current call.
+pub fn set_faulted() {
+    // SAFETY: writes this thread's slot.
+    unsafe {
+        core::arch::asm!(
+            "mov byte ptr fs:[cloudabi_emu_tls@tpoff + 24], 1",
+            options(nostack, preserves_flags),
+        );
+    }
+}
+
+/// Clears what [`set_faulted`] recorded.
+pub fn clear_faulted() {
+    // SAFETY: writes this thread's slot.
+    unsafe {
+        core::arch::asm!(
+            "mov byte ptr fs:[cloudabi_emu_tls@tpoff + 24], 0",
+            options(nostack, preserves_flags),
+        );
+    }
+}
+
+/// The slot whose trampoline only answers a patched call with `EFAULT`
+/// (for the fast path, which has no trampoline of its own).
+pub const FAULT_SLOT: usize = MAX_SYSCALLS - 1;
 
 /// The handler state of the guest thread running on this host thread (what
 /// [`set_current`] put there), or null. One load, without a TLS lookup.
@@ -240,7 +325,7 @@ unsafe extern "C" {
 /// of the trampoline for each. Installing again (same handlers) is harmless.
 pub fn install(handlers: &[usize]) -> Vec<u64> {
     assert!(
-        handlers.len() <= MAX_SYSCALLS,
+        handlers.len() < FAULT_SLOT,
         "more syscalls than trampolines"
     );
     for (slot, cell) in HANDLERS.iter().enumerate() {
@@ -250,6 +335,10 @@ pub fn install(handlers: &[usize]) -> Vec<u64> {
             .unwrap_or(no_handler as extern "C" fn() -> u16 as usize);
         cell.store(h, Ordering::Release);
     }
+    HANDLERS[FAULT_SLOT].store(
+        super::fault::after_fault as extern "C" fn() -> u16 as usize,
+        Ordering::Release,
+    );
     let base = core::ptr::addr_of!(cloudabi_emu_stubs) as u64;
     let end = core::ptr::addr_of!(cloudabi_emu_stubs_end) as u64;
     assert_eq!(
@@ -260,6 +349,11 @@ pub fn install(handlers: &[usize]) -> Vec<u64> {
     (0..handlers.len())
         .map(|i| base + (i * STUB_SIZE) as u64)
         .collect()
+}
+
+/// The trampoline of [`FAULT_SLOT`].
+pub fn fault_trampoline() -> usize {
+    core::ptr::addr_of!(cloudabi_emu_stubs) as usize + FAULT_SLOT * STUB_SIZE
 }
 
 /// Runs guest code `entry(arg0, arg1)` on the guest stack ending at

@@ -2,6 +2,7 @@
 
 pub mod arch;
 pub mod exec;
+pub mod fault;
 pub mod host;
 pub mod launch;
 pub mod loader;

@@ -2,7 +2,7 @@
 //! may access, installs the vDSO, enters, and returns the exit code.
 
 use std::io;
-use std::sync::{Arc, Once, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 use cloudabi::host::entry_points;
 use cloudabi::mprot;
@@ -69,25 +69,6 @@ fn vdso() -> io::Result<&'static Vdso> {
     Ok(VDSO.get_or_init(|| v))
 }
 
-/// Host signal handlers (Rust's stack-overflow handler among them) read host
-/// thread-locals, which are unreachable while guest code runs. Guest faults
-/// therefore get the default action.
-fn default_fault_signals() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        for sig in [
-            libc::SIGSEGV,
-            libc::SIGBUS,
-            libc::SIGILL,
-            libc::SIGFPE,
-            libc::SIGABRT,
-        ] {
-            // SAFETY: installing the default disposition runs no code.
-            unsafe { libc::signal(sig, libc::SIG_DFL) };
-        }
-    });
-}
-
 /// The most of an unlimited (or very large) stack limit the first guest
 /// thread's stack gets, and what it gets when there is no limit to go by.
 const GUEST_STACK_MAX: usize = 64 << 20;
@@ -143,7 +124,7 @@ pub fn run(
     confine: &dyn Fn(&Process),
 ) -> io::Result<i32> {
     let vdso = vdso()?;
-    default_fault_signals();
+    super::fault::install();
     let tid = process.first_tid();
     let loaded = loader::load(file, image, argdata, vdso.start, tid)?;
     let stack = GuestStack::new()?;
@@ -158,7 +139,9 @@ pub fn run(
     // syscall it makes goes through the trampolines to `host`, which
     // `serve` installs for this thread; `block` outlives the guest.
     let top = stack.top();
+    let alt = super::fault::AltStack::new()?;
     let code = host.serve(|| unsafe { arch::enter(entry, auxv, 0, top, &mut block) });
+    drop(alt);
     host.block = core::ptr::null_mut();
     // Only returns once no other guest thread runs.
     let code = host.runner_finished(code);

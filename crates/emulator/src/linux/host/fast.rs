@@ -154,17 +154,39 @@ unsafe fn serve<V: BufParts>(
     n: usize,
     out: *mut usize,
 ) -> errno {
+    // While the guest's memory is touched, a fault in it is recovered
+    // (see `fault`): the patched call is then answered with EFAULT, by the
+    // trampoline this falls back to or by the fault slot's.
+    arch::set_in_call(true);
     // SAFETY: the caller is a guest thread this host thread serves, so
     // `current` is null or its live Host; `one_buffer` checks the pointers.
     let found = unsafe { args(fd, vecs, n, out, call.needed, call.buf_writable) };
     let Some((raw, addr, len)) = found else {
+        arch::set_in_call(false);
         // SAFETY: as for this function.
         return unsafe { trampoline(call.trampoline, fd, vecs, n, out) };
     };
     // SAFETY: `raw` stays open while the thread is alone and in this call;
     // the buffer is checked guest memory (writable if the host writes it).
     let r = unsafe { syscall3(call.nr, raw, addr, len) };
-    finish(r, out)
+    let e = finish(r, out);
+    arch::set_in_call(false);
+    if arch::faulted() {
+        return fault_answer();
+    }
+    e
+}
+
+/// EFAULT for a call whose `out` fell on a faulting page, through the
+/// fault slot's trampoline (which forgets the page on the host side).
+#[cold]
+#[inline(never)]
+fn fault_answer() -> errno {
+    // SAFETY: the fault slot's trampoline takes no arguments and returns an
+    // errno; it restores the host's state itself.
+    let f: unsafe extern "C" fn() -> errno =
+        unsafe { core::mem::transmute::<usize, _>(arch::fault_trampoline()) };
+    unsafe { f() }
 }
 
 /// The entry point's type, for falling back to the trampoline.

@@ -151,6 +151,9 @@ pub struct Host {
     alone: bool,
     /// The fds used last, while `alone` (see [`fdcache`]).
     fd_cache: FdCache,
+    /// Pages of guest memory that faulted during the current call and were
+    /// patched (see `linux::fault`).
+    pub(crate) faults: crate::linux::fault::Patches,
 }
 
 impl Host {
@@ -168,6 +171,7 @@ impl Host {
             recent: Recent::EMPTY,
             recent_generation: u64::MAX,
             fd_cache: FdCache::EMPTY,
+            faults: Default::default(),
         }
     }
 
@@ -305,6 +309,39 @@ impl Host {
         } else {
             Err(errno::FAULT)
         }
+    }
+
+    /// Whether `addr` lies in memory the guest's system calls may use (for
+    /// the fault handler, on this thread, between a call's checks and its
+    /// end: the record is read without changing it).
+    pub(crate) fn is_guest_memory(&self, addr: usize) -> bool {
+        self.memory(|m| m.accessible.allows(addr, 1, false))
+    }
+
+    /// After a fault in `page` was patched: the page becomes inaccessible
+    /// to the guest and to its calls.
+    pub(crate) fn forget_guest_page(&mut self, page: usize) {
+        let len = crate::linux::memory::page_size();
+        self.memory_mut(|m| {
+            // SAFETY: the page is guest memory (it was checked before it
+            // was patched) and no host reference points into it.
+            unsafe {
+                libc::mmap(
+                    page as *mut libc::c_void,
+                    len,
+                    libc::PROT_NONE,
+                    libc::MAP_FIXED | libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+                    -1,
+                    0,
+                );
+            }
+            let none = crate::ranges::Access {
+                read: false,
+                write: false,
+            };
+            // Still the guest's to unmap or map over.
+            m.accessible.change(page, page + len, none);
+        });
     }
 
     /// Ends the guest with `code`: back out of the guest if this is the only

@@ -21,6 +21,12 @@ fn resolve_flags() -> ResolveFlags {
 }
 
 fn check_relative(path: &[u8]) -> Result<(), errno> {
+    // The host copies a path to make it a C string: a bound on its length is
+    // a bound on what a guest makes the emulator allocate (and no path the
+    // host could resolve is longer).
+    if path.len() >= libc::PATH_MAX as usize {
+        return Err(errno::NAMETOOLONG);
+    }
     match path.first() {
         None => Err(errno::NOENT),
         Some(b'/') => Err(errno::NOTCAPABLE),

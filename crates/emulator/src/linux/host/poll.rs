@@ -79,7 +79,13 @@ impl Host {
         if subs.iter().any(|s| is_lock_wait(s.r#type)) {
             return Err(errno::INVAL);
         }
-        let waits: Vec<Wait> = subs.iter().map(|s| self.prepare(s)).collect();
+        // As many subscriptions as the guest passes: allocated fallibly, so
+        // that a guest that exhausted memory gets ENOMEM, not an abort.
+        let mut waits: Vec<Wait> = Vec::new();
+        waits
+            .try_reserve_exact(subs.len())
+            .map_err(|_| errno::NOMEM)?;
+        waits.extend(subs.iter().map(|s| self.prepare(s)));
         loop {
             let ready = wait_once(subs, &waits)?;
             if !ready.is_empty() {
@@ -213,6 +219,9 @@ fn wait_once(subs: &[subscription], waits: &[Wait]) -> Result<Vec<Ready>, errno>
         }
     }
     let mut pollfds = Vec::new();
+    pollfds
+        .try_reserve_exact(waits.len())
+        .map_err(|_| errno::NOMEM)?;
     for (s, w) in subs.iter().zip(waits) {
         match w {
             Wait::Fd(e) => {
@@ -236,6 +245,9 @@ fn wait_once(subs: &[subscription], waits: &[Wait]) -> Result<Vec<Ready>, errno>
         Err(e) => return Err(super::errors::from_host(e)),
     }
     let mut ready = Vec::new();
+    ready
+        .try_reserve_exact(waits.len())
+        .map_err(|_| errno::NOMEM)?;
     let mut next_fd = pollfds.iter();
     for (s, w) in subs.iter().zip(waits) {
         let ev = match w {

@@ -47,7 +47,11 @@ impl Host {
         // (closed) again if the exec fails.
         let elf = rustix::io::dup(exe.fd()).host()?;
         let argdata = exec::argdata_fd(data).host()?;
-        let mut kept: Vec<(OwnedFd, String)> = Vec::with_capacity(fds.len());
+        // As many as the guest names, each a fd it has: bounded by its
+        // table, but allocated fallibly (the guest may have exhausted memory).
+        let mut kept: Vec<(OwnedFd, String)> = Vec::new();
+        kept.try_reserve_exact(fds.len())
+            .map_err(|_| errno::NOMEM)?;
         for f in fds {
             let e = self.entry(*f, rights::empty())?;
             let ended = e.child().and_then(|c| c.ended(e.fd()));
@@ -116,6 +120,7 @@ impl Host {
             // in-process run, the caller's program) a second time.
             self.tid = child_tid;
             self.main = false;
+            crate::linux::fault::report_faults_as_signals();
             self.process.threads.after_fork();
             self.process.futex.forget_waiters();
             return Ok((cloudabi::PROCESS_CHILD, cloudabi::tid(child_tid)));

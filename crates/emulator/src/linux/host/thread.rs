@@ -245,6 +245,8 @@ impl Host {
 /// The host thread of a guest thread.
 fn run_thread(process: Arc<Process>, tid: u32, entry: usize, argument: usize, stack_top: usize) {
     let mut block = ThreadBlock::new();
+    // Without one a fault on a bad guest stack could not be reported.
+    let alt = crate::linux::fault::AltStack::new();
     let mut host = Host::new(process, tid, false);
     host.block = &mut block;
     // SAFETY: `entry` and the stack were checked as guest memory; the guest's
@@ -252,5 +254,6 @@ fn run_thread(process: Arc<Process>, tid: u32, entry: usize, argument: usize, st
     // outlives the guest thread.
     host.serve(|| unsafe { arch::enter(entry, tid as usize, argument, stack_top, &mut block) });
     host.block = core::ptr::null_mut();
+    drop(alt);
     host.thread_finished();
 }
