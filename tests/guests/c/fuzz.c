@@ -74,7 +74,7 @@ static u64 pointer(void) {
     case 5: p = host_state + below(512); break;                   /* the Host */
     case 6: p = tramp + below(4096); break;                       /* emulator code */
     case 7: p = table + below(512); break;                        /* dispatch table */
-    case 8: p = vdso_base + below(8192); break;                   /* the vDSO */
+    case 8: p = ((u64)initial_vdso) + below(8192); break;                   /* the vDSO */
     case 9: p = (u64)shm + 4096 - below(64) + below(2 * 4096); break; /* past the end */
     case 10: p = (u64)arena + below(ARENA) + below(8); break;    /* misaligned */
     case 11: p = last_ptr + below(64); break;                     /* overlapping */
@@ -122,7 +122,7 @@ static int on_own_stack(u64 p) { return p > own_stack - (1 << 20) && p <= own_st
 static u64 foreign(void) {
     for (;;) {
         u64 p = pointer();
-        if (!in_arena(p) && !on_own_stack(p) && (p < vdso_base || p >= vdso_base + 65536))
+        if (!in_arena(p) && !on_own_stack(p) && (p < ((u64)initial_vdso) || p >= ((u64)initial_vdso) + 65536))
             return p;
     }
 }

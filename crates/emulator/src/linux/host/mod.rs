@@ -339,8 +339,14 @@ impl Host {
                 read: false,
                 write: false,
             };
-            // Still the guest's to unmap or map over.
-            m.accessible.change(page, page + len, none);
+            m.accessible.update(page, page + len, |_| none);
+            // Still the guest's to unmap or map over: now an inaccessible
+            // anonymous page.
+            m.owned.update(page, page + len, |mapping| mem::Mapping {
+                prot: cloudabi::mprot::empty(),
+                shared_file: false,
+                ..mapping
+            });
         });
     }
 
