@@ -4,9 +4,11 @@
 //! figure is the entry point, argument checks, rights check and host call),
 //! and the start-to-exit time of the hello guest through `cloudabi-run`.
 //! After criterion's groups it prints the two ratios again from paired
-//! rounds (see `paired`), which hold up better on a shared machine; run
-//! `cargo bench -p cloudabi-emulator --bench emulator -- none` for those
-//! alone.
+//! rounds (see `paired`), which hold up better on a shared machine, and
+//! then the same calls in a guest run by `cloudabi-run` with the kernel
+//! sandbox on and off, and the start-up cost of the sandbox (`sandboxed`);
+//! run `cargo bench -p cloudabi-emulator --bench emulator -- none` for
+//! those alone.
 //!
 //! Reading the `fd_write` figure: the emulator's share is whatever runs
 //! between two host system calls, and on the VM this was tuned on, that
@@ -174,6 +176,112 @@ mod imp {
         }
     }
 
+    /// Wall time of `cloudabi-run [--sandbox=off] GUEST` with `yaml`, its
+    /// stdout on /dev/null.
+    fn launch(exe: &Path, yaml: &str, sandbox: bool) -> Duration {
+        use std::io::Write;
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_cloudabi-run"));
+        if !sandbox {
+            cmd.arg("--sandbox=off");
+        }
+        let start = Instant::now();
+        let mut child = cmd
+            .arg(exe)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(yaml.as_bytes())
+            .unwrap();
+        assert!(child.wait().unwrap().success());
+        start.elapsed()
+    }
+
+    /// Nanoseconds per call of `op` in a guest run by `cloudabi-run`, with
+    /// the kernel sandbox on or off: the run with `n` calls less the run
+    /// with none.
+    fn launched_round(exe: &Path, op: &str, n: u64, sandbox: bool) -> f64 {
+        let yaml = |n: u64| {
+            format!("%TAG ! tag:nuxi.nl,2015:cloudabi/\n---\nout: !fd stdout\nop: {op}\nn: {n}\n")
+        };
+        let empty = launch(exe, &yaml(0), sandbox);
+        let full = launch(exe, &yaml(n), sandbox);
+        full.saturating_sub(empty).as_nanos() as f64 / n as f64
+    }
+
+    /// The budget for the sandbox: the emulated calls in a guest run
+    /// by `cloudabi-run` (sandbox on, and off for comparison) against the
+    /// host's own calls in this (unsandboxed) process, and the start-to-exit
+    /// time of the hello guest with and without the sandbox. Best of paired,
+    /// alternating rounds.
+    pub fn sandboxed() {
+        const ROUNDS: usize = 15;
+        const N: u64 = 2_000_000;
+        let dir = std::env::temp_dir();
+        let bench = dir.join(format!("cloudabi-bench-sandbox-{}", std::process::id()));
+        std::fs::write(&bench, guest("bench")).unwrap();
+        let hello = dir.join(format!(
+            "cloudabi-bench-sandbox-hello-{}",
+            std::process::id()
+        ));
+        std::fs::write(&hello, guest("hello")).unwrap();
+        let null = devnull();
+        let mut best = [f64::MAX; 6];
+        for _ in 0..ROUNDS {
+            let start = Instant::now();
+            for _ in 0..N {
+                rustix::io::write(&null, b"x").unwrap();
+            }
+            best[0] = best[0].min(start.elapsed().as_nanos() as f64 / N as f64);
+            best[1] = best[1].min(launched_round(&bench, "write", N, true));
+            best[2] = best[2].min(launched_round(&bench, "write", N, false));
+            let start = Instant::now();
+            for _ in 0..N {
+                std::hint::black_box(rustix::time::clock_gettime(
+                    rustix::time::ClockId::Monotonic,
+                ));
+            }
+            best[3] = best[3].min(start.elapsed().as_nanos() as f64 / N as f64);
+            best[4] = best[4].min(launched_round(&bench, "clock", N, true));
+            best[5] = best[5].min(launched_round(&bench, "clock", N, false));
+        }
+        println!(
+            "sandbox, best of {ROUNDS} paired rounds of {N} calls (guest run by cloudabi-run):"
+        );
+        for (name, [n, on, off]) in [
+            ("fd_write 1 byte", [best[0], best[1], best[2]]),
+            ("clock_time_get", [best[3], best[4], best[5]]),
+        ] {
+            println!(
+                "  {name}: native {n:.1} ns; sandbox on {on:.1} ns (ratio {:.3}), off {off:.1} ns (ratio {:.3})",
+                on / n,
+                off / n
+            );
+        }
+        let yaml = "%TAG ! tag:nuxi.nl,2015:cloudabi/\n---\nout: !fd stdout\n";
+        let (mut on, mut off) = (Vec::new(), Vec::new());
+        for _ in 0..200 {
+            on.push(launch(&hello, yaml, true));
+            off.push(launch(&hello, yaml, false));
+        }
+        on.sort();
+        off.sort();
+        let median = |v: &[Duration]| v[v.len() / 2].as_secs_f64() * 1e3;
+        println!(
+            "  hello start to exit (median of 200 paired runs): sandbox on {:.3} ms, off {:.3} ms, delta {:+.3} ms",
+            median(&on),
+            median(&off),
+            median(&on) - median(&off)
+        );
+        let _ = std::fs::remove_file(&bench);
+        let _ = std::fs::remove_file(&hello);
+    }
+
     criterion_group!(benches, syscalls, start_to_exit);
 }
 
@@ -181,6 +289,7 @@ mod imp {
 fn main() {
     imp::benches();
     imp::paired();
+    imp::sandboxed();
     criterion::Criterion::default()
         .configure_from_args()
         .final_summary();
