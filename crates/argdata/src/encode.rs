@@ -1,6 +1,8 @@
 //! Encoding: canonical bytes from a [`Value`], and re-encoding of received
 //! bytes, both with fd renumbering.
 
+use alloc::vec::Vec;
+
 use crate::fd::INVALID_ENCODED_FD;
 use crate::int::{int_size, write_int};
 use crate::len::{len_size, read_subfield, write_len};

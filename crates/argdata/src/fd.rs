@@ -1,8 +1,16 @@
 //! File descriptors: process fds, how encoded fd numbers are resolved when
 //! reading, and the table that renumbers them when writing.
 
+#[cfg(feature = "alloc")]
+use alloc::vec::Vec;
 use core::fmt;
-use std::collections::HashMap;
+
+/// The index [`FdTable`] keeps once it is long: hashed where std is there,
+/// ordered otherwise (fd numbers are small and few, either is fine).
+#[cfg(feature = "std")]
+type FdIndex = std::collections::HashMap<Fd, u32>;
+#[cfg(all(feature = "alloc", not(feature = "std")))]
+type FdIndex = alloc::collections::BTreeMap<Fd, u32>;
 
 /// The encoded number written for an fd that cannot be resolved.
 pub const INVALID_ENCODED_FD: u32 = u32::MAX;
@@ -110,16 +118,19 @@ impl fmt::Debug for FdMapping<'_> {
 
 /// Tables at most this long are searched linearly; the hash index only pays
 /// off for many distinct fds.
+#[cfg(feature = "alloc")]
 const LINEAR_LIMIT: usize = 16;
 
 /// The fd table built while encoding: distinct process fds in order of first
 /// appearance. Entry `i` is what the child process receives as descriptor `i`.
+#[cfg(feature = "alloc")]
 #[derive(Debug, Clone, Default)]
 pub struct FdTable {
     fds: Vec<Fd>,
-    index: HashMap<Fd, u32>,
+    index: FdIndex,
 }
 
+#[cfg(feature = "alloc")]
 impl FdTable {
     /// An empty table.
     pub fn new() -> FdTable {

@@ -132,6 +132,7 @@ pub(crate) fn decode_int(p: &[u8]) -> Result<Integer, Error> {
 }
 
 /// Index of the first byte of `v`'s minimal encoding in `v.to_be_bytes()`.
+#[cfg(feature = "alloc")]
 fn minimal_start(v: i128) -> usize {
     // A leading byte is redundant when it only repeats the sign of the next.
     let redundant = if v < 0 {
@@ -148,12 +149,14 @@ fn minimal_start(v: i128) -> usize {
 }
 
 /// Number of payload bytes of `v`'s minimal encoding.
+#[cfg(feature = "alloc")]
 pub(crate) fn int_size(v: i128) -> usize {
     16 - minimal_start(v)
 }
 
 /// Appends `v`'s minimal encoding (payload only, no tag).
-pub(crate) fn write_int(out: &mut Vec<u8>, v: i128) {
+#[cfg(feature = "alloc")]
+pub(crate) fn write_int(out: &mut alloc::vec::Vec<u8>, v: i128) {
     out.extend_from_slice(&v.to_be_bytes()[minimal_start(v)..]);
 }
 

@@ -286,7 +286,8 @@ impl MapKey for str {
     }
 }
 
-impl MapKey for String {
+#[cfg(feature = "alloc")]
+impl MapKey for alloc::string::String {
     fn matches_key(&self, key: Argdata<'_>) -> bool {
         self.as_str().matches_key(key)
     }

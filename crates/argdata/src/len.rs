@@ -37,13 +37,15 @@ fn read_long_subfield(rest: &[u8]) -> Option<(&[u8], usize)> {
 }
 
 /// Number of bytes [`write_len`] uses for `len`.
+#[cfg(feature = "alloc")]
 pub(crate) fn len_size(len: usize) -> usize {
     let bits = usize::BITS - len.leading_zeros();
     (bits as usize).div_ceil(7).max(1)
 }
 
 /// Appends the minimal prefix for `len`.
-pub(crate) fn write_len(out: &mut Vec<u8>, len: usize) {
+#[cfg(feature = "alloc")]
+pub(crate) fn write_len(out: &mut alloc::vec::Vec<u8>, len: usize) {
     if len < 0x80 {
         // Truncation is exact: len fits in 7 bits.
         out.push(len as u8 | 0x80);

@@ -52,9 +52,26 @@
 //! above `i64::MAX`, anything else [`Error::IntOutOfRange`] (the published
 //! Rust crate accepted longer, sign-extended forms). Timestamps may have up to
 //! 12 payload bytes. Validation is lazy: only what is visited is checked.
+//!
+//! # Features
+//!
+//! | feature | default | what it adds |
+//! |---------|---------|--------------|
+//! | `std`   | yes | conversions between [`Timestamp`] and `std::time::SystemTime`; implies `alloc` |
+//! | `alloc` | via `std` | everything that allocates: [`Value`], encoding, [`FdTable`], [`yaml`] |
+//! | `serde` | yes | `Serialize`/`Deserialize` for [`Value`] and the scalar types; implies `alloc` |
+//!
+//! Without default features the crate is `no_std` and allocation-free: the
+//! reader, its iterators and errors are all there, which is what a CloudABI
+//! program needs to read its arguments (`cloudabi-rt` uses it that way).
+#![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
+#[cfg(feature = "alloc")]
 mod encode;
 mod error;
 mod fd;
@@ -66,17 +83,23 @@ mod reader;
 mod serde_impl;
 mod timestamp;
 mod types;
+#[cfg(feature = "alloc")]
 mod value;
+#[cfg(feature = "alloc")]
 pub mod yaml;
 
+#[cfg(feature = "alloc")]
 pub use encode::{Encoded, FdPolicy};
 pub use error::{Errno, Error, ErrorKind};
-pub use fd::{Fd, FdMapping, FdTable, INVALID_ENCODED_FD};
+#[cfg(feature = "alloc")]
+pub use fd::FdTable;
+pub use fd::{Fd, FdMapping, INVALID_ENCODED_FD};
 pub use int::{ArgdataInt, Integer};
 pub use iter::{Map, MapIter, MapKey, Seq, SeqIter};
 pub use reader::Argdata;
 pub use timestamp::Timestamp;
 pub use types::Type;
+#[cfg(feature = "alloc")]
 pub use value::Value;
 
 /// How deeply seqs and maps may nest in the operations that recurse

@@ -7,6 +7,9 @@
 //! apart from ints and seqs, so a [`Value`] read back from them has an int or
 //! a seq where the original had an fd or a timestamp.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec::Vec;
 use core::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};

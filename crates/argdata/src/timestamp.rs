@@ -1,6 +1,7 @@
 //! Timestamps: total nanoseconds since the Unix epoch, encoded like an int.
 
 use core::fmt;
+#[cfg(feature = "std")]
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::int::sign_extend;
@@ -59,6 +60,7 @@ impl Timestamp {
     }
 }
 
+#[cfg(feature = "std")]
 impl TryFrom<SystemTime> for Timestamp {
     type Error = Error;
     fn try_from(t: SystemTime) -> Result<Timestamp, Error> {
@@ -73,6 +75,7 @@ impl TryFrom<SystemTime> for Timestamp {
     }
 }
 
+#[cfg(feature = "std")]
 impl TryFrom<Timestamp> for SystemTime {
     type Error = Error;
     fn try_from(t: Timestamp) -> Result<SystemTime, Error> {

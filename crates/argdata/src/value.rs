@@ -1,5 +1,9 @@
 //! The owned value tree.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use crate::{Argdata, Error, Fd, Integer, MapKey, Timestamp, Type, MAX_DEPTH};
 
 /// An owned Argdata tree: what a program builds before encoding, or gets by

@@ -28,6 +28,7 @@
 //!   as an entry `? !error "reason"` with a null value), and so do ints beyond
 //!   64 bits and nesting beyond [`MAX_DEPTH`].
 
+use alloc::string::String;
 use core::fmt::{self, Write};
 
 use crate::{Argdata, Error, Type, Value, MAX_DEPTH};
