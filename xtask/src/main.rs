@@ -1,7 +1,9 @@
-//! Project chores: `gen` (regenerate `generated/`), `gen --check`, `conformance`, `test`.
+//! Project chores: `gen` (regenerate `generated/`), `gen --check`, `conformance`, `test`,
+//! `guest` (CloudABI programs in Rust).
 
 mod docs_screenshot;
 mod gen;
+mod guest;
 mod test;
 
 use std::path::PathBuf;
@@ -27,8 +29,9 @@ fn main() -> ExitCode {
         ["conformance", path] => gen::conformance(path),
         ["test", rest @ ..] => test::run(rest),
         ["docs-screenshot"] => docs_screenshot::run(),
+        ["guest", rest @ ..] => guest::run(rest),
         _ => {
-            eprint!("{USAGE}");
+            eprint!("{USAGE}{}", guest::USAGE);
             return ExitCode::from(2);
         }
     };

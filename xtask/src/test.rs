@@ -6,6 +6,8 @@ use std::process::Command;
 
 pub fn run(extra: &[&str]) -> Result<(), String> {
     tools::ensure()?;
+    // The Rust target CloudABI programs are compiled for, and rust-lld.
+    cloudabi_guest_build::ensure_toolchain()?;
     cargo(&["test", "--workspace", "--all-targets"], extra)?;
     cargo(&["test", "--workspace", "--doc"], &[])?;
     // The Rust bindings promise the C layouts on i686 too, where u64 is only 4-aligned.
@@ -31,9 +33,21 @@ pub fn run(extra: &[&str]) -> Result<(), String> {
     quality()
 }
 
-/// The quality bar is part of the test run: formatting, lints, and rustdoc of the bindings.
+/// The quality bar is part of the test run: formatting, lints, and rustdoc of the bindings
+/// and of the guest runtime (crates/rt, a workspace of its own, built for CloudABI).
 fn quality() -> Result<(), String> {
     cargo(&["fmt", "--all", "--", "--check"], &[])?;
+    // Argdata without std: the reader alone, and with the allocating half.
+    for features in [
+        &["--no-default-features"][..],
+        &["--no-default-features", "--features", "alloc"],
+    ] {
+        let mut args = vec!["clippy", "-p", "argdata"];
+        args.extend_from_slice(features);
+        args.extend_from_slice(&["--", "-D", "warnings"]);
+        cargo(&args, &[])?;
+    }
+    runtime_quality()?;
     cargo(
         &[
             "clippy",
@@ -53,6 +67,58 @@ fn quality() -> Result<(), String> {
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     if !status.success() {
         return Err("`cargo doc -p cloudabi` has warnings (broken intra-doc links?)".into());
+    }
+    Ok(())
+}
+
+/// Formatting, lints (examples included) and rustdoc of crates/rt, checked for the target
+/// guests are compiled for.
+fn runtime_quality() -> Result<(), String> {
+    let root = crate::root();
+    let manifest = root.join("crates/rt/Cargo.toml");
+    let manifest = manifest
+        .to_str()
+        .ok_or("the repository path is not UTF-8")?;
+    let check_dir = root.join("target/cloudabi/check");
+    let check_dir = check_dir
+        .to_str()
+        .ok_or("the repository path is not UTF-8")?;
+    let target = cloudabi_guest_build::TARGET;
+    cargo(
+        &["fmt", "--manifest-path", manifest, "--all", "--", "--check"],
+        &[],
+    )?;
+    cargo(
+        &[
+            "clippy",
+            "--manifest-path",
+            manifest,
+            "--target",
+            target,
+            "--target-dir",
+            check_dir,
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        &[],
+    )?;
+    let status = Command::new(env!("CARGO"))
+        .args([
+            "doc",
+            "--no-deps",
+            "--manifest-path",
+            manifest,
+            "--target",
+            target,
+        ])
+        .args(["--target-dir", check_dir])
+        .env("RUSTDOCFLAGS", "-D warnings")
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if !status.success() {
+        return Err("`cargo doc` of crates/rt has warnings (broken intra-doc links?)".into());
     }
     Ok(())
 }
