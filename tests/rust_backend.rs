@@ -72,6 +72,55 @@ fn output_is_deterministic_and_bannered() {
     }
 }
 
+/// `rustfmt --check` on one file's text (through stdin, so `mod` items are not followed).
+fn rustfmt_check(text: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut child = Command::new("rustfmt")
+        .args(["--edition", "2018", "--check"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("rustfmt runs (rustup component add rustfmt)");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        ))
+    }
+}
+
+/// The files the source writer lays out (the other host files are still pretty-printed).
+const WRITTEN: &[&str] = &[
+    "rust/src/lib.rs",
+    "rust/src/layout_tests.rs",
+    "rust/src/host/validate.rs",
+];
+
+#[test]
+fn generated_rust_is_rustfmt_clean() {
+    for (spec, ir) in all_irs() {
+        for file in rust::generate(&ir) {
+            if !WRITTEN.contains(&file.path.as_str()) {
+                continue;
+            }
+            if let Err(diff) = rustfmt_check(&file.contents) {
+                panic!("{spec}: rustfmt would change {}:\n{diff}", file.path);
+            }
+        }
+    }
+}
+
 #[test]
 fn manifest_is_a_compatible_successor_of_0_1_0() {
     let ir = cloudabi_gen::default_ir().unwrap();

@@ -216,19 +216,42 @@ pub fn arm_type(container: &str, arm: &str) -> String {
 /// plain (callers use the atomic operations on the pointer), and a pointer to a function
 /// type is the function pointer type itself.
 pub fn type_expr(ir: &Ir, ty: &Type) -> String {
+    let mut out = String::new();
+    write_type(&mut out, ir, ty, "");
+    out
+}
+
+/// [`type_expr`] with every named type as `crate::name`: for modules where parameters
+/// named like a tuple struct (`fd: crate::fd`) must not meet an import of it.
+pub fn qualified_type_expr(ir: &Ir, ty: &Type) -> String {
+    let mut out = String::new();
+    write_type(&mut out, ir, ty, "crate::");
+    out
+}
+
+/// Appends the spelling of `ty`, with `prefix` before each named type.
+pub fn write_type(out: &mut String, ir: &Ir, ty: &Type, prefix: &str) {
     match ty {
-        Type::Void => "()".to_string(),
-        Type::Int(int) => int_type(*int).to_string(),
-        Type::Named(id) => type_name(ir, *id),
-        Type::Pointer { constant, target } => {
-            if is_function(ir, target) {
-                return type_expr(ir, target);
-            }
-            let kind = if *constant { "const" } else { "mut" };
-            format!("*{kind} {}", type_expr(ir, target))
+        Type::Void => out.push_str("()"),
+        Type::Int(int) => out.push_str(int_type(*int)),
+        Type::Named(id) => {
+            out.push_str(prefix);
+            out.push_str(&type_name(ir, *id));
         }
-        Type::Atomic(inner) => type_expr(ir, inner),
-        Type::Array { count, element } => format!("[{}; {count}]", type_expr(ir, element)),
+        Type::Pointer { constant, target } => {
+            if !is_function(ir, target) {
+                out.push_str(if *constant { "*const " } else { "*mut " });
+            }
+            write_type(out, ir, target, prefix);
+        }
+        Type::Atomic(inner) => write_type(out, ir, inner, prefix),
+        Type::Array { count, element } => {
+            out.push('[');
+            write_type(out, ir, element, prefix);
+            out.push_str("; ");
+            out.push_str(&count.to_string());
+            out.push(']');
+        }
     }
 }
 

@@ -52,17 +52,16 @@
 
 #![no_std]
 #![allow(non_camel_case_types)]
-#![cfg_attr(rustfmt, rustfmt_skip)]
 
 #[cfg(feature = "host")]
 extern crate std;
 
+// The host modules are still printed by prettyplease, whose layout rustfmt would change.
 #[cfg(feature = "host")]
 #[rustfmt::skip]
 pub mod host;
 
 #[cfg(test)]
-#[rustfmt::skip]
 mod layout_tests;
 
 #[cfg(feature = "bitflags")]
@@ -1418,10 +1417,7 @@ pub struct threadattr {
 
 #[allow(improper_ctypes)]
 extern "C" {
-    fn cloudabi_sys_clock_res_get(
-        clock_id: clockid,
-        resolution: *mut timestamp,
-    ) -> errno;
+    fn cloudabi_sys_clock_res_get(clock_id: clockid, resolution: *mut timestamp) -> errno;
 
     fn cloudabi_sys_clock_time_get(
         clock_id: clockid,
@@ -1490,12 +1486,7 @@ extern "C" {
         nwritten: *mut usize,
     ) -> errno;
 
-    fn cloudabi_sys_file_advise(
-        fd: fd,
-        offset: filesize,
-        len: filesize,
-        advice: advice,
-    ) -> errno;
+    fn cloudabi_sys_file_advise(fd: fd, offset: filesize, len: filesize, advice: advice) -> errno;
 
     fn cloudabi_sys_file_allocate(fd: fd, offset: filesize, len: filesize) -> errno;
 
@@ -1552,11 +1543,7 @@ extern "C" {
 
     fn cloudabi_sys_file_stat_fget(fd: fd, buf: *mut filestat) -> errno;
 
-    fn cloudabi_sys_file_stat_fput(
-        fd: fd,
-        buf: *const filestat,
-        flags: fsflags,
-    ) -> errno;
+    fn cloudabi_sys_file_stat_fput(fd: fd, buf: *const filestat, flags: fsflags) -> errno;
 
     fn cloudabi_sys_file_stat_get(
         fd: lookup,
@@ -1581,20 +1568,11 @@ extern "C" {
         path2_len: usize,
     ) -> errno;
 
-    fn cloudabi_sys_file_unlink(
-        fd: fd,
-        path: *const u8,
-        path_len: usize,
-        flags: ulflags,
-    ) -> errno;
+    fn cloudabi_sys_file_unlink(fd: fd, path: *const u8, path_len: usize, flags: ulflags) -> errno;
 
     fn cloudabi_sys_lock_unlock(lock: *mut lock, scope: scope) -> errno;
 
-    fn cloudabi_sys_mem_advise(
-        mapping: *mut (),
-        mapping_len: usize,
-        advice: advice,
-    ) -> errno;
+    fn cloudabi_sys_mem_advise(mapping: *mut (), mapping_len: usize, advice: advice) -> errno;
 
     fn cloudabi_sys_mem_map(
         addr: *mut (),
@@ -1606,17 +1584,9 @@ extern "C" {
         mem: *mut *mut (),
     ) -> errno;
 
-    fn cloudabi_sys_mem_protect(
-        mapping: *mut (),
-        mapping_len: usize,
-        prot: mprot,
-    ) -> errno;
+    fn cloudabi_sys_mem_protect(mapping: *mut (), mapping_len: usize, prot: mprot) -> errno;
 
-    fn cloudabi_sys_mem_sync(
-        mapping: *mut (),
-        mapping_len: usize,
-        flags: msflags,
-    ) -> errno;
+    fn cloudabi_sys_mem_sync(mapping: *mut (), mapping_len: usize, flags: msflags) -> errno;
 
     fn cloudabi_sys_mem_unmap(mapping: *mut (), mapping_len: usize) -> errno;
 
@@ -1643,17 +1613,9 @@ extern "C" {
 
     fn cloudabi_sys_random_get(buf: *mut (), buf_len: usize) -> errno;
 
-    fn cloudabi_sys_sock_recv(
-        sock: fd,
-        r#in: *const recv_in,
-        out: *mut recv_out,
-    ) -> errno;
+    fn cloudabi_sys_sock_recv(sock: fd, r#in: *const recv_in, out: *mut recv_out) -> errno;
 
-    fn cloudabi_sys_sock_send(
-        sock: fd,
-        r#in: *const send_in,
-        out: *mut send_out,
-    ) -> errno;
+    fn cloudabi_sys_sock_send(sock: fd, r#in: *const send_in, out: *mut send_out) -> errno;
 
     fn cloudabi_sys_sock_shutdown(sock: fd, how: sdflags) -> errno;
 
@@ -1728,11 +1690,7 @@ pub unsafe fn clock_time_get(
 /// This is a raw system call: pointers must be valid for what the call does
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
-pub unsafe fn condvar_signal(
-    condvar_: *mut condvar,
-    scope_: scope,
-    nwaiters_: nthreads,
-) -> errno {
+pub unsafe fn condvar_signal(condvar_: *mut condvar, scope_: scope, nwaiters_: nthreads) -> errno {
     cloudabi_sys_condvar_signal(condvar_, scope_, nwaiters_)
 }
 
@@ -1850,12 +1808,7 @@ pub unsafe fn fd_dup(from_: fd, fd_: *mut fd) -> errno {
 /// This is a raw system call: pointers must be valid for what the call does
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
-pub unsafe fn fd_pread(
-    fd_: fd,
-    iovs_: &[iovec],
-    offset_: filesize,
-    nread_: *mut usize,
-) -> errno {
+pub unsafe fn fd_pread(fd_: fd, iovs_: &[iovec], offset_: filesize, nread_: *mut usize) -> errno {
     cloudabi_sys_fd_pread(fd_, iovs_.as_ptr(), iovs_.len(), offset_, nread_)
 }
 
@@ -2043,12 +1996,7 @@ pub unsafe fn fd_write(fd_: fd, iovs_: &[ciovec], nwritten_: *mut usize) -> errn
 /// This is a raw system call: pointers must be valid for what the call does
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
-pub unsafe fn file_advise(
-    fd_: fd,
-    offset_: filesize,
-    len_: filesize,
-    advice_: advice,
-) -> errno {
+pub unsafe fn file_advise(fd_: fd, offset_: filesize, len_: filesize, advice_: advice) -> errno {
     cloudabi_sys_file_advise(fd_, offset_, len_, advice_)
 }
 
@@ -2216,12 +2164,7 @@ pub unsafe fn file_readdir(
 /// This is a raw system call: pointers must be valid for what the call does
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
-pub unsafe fn file_readlink(
-    fd_: fd,
-    path_: &[u8],
-    buf_: &mut [u8],
-    bufused_: *mut usize,
-) -> errno {
+pub unsafe fn file_readlink(fd_: fd, path_: &[u8], buf_: &mut [u8], bufused_: *mut usize) -> errno {
     cloudabi_sys_file_readlink(
         fd_,
         path_.as_ptr(),

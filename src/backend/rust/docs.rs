@@ -57,12 +57,8 @@ pub fn lines_in(ir: &Ir, doc: &Doc, scope: Scope) -> Vec<String> {
     lines
 }
 
-pub fn doc(ir: &Ir, doc: &Doc) -> TokenStream {
-    attrs(&lines(ir, doc))
-}
-
 /// The crate's own doc: a note that it is generated, then the spec's root doc.
-pub fn crate_doc(ir: &Ir) -> TokenStream {
+pub fn crate_doc(ir: &Ir) -> Vec<String> {
     let mut lines = vec![
         "Rust bindings for CloudABI: every type, constant and system call of the ABI.".to_string(),
         String::new(),
@@ -76,8 +72,7 @@ pub fn crate_doc(ir: &Ir) -> TokenStream {
         String::new(),
     ];
     lines.extend(self::lines(ir, &ir.doc));
-    let lines = lines.iter().map(|l| format!(" {l}").trim_end().to_string());
-    quote!(#(#![doc = #lines])*)
+    lines
 }
 
 /// A syscall's doc followed by its parameters and outputs, each with its own doc and the

@@ -13,11 +13,13 @@ mod layout_tests;
 mod structs;
 mod syscalls;
 mod types;
+pub(crate) mod writer;
 
 use super::OutputFile;
 use crate::ir::Ir;
+use crate::naming::rust::{self as naming, ItemKind};
 use proc_macro2::TokenStream;
-use quote::quote;
+use writer::RustWriter;
 
 /// The crate's version: 0.1.0 is the last published release; this one is a compatible
 /// successor so that clients asking for `^0.1` pick it up.
@@ -28,72 +30,57 @@ pub fn generate(ir: &Ir) -> Vec<OutputFile> {
         OutputFile::new("rust/Cargo.toml", cargo_toml::manifest(ir)),
         OutputFile::new("rust/README.md", cargo_toml::readme(ir)),
         OutputFile::new("rust/src/lib.rs", lib_rs(ir)),
-        OutputFile::new(
-            "rust/src/layout_tests.rs",
-            render(ir, layout_tests::file(ir)),
-        ),
+        OutputFile::new("rust/src/layout_tests.rs", layout_tests::file(ir)),
         OutputFile::new("rust/src/host/mod.rs", render(ir, host::trait_file(ir))),
         OutputFile::new("rust/src/host/raw.rs", render(ir, host::raw_file(ir))),
         OutputFile::new("rust/src/host/trace.rs", render(ir, host::trace_file(ir))),
-        OutputFile::new(
-            "rust/src/host/validate.rs",
-            render(ir, host::validate_file(ir)),
-        ),
+        OutputFile::new("rust/src/host/validate.rs", host::validate_file(ir)),
     ]
 }
 
-/// `src/lib.rs`: the crate header, the bitflags fallback (as text), then every item.
+/// `src/lib.rs`: the crate header, the bitflags fallback, then every item.
 fn lib_rs(ir: &Ir) -> String {
-    let crate_doc = docs::crate_doc(ir);
-    let head = quote! {
-        #crate_doc
-        #![no_std]
-        #![allow(non_camel_case_types)]
-        // The crate is formatted by the generator (prettyplease); a `cargo fmt` over the
-        // workspace must not rewrite it, or `cargo xtask gen --check` would fail.
-        #![cfg_attr(rustfmt, rustfmt_skip)]
-
-        #[cfg(feature = "host")]
-        extern crate std;
-
-        #[cfg(feature = "host")]
-        #[rustfmt::skip]
-        pub mod host;
-
-        #[cfg(test)]
-        #[rustfmt::skip]
-        mod layout_tests;
-
-        #[cfg(feature = "bitflags")]
-        use bitflags::bitflags;
-    };
-    let mut chunks = types::all(ir);
-    chunks.push(types::Chunk::Tokens(structs::all(ir)));
-    chunks.push(types::Chunk::Tokens(syscalls::all(ir)));
-    let mut out = format!("{}{}", render(ir, head), types::BITFLAGS_FALLBACK);
-    let mut pending = TokenStream::new();
-    for chunk in chunks {
-        match chunk {
-            types::Chunk::Tokens(t) => pending.extend(t),
-            types::Chunk::Text(text) => {
-                flush(&mut out, &mut pending);
-                out.push('\n');
-                out.push_str(&text);
-            }
-        }
+    let mut w = RustWriter::with_capacity(64 * 1024 + ir.types.len() * 1024);
+    w.raw(&super::banner(ir, "// "));
+    w.blank();
+    w.inner_doc(&docs::crate_doc(ir));
+    w.raw(LIB_HEAD);
+    // A spec without flag sets has no use for the macro.
+    let flags = ir
+        .type_ids()
+        .any(|id| naming::item_kind(ir, id) == ItemKind::Flags);
+    if flags {
+        w.raw(BITFLAGS_IMPORT);
+        w.raw(types::BITFLAGS_FALLBACK);
     }
-    flush(&mut out, &mut pending);
-    out
+    w.blank();
+    types::write_all(&mut w, ir);
+    structs::write_all(&mut w, ir);
+    syscalls::write_all(&mut w, ir);
+    w.finish()
 }
 
-/// Appends the items gathered so far, pretty-printed.
-fn flush(out: &mut String, pending: &mut TokenStream) {
-    if pending.is_empty() {
-        return;
-    }
-    out.push('\n');
-    out.push_str(&space_items(&unparse(std::mem::take(pending))));
-}
+/// What follows the crate's docs: attributes, modules, imports.
+const LIB_HEAD: &str = r#"
+#![no_std]
+#![allow(non_camel_case_types)]
+
+#[cfg(feature = "host")]
+extern crate std;
+
+// The host modules are still printed by prettyplease, whose layout rustfmt would change.
+#[cfg(feature = "host")]
+#[rustfmt::skip]
+pub mod host;
+
+#[cfg(test)]
+mod layout_tests;
+"#;
+
+const BITFLAGS_IMPORT: &str = r#"
+#[cfg(feature = "bitflags")]
+use bitflags::bitflags;
+"#;
 
 /// Pretty-prints a file's tokens under the generated-file banner.
 fn render(ir: &Ir, tokens: TokenStream) -> String {

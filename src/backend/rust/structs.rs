@@ -4,199 +4,211 @@
 
 use super::docs;
 use super::layout::{self, Field};
+use super::writer::RustWriter;
 use crate::ir::{Arm, Ir, Layout, Member, MemberKind, Pair, TypeKind, Variant};
 use crate::naming::rust as naming;
-use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::quote;
 
-pub fn all(ir: &Ir) -> TokenStream {
-    ir.type_ids()
-        .filter_map(|id| {
-            let def = ir.ty(id);
-            let TypeKind::Struct(s) = &def.kind else {
-                return None;
-            };
-            let layout = def.layout?;
-            let doc = docs::lines(ir, &def.doc);
-            Some(one(ir, &naming::type_name(ir, id), doc, &s.members, layout))
-        })
-        .collect()
+pub fn write_all(w: &mut RustWriter, ir: &Ir) {
+    for id in ir.type_ids() {
+        let def = ir.ty(id);
+        let (TypeKind::Struct(s), Some(layout)) = (&def.kind, def.layout) else {
+            continue;
+        };
+        let doc = docs::lines(ir, &def.doc);
+        one(w, ir, &naming::type_name(ir, id), &doc, &s.members, layout);
+    }
 }
 
 /// A struct and, after it, the unions and arm structs of its variants.
-fn one(ir: &Ir, name: &str, doc: Vec<String>, members: &[Member], layout: Layout) -> TokenStream {
+fn one(
+    w: &mut RustWriter,
+    ir: &Ir,
+    name: &str,
+    doc: &[String],
+    members: &[Member],
+    layout: Layout,
+) {
     let plan = layout::plan(ir, members, layout);
-    let mut nested = TokenStream::new();
+    w.doc(doc);
+    repr(w, plan.align);
+    w.line("#[derive(Copy, Clone)]");
+    w.open_fmt(format_args!("pub struct {} {{", naming::ident_name(name)));
     let mut ordinal = 0;
-    let fields: Vec<TokenStream> = plan
-        .fields
-        .iter()
-        .map(|field| match field {
-            Field::Pad { index, size } => pad(*index, *size),
+    let mut variants = Vec::new();
+    for field in &plan.fields {
+        match field {
+            Field::Pad { index, size } => pad(w, *index, *size),
             Field::Member(m) => {
-                let (tokens, extra) = member_field(ir, name, members, m, &mut ordinal);
-                nested.extend(extra);
-                tokens
+                if let Some(variant) = member_field(w, ir, name, members, m, ordinal) {
+                    variants.push((ordinal, variant));
+                    ordinal += 1;
+                }
             }
-        })
-        .collect();
-    let ident = naming::ident(name);
-    let doc = docs::attrs(&doc);
-    let repr = repr(plan.align);
-    quote! {
-        #doc
-        #repr
-        #[derive(Copy, Clone)]
-        pub struct #ident { #(#fields)* }
-        #nested
+        }
+    }
+    w.close("}");
+    w.blank();
+    for (ordinal, (variant, tag_path)) in variants {
+        let union_name = naming::union_type(name, ordinal);
+        union(w, ir, name, &union_name, &tag_path, variant);
     }
 }
 
 /// `#[repr(C)]`, with `align(N)` when the spec's alignment must be forced (per pointer
 /// width when the machines differ).
-pub fn repr(align: Option<Pair<u64>>) -> TokenStream {
-    let Some(align) = align else {
-        return quote!(#[repr(C)]);
-    };
-    if !align.differs() {
-        let n = Literal::u64_unsuffixed(align.m32);
-        return quote!(#[repr(C, align(#n))]);
-    }
-    let (a, b) = (
-        Literal::u64_unsuffixed(align.m32),
-        Literal::u64_unsuffixed(align.m64),
-    );
-    quote! {
-        #[repr(C)]
-        #[cfg_attr(target_pointer_width = "32", repr(align(#a)))]
-        #[cfg_attr(target_pointer_width = "64", repr(align(#b)))]
+pub fn repr(w: &mut RustWriter, align: Option<Pair<u64>>) {
+    match align {
+        None => w.line("#[repr(C)]"),
+        Some(align) if !align.differs() => {
+            w.line_fmt(format_args!("#[repr(C, align({}))]", align.m32));
+        }
+        Some(align) => {
+            w.line("#[repr(C)]");
+            w.line_fmt(format_args!(
+                "#[cfg_attr(target_pointer_width = \"32\", repr(align({})))]",
+                align.m32
+            ));
+            w.line_fmt(format_args!(
+                "#[cfg_attr(target_pointer_width = \"64\", repr(align({})))]",
+                align.m64
+            ));
+        }
     }
 }
 
-pub fn pad_name(index: usize) -> Ident {
-    Ident::new(&format!("_pad{index}"), Span::call_site())
+pub fn pad_name(index: usize) -> String {
+    format!("_pad{index}")
 }
 
-fn pad(index: usize, size: Pair<u64>) -> TokenStream {
+const PAD_DOC: [&str; 2] = [
+    "Padding that C places implicitly: spelled out so that the layout is the spec's",
+    "also where 64-bit integers are only 4-aligned (i686). Set it to zero.",
+];
+
+fn pad(w: &mut RustWriter, index: usize, size: Pair<u64>) {
     let name = pad_name(index);
-    let doc = docs::attrs(&[
-        "Padding that C places implicitly: spelled out so that the layout is the spec's"
-            .to_string(),
-        "also where 64-bit integers are only 4-aligned (i686). Set it to zero.".to_string(),
-    ]);
     if !size.differs() {
-        let n = Literal::u64_unsuffixed(size.m32);
-        return quote! { #doc pub #name: [u8; #n], };
+        w.doc(&PAD_DOC);
+        w.line_fmt(format_args!("pub {name}: [u8; {}],", size.m32));
+        return;
     }
-    let (a, b) = (
-        Literal::u64_unsuffixed(size.m32),
-        Literal::u64_unsuffixed(size.m64),
-    );
-    quote! {
-        #doc
-        #[cfg(target_pointer_width = "32")]
-        pub #name: [u8; #a],
-        #doc
-        #[cfg(target_pointer_width = "64")]
-        pub #name: [u8; #b],
+    for (width, n) in [("32", size.m32), ("64", size.m64)] {
+        w.doc(&PAD_DOC);
+        w.line_fmt(format_args!("#[cfg(target_pointer_width = \"{width}\")]"));
+        w.line_fmt(format_args!("pub {name}: [u8; {n}],"));
     }
 }
 
-/// A member's field, and the items a variant member brings along.
-fn member_field(
+/// A member's field; for a variant, also returns it and the link to its tag, for the
+/// union written after the struct.
+fn member_field<'a>(
+    w: &mut RustWriter,
     ir: &Ir,
     container: &str,
     members: &[Member],
-    member: &Member,
-    ordinal: &mut usize,
-) -> (TokenStream, TokenStream) {
-    let doc = docs::doc(ir, &member.doc);
+    member: &'a Member,
+    ordinal: usize,
+) -> Option<(&'a Variant, String)> {
     match &member.kind {
         MemberKind::Simple { ty, .. } => {
-            let name = naming::ident(member.name());
-            let ty = naming::type_tokens(ir, ty);
-            (quote! { #doc pub #name: #ty, }, TokenStream::new())
+            w.doc(&docs::lines(ir, &member.doc));
+            w.line_fmt(format_args!(
+                "pub {}: {},",
+                naming::field_name(member.name()),
+                naming::type_expr(ir, ty)
+            ));
+            None
         }
         MemberKind::Range { pointer, .. } => {
-            let name = naming::ident(member.name());
-            let ptr = naming::type_tokens(ir, pointer);
-            (
-                quote! { #doc pub #name: (#ptr, usize), },
-                TokenStream::new(),
-            )
+            w.doc(&docs::lines(ir, &member.doc));
+            w.line_fmt(format_args!(
+                "pub {}: ({}, usize),",
+                naming::field_name(member.name()),
+                naming::type_expr(ir, pointer)
+            ));
+            None
         }
         MemberKind::Variant(variant) => {
-            let field = naming::variant_field(*ordinal);
-            let union_name = naming::union_type(container, *ordinal);
-            *ordinal += 1;
             let tag = members.get(variant.tag).map_or("", |m| m.name());
             let tag_path = naming::field_link(container, &naming::field_name(tag));
-            let doc = docs::attrs(&[format!(
+            w.doc(&[format!(
                 "The data that goes with {}: read the arm that it selects.",
                 docs::link(&tag_path, docs::Scope::Root)
             )]);
-            let field_ident = naming::ident(&field);
-            let union_ident = naming::ident(&union_name);
-            let items = union(ir, container, &union_name, &tag_path, variant);
-            (quote! { #doc pub #field_ident: #union_ident, }, items)
+            w.line_fmt(format_args!(
+                "pub {}: {},",
+                naming::variant_field(ordinal),
+                naming::ident_name(&naming::union_type(container, ordinal))
+            ));
+            Some((variant, tag_path))
         }
     }
 }
 
-fn union(ir: &Ir, container: &str, name: &str, tag_path: &str, variant: &Variant) -> TokenStream {
-    let mut nested = TokenStream::new();
-    let mut fields = Vec::new();
+fn union(
+    w: &mut RustWriter,
+    ir: &Ir,
+    container: &str,
+    name: &str,
+    tag_path: &str,
+    variant: &Variant,
+) {
+    w.doc(&["The arms of a variant: which one holds data depends on the tag."]);
+    repr(w, layout::union_align(ir, &variant.arms));
+    w.line("#[derive(Copy, Clone)]");
+    w.open_fmt(format_args!("pub union {} {{", naming::ident_name(name)));
+    let mut nested = Vec::new();
     for (index, arm) in variant.arms.iter().enumerate() {
         let when = arm_condition(ir, variant, arm, tag_path);
         match (&arm.name, arm.members.as_slice()) {
             (Some(arm_name), _) => {
                 let struct_name = naming::arm_type(container, &arm_name.name);
-                let fname = naming::ident(&arm_name.name);
-                let sname = naming::ident(&struct_name);
-                let doc = docs::attrs(std::slice::from_ref(&when));
-                fields.push(quote! { #doc pub #fname: #sname, });
+                w.doc(std::slice::from_ref(&when));
+                w.line_fmt(format_args!(
+                    "pub {}: {},",
+                    naming::field_name(&arm_name.name),
+                    naming::ident_name(&struct_name)
+                ));
                 let sdoc = vec![format!("An arm of [`{name}`]. {when}")];
-                nested.extend(one(ir, &struct_name, sdoc, &arm.members, arm.layout));
+                nested.push((struct_name, sdoc, arm));
             }
             (None, [member]) if member.offset == Pair::same(0) => {
                 let mut lines = docs::lines(ir, &member.doc);
                 if !lines.is_empty() {
                     lines.push(String::new());
                 }
-                lines.push(when.clone());
-                let doc = docs::attrs(&lines);
-                let fname = naming::ident(member.name());
+                lines.push(when);
+                w.doc(&lines);
                 let ty = match &member.kind {
-                    MemberKind::Simple { ty, .. } => naming::type_tokens(ir, ty),
+                    MemberKind::Simple { ty, .. } => naming::type_expr(ir, ty),
                     MemberKind::Range { pointer, .. } => {
-                        let p = naming::type_tokens(ir, pointer);
-                        quote!((#p, usize))
+                        format!("({}, usize)", naming::type_expr(ir, pointer))
                     }
-                    MemberKind::Variant(_) => quote!(()),
+                    MemberKind::Variant(_) => "()".to_string(),
                 };
-                fields.push(quote! { #doc pub #fname: #ty, });
+                w.line_fmt(format_args!(
+                    "pub {}: {ty},",
+                    naming::field_name(member.name())
+                ));
             }
-            (None, members) => {
+            (None, _) => {
                 // Several members without a name of their own: a struct named after the
                 // arm's position.
                 let struct_name = format!("{container}_arm{index}");
-                let fname = naming::ident(&format!("arm{index}"));
-                let sname = naming::ident(&struct_name);
-                let doc = docs::attrs(std::slice::from_ref(&when));
-                fields.push(quote! { #doc pub #fname: #sname, });
+                w.doc(std::slice::from_ref(&when));
+                w.line_fmt(format_args!(
+                    "pub arm{index}: {},",
+                    naming::ident_name(&struct_name)
+                ));
                 let sdoc = vec![format!("An arm of [`{name}`]. {when}")];
-                nested.extend(one(ir, &struct_name, sdoc, members, arm.layout));
+                nested.push((struct_name, sdoc, arm));
             }
         }
     }
-    let ident = naming::ident(name);
-    let repr = repr(layout::union_align(ir, &variant.arms));
-    quote! {
-        #[doc = " The arms of a variant: which one holds data depends on the tag."]
-        #repr
-        #[derive(Copy, Clone)]
-        pub union #ident { #(#fields)* }
-        #nested
+    w.close("}");
+    w.blank();
+    for (struct_name, sdoc, arm) in nested {
+        one(w, ir, &struct_name, &sdoc, &arm.members, arm.layout);
     }
 }
 

@@ -3,122 +3,123 @@
 //! gets a trailing underscore (as in the published crate).
 
 use super::docs;
+use super::writer::{RustWriter, SigEnd};
 use crate::ir::{Direction, Ir, MemberKind, Syscall, Type};
 use crate::naming::rust as naming;
-use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
 
-pub fn all(ir: &Ir) -> TokenStream {
-    let decls = ir.syscalls.iter().map(|call| declaration(ir, call));
-    let wrappers = ir.syscalls.iter().map(|call| wrapper(ir, call));
-    quote! {
-        #[allow(improper_ctypes)]
-        extern "C" {
-            #(#decls)*
+pub fn write_all(w: &mut RustWriter, ir: &Ir) {
+    w.line("#[allow(improper_ctypes)]");
+    w.open("extern \"C\" {");
+    for (i, call) in ir.syscalls.iter().enumerate() {
+        if i > 0 {
+            w.blank();
         }
-        #(#wrappers)*
+        declaration(w, ir, call);
+    }
+    w.close("}");
+    for call in &ir.syscalls {
+        w.blank();
+        wrapper(w, ir, call);
     }
 }
 
 /// The C-level type of a parameter: outputs are pointers to what they receive.
-pub fn c_param_type(ir: &Ir, ty: &Type, direction: Direction) -> TokenStream {
-    let ty = naming::type_tokens(ir, ty);
+pub fn c_param_type(ir: &Ir, ty: &Type, direction: Direction) -> String {
+    let ty = naming::type_expr(ir, ty);
     match direction {
         Direction::In => ty,
-        Direction::Out => quote!(*mut #ty),
+        Direction::Out => format!("*mut {ty}"),
     }
 }
 
-fn returns(call: &Syscall) -> TokenStream {
+fn returns(call: &Syscall) -> &'static str {
     if call.noreturn {
-        quote!(-> !)
+        "!"
     } else {
-        quote!(-> errno)
+        "errno"
     }
 }
 
-fn declaration(ir: &Ir, call: &Syscall) -> TokenStream {
-    let symbol = Ident::new(&naming::syscall_symbol(&call.name.name), Span::call_site());
-    let params = call.params.iter().map(|p| {
-        let name = naming::ident(&p.name);
-        let ty = c_param_type(ir, &p.ty, p.direction);
-        quote!(#name: #ty)
-    });
-    let ret = returns(call);
-    quote! { fn #symbol(#(#params),*) #ret; }
+fn declaration(w: &mut RustWriter, ir: &Ir, call: &Syscall) {
+    let params: Vec<String> = call
+        .params
+        .iter()
+        .map(|p| {
+            format!(
+                "{}: {}",
+                naming::field_name(&p.name),
+                c_param_type(ir, &p.ty, p.direction)
+            )
+        })
+        .collect();
+    let head = format!("fn {}", naming::syscall_symbol(&call.name.name));
+    w.signature(&head, &params, returns(call), SigEnd::Decl);
 }
 
 /// The element type of a slice standing for a range: `u8` for `void`.
-pub fn slice_element(ir: &Ir, target: &Type) -> TokenStream {
+pub fn slice_element(ir: &Ir, target: &Type) -> String {
     match target {
-        Type::Void => quote!(u8),
-        other => naming::type_tokens(ir, other),
+        Type::Void => "u8".to_string(),
+        other => naming::type_expr(ir, other),
     }
 }
 
-fn wrapper(ir: &Ir, call: &Syscall) -> TokenStream {
-    let doc = docs::attrs(&docs::syscall(
-        ir,
-        call,
-        naming::wrapper_param,
-        docs::Scope::Root,
-    ));
-    let name = naming::ident(&naming::syscall_fn(&call.name.name));
-    let symbol = Ident::new(&naming::syscall_symbol(&call.name.name), Span::call_site());
+const SAFETY: [&str; 6] = [
+    "",
+    "# Safety",
+    "",
+    "This is a raw system call: pointers must be valid for what the call does",
+    "with them, and the call's effects on the process are not checked by Rust.",
+    "",
+];
+
+fn wrapper(w: &mut RustWriter, ir: &Ir, call: &Syscall) {
+    let mut doc = docs::syscall(ir, call, naming::wrapper_param, docs::Scope::Root);
+    doc.extend(SAFETY[..5].iter().map(|l| l.to_string()));
+    w.doc(&doc);
+    w.line("#[inline]");
     let mut params = Vec::new();
     let mut args = Vec::new();
     for member in &call.inputs {
-        let pname = Ident::new(&naming::wrapper_param(member.name()), Span::call_site());
+        let pname = naming::wrapper_param(member.name());
         match &member.kind {
             MemberKind::Simple { ty, .. } => {
-                let ty = naming::type_tokens(ir, ty);
-                params.push(quote!(#pname: #ty));
-                args.push(quote!(#pname));
+                params.push(format!("{pname}: {}", naming::type_expr(ir, ty)));
+                args.push(pname);
             }
             MemberKind::Range {
                 constant, target, ..
             } => {
                 let element = slice_element(ir, target);
                 let void = matches!(target, Type::Void);
-                if *constant {
-                    params.push(quote!(#pname: &[#element]));
-                    args.push(if void {
-                        quote!(#pname.as_ptr() as *const ())
-                    } else {
-                        quote!(#pname.as_ptr())
-                    });
+                let (slice, ptr, cast) = if *constant {
+                    ("&", "as_ptr", "*const ()")
                 } else {
-                    params.push(quote!(#pname: &mut [#element]));
-                    args.push(if void {
-                        quote!(#pname.as_mut_ptr() as *mut ())
-                    } else {
-                        quote!(#pname.as_mut_ptr())
-                    });
-                }
-                args.push(quote!(#pname.len()));
+                    ("&mut ", "as_mut_ptr", "*mut ()")
+                };
+                params.push(format!("{pname}: {slice}[{element}]"));
+                args.push(if void {
+                    format!("{pname}.{ptr}() as {cast}")
+                } else {
+                    format!("{pname}.{ptr}()")
+                });
+                args.push(format!("{pname}.len()"));
             }
             MemberKind::Variant(_) => {}
         }
     }
     for member in &call.outputs {
-        let pname = Ident::new(&naming::wrapper_param(member.name()), Span::call_site());
+        let pname = naming::wrapper_param(member.name());
         if let MemberKind::Simple { ty, .. } = &member.kind {
-            let ty = naming::type_tokens(ir, ty);
-            params.push(quote!(#pname: *mut #ty));
-            args.push(quote!(#pname));
+            params.push(format!("{pname}: *mut {}", naming::type_expr(ir, ty)));
+            args.push(pname);
         }
     }
-    let ret = returns(call);
-    quote! {
-        #doc
-        ///
-        /// # Safety
-        ///
-        /// This is a raw system call: pointers must be valid for what the call does
-        /// with them, and the call's effects on the process are not checked by Rust.
-        #[inline]
-        pub unsafe fn #name(#(#params),*) #ret {
-            #symbol(#(#args),*)
-        }
-    }
+    let head = format!(
+        "pub unsafe fn {}",
+        naming::ident_name(&naming::syscall_fn(&call.name.name))
+    );
+    w.signature(&head, &params, returns(call), SigEnd::Body);
+    w.call(&naming::syscall_symbol(&call.name.name), &args, "");
+    w.close("}");
 }

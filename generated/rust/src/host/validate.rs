@@ -5,6 +5,18 @@
 //! An enum value or a struct that holds one is only a valid Rust value when the
 //! number is one of the enum's: these functions check the raw bytes first.
 
+use core::ptr::addr_of;
+
+/// The integer stored at `p`, read as its base type `T` rather than as the field's type,
+/// which could be an enum that does not hold every number.
+///
+/// # Safety
+///
+/// `p` must be valid for reading a `T`.
+unsafe fn bits<T, F>(p: *const F) -> T {
+    (p as *const T).read()
+}
+
 /// Decodes a [`advice`](crate::advice) from its number; `None` for numbers it does not name.
 pub fn advice(raw: u8) -> Option<crate::advice> {
     match raw {
@@ -222,7 +234,11 @@ pub fn whence(raw: u8) -> Option<crate::whence> {
 ///
 /// `p` must be valid for reading a whole value of the type.
 pub unsafe fn auxv(p: *const crate::auxv) -> bool {
-    auxtype((core::ptr::addr_of!((* p).a_type) as *const u32).read()).is_some()
+    let f = addr_of!((*p).a_type);
+    if auxtype(bits(f)).is_none() {
+        return false;
+    }
+    true
 }
 
 /// Whether the bytes at `p` are a valid [`dirent`](crate::dirent).
@@ -231,7 +247,11 @@ pub unsafe fn auxv(p: *const crate::auxv) -> bool {
 ///
 /// `p` must be valid for reading a whole value of the type.
 pub unsafe fn dirent(p: *const crate::dirent) -> bool {
-    filetype((core::ptr::addr_of!((* p).d_type) as *const u8).read()).is_some()
+    let f = addr_of!((*p).d_type);
+    if filetype(bits(f)).is_none() {
+        return false;
+    }
+    true
 }
 
 /// Whether the bytes at `p` are a valid [`event`](crate::event).
@@ -240,18 +260,23 @@ pub unsafe fn dirent(p: *const crate::dirent) -> bool {
 ///
 /// `p` must be valid for reading a whole value of the type.
 pub unsafe fn event(p: *const crate::event) -> bool {
-    errno((core::ptr::addr_of!((* p).error) as *const u16).read()).is_some()
-        && eventtype((core::ptr::addr_of!((* p).r#type) as *const u8).read()).is_some()
-        && {
-            let tag = (core::ptr::addr_of!((* p).r#type) as *const u8).read();
-            ![7].contains(&tag)
-                || signal(
-                        (core::ptr::addr_of!((* p).union.proc_terminate.signal)
-                            as *const u8)
-                            .read(),
-                    )
-                    .is_some()
+    let f = addr_of!((*p).error);
+    if errno(bits(f)).is_none() {
+        return false;
+    }
+    let f = addr_of!((*p).r#type);
+    if eventtype(bits(f)).is_none() {
+        return false;
+    }
+    let tag: u8 = bits(addr_of!((*p).r#type));
+    if tag == 7 {
+        let arm = addr_of!((*p).union.proc_terminate);
+        let f = addr_of!((*arm).signal);
+        if signal(bits(f)).is_none() {
+            return false;
         }
+    }
+    true
 }
 
 /// Whether the bytes at `p` are a valid [`fdstat`](crate::fdstat).
@@ -260,7 +285,11 @@ pub unsafe fn event(p: *const crate::event) -> bool {
 ///
 /// `p` must be valid for reading a whole value of the type.
 pub unsafe fn fdstat(p: *const crate::fdstat) -> bool {
-    filetype((core::ptr::addr_of!((* p).fs_filetype) as *const u8).read()).is_some()
+    let f = addr_of!((*p).fs_filetype);
+    if filetype(bits(f)).is_none() {
+        return false;
+    }
+    true
 }
 
 /// Whether the bytes at `p` are a valid [`filestat`](crate::filestat).
@@ -269,7 +298,11 @@ pub unsafe fn fdstat(p: *const crate::fdstat) -> bool {
 ///
 /// `p` must be valid for reading a whole value of the type.
 pub unsafe fn filestat(p: *const crate::filestat) -> bool {
-    filetype((core::ptr::addr_of!((* p).st_filetype) as *const u8).read()).is_some()
+    let f = addr_of!((*p).st_filetype);
+    if filetype(bits(f)).is_none() {
+        return false;
+    }
+    true
 }
 
 /// Whether the bytes at `p` are a valid [`subscription`](crate::subscription).
@@ -278,36 +311,37 @@ pub unsafe fn filestat(p: *const crate::filestat) -> bool {
 ///
 /// `p` must be valid for reading a whole value of the type.
 pub unsafe fn subscription(p: *const crate::subscription) -> bool {
-    eventtype((core::ptr::addr_of!((* p).r#type) as *const u8).read()).is_some()
-        && {
-            let tag = (core::ptr::addr_of!((* p).r#type) as *const u8).read();
-            (![1].contains(&tag)
-                || clockid(
-                        (core::ptr::addr_of!((* p).union.clock.clock_id) as *const u32)
-                            .read(),
-                    )
-                    .is_some())
-                && (![2].contains(&tag)
-                    || (scope(
-                            (core::ptr::addr_of!((* p).union.condvar.condvar_scope)
-                                as *const u8)
-                                .read(),
-                        )
-                        .is_some()
-                        && scope(
-                                (core::ptr::addr_of!((* p).union.condvar.lock_scope)
-                                    as *const u8)
-                                    .read(),
-                            )
-                            .is_some()))
-                && (![5, 6].contains(&tag)
-                    || scope(
-                            (core::ptr::addr_of!((* p).union.lock.lock_scope)
-                                as *const u8)
-                                .read(),
-                        )
-                        .is_some())
+    let f = addr_of!((*p).r#type);
+    if eventtype(bits(f)).is_none() {
+        return false;
+    }
+    let tag: u8 = bits(addr_of!((*p).r#type));
+    if tag == 1 {
+        let arm = addr_of!((*p).union.clock);
+        let f = addr_of!((*arm).clock_id);
+        if clockid(bits(f)).is_none() {
+            return false;
         }
+    }
+    if tag == 2 {
+        let arm = addr_of!((*p).union.condvar);
+        let f = addr_of!((*arm).condvar_scope);
+        if scope(bits(f)).is_none() {
+            return false;
+        }
+        let f = addr_of!((*arm).lock_scope);
+        if scope(bits(f)).is_none() {
+            return false;
+        }
+    }
+    if matches!(tag, 5 | 6) {
+        let arm = addr_of!((*p).union.lock);
+        let f = addr_of!((*arm).lock_scope);
+        if scope(bits(f)).is_none() {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether the bytes at `p` are a valid [`threadattr`](crate::threadattr).
@@ -316,5 +350,9 @@ pub unsafe fn subscription(p: *const crate::subscription) -> bool {
 ///
 /// `p` must be valid for reading a whole value of the type.
 pub unsafe fn threadattr(p: *const crate::threadattr) -> bool {
-    (core::ptr::addr_of!((* p).entry_point) as *const usize).read() != 0
+    let f = addr_of!((*p).entry_point);
+    if bits::<usize, _>(f) == 0 {
+        return false;
+    }
+    true
 }

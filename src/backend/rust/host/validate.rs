@@ -2,196 +2,231 @@
 //! that a struct in guest memory holds valid Rust values (known enum values, including in
 //! the variant arm its tag selects; non-null function pointers) before a reference to it
 //! is handed to the implementation.
+//!
+//! A check is a run of `let f = addr_of!((*p).field); if INVALID { return false; }`
+//! statements, one per field with invariants, with the fields of a variant arm inside
+//! `if tag == VALUE { .. }`. Each statement names one field, so lines stay short however
+//! deeply the field is nested.
 
 use super::params::{has_invariants, members_have_invariants};
-use crate::backend::rust::types::{int_ident, is_rust_enum};
-use crate::ir::{IntLike, Ir, Member, MemberKind, Type, TypeId, TypeKind};
-use crate::naming::rust as naming;
-use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::quote;
+use crate::backend::rust::writer::{RustWriter, SigEnd, CHAIN_WIDTH};
+use crate::ir::{Arm, IntLike, Ir, Member, MemberKind, Pair, Type, TypeId, TypeKind, Variant};
+use crate::naming::rust::{self as naming, ItemKind};
 
-pub fn file(ir: &Ir) -> TokenStream {
-    let items = ir.type_ids().map(|id| {
-        let def = ir.ty(id);
-        match &def.kind {
-            TypeKind::IntLike(int) if is_rust_enum(int) => decoder(ir, id, int),
-            TypeKind::Struct(s) if members_have_invariants(ir, &s.members) => {
-                validator(ir, id, &s.members)
+const HEAD: &str = r#"//! Decoding of enum values and checks of structs that come from the guest.
+//!
+//! An enum value or a struct that holds one is only a valid Rust value when the
+//! number is one of the enum's: these functions check the raw bytes first.
+"#;
+
+/// The part of the file after `HEAD` when some struct is checked.
+const READER: &str = r#"
+use core::ptr::addr_of;
+
+/// The integer stored at `p`, read as its base type `T` rather than as the field's type,
+/// which could be an enum that does not hold every number.
+///
+/// # Safety
+///
+/// `p` must be valid for reading a `T`.
+unsafe fn bits<T, F>(p: *const F) -> T {
+    (p as *const T).read()
+}
+"#;
+
+pub fn file(ir: &Ir) -> String {
+    let mut w = RustWriter::with_capacity(256 * ir.types.len() + 1024);
+    w.raw(&crate::backend::banner(ir, "// "));
+    w.blank();
+    w.raw(HEAD);
+    let checked = |id: TypeId| match &ir.ty(id).kind {
+        TypeKind::Struct(s) => members_have_invariants(ir, &s.members),
+        _ => false,
+    };
+    if ir.type_ids().any(checked) {
+        w.raw(READER);
+    }
+    for id in ir.type_ids() {
+        match &ir.ty(id).kind {
+            TypeKind::IntLike(int) if naming::int_item_kind(int) == ItemKind::Enum => {
+                decoder(&mut w, ir, id, int)
             }
-            _ => TokenStream::new(),
+            TypeKind::Struct(s) if checked(id) => validator(&mut w, ir, id, &s.members),
+            _ => {}
         }
-    });
-    quote! {
-        //! Decoding of enum values and checks of structs that come from the guest.
-        //!
-        //! An enum value or a struct that holds one is only a valid Rust value when the
-        //! number is one of the enum's: these functions check the raw bytes first.
-
-        #(#items)*
     }
+    w.finish()
 }
 
-fn decoder(ir: &Ir, id: TypeId, int: &IntLike) -> TokenStream {
-    let name = naming::ident(&ir.ty(id).name.name);
-    let base = int_ident(int.base);
-    let mut seen = Vec::new();
-    let arms = int.values.iter().filter_map(|v| {
-        if seen.contains(&v.value) {
-            return None;
-        }
-        seen.push(v.value);
-        let lit = Literal::i128_unsuffixed(v.value);
-        let variant = Ident::new(&naming::value_name(int, v), Span::call_site());
-        Some(quote!(#lit => Some(crate::#name::#variant),))
-    });
-    let doc = format!(
-        " Decodes a [`{0}`](crate::{0}) from its number; `None` for numbers it does not name.",
+fn decoder(w: &mut RustWriter, ir: &Ir, id: TypeId, int: &IntLike) {
+    let name = naming::type_name(ir, id);
+    w.blank();
+    w.doc(&[format!(
+        "Decodes a [`{0}`](crate::{0}) from its number; `None` for numbers it does not name.",
         ir.ty(id).name.name
-    );
-    quote! {
-        #[doc = #doc]
-        pub fn #name(raw: #base) -> Option<crate::#name> {
-            match raw {
-                #(#arms)*
-                _ => None,
-            }
+    )]);
+    let param = format!("raw: {}", naming::int_type(int.base));
+    let ret = format!("Option<crate::{name}>");
+    w.signature(&format!("pub fn {name}"), &[param], &ret, SigEnd::Body);
+    w.open("match raw {");
+    for (index, v) in int.values.iter().enumerate() {
+        if int.values[..index].iter().any(|e| e.value == v.value) {
+            continue;
         }
+        w.line_fmt(format_args!(
+            "{} => Some(crate::{name}::{}),",
+            v.value,
+            naming::value_name(int, v)
+        ));
     }
+    w.line("_ => None,");
+    w.close("}");
+    w.close("}");
 }
 
-fn validator(ir: &Ir, id: TypeId, members: &[Member]) -> TokenStream {
-    let name = naming::ident(&ir.ty(id).name.name);
-    let checks = member_checks(ir, members, &quote!((*p)));
-    let doc = format!(
-        " Whether the bytes at `p` are a valid [`{0}`](crate::{0}).",
-        ir.ty(id).name.name
+fn validator(w: &mut RustWriter, ir: &Ir, id: TypeId, members: &[Member]) {
+    let name = naming::type_name(ir, id);
+    w.blank();
+    w.doc(&[
+        format!(
+            "Whether the bytes at `p` are a valid [`{0}`](crate::{0}).",
+            ir.ty(id).name.name
+        ),
+        String::new(),
+        "# Safety".to_string(),
+        String::new(),
+        "`p` must be valid for reading a whole value of the type.".to_string(),
+    ]);
+    let param = format!("p: *const crate::{name}");
+    w.signature(
+        &format!("pub unsafe fn {name}"),
+        &[param],
+        "bool",
+        SigEnd::Body,
     );
-    quote! {
-        #[doc = #doc]
-        ///
-        /// # Safety
-        ///
-        /// `p` must be valid for reading a whole value of the type.
-        pub unsafe fn #name(p: *const crate::#name) -> bool {
-            #(#checks)&&*
-        }
-    }
+    member_checks(w, ir, members, "p");
+    w.line("true");
+    w.close("}");
 }
 
-/// Boolean expressions, all true when the members at `base.member` are valid.
-fn member_checks(ir: &Ir, members: &[Member], base: &TokenStream) -> Vec<TokenStream> {
-    let mut out = Vec::new();
+/// The checks of the members of the struct or arm the pointer variable `base` points at.
+fn member_checks(w: &mut RustWriter, ir: &Ir, members: &[Member], base: &str) {
     let mut ordinal = 0;
     for member in members {
         match &member.kind {
-            MemberKind::Simple { ty, .. } => {
-                let field = naming::ident(member.name());
-                out.extend(type_check(ir, ty, &quote!(#base.#field)));
+            MemberKind::Simple { ty, .. } if has_invariants(ir, ty) => {
+                let field = naming::field_name(member.name());
+                w.line_fmt(format_args!("let f = addr_of!((*{base}).{field});"));
+                type_check(w, ir, ty, "f");
             }
-            MemberKind::Range { .. } => {}
+            MemberKind::Simple { .. } | MemberKind::Range { .. } => {}
             MemberKind::Variant(variant) => {
-                let union = naming::ident(&naming::variant_field(ordinal));
+                let union = naming::variant_field(ordinal);
                 ordinal += 1;
-                out.extend(variant_check(ir, members, variant, base, &union));
+                variant_check(w, ir, members, variant, base, &union);
             }
         }
     }
-    out
 }
 
-/// The check of the arm a variant's tag selects: `{ let tag = ..; (![..].contains(&tag) || ..) }`.
+/// The checks of the arm a variant's tag selects, inside `if tag == VALUE { .. }`.
 fn variant_check(
+    w: &mut RustWriter,
     ir: &Ir,
     members: &[Member],
-    variant: &crate::ir::Variant,
-    base: &TokenStream,
-    union: &Ident,
-) -> Option<TokenStream> {
-    let tag_member = members.get(variant.tag)?;
-    let tag_int = ir.int_like(variant.tag_type)?;
-    let tag = naming::ident(tag_member.name());
-    let base_ty = int_ident(tag_int.base);
-    let mut arms = Vec::new();
-    for (index, arm) in variant.arms.iter().enumerate() {
-        let place = match (&arm.name, arm.members.as_slice()) {
-            (Some(arm_name), _) => {
-                let a = naming::ident(&arm_name.name);
-                quote!(#base.#union.#a)
-            }
-            (None, [one]) if one.offset == crate::ir::Pair::same(0) => quote!(#base.#union),
-            (None, _) => {
-                let a = naming::ident(&format!("arm{index}"));
-                quote!(#base.#union.#a)
-            }
-        };
-        let checks = member_checks(ir, &arm.members, &place);
-        if checks.is_empty() {
-            continue;
+    variant: &Variant,
+    base: &str,
+    union: &str,
+) {
+    let (Some(tag_member), Some(tag_int)) =
+        (members.get(variant.tag), ir.int_like(variant.tag_type))
+    else {
+        return;
+    };
+    let checked: Vec<(usize, &Arm)> = variant
+        .arms
+        .iter()
+        .enumerate()
+        .filter(|(_, arm)| members_have_invariants(ir, &arm.members))
+        .collect();
+    if checked.is_empty() {
+        return;
+    }
+    w.line_fmt(format_args!(
+        "let tag: {} = bits(addr_of!((*{base}).{}));",
+        naming::int_type(tag_int.base),
+        naming::field_name(tag_member.name())
+    ));
+    for (index, arm) in checked {
+        let values: Vec<String> = arm
+            .tag_values
+            .iter()
+            .filter_map(|(i, _)| tag_int.values.get(*i).map(|v| v.value.to_string()))
+            .collect();
+        match values.as_slice() {
+            [] => continue,
+            [one] => w.open_fmt(format_args!("if tag == {one} {{")),
+            many => w.open_fmt(format_args!("if matches!(tag, {}) {{", many.join(" | "))),
         }
-        let values = arm.tag_values.iter().filter_map(|(i, _)| {
-            tag_int
-                .values
-                .get(*i)
-                .map(|v| Literal::i128_unsuffixed(v.value))
-        });
-        let all = if checks.len() == 1 {
-            quote!(#(#checks)*)
-        } else {
-            quote!((#(#checks)&&*))
+        let place = match (&arm.name, arm.members.as_slice()) {
+            (Some(arm_name), _) => format!("{union}.{}", naming::field_name(&arm_name.name)),
+            (None, [one]) if one.offset == Pair::same(0) => union.to_string(),
+            (None, _) => format!("{union}.arm{index}"),
         };
-        arms.push(quote!(![#(#values),*].contains(&tag) || #all));
+        w.line_fmt(format_args!("let arm = addr_of!((*{base}).{place});"));
+        member_checks(w, ir, &arm.members, "arm");
+        w.close("}");
     }
-    if arms.is_empty() {
-        return None;
-    }
-    if arms.len() > 1 {
-        arms = arms.into_iter().map(|a| quote!((#a))).collect();
-    }
-    Some(quote! {{
-        let tag = (core::ptr::addr_of!(#base.#tag) as *const #base_ty).read();
-        #(#arms)&&*
-    }})
 }
 
-/// A boolean expression, true when the value of type `ty` at `place` is valid; `None` when
-/// every bit pattern is.
-fn type_check(ir: &Ir, ty: &Type, place: &TokenStream) -> Option<TokenStream> {
+/// The checks of the value of type `ty` the pointer variable `ptr` points at; nothing when
+/// every bit pattern is valid.
+fn type_check(w: &mut RustWriter, ir: &Ir, ty: &Type, ptr: &str) {
     if !has_invariants(ir, ty) {
-        return None;
+        return;
     }
     match ty {
-        Type::Named(id) => match &ir.ty(*id).kind {
-            TypeKind::IntLike(int) => {
-                let decode = naming::ident(&ir.ty(*id).name.name);
-                let base = int_ident(int.base);
-                Some(quote! {
-                    #decode((core::ptr::addr_of!(#place) as *const #base).read()).is_some()
-                })
+        Type::Named(id) => {
+            let check = naming::type_name(ir, *id);
+            match &ir.ty(*id).kind {
+                TypeKind::IntLike(_) => {
+                    let call = format!("{check}(bits({ptr}))");
+                    // rustfmt puts a chain longer than `chain_width` on lines of its own.
+                    if call.len() + ".is_none()".len() <= CHAIN_WIDTH {
+                        invalid_if(w, &format!("{call}.is_none()"));
+                    } else {
+                        w.line_fmt(format_args!("if {call}"));
+                        w.line("    .is_none()");
+                        w.open("{");
+                        w.line("return false;");
+                        w.close("}");
+                    }
+                }
+                TypeKind::Struct(_) => invalid_if(w, &format!("!{check}({ptr})")),
+                TypeKind::Function(_) => invalid_if(w, &null(ptr)),
             }
-            TypeKind::Struct(_) => {
-                let check = naming::ident(&ir.ty(*id).name.name);
-                Some(quote!(#check(core::ptr::addr_of!(#place))))
-            }
-            TypeKind::Function(_) => Some(non_null(place)),
-        },
-        Type::Pointer { .. } => Some(non_null(place)),
-        Type::Atomic(inner) => type_check(ir, inner, place),
-        Type::Array { count, element } => {
-            let count = Literal::u64_unsuffixed(*count);
-            let inner = type_check(ir, element, &quote!((*item)))?;
-            let elem = naming::qualified_type_tokens(ir, element);
-            Some(quote! {
-                (0..#count).all(|i| {
-                    let item = (core::ptr::addr_of!(#place) as *const #elem).add(i);
-                    #inner
-                })
-            })
         }
-        Type::Void | Type::Int(_) => None,
+        Type::Pointer { .. } => invalid_if(w, &null(ptr)),
+        Type::Atomic(inner) => type_check(w, ir, inner, ptr),
+        Type::Array { count, element } => {
+            let elem = naming::qualified_type_expr(ir, element);
+            w.open_fmt(format_args!("for i in 0..{count} {{"));
+            w.line_fmt(format_args!("let item = ({ptr} as *const {elem}).add(i);"));
+            type_check(w, ir, element, "item");
+            w.close("}");
+        }
+        Type::Void | Type::Int(_) => {}
     }
+}
+
+/// `if invalid { return false; }`.
+fn invalid_if(w: &mut RustWriter, invalid: &str) {
+    w.open_fmt(format_args!("if {invalid} {{"));
+    w.line("return false;");
+    w.close("}");
 }
 
 /// A function pointer must not be null.
-fn non_null(place: &TokenStream) -> TokenStream {
-    quote!((core::ptr::addr_of!(#place) as *const usize).read() != 0)
+fn null(ptr: &str) -> String {
+    format!("bits::<usize, _>({ptr}) == 0")
 }

@@ -1,0 +1,289 @@
+//! A small source writer for Rust: lines at the current indentation, doc comments, and the
+//! few layout decisions that depend on width, made the way rustfmt makes them (default
+//! configuration, 100 columns), so that the generated crate is rustfmt-clean without
+//! being parsed and printed again.
+//!
+//! Only the constructs the backend emits are covered: function signatures, argument and
+//! element lists, and `let x = match f(..) {` heads. Everything else is written in a shape
+//! rustfmt leaves as it is (blocks on their own lines, no `if`/`else` on one line).
+
+use std::fmt::Write as _;
+
+/// rustfmt's `max_width`.
+pub const MAX_WIDTH: usize = 100;
+/// rustfmt's `fn_call_width`: the widest argument list kept on one line.
+pub const CALL_WIDTH: usize = 60;
+/// rustfmt's `chain_width`: the widest method chain kept on one line.
+pub const CHAIN_WIDTH: usize = 60;
+
+const INDENT: &str = "    ";
+
+/// How a function signature ends.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SigEnd {
+    /// ` {`: a body follows (the writer indents for it).
+    Body,
+    /// `;`: a declaration in a trait or an `extern` block.
+    Decl,
+}
+
+/// Rust text under construction.
+pub struct RustWriter {
+    out: String,
+    indent: usize,
+}
+
+impl RustWriter {
+    /// A writer whose text starts with `capacity` bytes reserved.
+    pub fn with_capacity(capacity: usize) -> RustWriter {
+        RustWriter {
+            out: String::with_capacity(capacity),
+            indent: 0,
+        }
+    }
+
+    /// The text written so far.
+    pub fn finish(self) -> String {
+        self.out
+    }
+
+    /// Columns taken by the current indentation.
+    pub fn indent_width(&self) -> usize {
+        self.indent * INDENT.len()
+    }
+
+    fn push_indent(&mut self) {
+        for _ in 0..self.indent {
+            self.out.push_str(INDENT);
+        }
+    }
+
+    /// One line at the current indentation.
+    pub fn line(&mut self, text: &str) {
+        self.push_indent();
+        self.out.push_str(text);
+        self.out.push('\n');
+    }
+
+    /// One line made of pieces, at the current indentation.
+    pub fn line_of(&mut self, pieces: &[&str]) {
+        self.push_indent();
+        pieces.iter().for_each(|p| self.out.push_str(p));
+        self.out.push('\n');
+    }
+
+    /// A formatted line at the current indentation.
+    pub fn line_fmt(&mut self, args: std::fmt::Arguments<'_>) {
+        self.push_indent();
+        let _ = self.out.write_fmt(args);
+        self.out.push('\n');
+    }
+
+    /// An empty line.
+    pub fn blank(&mut self) {
+        self.out.push('\n');
+    }
+
+    /// Text copied as it is (already indented, each line ending in a newline).
+    pub fn raw(&mut self, text: &str) {
+        self.out.push_str(text);
+    }
+
+    /// A line that opens a block (`... {`): what follows is indented one more level.
+    pub fn open(&mut self, text: &str) {
+        self.line(text);
+        self.indent += 1;
+    }
+
+    /// [`RustWriter::open`] with a formatted line.
+    pub fn open_fmt(&mut self, args: std::fmt::Arguments<'_>) {
+        self.line_fmt(args);
+        self.indent += 1;
+    }
+
+    /// A line that closes a block (`}`, `};`, `})`), one level out.
+    pub fn close(&mut self, text: &str) {
+        self.indent = self.indent.saturating_sub(1);
+        self.line(text);
+    }
+
+    /// Outer doc comment lines (`///`); an empty line is a bare `///`.
+    pub fn doc<S: AsRef<str>>(&mut self, lines: &[S]) {
+        self.comment_lines("///", lines);
+    }
+
+    /// Inner doc comment lines (`//!`).
+    pub fn inner_doc<S: AsRef<str>>(&mut self, lines: &[S]) {
+        self.comment_lines("//!", lines);
+    }
+
+    fn comment_lines<S: AsRef<str>>(&mut self, marker: &str, lines: &[S]) {
+        for line in lines {
+            let line = line.as_ref().trim_end();
+            self.push_indent();
+            self.out.push_str(marker);
+            if !line.is_empty() {
+                self.out.push(' ');
+                self.out.push_str(line);
+            }
+            self.out.push('\n');
+        }
+    }
+
+    /// Whether `width` more columns fit on a line at the current indentation.
+    pub fn fits(&self, width: usize) -> bool {
+        self.indent_width() + width <= MAX_WIDTH
+    }
+
+    /// `head(items)tail` on one line when the items take at most `limit` columns and the
+    /// line fits; else `head(`, one item per line with a trailing comma, and `)tail`.
+    /// `open` and `close` are the brackets (`(`/`)` or `[`/`]`).
+    pub fn list<S: AsRef<str>>(
+        &mut self,
+        head: &str,
+        (open, close): (&str, &str),
+        items: &[S],
+        tail: &str,
+        limit: usize,
+    ) {
+        let width = joined_width(items);
+        if width <= limit && self.fits(head.len() + open.len() + width + close.len() + tail.len()) {
+            self.push_indent();
+            self.out.push_str(head);
+            self.out.push_str(open);
+            push_joined(&mut self.out, items);
+            self.out.push_str(close);
+            self.out.push_str(tail);
+            self.out.push('\n');
+            return;
+        }
+        self.line_of(&[head, open]);
+        self.indent += 1;
+        for item in items {
+            self.line_of(&[item.as_ref(), ","]);
+        }
+        self.indent -= 1;
+        self.line_of(&[close, tail]);
+    }
+
+    /// A call statement or expression line: `head(args)tail`, laid out as rustfmt lays out
+    /// calls whose arguments are simple (no closures or blocks to overflow).
+    pub fn call<S: AsRef<str>>(&mut self, head: &str, args: &[S], tail: &str) {
+        self.list(head, ("(", ")"), args, tail, CALL_WIDTH);
+    }
+
+    /// A function signature: `head(params) -> ret {` or `... ;`, on one line when it fits,
+    /// else with the return type on a line of its own (a declaration exactly one column
+    /// too long), else with one parameter per line. `ret` is empty for `()`. A body is
+    /// opened (indented) after `{`.
+    pub fn signature<S: AsRef<str>>(&mut self, head: &str, params: &[S], ret: &str, end: SigEnd) {
+        let arrow = if ret.is_empty() { 0 } else { 4 + ret.len() };
+        let end_text = match end {
+            SigEnd::Body => " {",
+            SigEnd::Decl => ";",
+        };
+        let one_line = self.indent_width() + head.len() + joined_width(params) + 2 + arrow;
+        let limit = match end {
+            SigEnd::Body => MAX_WIDTH,
+            // rustfmt reserves a column for ` {` after a declaration's return type too.
+            SigEnd::Decl if ret.is_empty() => MAX_WIDTH,
+            SigEnd::Decl => MAX_WIDTH - 1,
+        };
+        if one_line + end_text.len() <= limit || params.is_empty() {
+            self.push_indent();
+            self.out.push_str(head);
+            self.out.push('(');
+            push_joined(&mut self.out, params);
+            self.out.push(')');
+            if !ret.is_empty() {
+                self.out.push_str(" -> ");
+                self.out.push_str(ret);
+            }
+            self.out.push_str(end_text);
+            self.out.push('\n');
+        } else if end == SigEnd::Decl && !ret.is_empty() && one_line + 1 == MAX_WIDTH {
+            self.push_indent();
+            self.out.push_str(head);
+            self.out.push('(');
+            push_joined(&mut self.out, params);
+            self.out.push_str(")\n");
+            self.indent += 1;
+            self.line_of(&["-> ", ret, end_text]);
+            self.indent -= 1;
+        } else {
+            self.line_of(&[head, "("]);
+            self.indent += 1;
+            for p in params {
+                self.line_of(&[p.as_ref(), ","]);
+            }
+            self.indent -= 1;
+            if ret.is_empty() {
+                self.line_of(&[")", end_text]);
+            } else {
+                self.line_of(&[") -> ", ret, end_text]);
+            }
+        }
+        if end == SigEnd::Body {
+            self.indent += 1;
+        }
+    }
+}
+
+/// Columns taken by items joined with `, `.
+pub fn joined_width<S: AsRef<str>>(items: &[S]) -> usize {
+    let text: usize = items.iter().map(|i| i.as_ref().len()).sum();
+    text + items.len().saturating_sub(1) * 2
+}
+
+/// Appends items joined with `, `.
+pub fn push_joined<S: AsRef<str>>(out: &mut String, items: &[S]) {
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(item.as_ref());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signatures_break_where_rustfmt_breaks_them() {
+        let mut w = RustWriter::with_capacity(0);
+        w.signature("fn short", &["a: u8"], "u8", SigEnd::Decl);
+        let long = "p".repeat(90);
+        w.signature("fn long", &[long.as_str(), "b: u8"], "", SigEnd::Body);
+        w.line("x");
+        w.close("}");
+        assert_eq!(
+            w.finish(),
+            format!("fn short(a: u8) -> u8;\nfn long(\n    {long},\n    b: u8,\n) {{\n    x\n}}\n")
+        );
+    }
+
+    #[test]
+    fn a_declaration_one_column_too_long_moves_its_return_type() {
+        let mut w = RustWriter::with_capacity(0);
+        w.indent = 1;
+        // `    fn f(a: ...) -> R;` is exactly 100 columns.
+        let param = format!(
+            "a: {}",
+            "T".repeat(100 - "    fn f(".len() - ") -> RRRR;".len() - 3)
+        );
+        w.signature("fn f", &[param.as_str()], "RRRR", SigEnd::Decl);
+        assert_eq!(w.finish(), format!("    fn f({param})\n        -> RRRR;\n"));
+    }
+
+    #[test]
+    fn lists_go_vertical_past_their_width() {
+        let mut w = RustWriter::with_capacity(0);
+        w.call("f", &["a", "b"], ";");
+        let many: Vec<String> = (0..12).map(|i| format!("arg{i}")).collect();
+        w.call("g", &many, ";");
+        let text = w.finish();
+        assert!(text.starts_with("f(a, b);\ng(\n    arg0,\n"));
+        assert!(text.ends_with("    arg11,\n);\n"));
+    }
+}
