@@ -29,7 +29,9 @@ for f in small big; do
 inputs: [!file {path: $out/$f}]
 out: !fd stdout
 YAML
-  hyperfine -N --warmup 5 --export-markdown "$out/$f.md" \
-    -n "cloudabi cat ($f)" --input "$out/$f.yaml" --output null "target/release/cloudabi-run target/cloudabi/release/cat" \
-    -n "native cat ($f)" --output null "$out/native-cat $out/$f"
+  # hyperfine 1.15 (Debian) cannot feed stdin, so both commands run through
+  # `sh -c exec ...`: the same shell start-up in each, no calibration.
+  hyperfine -N --warmup 20 --min-runs 200 \
+    -n "cloudabi cat ($f)" "sh -c 'exec target/release/cloudabi-run target/cloudabi/release/cat < $out/$f.yaml > /dev/null'" \
+    -n "native cat ($f)" "sh -c 'exec $out/native-cat $out/$f > /dev/null'"
 done
