@@ -59,14 +59,23 @@ fn quality() -> Result<(), String> {
         ],
         &[],
     )?;
+    rustdoc(
+        &["-p", "cloudabi", "--all-features"],
+        "`cargo doc -p cloudabi` has warnings (broken intra-doc links?)",
+    )
+}
+
+/// `cargo doc --no-deps ARGS` with warnings as errors.
+fn rustdoc(args: &[&str], failure: &str) -> Result<(), String> {
     let status = Command::new(env!("CARGO"))
-        .args(["doc", "-p", "cloudabi", "--all-features", "--no-deps"])
+        .args(["doc", "--no-deps"])
+        .args(args)
         .env("RUSTDOCFLAGS", "-D warnings")
         .current_dir(crate::root())
         .status()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     if !status.success() {
-        return Err("`cargo doc -p cloudabi` has warnings (broken intra-doc links?)".into());
+        return Err(failure.into());
     }
     Ok(())
 }
@@ -104,22 +113,17 @@ fn runtime_quality() -> Result<(), String> {
         ],
         &[],
     )?;
-    let status = Command::new(env!("CARGO"))
-        .args([
-            "doc",
-            "--no-deps",
+    rustdoc(
+        &[
             "--manifest-path",
             manifest,
             "--target",
             target,
-        ])
-        .args(["--target-dir", check_dir])
-        .env("RUSTDOCFLAGS", "-D warnings")
-        .status()
-        .map_err(|e| format!("cannot run cargo: {e}"))?;
-    if !status.success() {
-        return Err("`cargo doc` of crates/rt has warnings (broken intra-doc links?)".into());
-    }
+            "--target-dir",
+            check_dir,
+        ],
+        "`cargo doc` of crates/rt has warnings (broken intra-doc links?)",
+    )?;
     Ok(())
 }
 
