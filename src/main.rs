@@ -64,7 +64,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     let name = cli.spec.display().to_string();
     let ir = cloudabi_gen::load(&name, &text).map_err(|e| Failure::Spec(e.render()))?;
     let selected = select(&cli.backends)?;
-    let files: Vec<OutputFile> = selected.iter().flat_map(|b| (b.generate)(&ir)).collect();
+    let files: Vec<OutputFile> = backend::run(&ir, &selected);
     match &cli.out {
         None if !cli.dry_run => {
             eprintln!(
@@ -98,10 +98,19 @@ fn select(names: &[String]) -> Result<Vec<&'static backend::Backend>, Failure> {
 }
 
 /// Writes each file through a temporary sibling and a rename, so an interrupted run never
-/// leaves a half-written file behind.
+/// leaves a half-written file behind: each file is either the old one or the new one.
+/// (Nothing is synced to disk: the output can always be made again from the spec.)
 fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), String> {
+    let mut made: Vec<PathBuf> = Vec::new();
     for f in files {
         let path = dir.join(&f.path);
+        if let Some(parent) = path.parent() {
+            if !made.iter().any(|d| d == parent) {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+                made.push(parent.to_path_buf());
+            }
+        }
         write_atomic(&path, f.contents.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
@@ -110,15 +119,11 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), String> {
 }
 
 fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    let tmp = path.with_extension(format!(
-        "{}.tmp",
-        path.extension().and_then(|e| e.to_str()).unwrap_or("")
-    ));
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = PathBuf::from(tmp);
     let mut f = std::fs::File::create(&tmp)?;
     f.write_all(contents)?;
-    f.sync_all()?;
+    drop(f);
     std::fs::rename(&tmp, path)
 }

@@ -80,7 +80,32 @@ pub fn find(name: &str) -> Option<&'static Backend> {
 
 /// Runs every backend. Paths are unique across backends (checked by a test).
 pub fn generate_all(ir: &Ir) -> Vec<OutputFile> {
-    all().iter().flat_map(|b| (b.generate)(ir)).collect()
+    let every: Vec<&Backend> = all().iter().collect();
+    run(ir, &every)
+}
+
+/// Runs `backends` on threads of their own (they are pure and share the IR read-only)
+/// and returns their files in the order of `backends`, so the result does not depend on
+/// which finishes first.
+pub fn run(ir: &Ir, backends: &[&Backend]) -> Vec<OutputFile> {
+    if backends.len() < 2 {
+        return backends.iter().flat_map(|b| (b.generate)(ir)).collect();
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = backends
+            .iter()
+            .map(|b| scope.spawn(move || (b.generate)(ir)))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| match h.join() {
+                Ok(files) => files,
+                // A backend that panics is a bug; let its panic reach the caller as it
+                // would without threads.
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    })
 }
 
 /// The first line every generated file carries, in the comment syntax of its language

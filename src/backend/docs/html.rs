@@ -6,8 +6,7 @@
 use super::highlight;
 use super::html_items::{items_html, GroupView};
 use super::markdown::summary;
-use super::model::{self, FieldRow, Model, Section, What};
-use super::naming::{CDocs, RustDocs, SpecDocs};
+use super::model::{FieldRow, Model, Section, What};
 use super::text::escape_html;
 use crate::backend::OutputFile;
 use crate::ir::{IntLikeKind, Ir, Layout};
@@ -16,15 +15,13 @@ use askama::Template;
 const STYLE: &str = include_str!("../../../templates/docs/style.css");
 const SCRIPT: &str = include_str!("../../../templates/docs/search.js");
 
-/// The files of the site, under `docs/html/`.
-pub fn render(ir: &Ir) -> Vec<OutputFile> {
-    let spec = model::build(ir, &SpecDocs);
-    let c = model::build(ir, &CDocs);
-    let rust = model::build(ir, &RustDocs);
+/// The files of the site, under `docs/html/`, from the models of the spec's, C's and
+/// Rust's naming.
+pub fn render(ir: &Ir, spec: &Model, c: &Model, rust: &Model) -> Vec<OutputFile> {
     let page = IndexPage {
         banner: super::html_banner(ir),
         spec_name: ir.spec_name().to_string(),
-        title: page_title(&spec),
+        title: page_title(spec),
         intro: markdown_html(&spec.intro),
         syscalls: sections(&spec.syscalls, &c.syscalls, &rust.syscalls),
         types: sections(&spec.types, &c.types, &rust.types),

@@ -8,12 +8,12 @@ use super::text::escape_md_html;
 use crate::ir::{Ir, Layout};
 use std::fmt::Write;
 
-pub fn render(ir: &Ir, naming: &dyn DocNaming) -> String {
-    let model = super::model::build(ir, naming);
+/// The Markdown file of `model`, built with `naming`.
+pub fn render(ir: &Ir, naming: &dyn DocNaming, model: &Model) -> String {
     let mut out = super::html_banner(ir);
     out.push('\n');
     out.push_str(&model.intro);
-    contents(&mut out, &model);
+    contents(&mut out, model);
     blank_line(&mut out);
     out.push_str("## System calls\n");
     for s in &model.syscalls {

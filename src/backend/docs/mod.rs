@@ -23,14 +23,19 @@ use super::OutputFile;
 use crate::ir::Ir;
 
 pub fn generate(ir: &Ir) -> Vec<OutputFile> {
+    // Each naming's model is built once: the C and Rust ones serve both the Markdown file
+    // and the site.
+    let c = model::build(ir, &naming::CDocs);
+    let rust = model::build(ir, &naming::RustDocs);
+    let spec = model::build(ir, &naming::SpecDocs);
     let mut files = vec![
-        OutputFile::new("docs/cloudabi.md", markdown::render(ir, &naming::CDocs)),
+        OutputFile::new("docs/cloudabi.md", markdown::render(ir, &naming::CDocs, &c)),
         OutputFile::new(
             "docs/cloudabi-rust.md",
-            markdown::render(ir, &naming::RustDocs),
+            markdown::render(ir, &naming::RustDocs, &rust),
         ),
     ];
-    files.extend(html::render(ir));
+    files.extend(html::render(ir, &spec, &c, &rust));
     files
 }
 

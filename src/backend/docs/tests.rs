@@ -199,7 +199,7 @@ fn headings_say_what_each_thing_is() {
 #[test]
 fn markdown_marks_noreturn_and_escapes_code() {
     let ir = ir();
-    let md = super::markdown::render(&ir, &CDocs);
+    let md = super::markdown::render(&ir, &CDocs, &super::model::build(&ir, &CDocs));
     assert!(md.contains("### <a id=\"halt\"></a>`cloudabi_sys_halt()`"));
     assert!(md.contains("Does not return."));
     assert!(md.contains("<code>const char \\*<strong>name</strong></code>"));
