@@ -104,6 +104,83 @@ pub fn render_to(sources: &SourceMap, diags: &[Diagnostic], out: &mut dyn termco
     }
 }
 
+/// Renders diagnostics for editors and tools: one JSON object per line and diagnostic, with
+/// the file, the one-based line and column where the problem starts and ends (columns in
+/// characters), the byte span, the message, the label under the span, further labelled
+/// spans and the notes.
+pub fn render_json(sources: &SourceMap, diags: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diags {
+        let json = JsonDiagnostic {
+            severity: match d.severity {
+                Level::Error => "error",
+                Level::Warning => "warning",
+            },
+            message: &d.message,
+            location: JsonLocation::new(sources, d.primary),
+            label: &d.label,
+            secondary: d
+                .secondary
+                .iter()
+                .map(|(span, label)| JsonLabel {
+                    location: JsonLocation::new(sources, *span),
+                    label,
+                })
+                .collect(),
+            notes: &d.notes,
+        };
+        // Serializing plain strings and numbers cannot fail.
+        out.push_str(&serde_json::to_string(&json).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}
+
+#[derive(serde::Serialize)]
+struct JsonDiagnostic<'a> {
+    severity: &'static str,
+    message: &'a str,
+    #[serde(flatten)]
+    location: JsonLocation<'a>,
+    label: &'a str,
+    secondary: Vec<JsonLabel<'a>>,
+    notes: &'a [String],
+}
+
+#[derive(serde::Serialize)]
+struct JsonLabel<'a> {
+    #[serde(flatten)]
+    location: JsonLocation<'a>,
+    label: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct JsonLocation<'a> {
+    file: &'a str,
+    line: u32,
+    column: u32,
+    end_line: u32,
+    end_column: u32,
+    /// Byte offsets into the file: `[start, end)`.
+    span: [u32; 2],
+}
+
+impl<'a> JsonLocation<'a> {
+    fn new(sources: &'a SourceMap, span: Span) -> JsonLocation<'a> {
+        let file = sources.get(span.file);
+        let start = file.line_col(span.start as usize);
+        let end = file.line_col(span.end as usize);
+        JsonLocation {
+            file: &file.name,
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            span: [span.start, span.end],
+        }
+    }
+}
+
 struct FilesAdapter<'a>(&'a SourceMap);
 
 impl<'a> Files<'a> for FilesAdapter<'a> {

@@ -7,6 +7,7 @@
 //! ```
 
 pub mod diag;
+pub mod fmt;
 pub mod ir;
 pub mod naming;
 pub mod parse;
@@ -35,6 +36,13 @@ impl SpecErrors {
     }
 }
 
+impl SpecErrors {
+    /// One JSON object per line and diagnostic (see [`diag::render_json`]).
+    pub fn render_json(&self) -> String {
+        diag::render_json(&self.sources, &self.diagnostics)
+    }
+}
+
 impl std::fmt::Display for SpecErrors {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.render())
@@ -51,6 +59,41 @@ pub fn load(name: &str, text: &str) -> Result<ir::Ir, SpecErrors> {
         sources,
         diagnostics,
     })
+}
+
+/// [`load`] for a file's bytes: bytes that are not UTF-8 are one error, at the first bad
+/// byte (`file:line:col` like any other).
+pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<ir::Ir, SpecErrors> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load(name, text),
+        Err(e) => Err(not_utf8(name, bytes, e.valid_up_to())),
+    }
+}
+
+/// The spec's text if it is UTF-8, or the error [`load_bytes`] gives.
+pub fn spec_text<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, SpecErrors> {
+    std::str::from_utf8(bytes).map_err(|e| not_utf8(name, bytes, e.valid_up_to()))
+}
+
+fn not_utf8(name: &str, bytes: &[u8], at: usize) -> SpecErrors {
+    // The lossy text equals the bytes up to `at`, where U+FFFD stands for the bad bytes, so
+    // the span points at the right line and column and the line can still be shown.
+    let mut sources = SourceMap::default();
+    let file = sources.add(name, String::from_utf8_lossy(bytes).into_owned());
+    let span = source::Span::new(file, at..at + '\u{FFFD}'.len_utf8());
+    let diagnostic = Diagnostic::error(
+        span,
+        format!(
+            "the spec is not UTF-8: byte 0x{:02x} cannot be here",
+            bytes[at]
+        ),
+    )
+    .with_label("not valid UTF-8")
+    .with_note("a spec is UTF-8 text; save it as UTF-8");
+    SpecErrors {
+        sources,
+        diagnostics: vec![diagnostic],
+    }
 }
 
 /// The IR of our own spec.

@@ -1,17 +1,52 @@
-//! `cloudabi-gen`: run any backend on any spec file.
+//! `cloudabi-gen`: run any backend on any spec file, or put a spec in canonical layout.
 
-use clap::Parser;
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use cloudabi_gen::backend::{self, OutputFile};
+use cloudabi_gen::SpecErrors;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Generate C headers, Rust bindings, vDSOs, docs or JSON from a cloudabi.txt-style spec.
+/// Generate C headers, Rust bindings, vDSOs, docs or JSON from a cloudabi.txt-style spec,
+/// or check and rewrite a spec's layout.
 #[derive(Parser)]
-#[command(version, after_help = backends_help())]
+#[command(
+    version,
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true,
+    after_help = after_help()
+)]
 struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    generate: Generate,
+    /// How problems in a spec are reported: `human` (file:line:col, the line and a caret)
+    /// or `json` (one JSON object per line and diagnostic, for editors).
+    #[arg(long, value_enum, default_value_t = MessageFormat::Human, global = true)]
+    message_format: MessageFormat,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Rewrites specs in canonical layout: tabs, one space between words, names aligned in
+    /// bodies of members and values, one blank line between declarations; comments and
+    /// docs are kept. Only valid specs are formatted.
+    Fmt {
+        /// Write nothing; exit with 1 and name each spec whose layout would change.
+        #[arg(long)]
+        check: bool,
+        /// The spec files.
+        #[arg(required = true)]
+        specs: Vec<PathBuf>,
+    },
+}
+
+#[derive(Args)]
+struct Generate {
     /// The spec file to read.
-    spec: PathBuf,
+    #[arg(required = true)]
+    spec: Option<PathBuf>,
     /// Backend to run (repeatable); all backends when omitted.
     #[arg(short, long = "backend", value_name = "NAME")]
     backends: Vec<String>,
@@ -23,20 +58,38 @@ struct Cli {
     dry_run: bool,
 }
 
-fn backends_help() -> String {
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum MessageFormat {
+    Human,
+    Json,
+}
+
+fn after_help() -> String {
     let mut s = String::from("Backends:\n");
     for b in backend::all() {
         s.push_str(&format!("  {:<10} {}\n", b.name, b.description));
     }
+    s.push_str(
+        "\nExit status:\n  0  success\n  1  a file could not be read or written, an unknown \
+         backend, or `fmt --check` found a spec to reformat\n  2  the spec has errors (all \
+         are reported), or the command line is wrong\n",
+    );
     s
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(&cli) {
+    let result = match &cli.command {
+        Some(Command::Fmt { check, specs }) => fmt(specs, *check),
+        None => generate(&cli.generate, cli.message_format),
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Spec(text)) => {
-            eprint!("{text}");
+        Err(Failure::Spec(errors)) => {
+            match cli.message_format {
+                MessageFormat::Human => eprint!("{}", errors.render()),
+                MessageFormat::Json => print!("{}", errors.render_json()),
+            }
             ExitCode::from(2)
         }
         Err(Failure::Other(text)) => {
@@ -47,40 +100,78 @@ fn main() -> ExitCode {
 }
 
 enum Failure {
-    Spec(String),
+    Spec(Box<SpecErrors>),
     Other(String),
 }
 
-fn run(cli: &Cli) -> Result<(), Failure> {
-    let bytes = std::fs::read(&cli.spec)
-        .map_err(|e| Failure::Other(format!("cannot read {}: {e}", cli.spec.display())))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        Failure::Other(format!(
-            "{}: not UTF-8 (invalid byte at offset {})",
-            cli.spec.display(),
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
-    let name = cli.spec.display().to_string();
-    let ir = cloudabi_gen::load(&name, &text).map_err(|e| Failure::Spec(e.render()))?;
+impl From<SpecErrors> for Failure {
+    fn from(e: SpecErrors) -> Failure {
+        Failure::Spec(Box::new(e))
+    }
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, Failure> {
+    std::fs::read(path).map_err(|e| Failure::Other(format!("cannot read {}: {e}", path.display())))
+}
+
+fn generate(cli: &Generate, format: MessageFormat) -> Result<(), Failure> {
+    let Some(spec) = &cli.spec else {
+        return Err(Failure::Other("no spec given".into()));
+    };
+    let name = spec.display().to_string();
+    let ir = cloudabi_gen::load_bytes(&name, &read(spec)?)?;
     let selected = select(&cli.backends)?;
-    let files: Vec<OutputFile> = backend::run(&ir, &selected);
-    match &cli.out {
-        None if !cli.dry_run => {
+    if cli.out.is_none() && !cli.dry_run {
+        if format == MessageFormat::Human {
             eprintln!(
                 "{name}: valid ({} types, {} syscalls); pass --out DIR to write files",
                 ir.types.len(),
                 ir.syscalls.len()
             );
-            Ok(())
         }
-        _ if cli.dry_run => {
-            files.iter().for_each(|f| println!("{}", f.path));
-            Ok(())
-        }
-        Some(dir) => write_all(dir, &files).map_err(Failure::Other),
-        None => unreachable!("handled above"),
+        return Ok(());
     }
+    let files = backend::run(&ir, &selected);
+    match &cli.out {
+        Some(dir) if !cli.dry_run => write_all(dir, &files).map_err(Failure::Other),
+        _ => {
+            let mut stdout = std::io::stdout().lock();
+            for f in &files {
+                let _ = writeln!(stdout, "{}", f.path);
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Formats each spec, or with `check` names those whose layout would change.
+fn fmt(specs: &[PathBuf], check: bool) -> Result<(), Failure> {
+    let mut unformatted = Vec::new();
+    for spec in specs {
+        let name = spec.display().to_string();
+        let bytes = read(spec)?;
+        let text = cloudabi_gen::spec_text(&name, &bytes)?;
+        // Only a valid spec is reformatted: its indentation is then known to be a tree.
+        cloudabi_gen::load(&name, text)?;
+        let formatted = cloudabi_gen::fmt::format(text);
+        if formatted == text {
+            continue;
+        }
+        if check {
+            unformatted.push(name);
+        } else {
+            write_atomic(spec, formatted.as_bytes())
+                .map_err(|e| Failure::Other(format!("cannot write {name}: {e}")))?;
+            eprintln!("formatted {name}");
+        }
+    }
+    if unformatted.is_empty() {
+        return Ok(());
+    }
+    Err(Failure::Other(format!(
+        "not in canonical layout (run `cloudabi-gen fmt` on them): {}",
+        unformatted.join(", ")
+    )))
 }
 
 fn select(names: &[String]) -> Result<Vec<&'static backend::Backend>, Failure> {
@@ -90,9 +181,8 @@ fn select(names: &[String]) -> Result<Vec<&'static backend::Backend>, Failure> {
     names
         .iter()
         .map(|n| {
-            backend::find(n).ok_or_else(|| {
-                Failure::Other(format!("unknown backend `{n}`\n\n{}", backends_help()))
-            })
+            backend::find(n)
+                .ok_or_else(|| Failure::Other(format!("unknown backend `{n}`\n\n{}", after_help())))
         })
         .collect()
 }
