@@ -14,20 +14,88 @@ pub mod vdso;
 #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
 pub mod linux;
 
+/// The JSON Schema of one line of `--trace-format=json` output.
+pub const TRACE_SCHEMA: &str = include_str!("../trace.schema.json");
+
 /// The exit status of `cloudabi-run` when the launcher itself fails (bad
 /// configuration, bad executable, a resource that cannot be opened).
 pub const LAUNCH_FAILURE: u8 = 127;
 
-/// How a program is run: the options of `cloudabi-run` besides the program
-/// and `--dump`. Each field is one command-line option (its doc comment is
-/// the help text); the hidden mode `proc_exec` re-executes into takes the
-/// same options, written back by [`Options::exec_args`].
+/// How the trace is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum TraceFormat {
+    /// One line per call: `[TID] fd_write(fd=3, iovs=[1 ciovec, 5 bytes]) = Ok(5)`.
+    #[default]
+    Text,
+    /// One JSON object per line (its JSON Schema: `cloudabi-run --trace-schema`).
+    Json,
+}
+
+/// How a program is run: the options of `cloudabi-run` besides the program,
+/// `--dump` and `--explore`. Each field is one command-line option (its doc
+/// comment is the help text); the hidden mode `proc_exec` re-executes into
+/// takes the same options, written back by [`Options::exec_args`].
 #[derive(Debug, Default, Clone, clap::Args)]
 pub struct Options {
-    /// Print every system call, with its decoded arguments and its result,
-    /// to stderr.
-    #[arg(long)]
+    /// Print every system call with its decoded arguments, its result and
+    /// the ID of the thread that made it, to stderr (or --trace-file).
+    #[arg(long, help_heading = "Tracing")]
     pub trace: bool,
+
+    /// Write the trace to FILE instead of stderr (implies --trace).
+    #[arg(long, value_name = "FILE", help_heading = "Tracing")]
+    pub trace_file: Option<std::path::PathBuf>,
+
+    /// The trace's format (implies --trace).
+    #[arg(long, value_enum, value_name = "FORMAT", help_heading = "Tracing")]
+    pub trace_format: Option<TraceFormat>,
+
+    /// Trace only these calls: names separated by commas, `*` matching any
+    /// run of characters, e.g. `fd_*,file_open` (implies --trace).
+    #[arg(
+        long,
+        value_name = "CALLS",
+        value_delimiter = ',',
+        help_heading = "Tracing"
+    )]
+    pub trace_calls: Vec<String>,
+
+    /// Show how long each call took, in seconds (implies --trace).
+    #[arg(long, help_heading = "Tracing")]
+    pub trace_time: bool,
+
+    /// When the program ends, print for each call how often it was made,
+    /// how often it failed and the time it took, like `strace -c`.
+    #[arg(long, help_heading = "Tracing")]
+    pub trace_summary: bool,
+
+    /// Make system calls fail, reproducibly (repeatable; the first SPEC
+    /// that applies to a call decides). SPEC is `nth=K[,errno=NAME]` (the
+    /// K-th call, counted from 1 over the whole process in the order the
+    /// emulator serves them), `seed=S,rate=P[,calls=NAME+NAME...][,errno=NAME]`
+    /// (each call, of those named or else of those that can fail, with
+    /// probability P), or `short=P[,seed=S]` (each read and write transfers
+    /// fewer bytes than asked, at least one, with probability P). Without
+    /// errno=, a call fails with an error the reference kernel can return
+    /// for it. Injected calls have no other effect and are marked
+    /// `[injected]` in the trace. Implies --no-aslr.
+    #[arg(long, value_name = "SPEC", help_heading = "Failure injection")]
+    pub inject: Vec<String>,
+
+    /// Run with address-space layout randomization off (as gdb does), so
+    /// that the program, its trace and its injected failures repeat exactly
+    /// from run to run.
+    #[arg(long, help_heading = "Failure injection")]
+    pub no_aslr: bool,
+
+    /// For the hidden exec mode: the inherited fd the trace goes to.
+    #[arg(long, hide = true)]
+    pub trace_fd: Option<i32>,
+
+    /// For the hidden exec mode: how many calls the process served before
+    /// proc_exec (injection keeps counting from there).
+    #[arg(long, hide = true, default_value_t = 0)]
+    pub calls_served: u64,
 
     /// Whether the kernel confines the launcher (Landlock and seccomp) once
     /// the program is set up. `off` is for debugging only: a program that
@@ -47,17 +115,101 @@ pub enum Sandbox {
 }
 
 impl Options {
-    /// The options as command-line arguments, for the launcher that
-    /// `proc_exec` re-executes.
+    /// Whether calls are traced line by line.
+    pub fn tracing(&self) -> bool {
+        self.trace
+            || self.trace_file.is_some()
+            || self.trace_format.is_some()
+            || !self.trace_calls.is_empty()
+            || self.trace_time
+    }
+
+    /// Whether address-space randomization should be off.
+    pub fn wants_fixed_addresses(&self) -> bool {
+        self.no_aslr || !self.inject.is_empty()
+    }
+
+    /// The options that stay the same across `proc_exec`, as command-line
+    /// arguments for the re-executed launcher (the trace file and the call
+    /// count are passed on by the caller, which knows them).
     pub fn exec_args(&self) -> Vec<String> {
         let mut args = Vec::new();
-        if self.trace {
-            args.push("--trace".to_string());
+        let mut flag = |on: bool, name: &str| {
+            if on {
+                args.push(name.to_string());
+            }
+        };
+        flag(self.trace, "--trace");
+        flag(self.trace_time, "--trace-time");
+        flag(self.trace_summary, "--trace-summary");
+        flag(self.no_aslr, "--no-aslr");
+        if let Some(format) = self.trace_format {
+            let name = match format {
+                TraceFormat::Text => "text",
+                TraceFormat::Json => "json",
+            };
+            args.push(format!("--trace-format={name}"));
+        }
+        if !self.trace_calls.is_empty() {
+            args.push(format!("--trace-calls={}", self.trace_calls.join(",")));
+        }
+        for spec in &self.inject {
+            args.push(format!("--inject={spec}"));
         }
         if self.sandbox == Sandbox::Off {
             args.push("--sandbox=off".to_string());
         }
         args
+    }
+}
+
+/// Checks the options that clap cannot (an `--inject` SPEC, `--trace-calls`
+/// names); the message says what is wrong.
+pub fn check_options(options: &Options) -> Result<(), String> {
+    #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+    return linux::observe::check(options);
+    #[cfg(not(all(target_os = "linux", target_arch = "x86_64")))]
+    {
+        let _ = options;
+        Ok(())
+    }
+}
+
+/// Turns address-space randomization off for this process and starts it
+/// again (the same command line, stdin not yet read); returns only if it is
+/// off already, or with why it could not be turned off.
+pub fn fix_addresses() -> Result<(), String> {
+    #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+    return linux::launch::fix_addresses();
+    #[cfg(not(all(target_os = "linux", target_arch = "x86_64")))]
+    Err("turning off address-space randomization needs Linux".into())
+}
+
+/// How `--explore` goes about it.
+#[derive(Debug, Clone)]
+pub struct Exploration {
+    /// Runs after the clean one; `None`: one per call that can fail, and 16
+    /// more.
+    pub runs: Option<usize>,
+    /// How long a run may take before it counts as hung; `None`: ten times
+    /// the clean run, at least 5 s.
+    pub timeout: Option<std::time::Duration>,
+    /// Runs at a time.
+    pub jobs: usize,
+}
+
+/// `--explore`: the report to print, and how many findings it holds.
+pub fn explore(
+    program: &std::path::Path,
+    yaml: &str,
+    how: &Exploration,
+) -> Result<(String, usize), String> {
+    #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+    return linux::explore::explore(program, yaml, how).map(|r| (r.text, r.findings));
+    #[cfg(not(all(target_os = "linux", target_arch = "x86_64")))]
+    {
+        let _ = (program, yaml, how);
+        Err("running CloudABI programs needs Linux on x86-64".into())
     }
 }
 

@@ -5,7 +5,8 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser};
 use cloudabi_emulator::Options;
 
 /// What `--help` prints after the options: the configuration language and
@@ -44,7 +45,20 @@ EXIT STATUS:
   127    the launcher failed: the configuration is unreadable or invalid,
          the program is not a CloudABI executable, a resource cannot be
          opened; or proc_exit/thread_exit were called with bad arguments
-  2      bad command line";
+  2      bad command line
+  With --explore: 0 when nothing was found, 1 when something was, 2 for a
+  bad command line, 127 when the program cannot be run at all.
+
+EXPLORATION:
+  --explore runs PROGRAM once cleanly, then again and again failing its 1st,
+  2nd, ... call that can fail, then with seeded random failures, then with
+  short transfers, several runs at a time. A run that ends by a signal,
+  hangs, or exits 0 with output other than the clean run's is a finding,
+  printed as `found: --inject SPEC: <how it ended>` with the trace lines
+  before it; run with that --inject to see it again. A run that reports the
+  error and exits non-zero is the program doing its job.
+    cloudabi-run --explore PROGRAM < config.yaml
+    cloudabi-run --explore=200 --explore-timeout=3 PROGRAM < config.yaml";
 
 /// The command line. Options that change how a program runs live in
 /// [`Options`] (shared with the hidden exec mode); adding one is adding a
@@ -54,12 +68,17 @@ EXIT STATUS:
     name = "cloudabi-run",
     version,
     about = "Runs a CloudABI program with only the file descriptors a YAML configuration grants",
-    override_usage = "cloudabi-run [OPTIONS] PROGRAM < config.yaml\n       cloudabi-run --dump < config.yaml",
+    override_usage = "cloudabi-run [OPTIONS] PROGRAM < config.yaml\n       \
+                      cloudabi-run --explore[=RUNS] PROGRAM < config.yaml\n       \
+                      cloudabi-run --dump < config.yaml",
     after_help = AFTER_HELP
 )]
 struct Cli {
     /// The CloudABI executable (ELF, OS/ABI 17) to run.
-    #[arg(value_name = "PROGRAM", required_unless_present_any = ["dump", "exec_child"])]
+    #[arg(
+        value_name = "PROGRAM",
+        required_unless_present_any = ["dump", "exec_child", "trace_schema"]
+    )]
     program: Option<PathBuf>,
 
     /// Print the Argdata the configuration describes, as YAML, and exit
@@ -69,6 +88,43 @@ struct Cli {
 
     #[command(flatten)]
     options: Options,
+
+    /// Print the JSON Schema of `--trace-format=json` lines and exit.
+    #[arg(long, help_heading = "Tracing", conflicts_with_all = ["program", "dump"])]
+    trace_schema: bool,
+
+    /// Look for error paths that go wrong (see EXPLORATION below): RUNS
+    /// runs after the clean one (default: one per call that can fail, and
+    /// 16 more).
+    #[arg(
+        long,
+        value_name = "RUNS",
+        num_args = 0..=1,
+        require_equals = true,
+        help_heading = "Exploration",
+        conflicts_with_all = ["dump", "inject", "trace", "trace_file", "trace_format",
+            "trace_calls", "trace_time", "trace_summary"]
+    )]
+    explore: Option<Option<usize>>,
+
+    /// How long an explored run may take before it counts as hung
+    /// (default: ten times the clean run, at least 5 s).
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        requires = "explore",
+        help_heading = "Exploration"
+    )]
+    explore_timeout: Option<f64>,
+
+    /// How many explored runs go at a time (default: one per CPU).
+    #[arg(
+        long,
+        value_name = "N",
+        requires = "explore",
+        help_heading = "Exploration"
+    )]
+    jobs: Option<usize>,
 
     /// The mode proc_exec re-executes the launcher into: the launcher
     /// binary's, the executable's and the Argdata's inherited fds, then one
@@ -95,12 +151,24 @@ fn exit_code(code: i32) -> ExitCode {
 fn main() -> ExitCode {
     // clap prints usage errors itself and exits with status 2.
     let cli = Cli::parse();
+    if let Err(e) = cloudabi_emulator::check_options(&cli.options) {
+        Cli::command().error(ErrorKind::ValueValidation, e).exit();
+    }
     if let Some(args) = &cli.exec_child {
         return finish(cloudabi_emulator::run_child(args, &cli.options));
+    }
+    if cli.options.wants_fixed_addresses() || cli.explore.is_some() {
+        if let Err(e) = cloudabi_emulator::fix_addresses() {
+            eprintln!("cloudabi-run: note: addresses stay randomized: {e}");
+        }
     }
     let mut yaml = String::new();
     if let Err(e) = std::io::stdin().read_to_string(&mut yaml) {
         return fail(&format!("cannot read the configuration from stdin: {e}"));
+    }
+    if cli.trace_schema {
+        print!("{}", cloudabi_emulator::TRACE_SCHEMA);
+        return ExitCode::SUCCESS;
     }
     if cli.dump {
         return match cloudabi_emulator::dump(&yaml) {
@@ -114,7 +182,43 @@ fn main() -> ExitCode {
     let Some(program) = cli.program else {
         return fail("no PROGRAM given");
     };
+    if let Some(runs) = cli.explore {
+        return explore(&program, &yaml, runs, cli.explore_timeout, cli.jobs);
+    }
     finish(cloudabi_emulator::run(&program, &yaml, &cli.options))
+}
+
+fn explore(
+    program: &std::path::Path,
+    yaml: &str,
+    runs: Option<usize>,
+    timeout: Option<f64>,
+    jobs: Option<usize>,
+) -> ExitCode {
+    let timeout = match timeout {
+        Some(t) if !(t > 0.0 && t.is_finite()) => {
+            Cli::command()
+                .error(
+                    ErrorKind::ValueValidation,
+                    format!("--explore-timeout {t}: expected a positive number of seconds"),
+                )
+                .exit();
+        }
+        t => t.map(std::time::Duration::from_secs_f64),
+    };
+    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let how = cloudabi_emulator::Exploration {
+        runs,
+        timeout,
+        jobs,
+    };
+    match cloudabi_emulator::explore(program, yaml, &how) {
+        Ok((report, findings)) => {
+            print!("{report}");
+            ExitCode::from(u8::from(findings > 0))
+        }
+        Err(e) => fail(&e),
+    }
 }
 
 fn finish(result: Result<i32, String>) -> ExitCode {

@@ -8,6 +8,7 @@ use argdata::{Argdata, FdMapping};
 
 use super::exec::{self, ExecChild, Reexec};
 use super::host::{Entry, FdTable, Process};
+use super::observe::Observer;
 use super::resources;
 use super::sandbox::{self, Launcher};
 use crate::{config, Sandbox};
@@ -139,6 +140,7 @@ fn start(
 ) -> Result<i32, Failure> {
     let mut process = Process::new(fds);
     process.options = options.clone();
+    process.observer = Observer::new(options)?;
     process.launcher = Some(reexec);
     let confine = |p: &Process| {
         if p.options.sandbox == Sandbox::On {
@@ -169,4 +171,40 @@ pub fn run_in_process(
         table.insert(entry).map_err(|e| format!("{e:?}"))?;
     }
     super::run::run(file, &image, argdata, Process::new(table), &|_| {}).map_err(|e| e.to_string())
+}
+
+/// Linux's personality flag that turns address-space randomization off.
+const ADDR_NO_RANDOMIZE: libc::c_ulong = 0x0040000;
+
+/// Turns address-space randomization off and executes this launcher again
+/// with the same arguments (stdin not yet read), as gdb does for the
+/// programs it runs; returns if it is off already.
+pub fn fix_addresses() -> Result<(), Failure> {
+    // SAFETY: personality(0xffffffff) only reads the current value.
+    let current = unsafe { libc::personality(0xffff_ffff) };
+    if current < 0 {
+        return Err(std::io::Error::last_os_error().to_string());
+    }
+    let current = current as libc::c_ulong;
+    if current & ADDR_NO_RANDOMIZE != 0 {
+        return Ok(());
+    }
+    // SAFETY: changes how this process's next exec lays out memory, nothing
+    // else.
+    let now = unsafe {
+        libc::personality(current | ADDR_NO_RANDOMIZE);
+        libc::personality(0xffff_ffff)
+    };
+    // Never exec again unless the flag took, or this would loop.
+    if now < 0 || (now as libc::c_ulong) & ADDR_NO_RANDOMIZE == 0 {
+        return Err("the kernel refused to turn address-space randomization off".into());
+    }
+    use std::os::unix::process::CommandExt;
+    let mut args = std::env::args_os();
+    let arg0 = args.next().unwrap_or_else(|| "cloudabi-run".into());
+    let err = std::process::Command::new("/proc/self/exe")
+        .arg0(arg0)
+        .args(args)
+        .exec();
+    Err(format!("cannot restart the launcher: {err}"))
 }

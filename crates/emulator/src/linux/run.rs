@@ -145,6 +145,7 @@ pub fn run(
     host.block = core::ptr::null_mut();
     // Only returns once no other guest thread runs.
     let code = host.runner_finished(code);
+    host.process().finish_observing();
     // The guest's memory goes as the record says: the guest may have
     // unmapped parts of its image, which the host may use by now.
     loaded.image.leak();

@@ -14,6 +14,7 @@ pub mod fdtable;
 mod file;
 mod futex;
 mod mem;
+mod observe_host;
 mod path;
 mod poll;
 mod proc;
@@ -23,7 +24,6 @@ mod sock;
 mod thread;
 mod time;
 
-use std::io::Write;
 use std::mem::MaybeUninit;
 use std::ops::Deref;
 use std::os::fd::{AsRawFd, BorrowedFd, RawFd};
@@ -45,6 +45,7 @@ pub use fdtable::{Entry, FdTable};
 pub use mem::{Mapping, Memory};
 
 use super::arch::ThreadBlock;
+use super::observe::Observer;
 use crate::ranges::Recent;
 use fdcache::FdCache;
 use shared::{Shared, Threading};
@@ -61,6 +62,9 @@ pub struct Process {
     futex: futex::Futex,
     /// The options the process was started with (passed on by `proc_exec`).
     pub options: crate::Options,
+    /// Tracing and failure injection; `None` when neither was asked for, and
+    /// calls are not observed at all.
+    pub observer: Option<Observer>,
     /// How `proc_exec` re-executes `cloudabi-run`; `None` turns `proc_exec`
     /// off (ENOSYS).
     pub launcher: Option<crate::linux::exec::Reexec>,
@@ -76,6 +80,7 @@ impl Process {
             threads: thread::Threads::default(),
             futex: futex::Futex::default(),
             options: crate::Options::default(),
+            observer: None,
             launcher: None,
         }
     }
@@ -107,6 +112,13 @@ impl Process {
     pub fn first_tid(&self) -> u32 {
         thread::FIRST_TID
     }
+
+    /// The process is ending: the observer's last words (the summary).
+    pub fn finish_observing(&self) {
+        if let Some(o) = &self.observer {
+            o.finish();
+        }
+    }
 }
 
 /// A guest fd's entry, borrowed from the table while the process has one
@@ -131,7 +143,11 @@ impl Deref for FdRef<'_> {
 pub struct Host {
     process: Arc<Process>,
     pub tid: u32,
-    trace: bool,
+    /// Whether calls are observed (the process has an observer): a copy
+    /// read on every call without following `process`.
+    observed: bool,
+    /// The observed call in progress (set by `before`, used by `after`).
+    pending: observe_host::Pending,
     /// The running guest's thread block, for leaving it on exit.
     pub block: *mut ThreadBlock,
     /// Whether this thread is the one the runner entered first (the one
@@ -161,7 +177,8 @@ impl Host {
     pub fn new(process: Arc<Process>, tid: u32, main: bool) -> Host {
         let alone = process.threading.alone();
         Host {
-            trace: process.options.trace,
+            observed: process.observer.is_some(),
+            pending: observe_host::Pending::default(),
             alone,
             process,
             tid,
@@ -176,10 +193,10 @@ impl Host {
     }
 
     /// Whether the [`fast`] entry points may answer: the thread is alone
-    /// and calls are not traced.
+    /// and calls are not observed (traced or failed on purpose).
     #[inline(always)]
     fn fast(&self) -> bool {
-        self.alone & !self.trace
+        self.alone & !self.observed
     }
 
     pub fn process(&self) -> &Arc<Process> {
@@ -353,6 +370,7 @@ impl Host {
     /// Ends the guest with `code`: back out of the guest if this is the only
     /// thread of an in-process run, or end the host process.
     fn exit(&mut self, code: i32) -> ! {
+        self.process.finish_observing();
         if self.may_leave() {
             // SAFETY: `block` is the block of the guest running on this
             // thread (set by the runner around `enter`), and we are in a
@@ -394,27 +412,19 @@ impl Syscalls for Host {
 
     #[inline(always)]
     fn observed(&self) -> bool {
-        self.trace
+        self.observed
     }
 
     // Cold: the generated entry points then keep their observing paths out
     // of the way of unobserved calls.
     #[cold]
     fn before(&mut self, call: &Call) -> Option<errno> {
-        if call.noreturn {
-            let _ = writeln!(std::io::stderr().lock(), "{call}");
-        }
-        None
+        self.observe_before(call)
     }
 
     #[cold]
     fn after(&mut self, call: Call, result: Result<Value, errno>) {
-        let shown = match result {
-            Ok(v) => format!("Ok({v})"),
-            Err(e) => format!("Err({})", cloudabi::host::trace::fmt_errno(e)),
-        };
-        let bad = if call.checked { "" } else { " (bad argument)" };
-        let _ = writeln!(std::io::stderr().lock(), "{call} = {shown}{bad}");
+        self.observe_after(call, result)
     }
 
     #[cold]
@@ -451,12 +461,21 @@ impl Syscalls for Host {
         self.do_fd_dup(from)
     }
     fn fd_pread(&mut self, fd: Fd, iovs: &[iovec], offset: filesize) -> Result<usize, errno> {
+        if self.pending.short.is_some() {
+            return self.short_transfer(fd, iovs, |h, v| h.do_fd_pread(fd, v, offset));
+        }
         self.do_fd_pread(fd, iovs, offset)
     }
     fn fd_pwrite(&mut self, fd: Fd, iovs: &[ciovec], offset: filesize) -> Result<usize, errno> {
+        if self.pending.short.is_some() {
+            return self.short_transfer(fd, iovs, |h, v| h.do_fd_pwrite(fd, v, offset));
+        }
         self.do_fd_pwrite(fd, iovs, offset)
     }
     fn fd_read(&mut self, fd: Fd, iovs: &[iovec]) -> Result<usize, errno> {
+        if self.pending.short.is_some() {
+            return self.short_transfer(fd, iovs, |h, v| h.do_fd_read(fd, v));
+        }
         self.do_fd_read(fd, iovs)
     }
     fn fd_replace(&mut self, from: Fd, to: Fd) -> Result<(), errno> {
@@ -477,6 +496,9 @@ impl Syscalls for Host {
     }
     #[inline]
     fn fd_write(&mut self, fd: Fd, iovs: &[ciovec]) -> Result<usize, errno> {
+        if self.pending.short.is_some() {
+            return self.short_transfer(fd, iovs, |h, v| h.do_fd_write(fd, v));
+        }
         self.do_fd_write(fd, iovs)
     }
     fn file_advise(

@@ -39,7 +39,8 @@ impl Host {
         Ok(())
     }
     pub(super) fn do_proc_exec(&mut self, f: Fd, data: &[u8], fds: &[Fd]) -> Result<(), errno> {
-        let reexec = self.process.launcher.as_ref().ok_or(errno::NOSYS)?;
+        let process = self.process.clone();
+        let reexec = process.launcher.as_ref().ok_or(errno::NOSYS)?;
         let exe = self.entry(f, rights::PROC_EXEC)?;
         let bytes = exec::read_regular_file(exe.fd()).map_err(|e| e.errno())?;
         crate::elf::parse(&bytes).map_err(|_| errno::NOEXEC)?;
@@ -65,7 +66,9 @@ impl Host {
             let spec = kept_fd.spec(host.as_raw_fd());
             kept.push((host, spec));
         }
+        let (observing, _trace_fd) = self.observe_exec()?;
         let mut args = self.process.options.exec_args();
+        args.extend(observing);
         args.push(exec::CHILD_FLAG.to_string());
         args.extend(reexec.child_args());
         args.push(elf.as_raw_fd().to_string());

@@ -222,6 +222,7 @@ impl Host {
         // `_start` returned, or proc_exit came back here: with other threads
         // still in guest code the process cannot wind down in order.
         if !self.process.threads.wait_alone() {
+            self.process.finish_observing();
             exit_process(code);
         }
         code
@@ -237,6 +238,7 @@ impl Host {
     fn thread_finished(&mut self) {
         self.release_exit_lock();
         if self.process.threads.ended(self.exited.is_some()) {
+            self.process.finish_observing();
             exit_process(0);
         }
     }

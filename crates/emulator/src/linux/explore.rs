@@ -1,0 +1,519 @@
+//! `--explore`: looks for the error paths of a program that go wrong. It
+//! runs the program once cleanly, recording its calls, then again and
+//! again under `--inject`: failing its 1st, 2nd, ... call that can fail,
+//! then with seeded random failures, then with short transfers, several
+//! runs at a time. A run is a finding when it ends by a signal, hangs, or
+//! exits 0 with output other than the clean run's (a failure swallowed and
+//! data lost); a run that reports the error and exits non-zero is the
+//! program doing its job. Each finding is run a second time to check that
+//! its `--inject` SPEC reproduces it.
+
+use std::fmt;
+use std::fs::File;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use super::inject::{can_fail, errno_name, failures, TRANSFERS};
+
+pub use crate::Exploration as Settings;
+
+/// How many trace lines are shown before each finding.
+const CONTEXT: usize = 8;
+
+/// How one run ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ending {
+    Exited(i32),
+    Signal(i32),
+    Hung(Duration),
+}
+
+/// What one run left behind.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub ending: Ending,
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+    pub trace: String,
+    pub took: Duration,
+}
+
+/// Why a run is a finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    Signal(i32),
+    Hang(Duration),
+    /// Exited 0 with other output than the clean run.
+    LostOutput {
+        detail: String,
+    },
+    /// The launcher itself panicked (a bug in the emulator).
+    LauncherCrash {
+        message: String,
+    },
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Finding::Signal(s) => write!(f, "killed by signal {} ({s})", signal_name(*s)),
+            Finding::Hang(t) => write!(f, "hung: no exit within {:.1} s", t.as_secs_f64()),
+            Finding::LostOutput { detail } => {
+                write!(
+                    f,
+                    "exited 0, but its output differs from the clean run ({detail})"
+                )
+            }
+            Finding::LauncherCrash { message } => write!(f, "the launcher crashed: {message}"),
+        }
+    }
+}
+
+impl Finding {
+    /// Whether `other` is the same kind of ending (a reproduction).
+    fn same_kind(&self, other: &Finding) -> bool {
+        match (self, other) {
+            (Finding::Signal(a), Finding::Signal(b)) => a == b,
+            (Finding::Hang(_), Finding::Hang(_)) => true,
+            (Finding::LostOutput { .. }, Finding::LostOutput { .. }) => true,
+            (Finding::LauncherCrash { .. }, Finding::LauncherCrash { .. }) => true,
+            _ => false,
+        }
+    }
+}
+
+/// The result of an exploration.
+pub struct Report {
+    pub text: String,
+    pub findings: usize,
+}
+
+/// What kind of run a SPEC makes, for the summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    FailOne,
+    Seeded,
+    Short,
+}
+
+/// Explores `program` with the configuration `yaml`.
+pub fn explore(program: &Path, yaml: &str, settings: &Settings) -> Result<Report, String> {
+    let started = Instant::now();
+    let work = WorkDir::new()?;
+    let runner = Runner {
+        program: program.to_path_buf(),
+        yaml: yaml.to_string(),
+        dir: work.path.clone(),
+        next: AtomicUsize::new(0),
+    };
+    let clean_limit = settings.timeout.unwrap_or(Duration::from_secs(60));
+    let clean = runner.run(None, clean_limit, true)?;
+    if let Ending::Hung(t) = clean.ending {
+        return Err(format!(
+            "the clean run did not end within {:.0} s; give a longer --explore-timeout",
+            t.as_secs_f64()
+        ));
+    }
+    if clean.ending == Ending::Exited(crate::LAUNCH_FAILURE as i32) {
+        let why = String::from_utf8_lossy(&clean.stderr).trim().to_string();
+        return Err(format!("the program could not be run: {why}"));
+    }
+    let calls = calls_of(&clean.trace)?;
+    let plan = plan(&calls, settings.runs);
+    let timeout = settings
+        .timeout
+        .unwrap_or_else(|| (clean.took * 10).max(Duration::from_secs(5)));
+    let outcomes = runner.run_all(&plan, timeout, settings.jobs)?;
+    let mut findings: Vec<(usize, Finding)> = Vec::new();
+    for (i, o) in outcomes.iter().enumerate() {
+        if let Some(f) = judge(o, &clean) {
+            findings.push((i, f));
+        }
+    }
+    // Each finding once more, to check that its SPEC reproduces it.
+    let again: Vec<(String, Kind)> = findings.iter().map(|(i, _)| plan[*i].clone()).collect();
+    let second = runner.run_all(&again, timeout, settings.jobs)?;
+    let mut text = String::new();
+    for ((i, finding), o2) in findings.iter().zip(&second) {
+        let spec = &plan[*i].0;
+        text.push_str(&format!("found: --inject {spec}: {finding}\n"));
+        for line in last_lines(&outcomes[*i].trace, CONTEXT) {
+            text.push_str(&format!("  | {line}\n"));
+        }
+        match judge(o2, &clean) {
+            Some(f) if f.same_kind(finding) => {}
+            Some(f) => text.push_str(&format!("  (a second run ended otherwise: {f})\n")),
+            None => text.push_str("  (a second run ended without a finding)\n"),
+        }
+    }
+    text.push_str(&summary(
+        &calls,
+        &plan,
+        &findings,
+        started.elapsed(),
+        settings.jobs,
+    ));
+    Ok(Report {
+        text,
+        findings: findings.len(),
+    })
+}
+
+/// The calls of the clean run, in serving order: (number, name).
+fn calls_of(json_trace: &str) -> Result<Vec<(u64, String)>, String> {
+    let mut calls = Vec::new();
+    for line in json_trace.lines() {
+        let v: serde_json::Value = serde_json::from_str(line)
+            .map_err(|e| format!("cannot read the clean run's trace: {e}: {line}"))?;
+        if let (Some(seq), Some(name)) = (v["seq"].as_u64(), v["syscall"].as_str()) {
+            calls.push((seq, name.to_string()));
+        }
+    }
+    calls.sort();
+    calls.dedup();
+    Ok(calls)
+}
+
+/// The SPECs to run: each call that can fail, failed with its first error
+/// (as many as `runs` allows); then seeds and short transfers, half each,
+/// for the runs left.
+fn plan(calls: &[(u64, String)], runs: Option<usize>) -> Vec<(String, Kind)> {
+    let failable: Vec<&(u64, String)> = calls.iter().filter(|(_, n)| can_fail(n)).collect();
+    let transfers = calls.iter().any(|(_, n)| TRANSFERS.contains(&n.as_str()));
+    let runs = runs.unwrap_or(failable.len() + 16);
+    let mut plan: Vec<(String, Kind)> = failable
+        .iter()
+        .take(runs)
+        .map(|(seq, name)| {
+            let e = errno_name(failures(name)[0]);
+            (format!("nth={seq},errno={e}"), Kind::FailOne)
+        })
+        .collect();
+    let left = runs - plan.len();
+    let (seeded, short) = match (failable.is_empty(), transfers) {
+        (false, true) => (left.div_ceil(2), left / 2),
+        (false, false) => (left, 0),
+        (true, true) => (0, left),
+        (true, false) => (0, 0),
+    };
+    // About two failures a run.
+    let rate = (2.0 / failable.len().max(1) as f64).clamp(0.01, 0.5);
+    for seed in 1..=seeded {
+        plan.push((format!("seed={seed},rate={rate:.3}"), Kind::Seeded));
+    }
+    for seed in 1..=short {
+        plan.push((format!("short=0.5,seed={seed}"), Kind::Short));
+    }
+    plan
+}
+
+/// Whether a run is a finding, against the clean run.
+fn judge(o: &Outcome, clean: &Outcome) -> Option<Finding> {
+    match o.ending {
+        Ending::Signal(s) => Some(Finding::Signal(s)),
+        Ending::Hung(t) => Some(Finding::Hang(t)),
+        Ending::Exited(101) if String::from_utf8_lossy(&o.stderr).contains("panicked") => {
+            let message = String::from_utf8_lossy(&o.stderr)
+                .lines()
+                .find(|l| l.contains("panicked"))
+                .unwrap_or_default()
+                .to_string();
+            Some(Finding::LauncherCrash { message })
+        }
+        Ending::Exited(0) if o.stdout != clean.stdout || o.stderr != clean.stderr => {
+            let detail = if o.stdout != clean.stdout {
+                difference("stdout", &o.stdout, &clean.stdout)
+            } else {
+                difference("stderr", &o.stderr, &clean.stderr)
+            };
+            Some(Finding::LostOutput { detail })
+        }
+        Ending::Exited(_) => None,
+    }
+}
+
+fn difference(what: &str, got: &[u8], clean: &[u8]) -> String {
+    if got.len() != clean.len() {
+        format!("{what}: {} bytes instead of {}", got.len(), clean.len())
+    } else {
+        let at = got.iter().zip(clean).position(|(a, b)| a != b).unwrap_or(0);
+        format!("{what}: byte {at} differs")
+    }
+}
+
+fn last_lines(trace: &str, n: usize) -> Vec<&str> {
+    let lines: Vec<&str> = trace.lines().collect();
+    lines[lines.len().saturating_sub(n)..].to_vec()
+}
+
+fn summary(
+    calls: &[(u64, String)],
+    plan: &[(String, Kind)],
+    findings: &[(usize, Finding)],
+    took: Duration,
+    jobs: usize,
+) -> String {
+    let count = |k: Kind| plan.iter().filter(|p| p.1 == k).count();
+    let failable = calls.iter().filter(|(_, n)| can_fail(n)).count();
+    let kind = |f: fn(&Finding) -> bool| findings.iter().filter(|(_, x)| f(x)).count();
+    format!(
+        "explored {} runs in {:.1} s, {jobs} at a time: the clean run made {} calls, {failable} of which can fail; \
+         {} runs failed one call, {} failed calls at random, {} made short transfers\n\
+         {} findings: {} killed by a signal, {} hung, {} lost output, {} crashed the launcher\n",
+        plan.len() + 1,
+        took.as_secs_f64(),
+        calls.len(),
+        count(Kind::FailOne),
+        count(Kind::Seeded),
+        count(Kind::Short),
+        findings.len(),
+        kind(|f| matches!(f, Finding::Signal(_))),
+        kind(|f| matches!(f, Finding::Hang(_))),
+        kind(|f| matches!(f, Finding::LostOutput { .. })),
+        kind(|f| matches!(f, Finding::LauncherCrash { .. })),
+    )
+}
+
+/// A directory of scratch files, removed when dropped.
+struct WorkDir {
+    path: PathBuf,
+}
+
+impl WorkDir {
+    fn new() -> Result<WorkDir, String> {
+        let path = std::env::temp_dir().join(format!("cloudabi-explore-{}", std::process::id()));
+        std::fs::create_dir_all(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(WorkDir { path })
+    }
+}
+
+impl Drop for WorkDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+/// Runs the program under this launcher.
+struct Runner {
+    program: PathBuf,
+    yaml: String,
+    dir: PathBuf,
+    /// Numbers the scratch files.
+    next: AtomicUsize,
+}
+
+impl Runner {
+    /// Runs every SPEC, `jobs` at a time; the outcomes in the order given.
+    fn run_all(
+        &self,
+        specs: &[(String, Kind)],
+        timeout: Duration,
+        jobs: usize,
+    ) -> Result<Vec<Outcome>, String> {
+        let results: Mutex<Vec<Option<Result<Outcome, String>>>> =
+            Mutex::new(specs.iter().map(|_| None).collect());
+        let next = AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            for _ in 0..jobs.max(1) {
+                scope.spawn(|| loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some((spec, _)) = specs.get(i) else {
+                        return;
+                    };
+                    let r = self.run(Some(spec), timeout, false);
+                    results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(r);
+                });
+            }
+        });
+        results
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner())
+            .into_iter()
+            .map(|r| r.unwrap_or_else(|| Err("a run was lost".into())))
+            .collect()
+    }
+
+    /// One run: with `--inject spec`, or the clean run (JSON trace).
+    fn run(&self, spec: Option<&str>, timeout: Duration, json: bool) -> Result<Outcome, String> {
+        let n = self.next.fetch_add(1, Ordering::Relaxed);
+        let file = |what: &str| self.dir.join(format!("{n}.{what}"));
+        let (out, err, trace) = (file("stdout"), file("stderr"), file("trace"));
+        let create = |p: &Path| File::create(p).map_err(|e| format!("{}: {e}", p.display()));
+        let mut cmd = Command::new("/proc/self/exe");
+        cmd.arg("--no-aslr").arg("--trace-file").arg(&trace);
+        if json {
+            cmd.arg("--trace-format=json");
+        }
+        if let Some(spec) = spec {
+            cmd.arg(format!("--inject={spec}"));
+        }
+        cmd.arg(&self.program)
+            .stdin(Stdio::piped())
+            .stdout(create(&out)?)
+            .stderr(create(&err)?);
+        // Its own process group, so a hung program and its forks all go.
+        std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+        let started = Instant::now();
+        let mut child = cmd
+            .spawn()
+            .map_err(|e| format!("cannot start the launcher: {e}"))?;
+        if let Some(mut stdin) = child.stdin.take() {
+            // A program that exits without reading its input closes the pipe.
+            let _ = stdin.write_all(self.yaml.as_bytes());
+        }
+        let ending = loop {
+            if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+                use std::os::unix::process::ExitStatusExt;
+                break match (status.code(), status.signal()) {
+                    (Some(code), _) => Ending::Exited(code),
+                    (None, Some(sig)) => Ending::Signal(sig),
+                    (None, None) => Ending::Exited(-1),
+                };
+            }
+            if started.elapsed() > timeout {
+                // SAFETY: kill(2) on the child's own process group.
+                unsafe { libc::kill(-(child.id() as i32), libc::SIGKILL) };
+                let _ = child.wait();
+                break Ending::Hung(timeout);
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        };
+        let took = started.elapsed();
+        // Forked children of the program may outlive it: end them too.
+        // SAFETY: as above; the group is ours alone.
+        unsafe { libc::kill(-(child.id() as i32), libc::SIGKILL) };
+        let read = |p: &Path| std::fs::read(p).unwrap_or_default();
+        let outcome = Outcome {
+            ending,
+            stdout: read(&out),
+            stderr: read(&err),
+            trace: String::from_utf8_lossy(&read(&trace)).into_owned(),
+            took,
+        };
+        for p in [&out, &err, &trace] {
+            let _ = std::fs::remove_file(p);
+        }
+        Ok(outcome)
+    }
+}
+
+/// A signal's name (`SIGSEGV`).
+pub fn signal_name(sig: i32) -> String {
+    let names = [
+        (libc::SIGABRT, "SIGABRT"),
+        (libc::SIGALRM, "SIGALRM"),
+        (libc::SIGBUS, "SIGBUS"),
+        (libc::SIGFPE, "SIGFPE"),
+        (libc::SIGHUP, "SIGHUP"),
+        (libc::SIGILL, "SIGILL"),
+        (libc::SIGINT, "SIGINT"),
+        (libc::SIGKILL, "SIGKILL"),
+        (libc::SIGPIPE, "SIGPIPE"),
+        (libc::SIGQUIT, "SIGQUIT"),
+        (libc::SIGSEGV, "SIGSEGV"),
+        (libc::SIGSYS, "SIGSYS"),
+        (libc::SIGTERM, "SIGTERM"),
+        (libc::SIGTRAP, "SIGTRAP"),
+        (libc::SIGUSR1, "SIGUSR1"),
+        (libc::SIGUSR2, "SIGUSR2"),
+        (libc::SIGXCPU, "SIGXCPU"),
+        (libc::SIGXFSZ, "SIGXFSZ"),
+    ];
+    names
+        .iter()
+        .find(|(n, _)| *n == sig)
+        .map_or_else(|| format!("signal {sig}"), |(_, name)| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn calls(names: &[&str]) -> Vec<(u64, String)> {
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (i as u64 + 1, n.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn the_plan_fails_each_failable_call_then_seeds_then_short_transfers() {
+        let c = calls(&["clock_time_get", "mem_map", "fd_write", "proc_exit"]);
+        let p = plan(&c, Some(6));
+        let specs: Vec<&str> = p.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            specs,
+            [
+                "nth=2,errno=ENOMEM",
+                "nth=3,errno=EIO",
+                "seed=1,rate=0.500",
+                "seed=2,rate=0.500",
+                "short=0.5,seed=1",
+                "short=0.5,seed=2",
+            ]
+        );
+        // By default: every failable call and 16 more.
+        assert_eq!(plan(&c, None).len(), 18);
+        // Fewer runs than failable calls: the first ones.
+        assert_eq!(plan(&c, Some(1)).len(), 1);
+    }
+
+    #[test]
+    fn runs_left_go_to_what_can_happen() {
+        let specs = |names: &[&str], runs| -> Vec<String> {
+            plan(&calls(names), Some(runs))
+                .into_iter()
+                .map(|p| p.0)
+                .collect()
+        };
+        assert_eq!(
+            specs(&["clock_time_get", "fd_read"], 3),
+            ["nth=2,errno=EIO", "seed=1,rate=0.500", "short=0.5,seed=1"]
+        );
+        // Without transfers, no short ones.
+        assert_eq!(
+            specs(&["mem_map"], 3),
+            [
+                "nth=1,errno=ENOMEM",
+                "seed=1,rate=0.500",
+                "seed=2,rate=0.500"
+            ]
+        );
+        // Nothing can fail: nothing to run.
+        assert!(specs(&["clock_time_get"], 3).is_empty());
+    }
+
+    fn outcome(ending: Ending, stdout: &str) -> Outcome {
+        Outcome {
+            ending,
+            stdout: stdout.into(),
+            stderr: Vec::new(),
+            trace: String::new(),
+            took: Duration::ZERO,
+        }
+    }
+
+    #[test]
+    fn findings_are_signals_hangs_and_lost_output() {
+        let clean = outcome(Ending::Exited(0), "abc");
+        assert_eq!(judge(&outcome(Ending::Exited(0), "abc"), &clean), None);
+        assert_eq!(judge(&outcome(Ending::Exited(1), ""), &clean), None);
+        assert_eq!(
+            judge(&outcome(Ending::Signal(11), ""), &clean),
+            Some(Finding::Signal(11))
+        );
+        assert!(matches!(
+            judge(&outcome(Ending::Exited(0), "ab"), &clean),
+            Some(Finding::LostOutput { .. })
+        ));
+        assert!(matches!(
+            judge(&outcome(Ending::Hung(Duration::from_secs(1)), ""), &clean),
+            Some(Finding::Hang(_))
+        ));
+    }
+}
