@@ -119,6 +119,7 @@ impl Options {
     pub fn tracing(&self) -> bool {
         self.trace
             || self.trace_file.is_some()
+            || self.trace_fd.is_some()
             || self.trace_format.is_some()
             || !self.trace_calls.is_empty()
             || self.trace_time

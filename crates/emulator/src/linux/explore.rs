@@ -46,6 +46,12 @@ pub struct Outcome {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Finding {
     Signal(i32),
+    /// The program faulted: the launcher reported it and ended with 128 +
+    /// the signal.
+    Fault {
+        signal: i32,
+        report: String,
+    },
     Hang(Duration),
     /// Exited 0 with other output than the clean run.
     LostOutput {
@@ -61,6 +67,7 @@ impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Finding::Signal(s) => write!(f, "killed by signal {} ({s})", signal_name(*s)),
+            Finding::Fault { report, .. } => write!(f, "faulted: {report}"),
             Finding::Hang(t) => write!(f, "hung: no exit within {:.1} s", t.as_secs_f64()),
             Finding::LostOutput { detail } => {
                 write!(
@@ -78,6 +85,7 @@ impl Finding {
     fn same_kind(&self, other: &Finding) -> bool {
         match (self, other) {
             (Finding::Signal(a), Finding::Signal(b)) => a == b,
+            (Finding::Fault { signal: a, .. }, Finding::Fault { signal: b, .. }) => a == b,
             (Finding::Hang(_), Finding::Hang(_)) => true,
             (Finding::LostOutput { .. }, Finding::LostOutput { .. }) => true,
             (Finding::LauncherCrash { .. }, Finding::LauncherCrash { .. }) => true,
@@ -224,6 +232,12 @@ fn judge(o: &Outcome, clean: &Outcome) -> Option<Finding> {
                 .to_string();
             Some(Finding::LauncherCrash { message })
         }
+        Ending::Exited(code) if code > 128 && fault_report(&o.stderr).is_some() => {
+            Some(Finding::Fault {
+                signal: code - 128,
+                report: fault_report(&o.stderr).unwrap_or_default(),
+            })
+        }
         Ending::Exited(0) if o.stdout != clean.stdout || o.stderr != clean.stderr => {
             let detail = if o.stdout != clean.stdout {
                 difference("stdout", &o.stdout, &clean.stdout)
@@ -235,6 +249,17 @@ fn judge(o: &Outcome, clean: &Outcome) -> Option<Finding> {
         Ending::Exited(_) => None,
     }
 }
+
+/// What the launcher said about a fault of the program, if it said so.
+fn fault_report(stderr: &[u8]) -> Option<String> {
+    String::from_utf8_lossy(stderr)
+        .lines()
+        .find_map(|l| l.strip_prefix(FAULT_REPORT))
+        .map(str::to_string)
+}
+
+/// How the launcher's line about a fault of the program starts.
+const FAULT_REPORT: &str = "cloudabi-run: the program faulted: ";
 
 fn difference(what: &str, got: &[u8], clean: &[u8]) -> String {
     if got.len() != clean.len() {
@@ -263,7 +288,7 @@ fn summary(
     format!(
         "explored {} runs in {:.1} s, {jobs} at a time: the clean run made {} calls, {failable} of which can fail; \
          {} runs failed one call, {} failed calls at random, {} made short transfers\n\
-         {} findings: {} killed by a signal, {} hung, {} lost output, {} crashed the launcher\n",
+         {} findings: {} ended by a signal or a fault, {} hung, {} lost output, {} crashed the launcher\n",
         plan.len() + 1,
         took.as_secs_f64(),
         calls.len(),
@@ -271,7 +296,7 @@ fn summary(
         count(Kind::Seeded),
         count(Kind::Short),
         findings.len(),
-        kind(|f| matches!(f, Finding::Signal(_))),
+        kind(|f| matches!(f, Finding::Signal(_) | Finding::Fault { .. })),
         kind(|f| matches!(f, Finding::Hang(_))),
         kind(|f| matches!(f, Finding::LostOutput { .. })),
         kind(|f| matches!(f, Finding::LauncherCrash { .. })),
@@ -515,5 +540,14 @@ mod tests {
             judge(&outcome(Ending::Hung(Duration::from_secs(1)), ""), &clean),
             Some(Finding::Hang(_))
         ));
+        // A fault the launcher reports: 128 + the signal, and its line.
+        let mut faulted = outcome(Ending::Exited(139), "");
+        faulted.stderr = b"cloudabi-run: the program faulted: SIGSEGV at address 0x0\n".to_vec();
+        assert_eq!(
+            judge(&faulted, &clean).map(|f| f.to_string()),
+            Some("faulted: SIGSEGV at address 0x0".to_string())
+        );
+        // The same status without the report is the program's own exit.
+        assert_eq!(judge(&outcome(Ending::Exited(139), ""), &clean), None);
     }
 }

@@ -58,28 +58,39 @@ pub fn run(executable: &Path, yaml: &str, options: &Options) -> Result<i32, Fail
     }
     let launcher = Launcher::open().map_err(|e| format!("cannot open the launcher binary: {e}"))?;
     drop(exe);
-    close_inherited(&fds, &launcher);
+    let observer = Observer::new(options)?;
+    close_inherited(&fds, &launcher, observer.as_ref());
     detach_stdio();
     if options.sandbox == Sandbox::Off {
         sandbox::warn_off();
     }
     let reexec = Reexec { launcher };
-    start(&file, &image, &argdata, fds, options, reexec, true)
+    start(
+        &file,
+        &image,
+        &argdata,
+        with(fds, observer),
+        options,
+        reexec,
+        true,
+    )
 }
 
-/// The fds this process keeps: the table's and the launcher's (and 0-2).
-fn kept(fds: &FdTable, launcher: &Launcher) -> Vec<RawFd> {
+/// The fds this process keeps: the table's, the launcher's and the
+/// trace's (and 0-2).
+fn kept(fds: &FdTable, launcher: &Launcher, observer: Option<&Observer>) -> Vec<RawFd> {
     let mut keep: Vec<RawFd> = fds.iter().map(|(_, e)| e.fd().as_raw_fd()).collect();
     keep.extend(launcher.raw_fds());
+    keep.extend(observer.and_then(Observer::raw_fd));
     keep.sort_unstable();
     keep
 }
 
 /// Closes every fd this process inherited and does not need: only 0-2,
-/// the guest's fds and the launcher's stay.
-fn close_inherited(fds: &FdTable, launcher: &Launcher) {
+/// the guest's fds, the launcher's and the trace file stay.
+fn close_inherited(fds: &FdTable, launcher: &Launcher, observer: Option<&Observer>) {
     let mut from: u32 = 3;
-    for fd in kept(fds, launcher) {
+    for fd in kept(fds, launcher, observer) {
         let fd = fd as u32;
         if fd > from {
             close_range(from, fd - 1);
@@ -122,8 +133,24 @@ pub fn run_child(args: &[String], options: &Options) -> Result<i32, Failure> {
     let file = exec::read_regular_file(executable.as_fd()).map_err(|e| format!("exec: {e}"))?;
     let image = crate::elf::parse(&file).map_err(|e| format!("exec: {e}"))?;
     drop(executable);
-    close_inherited(&fds, &reexec.launcher);
-    start(&file, &image, &argdata, fds, options, reexec, false)
+    let observer = Observer::new(options)?;
+    close_inherited(&fds, &reexec.launcher, observer.as_ref());
+    start(
+        &file,
+        &image,
+        &argdata,
+        with(fds, observer),
+        options,
+        reexec,
+        false,
+    )
+}
+
+/// The process of a guest with `fds`, observed by `observer`.
+fn with(fds: FdTable, observer: Option<Observer>) -> Process {
+    let mut process = Process::new(fds);
+    process.observer = observer;
+    process
 }
 
 /// Runs the guest, confined unless `--sandbox=off`; `warn` says whether
@@ -133,14 +160,12 @@ fn start(
     file: &[u8],
     image: &crate::elf::Image,
     argdata: &[u8],
-    fds: FdTable,
+    mut process: Process,
     options: &Options,
     reexec: Reexec,
     warn: bool,
 ) -> Result<i32, Failure> {
-    let mut process = Process::new(fds);
     process.options = options.clone();
-    process.observer = Observer::new(options)?;
     process.launcher = Some(reexec);
     let confine = |p: &Process| {
         if p.options.sandbox == Sandbox::On {

@@ -85,6 +85,12 @@ impl Observer {
         }))
     }
 
+    /// The trace file's fd, if the trace goes to one.
+    pub fn raw_fd(&self) -> Option<std::os::fd::RawFd> {
+        use std::os::fd::AsRawFd;
+        self.tracer.as_ref()?.file().map(|f| f.as_raw_fd())
+    }
+
     /// Numbers the next call in serving order (from 1).
     pub fn next_call(&self) -> u64 {
         self.served.fetch_add(1, Ordering::Relaxed) + 1
