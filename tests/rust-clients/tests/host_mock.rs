@@ -114,6 +114,26 @@ fn descriptors() {
             OK
         );
         assert_eq!(last(), "fd_stat_put 2 DIRECTORY NONBLOCK FLAGS");
+        // A call reads only the fields it uses, as a kernel does: a file type that is no
+        // `filetype` does not stop the call, and reads as `None` when asked for.
+        let mut junk = MaybeUninit::<abi::fdstat>::zeroed();
+        junk.as_mut_ptr().cast::<u8>().write(0xee);
+        assert_eq!(
+            raw::fd_stat_put::<M>(abi::fd(2), junk.as_ptr(), abi::fdsflags::FLAGS),
+            OK
+        );
+        assert_eq!(last(), "fd_stat_put 2 invalid (empty) FLAGS");
+        let mut st = MaybeUninit::<abi::filestat>::zeroed();
+        let bytes = st.as_mut_ptr().cast::<u8>();
+        for i in 0..size_of::<abi::filestat>() {
+            bytes.add(i).write(0xee);
+        }
+        (*st.as_mut_ptr()).st_size = 5;
+        assert_eq!(
+            raw::file_stat_fput::<M>(abi::fd(3), st.as_ptr(), abi::fsflags::SIZE),
+            OK
+        );
+        assert_eq!(last(), "file_stat_fput 3 5 SIZE");
     }
 }
 

@@ -16,8 +16,10 @@
 //!   untyped memory), except the address ranges of the `mem_*` calls, which arrive as
 //!   `*mut [u8]`: they name mappings to change, and a reference could dangle during the
 //!   call that unmaps them.
-//! - A `cptr T` parameter arrives as `&T`, after the structure's enum fields (including
-//!   those of the variant arm its tag selects) were checked. A `ptr T` parameter arrives as
+//! - A `cptr T` parameter arrives as `&T`. A structure with enum fields arrives as
+//!   [`Fields<T>`] instead, whose accessors read and decode one field each (an enum field as
+//!   an `Option`): a call reads only the fields it uses, as a kernel does, and a caller may
+//!   leave the others uninitialised. A `ptr T` parameter arrives as
 //!   `&mut MaybeUninit<T>`: most are buffers the call fills (write them with
 //!   [`MaybeUninit::write`]); [`Syscalls::thread_create`]'s attributes are read with
 //!   `as_ptr().read()` once [`validate::threadattr`] accepted them.
@@ -343,7 +345,7 @@ pub trait Syscalls: Sized {
     fn fd_stat_put(
         &mut self,
         fd: crate::fd,
-        buf: &crate::fdstat,
+        buf: crate::host::Fields<'_, crate::fdstat>,
         flags: crate::fdsflags,
     ) -> Result<(), crate::errno>;
 
@@ -466,7 +468,7 @@ pub trait Syscalls: Sized {
         dirfd: crate::lookup,
         path: &[u8],
         oflags: crate::oflags,
-        fds: &crate::fdstat,
+        fds: crate::host::Fields<'_, crate::fdstat>,
     ) -> Result<crate::fd, crate::errno>;
 
     /// Reads entries from a directory.
@@ -556,7 +558,7 @@ pub trait Syscalls: Sized {
     fn file_stat_fput(
         &mut self,
         fd: crate::fd,
-        buf: &crate::filestat,
+        buf: crate::host::Fields<'_, crate::filestat>,
         flags: crate::fsflags,
     ) -> Result<(), crate::errno>;
 
@@ -588,7 +590,7 @@ pub trait Syscalls: Sized {
         &mut self,
         fd: crate::lookup,
         path: &[u8],
-        buf: &crate::filestat,
+        buf: crate::host::Fields<'_, crate::filestat>,
         flags: crate::fsflags,
     ) -> Result<(), crate::errno>;
 
@@ -959,6 +961,60 @@ pub unsafe fn reference<'a, S: Syscalls, T>(
 ) -> Result<&'a T, crate::errno> {
     check(s, ptr, 1, false)?;
     Ok(&*ptr)
+}
+
+/// A structure in guest memory that a call reads field by field: the accessors
+/// (generated in [`validate`]) each read and decode one field, so that fields the
+/// call does not use may hold anything. [`Fields::checked`] gives the whole value
+/// when every field is valid.
+pub struct Fields<'a, T> {
+    ptr: *const T,
+    guest: core::marker::PhantomData<&'a T>,
+}
+
+impl<T> Clone for Fields<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Fields<'_, T> {}
+impl<'a, T> Fields<'a, T> {
+    /// # Safety
+    ///
+    /// `ptr` must be aligned and readable for a whole `T` for `'a` (as [`check`]
+    /// makes sure of guest memory).
+    pub unsafe fn new(ptr: *const T) -> Self {
+        Fields {
+            ptr,
+            guest: core::marker::PhantomData,
+        }
+    }
+
+    /// Where the structure is.
+    pub fn as_ptr(&self) -> *const T {
+        self.ptr
+    }
+}
+
+impl<'a, T: validate::Valid> Fields<'a, T> {
+    /// The whole structure, if every field holds a valid value.
+    pub fn checked(&self) -> Option<&'a T> {
+        unsafe { T::valid(self.ptr).then(|| &*self.ptr) }
+    }
+}
+
+/// A guest pointer to a structure read field by field.
+///
+/// # Safety
+///
+/// As for [`slice()`].
+pub unsafe fn fields<'a, S: Syscalls, T>(
+    s: &mut S,
+    ptr: *const T,
+) -> Result<Fields<'a, T>, crate::errno> {
+    check(s, ptr, 1, false)?;
+    Ok(Fields::new(ptr))
 }
 
 /// A writable guest pointer to one value, which may be uninitialised.

@@ -135,15 +135,6 @@ fn decoded<T>(value: Option<T>) -> Result<T, crate::errno> {
     value.ok_or(crate::errno::INVAL)
 }
 
-unsafe fn checked_ref<'a, S: Syscalls, T>(
-    s: &mut S,
-    ptr: *const T,
-    valid: unsafe fn(*const T) -> bool,
-) -> Result<&'a T, crate::errno> {
-    check(s, ptr, 1, false)?;
-    if valid(ptr) { Ok(&*ptr) } else { Err(crate::errno::INVAL) }
-}
-
 unsafe fn writable<S: Syscalls, T>(
     s: &mut S,
     ptr: *mut T,
@@ -1124,7 +1115,7 @@ unsafe fn fd_stat_put_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_stat_put", e)),
     };
-    let buf = match checked_ref(s, buf, validate::fdstat) {
+    let buf = match super::fields(s, buf) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "fd_stat_put", e)),
     };
@@ -1631,7 +1622,7 @@ unsafe fn file_open_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_open", e)),
     };
-    let fds = match checked_ref(s, fds, validate::fdstat) {
+    let fds = match super::fields(s, fds) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_open", e)),
     };
@@ -2021,7 +2012,7 @@ unsafe fn file_stat_fput_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_fput", e)),
     };
-    let buf = match checked_ref(s, buf, validate::filestat) {
+    let buf = match super::fields(s, buf) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_fput", e)),
     };
@@ -2176,7 +2167,7 @@ unsafe fn file_stat_put_inner<S: Syscalls, const TRACE: bool>(
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_put", e)),
     };
-    let buf = match checked_ref(s, buf, validate::filestat) {
+    let buf = match super::fields(s, buf) {
         Ok(v) => v,
         Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_put", e)),
     };

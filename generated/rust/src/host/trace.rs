@@ -1107,11 +1107,16 @@ pub fn fd_stat_get_result(
 }
 
 /// The arguments of a [`fd_stat_put`](crate::fd_stat_put) call.
-pub fn fd_stat_put(fd: crate::fd, buf: &crate::fdstat, flags: crate::fdsflags) -> Call {
+pub fn fd_stat_put(
+    fd: crate::fd,
+    buf: crate::host::Fields<'_, crate::fdstat>,
+    flags: crate::fdsflags,
+) -> Call {
     Call {
         syscall: "fd_stat_put",
         args: std::vec![
-            ("fd", fmt_fd(fd)), ("buf", fmt_fdstat(buf)), ("flags", fmt_fdsflags(flags))
+            ("fd", fmt_fd(fd)), ("buf", match buf.checked() { Some(v) => fmt_fdstat(v),
+            None => ptr(buf.as_ptr()) }), ("flags", fmt_fdsflags(flags))
         ],
         checked: true,
         noreturn: false,
@@ -1309,13 +1314,14 @@ pub fn file_open(
     dirfd: crate::lookup,
     path: &[u8],
     oflags: crate::oflags,
-    fds: &crate::fdstat,
+    fds: crate::host::Fields<'_, crate::fdstat>,
 ) -> Call {
     Call {
         syscall: "file_open",
         args: std::vec![
             ("dirfd", fmt_lookup(& dirfd)), ("path", text(path)), ("oflags",
-            fmt_oflags(oflags)), ("fds", fmt_fdstat(fds))
+            fmt_oflags(oflags)), ("fds", match fds.checked() { Some(v) => fmt_fdstat(v),
+            None => ptr(fds.as_ptr()) })
         ],
         checked: true,
         noreturn: false,
@@ -1433,13 +1439,14 @@ pub fn file_stat_fget_result(
 /// The arguments of a [`file_stat_fput`](crate::file_stat_fput) call.
 pub fn file_stat_fput(
     fd: crate::fd,
-    buf: &crate::filestat,
+    buf: crate::host::Fields<'_, crate::filestat>,
     flags: crate::fsflags,
 ) -> Call {
     Call {
         syscall: "file_stat_fput",
         args: std::vec![
-            ("fd", fmt_fd(fd)), ("buf", fmt_filestat(buf)), ("flags", fmt_fsflags(flags))
+            ("fd", fmt_fd(fd)), ("buf", match buf.checked() { Some(v) => fmt_filestat(v),
+            None => ptr(buf.as_ptr()) }), ("flags", fmt_fsflags(flags))
         ],
         checked: true,
         noreturn: false,
@@ -1496,14 +1503,15 @@ pub fn file_stat_get_result(
 pub fn file_stat_put(
     fd: crate::lookup,
     path: &[u8],
-    buf: &crate::filestat,
+    buf: crate::host::Fields<'_, crate::filestat>,
     flags: crate::fsflags,
 ) -> Call {
     Call {
         syscall: "file_stat_put",
         args: std::vec![
-            ("fd", fmt_lookup(& fd)), ("path", text(path)), ("buf", fmt_filestat(buf)),
-            ("flags", fmt_fsflags(flags))
+            ("fd", fmt_lookup(& fd)), ("path", text(path)), ("buf", match buf.checked() {
+            Some(v) => fmt_filestat(v), None => ptr(buf.as_ptr()) }), ("flags",
+            fmt_fsflags(flags))
         ],
         checked: true,
         noreturn: false,

@@ -3,7 +3,8 @@
 //! Decoding of enum values and checks of structs that come from the guest.
 //!
 //! An enum value or a struct that holds one is only a valid Rust value when the
-//! number is one of the enum's: these functions check the raw bytes first.
+//! number is one of the enum's: these functions check the raw bytes first. The same
+//! structs implement [`Valid`] and get one accessor per field on [`Fields`].
 
 use core::ptr::addr_of;
 
@@ -16,6 +17,18 @@ use core::ptr::addr_of;
 unsafe fn bits<T, F>(p: *const F) -> T {
     (p as *const T).read()
 }
+
+/// Structures whose validity can be checked from their raw bytes.
+pub trait Valid {
+    /// Whether the bytes at `p` are a valid value.
+    ///
+    /// # Safety
+    ///
+    /// `p` must be valid for reading a whole value.
+    unsafe fn valid(p: *const Self) -> bool;
+}
+
+use super::Fields;
 
 /// Decodes a [`advice`](crate::advice) from its number; `None` for numbers it does not name.
 pub fn advice(raw: u8) -> Option<crate::advice> {
@@ -241,6 +254,20 @@ pub unsafe fn auxv(p: *const crate::auxv) -> bool {
     true
 }
 
+impl Valid for crate::auxv {
+    unsafe fn valid(p: *const Self) -> bool {
+        auxv(p)
+    }
+}
+
+impl<'a> Fields<'a, crate::auxv> {
+    /// The [`a_type`](crate::auxv#structfield.a_type) field.
+    pub fn a_type(&self) -> Option<crate::auxtype> {
+        // SAFETY: `Fields` points at a whole value, aligned and readable.
+        auxtype(unsafe { bits(addr_of!((*self.as_ptr()).a_type)) })
+    }
+}
+
 /// Whether the bytes at `p` are a valid [`dirent`](crate::dirent).
 ///
 /// # Safety
@@ -252,6 +279,38 @@ pub unsafe fn dirent(p: *const crate::dirent) -> bool {
         return false;
     }
     true
+}
+
+impl Valid for crate::dirent {
+    unsafe fn valid(p: *const Self) -> bool {
+        dirent(p)
+    }
+}
+
+impl<'a> Fields<'a, crate::dirent> {
+    /// The [`d_next`](crate::dirent#structfield.d_next) field.
+    pub fn d_next(&self) -> crate::dircookie {
+        // SAFETY: `Fields` points at a whole value, aligned and readable.
+        unsafe { addr_of!((*self.as_ptr()).d_next).read() }
+    }
+
+    /// The [`d_ino`](crate::dirent#structfield.d_ino) field.
+    pub fn d_ino(&self) -> crate::inode {
+        // SAFETY: `Fields` points at a whole value, aligned and readable.
+        unsafe { addr_of!((*self.as_ptr()).d_ino).read() }
+    }
+
+    /// The [`d_namlen`](crate::dirent#structfield.d_namlen) field.
+    pub fn d_namlen(&self) -> u32 {
+        // SAFETY: `Fields` points at a whole value, aligned and readable.
+        unsafe { addr_of!((*self.as_ptr()).d_namlen).read() }
+    }
+
+    /// The [`d_type`](crate::dirent#structfield.d_type) field.
+    pub fn d_type(&self) -> Option<crate::filetype> {
+        // SAFETY: `Fields` points at a whole value, aligned and readable.
+        filetype(unsafe { bits(addr_of!((*self.as_ptr()).d_type)) })
+    }
 }
 
 /// Whether the bytes at `p` are a valid [`event`](crate::event).
@@ -279,6 +338,32 @@ pub unsafe fn event(p: *const crate::event) -> bool {
     true
 }
 
+impl Valid for crate::event {
+    unsafe fn valid(p: *const Self) -> bool {
+        event(p)
+    }
+}
+
+impl<'a> Fields<'a, crate::event> {
+    /// The [`userdata`](crate::event#structfield.userdata) field.
+    pub fn userdata(&self) -> crate::userdata {
+        // SAFETY: `Fields` points at a whole value, aligned and readable.
+        unsafe { addr_of!((*self.as_ptr()).userdata).read() }
+    }
+
+    /// The [`error`](crate::event#structfield.error) field.
+    pub fn error(&self) -> Option<crate::errno> {
+        // SAFETY: `Fields` points at a whole value, aligned and readable.
+        errno(unsafe { bits(addr_of!((*self.as_ptr()).error)) })
+    }
+
+    /// The [`type`](crate::event#structfield.type) field.
+    pub fn r#type(&self) -> Option<crate::eventtype> {
+        // SAFETY: `Fields` points at a whole value, aligned and readable.
+        eventtype(unsafe { bits(addr_of!((*self.as_ptr()).r#type)) })
+    }
+}
+
 /// Whether the bytes at `p` are a valid [`fdstat`](crate::fdstat).
 ///
 /// # Safety
@@ -292,6 +377,38 @@ pub unsafe fn fdstat(p: *const crate::fdstat) -> bool {
     true
 }
 
+impl Valid for crate::fdstat {
+    unsafe fn valid(p: *const Self) -> bool {
+        fdstat(p)
+    }
+}
+
+impl<'a> Fields<'a, crate::fdstat> {
+    /// The [`fs_filetype`](crate::fdstat#structfield.fs_filetype) field.
+    pub fn fs_filetype(&self) -> Option<crate::filetype> {
+        // SAFETY: `Fields` points at a whole value, aligned and readable.
+        filetype(unsafe { bits(addr_of!((*self.as_ptr()).fs_filetype)) })
+    }
+
+    /// The [`fs_flags`](crate::fdstat#structfield.fs_flags) field.
+    pub fn fs_flags(&self) -> crate::fdflags {
+        // SAFETY: `Fields` points at a whole value, aligned and readable.
+        unsafe { addr_of!((*self.as_ptr()).fs_flags).read() }
+    }
+
+    /// The [`fs_rights_base`](crate::fdstat#structfield.fs_rights_base) field.
+    pub fn fs_rights_base(&self) -> crate::rights {
+        // SAFETY: `Fields` points at a whole value, aligned and readable.
+        unsafe { addr_of!((*self.as_ptr()).fs_rights_base).read() }
+    }
+
+    /// The [`fs_rights_inheriting`](crate::fdstat#structfield.fs_rights_inheriting) field.
+    pub fn fs_rights_inheriting(&self) -> crate::rights {
+        // SAFETY: `Fields` points at a whole value, aligned and readable.
+        unsafe { addr_of!((*self.as_ptr()).fs_rights_inheriting).read() }
+    }
+}
+
 /// Whether the bytes at `p` are a valid [`filestat`](crate::filestat).
 ///
 /// # Safety
@@ -303,6 +420,62 @@ pub unsafe fn filestat(p: *const crate::filestat) -> bool {
         return false;
     }
     true
+}
+
+impl Valid for crate::filestat {
+    unsafe fn valid(p: *const Self) -> bool {
+        filestat(p)
+    }
+}
+
+impl<'a> Fields<'a, crate::filestat> {
+    /// The [`st_dev`](crate::filestat#structfield.st_dev) field.
+    pub fn st_dev(&self) -> crate::device {
+        // SAFETY: `Fields` points at a whole value, aligned and readable.
+        unsafe { addr_of!((*self.as_ptr()).st_dev).read() }
+    }
+
+    /// The [`st_ino`](crate::filestat#structfield.st_ino) field.
+    pub fn st_ino(&self) -> crate::inode {
+        // SAFETY: `Fields` points at a whole value, aligned and readable.
+        unsafe { addr_of!((*self.as_ptr()).st_ino).read() }
+    }
+
+    /// The [`st_filetype`](crate::filestat#structfield.st_filetype) field.
+    pub fn st_filetype(&self) -> Option<crate::filetype> {
+        // SAFETY: `Fields` points at a whole value, aligned and readable.
+        filetype(unsafe { bits(addr_of!((*self.as_ptr()).st_filetype)) })
+    }
+
+    /// The [`st_nlink`](crate::filestat#structfield.st_nlink) field.
+    pub fn st_nlink(&self) -> crate::linkcount {
+        // SAFETY: `Fields` points at a whole value, aligned and readable.
+        unsafe { addr_of!((*self.as_ptr()).st_nlink).read() }
+    }
+
+    /// The [`st_size`](crate::filestat#structfield.st_size) field.
+    pub fn st_size(&self) -> crate::filesize {
+        // SAFETY: `Fields` points at a whole value, aligned and readable.
+        unsafe { addr_of!((*self.as_ptr()).st_size).read() }
+    }
+
+    /// The [`st_atim`](crate::filestat#structfield.st_atim) field.
+    pub fn st_atim(&self) -> crate::timestamp {
+        // SAFETY: `Fields` points at a whole value, aligned and readable.
+        unsafe { addr_of!((*self.as_ptr()).st_atim).read() }
+    }
+
+    /// The [`st_mtim`](crate::filestat#structfield.st_mtim) field.
+    pub fn st_mtim(&self) -> crate::timestamp {
+        // SAFETY: `Fields` points at a whole value, aligned and readable.
+        unsafe { addr_of!((*self.as_ptr()).st_mtim).read() }
+    }
+
+    /// The [`st_ctim`](crate::filestat#structfield.st_ctim) field.
+    pub fn st_ctim(&self) -> crate::timestamp {
+        // SAFETY: `Fields` points at a whole value, aligned and readable.
+        unsafe { addr_of!((*self.as_ptr()).st_ctim).read() }
+    }
 }
 
 /// Whether the bytes at `p` are a valid [`subscription`](crate::subscription).
@@ -344,6 +517,32 @@ pub unsafe fn subscription(p: *const crate::subscription) -> bool {
     true
 }
 
+impl Valid for crate::subscription {
+    unsafe fn valid(p: *const Self) -> bool {
+        subscription(p)
+    }
+}
+
+impl<'a> Fields<'a, crate::subscription> {
+    /// The [`userdata`](crate::subscription#structfield.userdata) field.
+    pub fn userdata(&self) -> crate::userdata {
+        // SAFETY: `Fields` points at a whole value, aligned and readable.
+        unsafe { addr_of!((*self.as_ptr()).userdata).read() }
+    }
+
+    /// The [`unused`](crate::subscription#structfield.unused) field.
+    pub fn unused(&self) -> u16 {
+        // SAFETY: `Fields` points at a whole value, aligned and readable.
+        unsafe { addr_of!((*self.as_ptr()).unused).read() }
+    }
+
+    /// The [`type`](crate::subscription#structfield.type) field.
+    pub fn r#type(&self) -> Option<crate::eventtype> {
+        // SAFETY: `Fields` points at a whole value, aligned and readable.
+        eventtype(unsafe { bits(addr_of!((*self.as_ptr()).r#type)) })
+    }
+}
+
 /// Whether the bytes at `p` are a valid [`threadattr`](crate::threadattr).
 ///
 /// # Safety
@@ -355,4 +554,18 @@ pub unsafe fn threadattr(p: *const crate::threadattr) -> bool {
         return false;
     }
     true
+}
+
+impl Valid for crate::threadattr {
+    unsafe fn valid(p: *const Self) -> bool {
+        threadattr(p)
+    }
+}
+
+impl<'a> Fields<'a, crate::threadattr> {
+    /// The [`argument`](crate::threadattr#structfield.argument) field.
+    pub fn argument(&self) -> *mut () {
+        // SAFETY: `Fields` points at a whole value, aligned and readable.
+        unsafe { addr_of!((*self.as_ptr()).argument).read() }
+    }
 }

@@ -26,6 +26,12 @@ pub enum Kind {
     AddressRange,
     /// `cptr T`: `&T`, checked (and validated when `T` has invariants).
     Ref(Type),
+    /// `cptr T` of a struct whose fields have invariants (`fdstat`, `filestat`): checked as
+    /// readable guest memory and passed as `host::Fields`, whose accessors decode one field
+    /// each. A kernel copies such a struct in and reads only what the call uses, so real
+    /// callers leave the other fields (`st_filetype` of `file_stat_fput`) uninitialised;
+    /// validating the whole struct would refuse them.
+    Fields(Type),
     /// `ptr T`: memory the call may write (or read: thread_create's attributes) that the
     /// guest may hand over uninitialised: `&mut MaybeUninit<T>`.
     UninitRef(Type),
@@ -93,6 +99,7 @@ fn kind_of(ir: &Ir, call: &Syscall, index: usize, member: &Member) -> Kind {
                         count,
                     },
                     None if mutable => Kind::UninitRef(target),
+                    None if is_checked_struct(ir, &target) => Kind::Fields(target),
                     None => Kind::Ref(target),
                 }
             }
@@ -112,6 +119,12 @@ fn value_kind(ir: &Ir, ty: &Type) -> Kind {
         },
         other => Kind::Value(other.clone()),
     }
+}
+
+/// A struct with fields that not every bit pattern fills validly.
+pub fn is_checked_struct(ir: &Ir, ty: &Type) -> bool {
+    matches!(ty, Type::Named(id) if matches!(ir.ty(*id).kind, TypeKind::Struct(_)))
+        && has_invariants(ir, ty)
 }
 
 /// Whether some bit patterns of a type are not valid Rust values: enums (unknown
@@ -172,6 +185,10 @@ pub fn trait_type(ir: &Ir, kind: &Kind) -> TokenStream {
         Kind::Ref(ty) => {
             let t = naming::qualified_type_tokens(ir, ty);
             quote!(&#t)
+        }
+        Kind::Fields(ty) => {
+            let t = naming::qualified_type_tokens(ir, ty);
+            quote!(crate::host::Fields<'_, #t>)
         }
         Kind::UninitRef(ty) => {
             let t = naming::qualified_type_tokens(ir, ty);

@@ -257,6 +257,7 @@ fn decode(ir: &Ir, call: &Syscall, param: &Param) -> Option<TokenStream> {
                 quote!(super::reference(s, #first))
             }
         }
+        Kind::Fields(_) => quote!(super::fields(s, #first)),
         Kind::UninitRef(_) => quote!(super::uninit(s, #first)),
         Kind::Counted {
             target,

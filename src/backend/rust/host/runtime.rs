@@ -39,8 +39,10 @@ calls the matching trait method and writes the outputs back.
   untyped memory), except the address ranges of the `mem_*` calls, which arrive as
   `*mut [u8]`: they name mappings to change, and a reference could dangle during the
   call that unmaps them.
-- A `cptr T` parameter arrives as `&T`, after the structure's enum fields (including
-  those of the variant arm its tag selects) were checked. A `ptr T` parameter arrives as
+- A `cptr T` parameter arrives as `&T`. A structure with enum fields arrives as
+  [`Fields<T>`] instead, whose accessors read and decode one field each (an enum field as
+  an `Option`): a call reads only the fields it uses, as a kernel does, and a caller may
+  leave the others uninitialised. A `ptr T` parameter arrives as
   `&mut MaybeUninit<T>`: most are buffers the call fills (write them with
   [`MaybeUninit::write`]); [`Syscalls::thread_create`]'s attributes are read with
   `as_ptr().read()` once [`validate::threadattr`] accepted them.
@@ -205,6 +207,56 @@ pub fn file(ir: &Ir) -> TokenStream {
         pub unsafe fn reference<'a, S: Syscalls, T>(s: &mut S, ptr: *const T) -> Result<&'a T, crate::errno> {
             check(s, ptr, 1, false)?;
             Ok(&*ptr)
+        }
+
+        /// A structure in guest memory that a call reads field by field: the accessors
+        /// (generated in [`validate`]) each read and decode one field, so that fields the
+        /// call does not use may hold anything. [`Fields::checked`] gives the whole value
+        /// when every field is valid.
+        pub struct Fields<'a, T> {
+            ptr: *const T,
+            guest: core::marker::PhantomData<&'a T>,
+        }
+
+        impl<T> Clone for Fields<'_, T> {
+            fn clone(&self) -> Self {
+                *self
+            }
+        }
+
+        impl<T> Copy for Fields<'_, T> {}
+
+        impl<'a, T> Fields<'a, T> {
+            /// # Safety
+            ///
+            /// `ptr` must be aligned and readable for a whole `T` for `'a` (as [`check`]
+            /// makes sure of guest memory).
+            pub unsafe fn new(ptr: *const T) -> Self {
+                Fields { ptr, guest: core::marker::PhantomData }
+            }
+
+            /// Where the structure is.
+            pub fn as_ptr(&self) -> *const T {
+                self.ptr
+            }
+        }
+
+        impl<'a, T: validate::Valid> Fields<'a, T> {
+            /// The whole structure, if every field holds a valid value.
+            pub fn checked(&self) -> Option<&'a T> {
+                // SAFETY: `new`'s contract; the value is only referenced once valid.
+                unsafe { T::valid(self.ptr).then(|| &*self.ptr) }
+            }
+        }
+
+        /// A guest pointer to a structure read field by field.
+        ///
+        /// # Safety
+        ///
+        /// As for [`slice()`].
+        pub unsafe fn fields<'a, S: Syscalls, T>(s: &mut S, ptr: *const T) -> Result<Fields<'a, T>, crate::errno> {
+            check(s, ptr, 1, false)?;
+            Ok(Fields::new(ptr))
         }
 
         /// A writable guest pointer to one value, which may be uninitialised.

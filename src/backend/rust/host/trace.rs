@@ -399,6 +399,12 @@ fn view_value(ir: &Ir, kind: &Kind, local: &Ident) -> TokenStream {
             quote!(#f(#local))
         }
         Kind::Ref(ty) => value(ir, ty, quote!(*#local)),
+        // Shown whole when every field is valid, else as where it is.
+        Kind::Fields(Type::Named(id)) => {
+            let f = fmt_ident(&ir.ty(*id).name.name);
+            quote!(match #local.checked() { Some(v) => #f(v), None => ptr(#local.as_ptr()) })
+        }
+        Kind::Fields(_) => quote!(ptr(#local.as_ptr())),
         Kind::UninitRef(_) => quote!(ptr(#local)),
         Kind::Count => quote!(Value::Int(#local as i128)),
     }

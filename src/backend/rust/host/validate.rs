@@ -16,7 +16,8 @@ use crate::naming::rust::{self as naming, ItemKind};
 const HEAD: &str = r#"//! Decoding of enum values and checks of structs that come from the guest.
 //!
 //! An enum value or a struct that holds one is only a valid Rust value when the
-//! number is one of the enum's: these functions check the raw bytes first.
+//! number is one of the enum's: these functions check the raw bytes first. The same
+//! structs implement [`Valid`] and get one accessor per field on [`Fields`].
 "#;
 
 /// The part of the file after `HEAD` when some struct is checked.
@@ -32,6 +33,18 @@ use core::ptr::addr_of;
 unsafe fn bits<T, F>(p: *const F) -> T {
     (p as *const T).read()
 }
+
+/// Structures whose validity can be checked from their raw bytes.
+pub trait Valid {
+    /// Whether the bytes at `p` are a valid value.
+    ///
+    /// # Safety
+    ///
+    /// `p` must be valid for reading a whole value.
+    unsafe fn valid(p: *const Self) -> bool;
+}
+
+use super::Fields;
 "#;
 
 pub fn file(ir: &Ir) -> String {
@@ -51,7 +64,10 @@ pub fn file(ir: &Ir) -> String {
             TypeKind::IntLike(int) if naming::int_item_kind(int) == ItemKind::Enum => {
                 decoder(&mut w, ir, id, int)
             }
-            TypeKind::Struct(s) if checked(id) => validator(&mut w, ir, id, &s.members),
+            TypeKind::Struct(s) if checked(id) => {
+                validator(&mut w, ir, id, &s.members);
+                accessors(&mut w, ir, id, &s.members);
+            }
             _ => {}
         }
     }
@@ -106,6 +122,69 @@ fn validator(w: &mut RustWriter, ir: &Ir, id: TypeId, members: &[Member]) {
     );
     member_checks(w, ir, members, "p");
     w.line("true");
+    w.close("}");
+}
+
+/// `impl Valid` and the field accessors of `Fields<'_, T>` for a struct with invariants:
+/// plain fields are read as they are, enum fields decoded into an `Option`, struct fields
+/// with invariants handed out as `Fields` again. Variants and other fields with invariants
+/// (function pointers, arrays) get no accessor.
+fn accessors(w: &mut RustWriter, ir: &Ir, id: TypeId, members: &[Member]) {
+    let name = naming::type_name(ir, id);
+    w.blank();
+    w.open_fmt(format_args!("impl Valid for crate::{name} {{"));
+    w.open("unsafe fn valid(p: *const Self) -> bool {");
+    w.line_fmt(format_args!("{name}(p)"));
+    w.close("}");
+    w.close("}");
+    w.blank();
+    w.open_fmt(format_args!("impl<'a> Fields<'a, crate::{name}> {{"));
+    let mut first = true;
+    for member in members {
+        let MemberKind::Simple { ty, .. } = &member.kind else {
+            continue;
+        };
+        let field = naming::field_name(member.name());
+        let place = format!("addr_of!((*self.as_ptr()).{field})");
+        let (ret, read) = if !has_invariants(ir, ty) {
+            let t = naming::qualified_type_expr(ir, ty);
+            (t, format!("unsafe {{ {place}.read() }}"))
+        } else {
+            match ty {
+                Type::Named(inner) => match &ir.ty(*inner).kind {
+                    TypeKind::IntLike(_) => {
+                        let decode = naming::type_name(ir, *inner);
+                        (
+                            format!("Option<crate::{decode}>"),
+                            format!("{decode}(unsafe {{ bits({place}) }})"),
+                        )
+                    }
+                    TypeKind::Struct(_) => {
+                        let t = naming::type_name(ir, *inner);
+                        (
+                            format!("Fields<'a, crate::{t}>"),
+                            format!("unsafe {{ Fields::new({place}) }}"),
+                        )
+                    }
+                    TypeKind::Function(_) => continue,
+                },
+                _ => continue,
+            }
+        };
+        if !first {
+            w.blank();
+        }
+        first = false;
+        w.doc(&[format!(
+            "The [`{0}`](crate::{1}#structfield.{0}) field.",
+            member.name(),
+            ir.ty(id).name.name
+        )]);
+        w.open_fmt(format_args!("pub fn {field}(&self) -> {ret} {{"));
+        w.line("// SAFETY: `Fields` points at a whole value, aligned and readable.");
+        w.line(&read);
+        w.close("}");
+    }
     w.close("}");
 }
 

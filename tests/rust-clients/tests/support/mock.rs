@@ -2,7 +2,7 @@
 //! arguments it received, as text, and returns fixed outputs.
 
 use cloudabi as abi;
-use cloudabi::host::{trace, Syscalls};
+use cloudabi::host::{trace, Fields, Syscalls};
 use std::cell::RefCell;
 use std::mem::MaybeUninit;
 use std::sync::Mutex;
@@ -196,10 +196,20 @@ impl Syscalls for Mock {
         Ok(())
     }
 
-    fn fd_stat_put(&mut self, fd: abi::fd, buf: &abi::fdstat, flags: abi::fdsflags) -> R<()> {
+    fn fd_stat_put(
+        &mut self,
+        fd: abi::fd,
+        buf: Fields<'_, abi::fdstat>,
+        flags: abi::fdsflags,
+    ) -> R<()> {
+        let filetype = buf
+            .fs_filetype()
+            .map_or("invalid".to_string(), |t| format!("{t:?}"));
         self.log(format!(
-            "fd_stat_put {} {:?} {:?} {:?}",
-            fd.0, buf.fs_filetype, buf.fs_flags, flags
+            "fd_stat_put {} {filetype} {:?} {:?}",
+            fd.0,
+            buf.fs_flags(),
+            flags
         ));
         Ok(())
     }
@@ -255,14 +265,14 @@ impl Syscalls for Mock {
         dirfd: abi::lookup,
         path: &[u8],
         oflags: abi::oflags,
-        fds: &abi::fdstat,
+        fds: Fields<'_, abi::fdstat>,
     ) -> R<abi::fd> {
         self.log(format!(
             "file_open {} {} {:?} {:?}",
             dirfd.fd.0,
             bytes(path),
             oflags,
-            fds.fs_rights_base
+            fds.fs_rights_base()
         ));
         Ok(abi::fd(20))
     }
@@ -301,10 +311,17 @@ impl Syscalls for Mock {
         Ok(())
     }
 
-    fn file_stat_fput(&mut self, fd: abi::fd, buf: &abi::filestat, flags: abi::fsflags) -> R<()> {
+    fn file_stat_fput(
+        &mut self,
+        fd: abi::fd,
+        buf: Fields<'_, abi::filestat>,
+        flags: abi::fsflags,
+    ) -> R<()> {
         self.log(format!(
             "file_stat_fput {} {} {:?}",
-            fd.0, buf.st_size, flags
+            fd.0,
+            buf.st_size(),
+            flags
         ));
         Ok(())
     }
@@ -324,14 +341,14 @@ impl Syscalls for Mock {
         &mut self,
         fd: abi::lookup,
         path: &[u8],
-        buf: &abi::filestat,
+        buf: Fields<'_, abi::filestat>,
         flags: abi::fsflags,
     ) -> R<()> {
         self.log(format!(
             "file_stat_put {} {} {} {:?}",
             fd.fd.0,
             bytes(path),
-            buf.st_mtim,
+            buf.st_mtim(),
             flags
         ));
         Ok(())

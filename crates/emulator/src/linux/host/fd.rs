@@ -3,6 +3,7 @@
 
 use std::io::{IoSlice, IoSliceMut};
 
+use cloudabi::host::Fields;
 use cloudabi::{
     ciovec, errno, fd as Fd, fdflags, fdsflags, fdstat, filetype, iovec, rights, whence,
 };
@@ -134,7 +135,7 @@ impl Host {
     pub(super) fn do_fd_stat_put(
         &mut self,
         fd: Fd,
-        new: &fdstat,
+        new: Fields<'_, fdstat>,
         which: fdsflags,
     ) -> Result<(), errno> {
         self.fds_mut(|t| put_stat(t.get_mut(fd)?, new, which))
@@ -214,24 +215,26 @@ impl Host {
 }
 
 /// `fd_stat_put` on one entry.
-fn put_stat(e: &mut Entry, new: &fdstat, which: fdsflags) -> Result<(), errno> {
+/// `fd_stat_put` on one entry. Only the fields `which` selects are read.
+fn put_stat(e: &mut Entry, new: Fields<'_, fdstat>, which: fdsflags) -> Result<(), errno> {
     if which.contains(fdsflags::RIGHTS) {
         // Rights can be dropped, never added.
-        if !e.base.contains(new.fs_rights_base) || !e.inheriting.contains(new.fs_rights_inheriting)
-        {
+        let (base, inheriting) = (new.fs_rights_base(), new.fs_rights_inheriting());
+        if !e.base.contains(base) || !e.inheriting.contains(inheriting) {
             return Err(errno::NOTCAPABLE);
         }
     }
     if which.contains(fdsflags::FLAGS) {
         e.require(rights::FD_STAT_PUT_FLAGS)?;
+        let wanted = new.fs_flags();
         let mut flags = rustix::fs::fcntl_getfl(e.fd()).host()?;
-        flags.set(OFlags::APPEND, new.fs_flags.contains(fdflags::APPEND));
-        flags.set(OFlags::NONBLOCK, new.fs_flags.contains(fdflags::NONBLOCK));
+        flags.set(OFlags::APPEND, wanted.contains(fdflags::APPEND));
+        flags.set(OFlags::NONBLOCK, wanted.contains(fdflags::NONBLOCK));
         rustix::fs::fcntl_setfl(e.fd(), flags).host()?;
     }
     if which.contains(fdsflags::RIGHTS) {
-        e.base = new.fs_rights_base;
-        e.inheriting = new.fs_rights_inheriting;
+        e.base = new.fs_rights_base();
+        e.inheriting = new.fs_rights_inheriting();
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 use std::os::fd::AsFd;
 
+use cloudabi::host::Fields;
 use cloudabi::{
     advice, dircookie, dirent, errno, fd as Fd, fdstat, filestat, filetype, fsflags, inode, lookup,
     lookupflags, oflags, rights, ulflags,
@@ -47,14 +48,20 @@ impl Host {
         dirfd: lookup,
         p: &[u8],
         of: oflags,
-        want: &fdstat,
+        want: Fields<'_, fdstat>,
     ) -> Result<Fd, errno> {
+        // The call reads the rights and flags only (cloudabi_sys_file_open).
+        let (want_base, want_inheriting, want_flags) = (
+            want.fs_rights_base(),
+            want.fs_rights_inheriting(),
+            want.fs_flags(),
+        );
         let mut needed = rights::FILE_OPEN;
         if of.contains(oflags::CREAT) {
             needed |= rights::FILE_CREATE_FILE;
         }
         let dir = self.dir(dirfd.fd, needed)?;
-        let asked = want.fs_rights_base | want.fs_rights_inheriting;
+        let asked = want_base | want_inheriting;
         let mut asked_from_dir = asked;
         if of.contains(oflags::TRUNC) {
             asked_from_dir |= rights::FILE_STAT_FPUT_SIZE;
@@ -62,7 +69,7 @@ impl Host {
         if !dir.inheriting.contains(asked_from_dir) {
             return Err(errno::NOTCAPABLE);
         }
-        let mut flags = match (reads(want.fs_rights_base), writes(want.fs_rights_base)) {
+        let mut flags = match (reads(want_base), writes(want_base)) {
             (true, true) => OFlags::RDWR,
             (false, true) => OFlags::WRONLY,
             (true, false) => OFlags::RDONLY,
@@ -75,11 +82,11 @@ impl Host {
         flags.set(OFlags::TRUNC, of.contains(oflags::TRUNC));
         flags.set(
             OFlags::APPEND,
-            want.fs_flags.contains(cloudabi::fdflags::APPEND),
+            want_flags.contains(cloudabi::fdflags::APPEND),
         );
         flags.set(
             OFlags::NONBLOCK,
-            want.fs_flags.contains(cloudabi::fdflags::NONBLOCK),
+            want_flags.contains(cloudabi::fdflags::NONBLOCK),
         );
         let mode = Mode::from_raw_mode(0o666);
         let host = path::open(dir.fd(), p, flags, mode, follows(&dirfd))?;
@@ -88,8 +95,8 @@ impl Host {
         let entry = Entry::new(
             host,
             filetype,
-            want.fs_rights_base & max_base,
-            want.fs_rights_inheriting & max_inheriting,
+            want_base & max_base,
+            want_inheriting & max_inheriting,
         );
         drop(dir);
         self.fds_mut(|t| t.insert(entry))
@@ -223,7 +230,7 @@ impl Host {
         &mut self,
         dirfd: lookup,
         p: &[u8],
-        st: &filestat,
+        st: Fields<'_, filestat>,
         flags: fsflags,
     ) -> Result<(), errno> {
         if flags.contains(fsflags::SIZE) {
@@ -241,7 +248,7 @@ impl Host {
     pub(super) fn do_file_stat_fput(
         &mut self,
         f: Fd,
-        st: &filestat,
+        st: Fields<'_, filestat>,
         flags: fsflags,
     ) -> Result<(), errno> {
         let times =
@@ -255,7 +262,7 @@ impl Host {
         }
         let e = self.entry(f, needed)?;
         if flags.contains(fsflags::SIZE) {
-            rustix::fs::ftruncate(e.fd(), st.st_size).host()?;
+            rustix::fs::ftruncate(e.fd(), st.st_size()).host()?;
         }
         if times {
             rustix::fs::futimens(e.fd(), &timestamps(st, flags)?).host()?;
@@ -379,7 +386,7 @@ pub(super) fn stat_of(st: &rustix::fs::Stat) -> Result<filestat, errno> {
     })
 }
 
-fn timestamps(st: &filestat, flags: fsflags) -> Result<Timestamps, errno> {
+fn timestamps(st: Fields<'_, filestat>, flags: fsflags) -> Result<Timestamps, errno> {
     let one = |set: bool, now: bool, value: u64| -> Result<Timespec, errno> {
         Ok(match (set, now) {
             (true, true) => return Err(errno::INVAL),
@@ -401,12 +408,12 @@ fn timestamps(st: &filestat, flags: fsflags) -> Result<Timestamps, errno> {
         last_access: one(
             flags.contains(fsflags::ATIM),
             flags.contains(fsflags::ATIM_NOW),
-            st.st_atim,
+            st.st_atim(),
         )?,
         last_modification: one(
             flags.contains(fsflags::MTIM),
             flags.contains(fsflags::MTIM_NOW),
-            st.st_mtim,
+            st.st_mtim(),
         )?,
     })
 }

@@ -32,7 +32,7 @@ use std::sync::Arc;
 
 use cloudabi::fd as Fd;
 use cloudabi::host::trace::{Call, Value};
-use cloudabi::host::Syscalls;
+use cloudabi::host::{Fields, Syscalls};
 use cloudabi::{
     advice, ciovec, clockid, condvar, dircookie, errno, event, exitcode, fdsflags, fdstat,
     filedelta, filesize, filestat, filetype, fsflags, iovec, lock, lookup, mflags, mprot, msflags,
@@ -488,7 +488,12 @@ impl Syscalls for Host {
         buf.write(self.do_fd_stat_get(fd)?);
         Ok(())
     }
-    fn fd_stat_put(&mut self, fd: Fd, buf: &fdstat, flags: fdsflags) -> Result<(), errno> {
+    fn fd_stat_put(
+        &mut self,
+        fd: Fd,
+        buf: Fields<'_, fdstat>,
+        flags: fdsflags,
+    ) -> Result<(), errno> {
         self.do_fd_stat_put(fd, buf, flags)
     }
     fn fd_sync(&mut self, fd: Fd) -> Result<(), errno> {
@@ -524,7 +529,7 @@ impl Syscalls for Host {
         dirfd: lookup,
         path: &[u8],
         oflags: oflags,
-        fds: &fdstat,
+        fds: Fields<'_, fdstat>,
     ) -> Result<Fd, errno> {
         self.do_file_open(dirfd, path, oflags, fds)
     }
@@ -541,7 +546,12 @@ impl Syscalls for Host {
         buf.write(self.do_file_stat_fget(fd)?);
         Ok(())
     }
-    fn file_stat_fput(&mut self, fd: Fd, buf: &filestat, flags: fsflags) -> Result<(), errno> {
+    fn file_stat_fput(
+        &mut self,
+        fd: Fd,
+        buf: Fields<'_, filestat>,
+        flags: fsflags,
+    ) -> Result<(), errno> {
         self.do_file_stat_fput(fd, buf, flags)
     }
     fn file_stat_get(
@@ -557,7 +567,7 @@ impl Syscalls for Host {
         &mut self,
         fd: lookup,
         path: &[u8],
-        buf: &filestat,
+        buf: Fields<'_, filestat>,
         flags: fsflags,
     ) -> Result<(), errno> {
         self.do_file_stat_put(fd, path, buf, flags)
