@@ -132,6 +132,9 @@ pub struct Report {
 /// `launcher` only. Nothing here fails the run: what the kernel cannot
 /// enforce is returned as gaps to warn about.
 pub fn confine(fds: &FdTable, launcher: &Launcher) -> Report {
+    // rustix finds the vDSO lazily, through the auxiliary vector: done
+    // before confinement, clock_gettime stays a vDSO call afterwards.
+    let _ = rustix::time::clock_gettime(rustix::time::ClockId::Monotonic);
     let mut report = Report::default();
     if let Err(gap) = landlock::restrict(fds, launcher) {
         report.gaps.push(gap);
