@@ -1,7 +1,9 @@
-//! What the vDSO integration tests share: the generated files, and running system tools
-//! with a timeout and a clear failure when a tool is missing.
+//! What the vDSO integration tests share: the generated files, the assemblers, and
+//! running system tools with a timeout and a clear failure when a tool is missing.
 
 #![allow(dead_code)]
+
+pub mod assemble;
 
 use cloudabi_gen::backend::OutputFile;
 use std::io::Read;

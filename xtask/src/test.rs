@@ -160,6 +160,9 @@ pub mod tools {
             "binutils-arm-linux-gnueabi",
         ),
         (&["chromium", "--version"], "chromium"),
+        // The `unicorn-engine` crate (tests/vdso_arm) builds its C library with cmake.
+        (&["cmake", "--version"], "cmake"),
+        (&["make", "--version"], "make"),
     ];
 
     /// 32-bit C and C++ need the multilib runtime; probed by compiling and linking.

@@ -1,12 +1,26 @@
-//! aarch64. C passes the arguments in x0 to x7, then on the stack; the kernel takes the
-//! same registers, the syscall number in w8 and traps with `svc #0`. It answers in x0 and
-//! x1, with the carry flag set on failure and the errno in x0.
+//! aarch64. C (AAPCS64) passes the arguments in x0 to x7, then on the stack; a value
+//! narrower than 8 bytes leaves the register's upper bits unspecified.
 //!
-//! Out-pointers in registers are saved on the stack across the trap (the kernel may
-//! clobber them) and reloaded into x2 and x3; those on the stack are loaded from the
-//! caller's frame. Unlike the original stubs, which stored below sp, the save area is
-//! reserved by moving sp (in 16-byte steps, as aarch64 requires), so a signal arriving
-//! meanwhile cannot overwrite it.
+//! Kernel convention (FreeBSD's `cloudabi64_fetch_syscall_args` and
+//! `cloudabi64_set_syscall_retval`, sys/arm64/cloudabi64/cloudabi64_sysvec.c):
+//!
+//! - `svc #0` traps; the syscall number is the whole of x8 (`mov w8, #N` clears the upper
+//!   half), the arguments are x0 to x7, as C put them, so at most eight. The kernel
+//!   narrows each argument to its parameter's type, so C's unspecified upper bits are
+//!   harmless and the stub passes every argument register untouched.
+//! - On success the carry flag is clear and x0 and x1 hold the two result words (a call
+//!   with no results leaves 0 in x0, which is then the C return value as it is); on
+//!   failure the carry flag is set and x0 holds the errno. The C return value
+//!   (`cloudabi_errno_t`, 16 bits) is w0.
+//! - The kernel gives back the other registers as it found them, but the stubs assume
+//!   only sp, x18 and the callee-saved registers survive: out-pointers that arrived in
+//!   registers are saved on the stack across the trap and reloaded into x2 and x3; those
+//!   on the stack are loaded from the caller's frame. Output i takes result word i
+//!   (x0, x1), stored in the output's size.
+//!
+//! Unlike the original stubs, which stored below sp, the save area is reserved by moving
+//! sp (in 16-byte steps, as aarch64 requires), so a signal arriving meanwhile cannot
+//! overwrite it. tests/vdso_arm runs every stub against this convention in an emulator.
 
 use super::{Arch, Call};
 use crate::ir::Machine;

@@ -1,15 +1,27 @@
 //! armv6 (AAPCS, ARM mode). C passes the arguments in 4-byte words: the first four words
-//! in r0 to r3, the rest on the stack. A 64-bit value takes two words starting at an even
-//! word, so it goes in r0:r1 or r2:r3, or on the stack 8-aligned; once the registers run
-//! out, every later argument goes on the stack. The kernel reads the arguments from those
-//! same registers and stack, so the stub leaves them alone: it puts the syscall number in
-//! ip and traps with `swi 0`. The kernel answers in r0 and r1, with the carry flag set on
-//! failure and the errno in r0.
+//! in r0 to r3, the rest on the stack. A value narrower than a word is extended to one.
+//! A 64-bit value takes two words starting at an even word, so it goes in r0:r1 or
+//! r2:r3, or on the stack 8-aligned; once the registers run out, every later argument
+//! goes on the stack.
 //!
-//! Out-pointers in registers are saved below sp across the trap. (sp cannot move: the
-//! kernel reads stack arguments relative to it. CloudABI delivers no asynchronous
-//! signals that could overwrite the area.) Everything after the trap is predicated on
-//! carry clear, so on failure it all falls through to the return with the errno in r0.
+//! Kernel convention (FreeBSD's `cloudabi32_fetch_syscall_args` and
+//! `cloudabi32_set_syscall_retval`, sys/arm/cloudabi32/cloudabi32_sysvec.c):
+//!
+//! - `swi 0` traps; the syscall number is in ip (r12). The kernel reads its argument
+//!   words from r0 to r3 and then from the words at sp, in the same order as C lays them
+//!   out (a 64-bit argument's padding word included, as syscalls32.master declares it),
+//!   so the stub leaves every argument register and sp alone.
+//! - On success the carry flag is clear and r0 and r1 hold the result words (a 64-bit
+//!   result takes both, low word in r0; a call with no results leaves 0 in r0); on
+//!   failure the carry flag is set and r0 holds the errno, which is the C return value.
+//! - Output i takes the result words in turn, stored in the output's size.
+//!
+//! Out-pointers in registers are saved below sp across the trap, since the stubs assume
+//! r1 to r3 and ip do not survive it. (sp cannot move: the kernel reads stack arguments
+//! relative to it. CloudABI delivers no asynchronous signals that could overwrite the
+//! area.) Everything after the trap is predicated on carry clear, so on failure it all
+//! falls through to the return with the errno in r0. tests/vdso_arm runs every stub
+//! against this convention in an emulator.
 
 use super::{words, Arch, Call};
 use crate::ir::Machine;

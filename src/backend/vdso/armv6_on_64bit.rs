@@ -4,11 +4,14 @@
 //! `buffer`), copies the inputs in, and traps with `swi 0`, the syscall number in r0 and
 //! the buffer's address in r2. The kernel answers with the errno in r0 (0 on success) and
 //! the carry flag set on failure, and the results in the buffer's first two slots, which
-//! the stub copies out under carry-clear predication.
+//! the stub copies out under carry-clear predication. (FreeBSD's kernel side is in
+//! sys/arm64/cloudabi32/cloudabi32_sysvec.c; r0 and r2 are its x0 and x2.) Output i
+//! takes the low bytes of slot i, in the output's 32-bit size.
 //!
 //! Only ip is written before the trap, so every argument register still holds what C
 //! put there when its turn comes. The original stubs used the space below sp without
-//! moving sp; moving it keeps a signal handler from overwriting the frame.
+//! moving sp; moving it keeps a signal handler from overwriting the frame. tests/vdso_arm
+//! runs every stub against this convention in an emulator.
 
 use super::armv6::{argument_words, constant, load_store, move_sp, place, Place, MAX_OFFSET};
 use super::buffer::{self, slot};

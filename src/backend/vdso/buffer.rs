@@ -4,6 +4,18 @@
 //! padded), and hands the kernel the buffer's address. The kernel returns an errno and
 //! writes the results into the first two slots, from which the stub copies the 32-bit
 //! process's view of each (its `m32` bytes) to the out-pointers.
+//!
+//! What the kernel does with it (FreeBSD's `cloudabi32_fetch_syscall_args` and
+//! `cloudabi32_set_syscall_retval`, in sys/arm64/cloudabi32/cloudabi32_sysvec.c for
+//! armv6_on_64bit and sys/amd64/cloudabi32/cloudabi32_sysvec.c for i686_on_64bit): it
+//! copies in one slot per argument from the buffer's address and hands them to the same
+//! implementation 64-bit processes use, so each slot must hold the 64-bit machine's
+//! value: pointers and `size` zero-extended (the kernel narrows other integers to their
+//! types). It expects the buffer 8-aligned. On success it copies both 64-bit result
+//! words into slots 0 and 1, whatever the call returns (so the buffer has at least two
+//! slots), and reports errno 0; if that copy faults it reports EFAULT instead. On
+//! failure it leaves the buffer alone. The errno register and the error flag are the
+//! variant's own (see `armv6_on_64bit`, `i686_on_64bit`).
 
 use super::Call;
 use crate::ir::Machine;
