@@ -8,7 +8,7 @@ use crate::case::{Case, Rng, Values};
 use crate::machine::{self, Machine};
 use crate::vdso_support::{self, assemble};
 use crate::Variant;
-use cloudabi_gen::ir::Ir;
+use cloudabi_gen::ir::{Ir, Syscall};
 
 /// One planted bug.
 struct Mutation {
@@ -45,14 +45,7 @@ const OUTPUT: &[&str] = &["output 0", "wrote unmapped memory"];
 
 /// The mutations for `variant`; numbers come from the IR.
 fn mutations(variant: Variant, ir: &Ir) -> Vec<Mutation> {
-    let number = |stub: &str| {
-        ir.syscalls
-            .iter()
-            .find(|s| s.name.name == stub)
-            .unwrap_or_else(|| panic!("no syscall {stub} in the focused spec"))
-            .number
-    };
-    let n = number("c_output_32");
+    let n = syscall(ir, "c_output_32").number;
     let renumber = |register: &str| {
         (
             format!("mov\t{register}, #{n}"),
@@ -252,25 +245,24 @@ fn apply(file: &str, mutation: &Mutation) -> Result<String, String> {
 }
 
 /// The calls a mutated stub gets: both fixed answers and a few random ones.
-fn calls(ir: &Ir, stub: &str, variant: Variant) -> Vec<Values> {
-    let syscall = ir
-        .syscalls
-        .iter()
-        .find(|s| s.name.name == stub)
-        .expect("a mutated stub's syscall");
+fn calls(syscall: &Syscall, variant: Variant) -> Vec<Values> {
     let mut rng = Rng::new(u64::from(syscall.number));
     let mut values = vec![Values::fixed(syscall, false), Values::fixed(syscall, true)];
     values.extend((0..8).map(|_| Values::random(syscall, variant, &mut rng)));
     values
 }
 
-fn failures(machine: &mut Machine, ir: &Ir, stub: &str, variant: Variant) -> Vec<String> {
-    let syscall = ir
-        .syscalls
+/// The focused spec's syscall `name`.
+fn syscall<'a>(ir: &'a Ir, name: &str) -> &'a Syscall {
+    ir.syscalls
         .iter()
-        .find(|s| s.name.name == stub)
-        .expect("a mutated stub's syscall");
-    calls(ir, stub, variant)
+        .find(|s| s.name.name == name)
+        .unwrap_or_else(|| panic!("no syscall {name} in the focused spec"))
+}
+
+fn failures(machine: &mut Machine, ir: &Ir, stub: &str, variant: Variant) -> Vec<String> {
+    let syscall = syscall(ir, stub);
+    calls(syscall, variant)
         .into_iter()
         .flat_map(|values| Case::new(syscall, variant, values).run(machine))
         .collect()
