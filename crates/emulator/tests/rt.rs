@@ -449,7 +449,8 @@ fn arguments_are_checked_and_descriptors_taken_once() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(tmp.path().join("f"), "").unwrap();
     let out = selftest_ok(&format!(
-        "cmd: args\nname: joe\nfd: !fd stdout\nfile: !file {{path: {}}}\n",
+        // stdin: a host fd of its own (one named twice would be one guest fd).
+        "cmd: args\nname: joe\nfd: !fd stdin\nfile: !file {{path: {}}}\n",
         path(&tmp.path().join("f"))
     ));
     assert_eq!(

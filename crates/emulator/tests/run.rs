@@ -67,6 +67,23 @@ fn dump_prints_the_argdata() {
 }
 
 #[test]
+fn one_host_fd_named_twice_is_one_guest_fd() {
+    // Numbered where it first appears, as upstream cloudabi-run's Argdata
+    // serializer numbers process fds.
+    let o = run_with(
+        &["--dump"],
+        &format!("{HEADER}a: !fd stdout\nb: !fd stderr\nc: !fd 1\n"),
+    );
+    let text = stdout(&o);
+    let fds: Vec<&str> = text.lines().filter(|l| l.contains("!fd")).collect();
+    assert_eq!(
+        fds,
+        [r#"  : !fd "0","#, r#"  : !fd "1","#, r#"  : !fd "0","#],
+        "{text}"
+    );
+}
+
+#[test]
 fn reads_a_file() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(tmp.path().join("a.txt"), "file contents").unwrap();
@@ -233,12 +250,20 @@ fn proc_exec_refuses_a_non_cloudabi_file() {
     let tmp = tempfile::tempdir().unwrap();
     let f = tmp.path().join("script");
     std::fs::write(&f, "#!/bin/sh\necho no\n").unwrap();
-    let body = format!(
-        "out: !fd stdout\ncmd: exec\nprogram: !file {{path: {}}}\n",
-        quoted(f.to_str().unwrap())
-    );
-    let o = run(&rust_guest(), &body);
-    assert_eq!(stdout(&o), "exec failed 45\n");
+    let exec = |expected: &str| {
+        let body = format!(
+            "out: !fd stdout\ncmd: exec\nprogram: !file {{path: {}}}\n",
+            quoted(f.to_str().unwrap())
+        );
+        let o = run(&rust_guest(), &body);
+        assert_eq!(stdout(&o), expected);
+    };
+    // exec_check_permissions first: without execute permission, EACCES (2);
+    // then the image activators: not a CloudABI program, ENOEXEC (45).
+    exec("exec failed 2\n");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o755)).unwrap();
+    exec("exec failed 45\n");
 }
 
 #[test]

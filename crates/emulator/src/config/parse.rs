@@ -154,6 +154,18 @@ impl<'a> Builder<'a> {
     }
 
     fn resource(&mut self, kind: ResourceKind, span: Span) -> Value {
+        // One host descriptor named twice is one guest descriptor, numbered
+        // where it first appears: upstream cloudabi-run's Argdata serializer
+        // puts the same process fd into its table once. (Every `!file` and
+        // `!socket` opens a descriptor of its own.)
+        let same_fd = matches!(kind, ResourceKind::HostFd(_) | ResourceKind::Executable);
+        if let Some(i) = self
+            .resources
+            .iter()
+            .position(|r| same_fd && r.kind == kind)
+        {
+            return Value::Fd(Fd::new(i as i32));
+        }
         self.resources.push(Resource {
             kind,
             at: location(span),

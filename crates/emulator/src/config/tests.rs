@@ -97,6 +97,28 @@ fn cloudabi_tags_become_resources() {
 }
 
 #[test]
+fn one_host_fd_named_twice_is_one_guest_fd_numbered_where_it_first_appears() {
+    // As upstream's serializer numbers process fds: seq [fd 5, fd 7, fd 5]
+    // becomes 0, 1, 0.
+    let c = parse(&format!(
+        "{HEAD}[!fd stdout, !file {{path: /a}}, !fd 1, !executable, !file {{path: /a}}, !executable, !fd stderr]\n"
+    ))
+    .unwrap();
+    assert_eq!(c.resources.len(), 5, "{:?}", c.resources);
+    let Value::Seq(items) = c.tree else { panic!() };
+    let fds: Vec<i32> = items
+        .iter()
+        .map(|v| match v {
+            Value::Fd(f) => f.get().unwrap_or(-1),
+            _ => -1,
+        })
+        .collect();
+    assert_eq!(fds, [0, 1, 0, 2, 3, 2, 4]);
+    let encoded = Value::Seq(items).encode();
+    assert_eq!(encoded.fds.len(), 5);
+}
+
+#[test]
 fn errors_point_at_the_yaml() {
     let e = err("a: 1\nb: !fd banana\n");
     assert_eq!(e.at, Location { line: 4, column: 4 });

@@ -22,12 +22,15 @@ fn out_dir() -> PathBuf {
     dir
 }
 
-/// Sets EI_OSABI to 17 (CloudABI) and moves the file into place atomically.
+/// Sets EI_OSABI to 17 (CloudABI) and moves the file into place atomically,
+/// executable (proc_exec wants execute permission, as the reference does).
 fn finish(built: &Path, dest: &Path) {
+    use std::os::unix::fs::PermissionsExt;
     let mut bytes = std::fs::read(built).unwrap();
     bytes[7] = 17;
     let tmp = dest.with_extension(format!("tmp{}", std::process::id()));
     std::fs::write(&tmp, bytes).unwrap();
+    std::fs::set_permissions(&tmp, std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::rename(&tmp, dest).unwrap();
 }
 

@@ -138,6 +138,13 @@ impl Host {
         new: Fields<'_, fdstat>,
         which: fdsflags,
     ) -> Result<(), errno> {
+        // cloudabi_sys_fd_stat_put: exactly one of FLAGS and RIGHTS, else
+        // EINVAL (checked after the fd: kern_fcntl/kern_cap_rights_limit
+        // would say EBADF first only for a valid `which`).
+        if which != fdsflags::FLAGS && which != fdsflags::RIGHTS {
+            self.entry(fd, rights::empty())?;
+            return Err(errno::INVAL);
+        }
         self.fds_mut(|t| put_stat(t.get_mut(fd)?, new, which))
     }
 
@@ -186,8 +193,16 @@ impl Host {
         }
         let host =
             rustix::fs::memfd_create("cloudabi-shm", rustix::fs::MemfdFlags::CLOEXEC).host()?;
-        let (base, inheriting) = super::fdtable::max_rights(filetype::SHARED_MEMORY);
-        let entry = Entry::new(host, filetype::SHARED_MEMORY, base, inheriting);
+        // cloudabi_sys_fd_create1 gives CAP_FSTAT, CAP_FTRUNCATE and
+        // CAP_MMAP_RWX, which read back (through the rights table and
+        // cloudabi_remove_conflicting_rights for shared memory) as these.
+        let base = rights::FD_READ
+            | rights::FD_WRITE
+            | rights::FILE_STAT_FGET
+            | rights::FILE_STAT_FPUT_SIZE
+            | rights::MEM_MAP
+            | rights::MEM_MAP_EXEC;
+        let entry = Entry::new(host, filetype::SHARED_MEMORY, base, rights::empty());
         self.fds_mut(|t| t.insert(entry))
     }
 
@@ -239,12 +254,12 @@ fn put_stat(e: &mut Entry, new: Fields<'_, fdstat>, which: fdsflags) -> Result<(
     Ok(())
 }
 
+/// The flags cloudabi_sys_fd_stat_get reports: APPEND, NONBLOCK and SYNC
+/// (FreeBSD has one O_SYNC, so DSYNC and RSYNC are never reported).
 fn fd_flags(host: OFlags) -> fdflags {
     let mut f = fdflags::empty();
     f.set(fdflags::APPEND, host.contains(OFlags::APPEND));
     f.set(fdflags::NONBLOCK, host.contains(OFlags::NONBLOCK));
-    f.set(fdflags::DSYNC, host.contains(OFlags::DSYNC));
     f.set(fdflags::SYNC, host.contains(OFlags::SYNC));
-    f.set(fdflags::RSYNC, host.contains(OFlags::RSYNC));
     f
 }

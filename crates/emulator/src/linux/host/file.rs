@@ -124,12 +124,15 @@ impl Host {
     ) -> Result<(), errno> {
         let dir = self.dir(dirfd, rights::FILE_UNLINK)?;
         let e = path::entry(dir.fd(), p)?;
-        let at = if flags.contains(ulflags::REMOVEDIR) {
-            AtFlags::REMOVEDIR
-        } else {
-            AtFlags::empty()
-        };
-        rustix::fs::unlinkat(&e.parent, e.name, at).host()
+        if flags.contains(ulflags::REMOVEDIR) {
+            return rustix::fs::unlinkat(&e.parent, e.name, AtFlags::REMOVEDIR).host();
+        }
+        // kern_unlinkat refuses a directory with EPERM, as FreeBSD's unlink
+        // does (Linux says EISDIR), also when named with a trailing slash.
+        match rustix::fs::unlinkat(&e.parent, e.name, AtFlags::empty()) {
+            Err(rustix::io::Errno::ISDIR) => Err(errno::PERM),
+            other => other.host(),
+        }
     }
 
     pub(super) fn do_file_rename(
@@ -187,10 +190,8 @@ impl Host {
     ) -> Result<(), errno> {
         // The target is only text; following it later is confined like any
         // other path.
+        path::copyin_path(target)?;
         let e = path::entry(self.dir(dirfd, rights::FILE_SYMLINK)?.fd(), p)?;
-        if target.contains(&0) {
-            return Err(errno::INVAL);
-        }
         rustix::fs::symlinkat(target, &e.parent, e.name).host()
     }
 
@@ -201,6 +202,11 @@ impl Host {
         buf: &mut [u8],
     ) -> Result<usize, errno> {
         let link = path::handle(self.dir(dirfd, rights::FILE_READLINK)?.fd(), p, false)?;
+        // kern_readlinkat: anything but a symbolic link is EINVAL.
+        let st = rustix::fs::fstat(&link).host()?;
+        if rustix::fs::FileType::from_raw_mode(st.st_mode) != rustix::fs::FileType::Symlink {
+            return Err(errno::INVAL);
+        }
         let target = rustix::fs::readlinkat(&link, "", Vec::new()).host()?;
         let bytes = target.as_bytes();
         let n = bytes.len().min(buf.len());
@@ -233,12 +239,13 @@ impl Host {
         st: Fields<'_, filestat>,
         flags: fsflags,
     ) -> Result<(), errno> {
-        if flags.contains(fsflags::SIZE) {
+        // cloudabi_sys_file_stat_put: times only, no truncateat.
+        if !times_only(flags) {
             return Err(errno::INVAL);
         }
         let dir = self.dir(dirfd.fd, rights::FILE_STAT_PUT_TIMES)?;
         let file = path::handle(dir.fd(), p, follows(&dirfd))?;
-        let times = timestamps(st, flags)?;
+        let times = timestamps(st, flags);
         // utimensat cannot work on an O_PATH fd directly; its /proc name
         // reaches the very file the confined lookup found.
         let proc = path::proc_path(file.as_fd());
@@ -251,23 +258,18 @@ impl Host {
         st: Fields<'_, filestat>,
         flags: fsflags,
     ) -> Result<(), errno> {
-        let times =
-            flags.intersects(fsflags::ATIM | fsflags::ATIM_NOW | fsflags::MTIM | fsflags::MTIM_NOW);
-        let mut needed = rights::empty();
-        if flags.contains(fsflags::SIZE) {
-            needed |= rights::FILE_STAT_FPUT_SIZE;
+        // cloudabi_sys_file_stat_fput: SIZE alone (kern_ftruncate), or time
+        // flags alone (kern_futimens); anything else, no flags included, is
+        // EINVAL.
+        if flags == fsflags::SIZE {
+            let e = self.entry(f, rights::FILE_STAT_FPUT_SIZE)?;
+            return rustix::fs::ftruncate(e.fd(), st.st_size()).host();
         }
-        if times {
-            needed |= rights::FILE_STAT_FPUT_TIMES;
+        if flags.is_empty() || !times_only(flags) {
+            return Err(errno::INVAL);
         }
-        let e = self.entry(f, needed)?;
-        if flags.contains(fsflags::SIZE) {
-            rustix::fs::ftruncate(e.fd(), st.st_size()).host()?;
-        }
-        if times {
-            rustix::fs::futimens(e.fd(), &timestamps(st, flags)?).host()?;
-        }
-        Ok(())
+        let e = self.entry(f, rights::FILE_STAT_FPUT_TIMES)?;
+        rustix::fs::futimens(e.fd(), &timestamps(st, flags)).host()
     }
 
     pub(super) fn do_file_advise(
@@ -303,7 +305,15 @@ impl Host {
         buf: &mut [u8],
         cookie: dircookie,
     ) -> Result<usize, errno> {
-        let e = self.entry(f, rights::FILE_READDIR)?;
+        // getvnode asks for CAP_READ, which FILE_READDIR and FD_READ both
+        // are (the rights table); then the vnode must be a directory.
+        let e = self.entry(f, rights::empty())?;
+        if !e.base.intersects(rights::FILE_READDIR | rights::FD_READ) {
+            return Err(errno::NOTCAPABLE);
+        }
+        if e.filetype != filetype::DIRECTORY {
+            return Err(errno::NOTDIR);
+        }
         let mut dir = rustix::fs::Dir::read_from(e.fd()).host()?;
         if cookie.0 != 0 {
             dir.seek(cookie.0 as i64).host()?;
@@ -386,34 +396,41 @@ pub(super) fn stat_of(st: &rustix::fs::Stat) -> Result<filestat, errno> {
     })
 }
 
-fn timestamps(st: Fields<'_, filestat>, flags: fsflags) -> Result<Timestamps, errno> {
-    let one = |set: bool, now: bool, value: u64| -> Result<Timespec, errno> {
-        Ok(match (set, now) {
-            (true, true) => return Err(errno::INVAL),
-            (true, false) => Timespec {
-                tv_sec: (value / 1_000_000_000) as i64,
-                tv_nsec: (value % 1_000_000_000) as _,
-            },
-            (false, true) => Timespec {
+/// Whether `flags` holds time flags only.
+fn times_only(flags: fsflags) -> bool {
+    (fsflags::ATIM | fsflags::ATIM_NOW | fsflags::MTIM | fsflags::MTIM_NOW).contains(flags)
+}
+
+/// The times to set, as convert_utimens_arguments makes them: `_NOW` wins
+/// over a value; a time without either flag is left alone. Only the fields
+/// a flag selects are read.
+fn timestamps(st: Fields<'_, filestat>, flags: fsflags) -> Timestamps {
+    let one = |set: bool, now: bool, value: &dyn Fn() -> u64| -> Timespec {
+        match (set, now) {
+            (_, true) => Timespec {
                 tv_sec: 0,
                 tv_nsec: UTIME_NOW as _,
+            },
+            (true, false) => Timespec {
+                tv_sec: (value() / 1_000_000_000) as i64,
+                tv_nsec: (value() % 1_000_000_000) as _,
             },
             (false, false) => Timespec {
                 tv_sec: 0,
                 tv_nsec: UTIME_OMIT as _,
             },
-        })
+        }
     };
-    Ok(Timestamps {
+    Timestamps {
         last_access: one(
             flags.contains(fsflags::ATIM),
             flags.contains(fsflags::ATIM_NOW),
-            st.st_atim(),
-        )?,
+            &|| st.st_atim(),
+        ),
         last_modification: one(
             flags.contains(fsflags::MTIM),
             flags.contains(fsflags::MTIM_NOW),
-            st.st_mtim(),
-        )?,
-    })
+            &|| st.st_mtim(),
+        ),
+    }
 }

@@ -46,7 +46,7 @@ pub struct Deadline {
 }
 
 impl Deadline {
-    fn remaining(&self) -> Duration {
+    pub(super) fn remaining(&self) -> Duration {
         let left = (self.at - super::time::now(self.clock)).clamp(0, i128::from(u64::MAX));
         Duration::from_nanos(left as u64)
     }

@@ -13,6 +13,7 @@ mod fdcache;
 pub mod fdtable;
 mod file;
 mod futex;
+mod futex_shared;
 mod mem;
 mod observe_host;
 mod path;

@@ -20,13 +20,24 @@ fn resolve_flags() -> ResolveFlags {
     ResolveFlags::BENEATH | ResolveFlags::NO_MAGICLINKS
 }
 
-fn check_relative(path: &[u8]) -> Result<(), errno> {
-    // The host copies a path to make it a C string: a bound on its length is
-    // a bound on what a guest makes the emulator allocate (and no path the
-    // host could resolve is longer).
-    if path.len() >= libc::PATH_MAX as usize {
-        return Err(errno::NAMETOOLONG);
+/// FreeBSD's PATH_MAX, which copyin_path (cloudabi_file.c) holds every path
+/// to. It also bounds what a guest makes the emulator allocate for a path.
+const PATH_MAX: usize = 1024;
+
+/// What copyin_path refuses: a path of PATH_MAX bytes or more
+/// (ENAMETOOLONG), or one holding a NUL byte (EINVAL).
+pub fn copyin_path(path: &[u8]) -> Result<(), errno> {
+    if path.len() >= PATH_MAX {
+        Err(errno::NAMETOOLONG)
+    } else if path.contains(&0) {
+        Err(errno::INVAL)
+    } else {
+        Ok(())
     }
+}
+
+fn check_relative(path: &[u8]) -> Result<(), errno> {
+    copyin_path(path)?;
     match path.first() {
         None => Err(errno::NOENT),
         Some(b'/') => Err(errno::NOTCAPABLE),

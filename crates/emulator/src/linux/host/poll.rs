@@ -3,6 +3,7 @@
 //! timeout (the spec allows nothing else with those).
 
 use std::mem::MaybeUninit;
+use std::os::fd::AsRawFd;
 
 use cloudabi::{
     errno, event, event_fd_readwrite, event_union, eventrwflags, eventtype, filetype, rights,
@@ -68,8 +69,10 @@ impl Host {
         subs: &[subscription],
         out: &mut [MaybeUninit<event>],
     ) -> Result<usize, errno> {
+        // kqueue with nothing to wait for returns at once
+        // (cloudabi64_sys_poll → kern_kevent_anonymous).
         let Some(first) = subs.first() else {
-            return Err(errno::INVAL);
+            return Ok(0);
         };
         if is_lock_wait(first.r#type) {
             let ev = self.poll_lock(subs)?;
@@ -167,38 +170,38 @@ impl Host {
     /// Waits for the lock or condition variable of `s`: whether it fired
     /// (false: the deadline passed first).
     fn lock_wait(&mut self, s: &subscription, deadline: Option<Deadline>) -> Result<bool, errno> {
-        let private = |sc: scope| {
-            if sc == scope::PRIVATE {
-                Ok(())
-            } else {
-                Err(errno::NOTSUP)
-            }
-        };
         if s.r#type == eventtype::CONDVAR {
             // SAFETY: the tag says which arm is active.
             let c = unsafe { s.union.condvar };
-            private(c.condvar_scope)?;
-            private(c.lock_scope)?;
             // SAFETY: only checks; the words are then used atomically.
             unsafe {
                 cloudabi::host::check(self, c.condvar, 1, true)?;
                 cloudabi::host::check(self, c.lock, 1, true)?;
-                let (cv, lock) = (c.condvar as usize, c.lock as usize);
-                self.process
-                    .futex
-                    .condvar_wait(cv, lock, self.tid, deadline)
+            }
+            let (cv, lock) = (c.condvar as usize, c.lock as usize);
+            // SAFETY: both words were checked above.
+            unsafe {
+                if shared(c.condvar_scope)? || shared(c.lock_scope)? {
+                    super::futex_shared::condvar_wait(cv, lock, self.tid, deadline)
+                } else {
+                    self.process
+                        .futex
+                        .condvar_wait(cv, lock, self.tid, deadline)
+                }
             }
         } else {
             // SAFETY: the tag says which arm is active.
             let l = unsafe { s.union.lock };
-            private(l.lock_scope)?;
             let write = s.r#type == eventtype::LOCK_WRLOCK;
             // SAFETY: as above.
             unsafe {
                 cloudabi::host::check(self, l.lock, 1, true)?;
-                self.process
-                    .futex
-                    .lock(l.lock as usize, self.tid, write, deadline)
+                let addr = l.lock as usize;
+                if shared(l.lock_scope)? {
+                    super::futex_shared::lock(addr, self.tid, write, deadline)
+                } else {
+                    self.process.futex.lock(addr, self.tid, write, deadline)
+                }
             }
         }
     }
@@ -300,11 +303,20 @@ fn file_left(e: &Entry) -> u64 {
     size.saturating_sub(pos)
 }
 
+/// `nbytes` as kqueue reports it: bytes to read for EVFILT_READ, room in
+/// the send buffer for EVFILT_WRITE on a socket.
 fn readable(e: &Entry, ty: eventtype) -> u64 {
-    if ty != eventtype::FD_READ {
-        return 0;
+    if ty == eventtype::FD_READ {
+        return rustix::io::ioctl_fionread(e.fd()).unwrap_or(0);
     }
-    rustix::io::ioctl_fionread(e.fd()).unwrap_or(0)
+    let Ok(size) = rustix::net::sockopt::socket_send_buffer_size(e.fd()) else {
+        return 0;
+    };
+    let mut queued: libc::c_int = 0;
+    // SAFETY: TIOCOUTQ (SIOCOUTQ on a socket) writes one int to `queued`.
+    let r = unsafe { libc::ioctl(e.fd().as_raw_fd(), libc::TIOCOUTQ, &mut queued) };
+    let queued = if r == 0 { queued.max(0) as usize } else { 0 };
+    size.saturating_sub(queued) as u64
 }
 
 fn fd_event(s: &subscription, error: errno, nbytes: u64, hangup: bool) -> event {
@@ -355,5 +367,15 @@ fn write_ready(slot: &mut MaybeUninit<event>, r: &Ready) {
                 core::ptr::addr_of_mut!((*t).exitcode).write(ended.exitcode);
             }
         }
+    }
+}
+
+/// Whether a lock or condition variable is process-shared; an unknown scope
+/// is EINVAL (the reference's futex_address_create).
+pub(super) fn shared(s: scope) -> Result<bool, errno> {
+    match s {
+        scope::PRIVATE => Ok(false),
+        scope::SHARED => Ok(true),
+        _ => Err(errno::INVAL),
     }
 }

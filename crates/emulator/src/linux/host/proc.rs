@@ -1,7 +1,7 @@
 //! Process calls: exit, raise, exec, fork; and the lock calls that wake
 //! other threads.
 
-use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd};
 
 use cloudabi::{condvar, errno, fd as Fd, filetype, lock, nthreads, rights, scope, signal};
 
@@ -11,13 +11,36 @@ use super::fdtable::{max_rights, Entry, Object};
 use super::Host;
 use crate::linux::exec;
 
-/// Only process-private locks are supported (see the futex module).
-fn private(s: scope) -> Result<(), errno> {
-    if s == scope::PRIVATE {
-        Ok(())
-    } else {
-        Err(errno::NOTSUP)
+/// Checks that `fd` is a regular file the caller may execute; when it is
+/// open for execution only (O_PATH, cloudlibc's O_EXEC), the same file
+/// opened for reading.
+fn executable(fd: BorrowedFd<'_>) -> Result<Option<OwnedFd>, errno> {
+    use rustix::fs::{Access, AtFlags, FileType, OFlags};
+    let st = rustix::fs::fstat(fd).host()?;
+    if FileType::from_raw_mode(st.st_mode) != FileType::RegularFile {
+        return Err(errno::ACCES);
     }
+    let name = super::path::proc_path(fd);
+    rustix::fs::accessat(
+        rustix::fs::CWD,
+        name.as_str(),
+        Access::EXEC_OK,
+        AtFlags::empty(),
+    )
+    .host()?;
+    let mode = rustix::fs::fcntl_getfl(fd).host()?;
+    if !mode.contains(OFlags::PATH) && (mode & OFlags::RWMODE) != OFlags::WRONLY {
+        return Ok(None);
+    }
+    // Reopened through its /proc name: the very file, now for reading.
+    rustix::fs::openat(
+        rustix::fs::CWD,
+        name.as_str(),
+        OFlags::RDONLY | OFlags::NONBLOCK | OFlags::CLOEXEC | OFlags::NOCTTY,
+        rustix::fs::Mode::empty(),
+    )
+    .host()
+    .map(Some)
 }
 
 impl Host {
@@ -42,11 +65,16 @@ impl Host {
         let process = self.process.clone();
         let reexec = process.launcher.as_ref().ok_or(errno::NOSYS)?;
         let exe = self.entry(f, rights::PROC_EXEC)?;
-        let bytes = exec::read_regular_file(exe.fd()).map_err(|e| e.errno())?;
+        // kern_execve's order: the capability (above), then
+        // exec_check_permissions (EACCES for anything but a regular file
+        // with execute permission), then the image activators (ENOEXEC).
+        let reopened = executable(exe.fd())?;
+        let readable = reopened.as_ref().map_or(exe.fd(), |f| f.as_fd());
+        let bytes = exec::read_regular_file(readable).map_err(|e| e.errno())?;
         crate::elf::parse(&bytes).map_err(|_| errno::NOEXEC)?;
         // Everything the new program gets, as inheritable host fds. Dropped
         // (closed) again if the exec fails.
-        let elf = rustix::io::dup(exe.fd()).host()?;
+        let elf = rustix::io::dup(readable).host()?;
         let argdata = exec::argdata_fd(data).host()?;
         // As many as the guest names, each a fd it has: bounded by its
         // table, but allocated fallibly (the guest may have exhausted memory).
@@ -81,10 +109,15 @@ impl Host {
     }
 
     pub(super) fn do_lock_unlock(&mut self, l: *mut lock, s: scope) -> Result<(), errno> {
-        private(s)?;
         // SAFETY: the generated entry point checked the lock as writable,
         // aligned guest memory.
-        unsafe { self.process.futex.unlock(l as usize, self.tid) }
+        unsafe {
+            if super::poll::shared(s)? {
+                super::futex_shared::unlock(l as usize, self.tid)
+            } else {
+                self.process.futex.unlock(l as usize, self.tid)
+            }
+        }
     }
 
     pub(super) fn do_condvar_signal(
@@ -93,9 +126,18 @@ impl Host {
         s: scope,
         n: nthreads,
     ) -> Result<(), errno> {
-        private(s)?;
+        // cloudabi_sys_condvar_signal: waking nobody is done at once.
+        if n == 0 {
+            return Ok(());
+        }
         // SAFETY: as in lock_unlock.
-        unsafe { self.process.futex.condvar_signal(c as usize, n) };
+        unsafe {
+            if super::poll::shared(s)? {
+                super::futex_shared::condvar_signal(c as usize, n);
+            } else {
+                self.process.futex.condvar_signal(c as usize, n);
+            }
+        }
         Ok(())
     }
 

@@ -19,50 +19,55 @@ use super::{FdRef, Host};
 const MAX_FDS: usize = 253;
 
 impl Host {
+    /// `cloudabi_sock_recv`: data, and descriptors only where the caller made
+    /// room for them. A message's descriptors that do not all fit are all
+    /// dropped and FDS_TRUNCATED says so; without room asked for they are
+    /// dropped silently (kern_recvit gets no control buffer). A stream read
+    /// stops after a message that carried descriptors (Linux does so too);
+    /// it may run into one from plain data before it, which FreeBSD keeps
+    /// apart: Linux cannot tell where such a message starts without reading
+    /// into it (a peek reports the next message's descriptors as soon as it
+    /// reaches the end of the data before them).
     pub(super) fn do_sock_recv(&mut self, sock: Fd, r#in: &recv_in) -> Result<recv_out, errno> {
-        self.entry(sock, rights::FD_READ)?;
+        let entry = Entry::clone(&*self.entry(sock, rights::FD_READ)?);
         // SAFETY: checked guest ranges, as for fd_read.
         let iovs = unsafe { cloudabi::host::slice(self, r#in.ri_data.0, r#in.ri_data.1) }?;
-        let mut bufs = self.read_buffers(iovs)?;
-        // SAFETY: as above.
-        let fds_out = unsafe { cloudabi::host::slice_mut(self, r#in.ri_fds.0, r#in.ri_fds.1) }?;
-        let nfds = fds_out.len().min(MAX_FDS);
-        let mut space = vec![MaybeUninit::uninit(); rustix::cmsg_space!(ScmRights(nfds.max(1)))];
-        let mut control = RecvAncillaryBuffer::new(&mut space);
         let mut flags = RecvFlags::CMSG_CLOEXEC;
         flags.set(RecvFlags::PEEK, r#in.ri_flags.contains(riflags::PEEK));
         flags.set(RecvFlags::WAITALL, r#in.ri_flags.contains(riflags::WAITALL));
-        let msg = rustix::net::recvmsg(
-            self.entry(sock, rights::FD_READ)?.fd(),
-            &mut bufs,
-            &mut control,
-            flags,
-        )
-        .host()?;
-        let mut received = Vec::new();
-        for m in control.drain() {
-            if let RecvAncillaryMessage::ScmRights(fds) = m {
-                received.extend(fds);
+        let mut bufs = self.read_buffers(iovs)?;
+        // SAFETY: as above.
+        let fds_out = unsafe { cloudabi::host::slice_mut(self, r#in.ri_fds.0, r#in.ri_fds.1) }?;
+        let mut space = vec![
+            MaybeUninit::uninit();
+            if fds_out.is_empty() {
+                0
+            } else {
+                rustix::cmsg_space!(ScmRights(MAX_FDS))
             }
-        }
+        ];
+        let mut control = RecvAncillaryBuffer::new(&mut space);
+        let msg = rustix::net::recvmsg(entry.fd(), &mut bufs, &mut control, flags).host()?;
         let mut out_flags = roflags::empty();
         out_flags.set(
             roflags::DATA_TRUNCATED,
             msg.flags.contains(ReturnFlags::TRUNC),
         );
-        out_flags.set(
-            roflags::FDS_TRUNCATED,
-            msg.flags.contains(ReturnFlags::CTRUNC),
-        );
         let mut fdslen = 0;
-        for host in received {
-            // Fds that do not fit are closed (dropped) here.
-            if fdslen < fds_out.len() {
+        for m in control.drain() {
+            let RecvAncillaryMessage::ScmRights(fds) = m else {
+                continue;
+            };
+            let fds: Vec<_> = fds.collect();
+            if fds.len() > fds_out.len() - fdslen {
+                // Dropping closes them.
+                out_flags |= roflags::FDS_TRUNCATED;
+                break;
+            }
+            for host in fds {
                 let entry = Entry::from_host(host)?;
                 fds_out[fdslen] = self.fds_mut(|t| t.insert(entry))?;
                 fdslen += 1;
-            } else {
-                out_flags |= roflags::FDS_TRUNCATED;
             }
         }
         Ok(recv_out {
@@ -106,11 +111,15 @@ impl Host {
 
     pub(super) fn do_sock_shutdown(&mut self, sock: Fd, how: sdflags) -> Result<(), errno> {
         let e = self.entry(sock, rights::SOCK_SHUTDOWN)?;
-        let how = match (how.contains(sdflags::RD), how.contains(sdflags::WR)) {
-            (true, true) => Shutdown::Both,
-            (true, false) => Shutdown::Read,
-            (false, true) => Shutdown::Write,
-            (false, false) => return Err(errno::INVAL),
+        // cloudabi_sys_sock_shutdown: RD, WR or both, nothing else.
+        let how = if how == sdflags::RD | sdflags::WR {
+            Shutdown::Both
+        } else if how == sdflags::RD {
+            Shutdown::Read
+        } else if how == sdflags::WR {
+            Shutdown::Write
+        } else {
+            return Err(errno::INVAL);
         };
         rustix::net::shutdown(e.fd(), how).host()
     }

@@ -128,6 +128,12 @@ impl Threads {
     /// In a forked child: only the forking thread is left, and the runner
     /// does not count (the child's last exit ends its host process).
     pub fn after_fork(&self) {
+        // Thread IDs stay apart from the parent's, which shared locks
+        // compare across processes: the child counts on from a range of its
+        // own, taken from its host process ID.
+        let base = (rustix::process::getpid().as_raw_nonzero().get() as u32) << 8;
+        self.next_tid
+            .store((base & TID_MASK).max(FIRST_TID + 1), Ordering::Relaxed);
         *self.count() = Count {
             live: 1,
             leaving: 0,
@@ -202,12 +208,17 @@ impl Host {
     /// Releases `thread_exit`'s lock. Called once the thread is off the
     /// guest's stack.
     fn release_exit_lock(&mut self) {
-        if let Some((l, _scope)) = self.exited {
-            // Errors cannot be reported to a thread that is gone; the lock
-            // is released in this process whatever its scope.
+        if let Some((l, scope)) = self.exited {
+            // Errors cannot be reported to a thread that is gone.
             // SAFETY: the generated entry point checked the lock as writable
             // guest memory, aligned.
-            let _ = unsafe { self.process.futex.unlock(l, self.tid) };
+            let _ = unsafe {
+                if scope == cloudabi::scope::SHARED {
+                    super::futex_shared::unlock(l, self.tid)
+                } else {
+                    self.process.futex.unlock(l, self.tid)
+                }
+            };
         }
     }
 
