@@ -71,9 +71,10 @@ pub fn facts(ir: &Ir) -> Vec<(String, String)> {
     out
 }
 
-/// Removes what is not part of the ABI: docs, positions, the spec's file name; and what a
-/// parameter's memory is used for (`@address`, `@count`), which host sides need but the C
-/// ABI does not carry and the upstream notation cannot state.
+/// Removes what is not part of the ABI: docs, positions, the spec's file name; what a
+/// parameter's memory is used for (`@address`, `@count`, `@filled`), which host sides need
+/// but the C ABI does not carry and the upstream notation cannot state; and the values a
+/// member names itself (`0 exited`), which upstream states only in prose.
 fn strip(v: &mut Value) {
     match v {
         Value::Object(map) => {
@@ -85,6 +86,8 @@ fn strip(v: &mut Value) {
                 "dependencies",
                 "access",
                 "counted_by",
+                "filled_by",
+                "own_values",
             ] {
                 map.remove(k);
             }

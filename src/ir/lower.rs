@@ -175,8 +175,8 @@ impl<'a> Lowerer<'a> {
             unreachable!("filtered to syscalls")
         };
         let mut inputs = self.members_in(&s.inputs, false, true);
-        self.input_attrs(&s.inputs, &mut inputs);
         let outputs = self.members(&s.outputs, false);
+        self.input_attrs(&s.inputs, &mut inputs, &outputs);
         for out in outputs
             .iter()
             .filter(|m| matches!(m.kind, MemberKind::Range { .. }))
@@ -219,8 +219,14 @@ impl<'a> Lowerer<'a> {
         out
     }
 
-    /// Applies `@address` and `@count NAME` to a syscall's inputs, checking that each fits.
-    fn input_attrs(&mut self, decls: &[ast::MemberDecl], inputs: &mut [Member]) {
+    /// Applies `@address`, `@count NAME` and `@filled NAME` to a syscall's inputs,
+    /// checking that each fits.
+    fn input_attrs(
+        &mut self,
+        decls: &[ast::MemberDecl],
+        inputs: &mut [Member],
+        outputs: &[Member],
+    ) {
         for (index, decl) in decls.iter().enumerate() {
             let mut seen: Vec<std::mem::Discriminant<ast::MemberAttrKind>> = Vec::new();
             for attr in &decl.attrs {
@@ -241,9 +247,68 @@ impl<'a> Lowerer<'a> {
                         let count = self.count_attr(attr.span, name, index, inputs);
                         inputs[index].count = count;
                     }
+                    ast::MemberAttrKind::Filled(_) => {}
+                }
+            }
+            // After `@count`, which `@filled` needs, whatever their order.
+            for attr in &decl.attrs {
+                if let ast::MemberAttrKind::Filled(name) = &attr.kind {
+                    inputs[index].filled =
+                        self.filled_attr(attr.span, name, &inputs[index], outputs);
                 }
             }
         }
+    }
+
+    /// The index of the output `@filled NAME` names, if the input is a counted pointer
+    /// the call writes and `NAME` is a `size` output.
+    fn filled_attr(
+        &mut self,
+        span: Span,
+        name: &ast::Name,
+        input: &Member,
+        outputs: &[Member],
+    ) -> Option<usize> {
+        let written = matches!(
+            &input.kind,
+            MemberKind::Simple {
+                ty: Type::Pointer {
+                    constant: false,
+                    ..
+                },
+                ..
+            }
+        );
+        if input.count.is_none() || !written {
+            self.diags.push(
+                Diagnostic::error(span, "`@filled` applies to a `ptr T` input with `@count`")
+                    .with_label("this input is not a counted buffer the call fills"),
+            );
+            return None;
+        }
+        let found = outputs.iter().position(|m| m.name() == name.name);
+        let is_size = found.is_some_and(|i| {
+            matches!(
+                &outputs[i].kind,
+                MemberKind::Simple {
+                    ty: Type::Int(IntType::Size),
+                    ..
+                }
+            )
+        });
+        if !is_size {
+            let mut d = Diagnostic::error(
+                name.span,
+                format!("no `size` output is named `{}`", name.name),
+            )
+            .with_label("expected the output that says how many values were filled");
+            if let Some(close) = closest(name.name, outputs.iter().map(Member::name)) {
+                d = d.with_note(format!("did you mean `{close}`?"));
+            }
+            self.diags.push(d);
+            return None;
+        }
+        found
     }
 
     fn address_attr(&mut self, span: Span, member: &mut Member) {
@@ -320,8 +385,18 @@ impl<'a> Lowerer<'a> {
         let (name, kind) = match &m.kind {
             ast::MemberDeclKind::Simple { ty, name, valrefs } => {
                 let ty = self.value_type(ty);
-                let valrefs = self.valrefs(&ty, valrefs);
-                (Some(*name), MemberKind::Simple { ty, valrefs })
+                let (own, named): (Vec<_>, Vec<_>) =
+                    valrefs.iter().cloned().partition(|v| v.own.is_some());
+                let valrefs = self.valrefs(&ty, &named);
+                let own_values = self.own_values(&ty, &own);
+                (
+                    Some(*name),
+                    MemberKind::Simple {
+                        ty,
+                        valrefs,
+                        own_values,
+                    },
+                )
             }
             ast::MemberDeclKind::Range {
                 constant,
@@ -366,7 +441,37 @@ impl<'a> Lowerer<'a> {
             // here until then.
             access: Access::Value,
             count: None,
+            filled: None,
         }
+    }
+
+    /// The values `NUMBER NAME` a member names itself; checked against its type's by
+    /// `validate`.
+    fn own_values(&mut self, ty: &Type, own: &[ast::ValRefDecl]) -> Vec<Value> {
+        let Some(first) = own.first() else {
+            return Vec::new();
+        };
+        if !matches!(ty, Type::Named(id) if self.int_likes.contains_key(id)) {
+            self.diags.push(
+                Diagnostic::error(
+                    first.name.span,
+                    "only members of an enum, flags, opaque or alias type can name values",
+                )
+                .with_label("this member's type is not an integer with named values"),
+            );
+            return Vec::new();
+        }
+        own.iter()
+            .filter_map(|v| {
+                let (value, value_span) = v.own?;
+                Some(Value {
+                    name: Ident::from(&v.name),
+                    value,
+                    value_span,
+                    doc: self.doc(&v.doc),
+                })
+            })
+            .collect()
     }
 
     fn variant(

@@ -6,10 +6,12 @@ mod access;
 mod docs;
 mod layout;
 mod lower;
+mod meaning;
 mod validate;
 
 pub use crate::parse::ast::{IntLikeKind, IntType};
 pub use layout::{Layout, Machine, Pair};
+pub use meaning::ValueName;
 
 use crate::diag::Diagnostic;
 use crate::source::{SourceMap, Span};
@@ -227,6 +229,9 @@ pub struct Member {
     /// For a pointer input marked `@count NAME`: the index of the sibling input `NAME`,
     /// which says how many values it points at.
     pub count: Option<usize>,
+    /// For a counted pointer input marked `@filled NAME`: the index of the output
+    /// `NAME`, which says how many of the values the call filled in.
+    pub filled: Option<usize>,
 }
 
 /// What a syscall does with the memory behind a parameter: a fact of the ABI that the C
@@ -273,6 +278,9 @@ pub enum MemberKind {
         ty: Type,
         /// Values of the member's int-like type that the member is documented to take.
         valrefs: Vec<ValRef>,
+        /// Values the member names itself, which its type does not (`0 exited` for a
+        /// `proc_terminate` event's `signal`: no signal, the process exited).
+        own_values: Vec<Value>,
     },
     /// A pointer and a `size` length, stored as two consecutive fields `name`, `name_len`.
     Range {

@@ -12,6 +12,7 @@ pub(super) fn validate(ir: &Ir, diags: &mut Vec<Diagnostic>) {
             TypeKind::Struct(s) => {
                 member_names(&s.members, &format!("struct `{}`", def.name.name), diags);
                 variants(ir, &s.members, diags);
+                own_values(ir, &s.members, diags);
             }
             TypeKind::Function(f) => {
                 member_names(&f.params, &format!("function `{}`", def.name.name), diags)
@@ -21,6 +22,75 @@ pub(super) fn validate(ir: &Ir, diags: &mut Vec<Diagnostic>) {
     for s in &ir.syscalls {
         let both: Vec<&Member> = s.inputs.iter().chain(&s.outputs).collect();
         member_names(both, &format!("syscall `{}`", s.name.name), diags);
+        own_values(ir, &s.inputs, diags);
+        own_values(ir, &s.outputs, diags);
+    }
+}
+
+/// A value a member names itself (`0 exited`) must fit its type, and be neither a value
+/// nor a name its type has (that one is referred to by name alone), nor named twice.
+fn own_values(ir: &Ir, members: &[Member], diags: &mut Vec<Diagnostic>) {
+    for m in members {
+        let own = match &m.kind {
+            MemberKind::Simple {
+                ty: Type::Named(id),
+                own_values,
+                ..
+            } if !own_values.is_empty() => (ir.int_like(*id).map(|i| (*id, i)), own_values),
+            MemberKind::Variant(v) => {
+                for arm in &v.arms {
+                    own_values(ir, &arm.members, diags);
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        let (Some((id, int)), values) = own else {
+            continue;
+        };
+        let type_name = &ir.ty(id).name.name;
+        let (min, max) = int.base.value_range();
+        let mut seen: HashMap<&str, Span> = HashMap::default();
+        for v in values {
+            if let Some(&earlier) = seen.get(v.name.name.as_str()) {
+                diags.push(duplicate(
+                    v.name.span,
+                    earlier,
+                    &format!("duplicate value `{}` in `{}`", v.name.name, m.name()),
+                ));
+            }
+            seen.insert(&v.name.name, v.name.span);
+            if v.value < min || v.value > max {
+                diags.push(
+                    Diagnostic::error(
+                        v.value_span,
+                        format!(
+                            "value {} does not fit in `{}`",
+                            v.value,
+                            int.base.spec_name()
+                        ),
+                    )
+                    .with_label(format!("`{type_name}` values range from {min} to {max}")),
+                );
+            }
+            if let Some(named) = int
+                .values
+                .iter()
+                .find(|t| t.value == v.value || t.name.name == v.name.name)
+            {
+                diags.push(
+                    Diagnostic::error(
+                        v.name.span,
+                        format!(
+                            "`{type_name}` already has the value `{}` ({})",
+                            named.name.name, named.value
+                        ),
+                    )
+                    .with_label("a member names only values its type does not")
+                    .with_note(format!("refer to it as `{}` alone", named.name.name)),
+                );
+            }
+        }
     }
 }
 

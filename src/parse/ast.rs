@@ -219,6 +219,9 @@ pub enum MemberAttrKind<'a> {
     Address,
     /// `@count NAME`: a pointer to as many values as the `size` input `NAME` says.
     Count(Name<'a>),
+    /// `@filled NAME`: of the values a counted pointer points at, the call fills as
+    /// many as the `size` output `NAME` says.
+    Filled(Name<'a>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -243,6 +246,9 @@ pub enum MemberDeclKind<'a> {
 pub struct ValRefDecl<'a> {
     pub name: Name<'a>,
     pub doc: Doc<'a>,
+    /// For `NUMBER NAME`: a value the member itself names (its type does not), with
+    /// where the number was written.
+    pub own: Option<(i128, Span)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -100,6 +100,7 @@ impl<'t, 'a> Parser<'_, 't, 'a> {
         let kind = match (line.first(), line.words.len()) {
             ("@address", 1) => MemberAttrKind::Address,
             ("@count", 2) => MemberAttrKind::Count(self.ident(line.words[1])?),
+            ("@filled", 2) => MemberAttrKind::Filled(self.ident(line.words[1])?),
             ("@address", _) => {
                 self.error(
                     line.span_from(1),
@@ -116,11 +117,19 @@ impl<'t, 'a> Parser<'_, 't, 'a> {
                 );
                 return None;
             }
+            ("@filled", _) => {
+                self.error(
+                    node.span,
+                    "`@filled` takes the name of one `size` output",
+                    "expected `@filled NAME`",
+                );
+                return None;
+            }
             (other, _) => {
                 self.error(
                     line.words[0].1,
                     format!("unknown attribute `{other}`"),
-                    "a member takes `@address` or `@count NAME`",
+                    "a member takes `@address`, `@count NAME` or `@filled NAME`",
                 );
                 return None;
             }
@@ -131,17 +140,26 @@ impl<'t, 'a> Parser<'_, 't, 'a> {
         })
     }
 
+    /// `VALUE` (a value of the member's type), or `NUMBER NAME` (a value the member
+    /// names itself: a `proc_terminate` event's `signal` 0 is no signal but an exit).
     fn valref(&mut self, node: &Node<'a>) -> Option<ValRefDecl<'a>> {
         let line = Line::new(node);
-        if line.words.len() != 1 {
-            self.error(
-                node.span,
-                "invalid value reference: expected a single value name",
-                "expected `VALUE`",
-            );
-            return None;
-        }
-        let (text, span) = line.words[0];
+        let own = match line.words.len() {
+            1 => None,
+            2 => {
+                let (number, span) = line.words[0];
+                Some((self.literal(number, span)?, span))
+            }
+            _ => {
+                self.error(
+                    node.span,
+                    "invalid value reference: expected a value name, or a number and a name",
+                    "expected `VALUE` or `NUMBER NAME`",
+                );
+                return None;
+            }
+        };
+        let (text, span) = line.words[line.words.len() - 1];
         let (doc, rest) = self.doc_and_rest(self.tree.children(node), &format_args!("`{text}`"));
         self.no_children(
             &rest,
@@ -158,6 +176,7 @@ impl<'t, 'a> Parser<'_, 't, 'a> {
         Some(ValRefDecl {
             name: Name { name: text, span },
             doc,
+            own,
         })
     }
 

@@ -363,3 +363,53 @@ fn bad_inject_specs_exit_2_with_the_reason() {
         );
     }
 }
+
+/// Values are decoded by what the parameter means: mem_map's descriptor is
+/// MAP_ANON_FD (not PROCESS_CHILD, which has the same number), a plain fd is
+/// a number, and a child that exited shows in a proc_terminate event as an
+/// exit, not as an invalid signal 0.
+#[test]
+fn values_are_decoded_by_what_they_mean() {
+    let o = run_args(
+        &["--trace"],
+        &c_guest("errpaths"),
+        "out: !fd stdout\nmode: alloc\n",
+    );
+    let err = stderr(&o);
+    let map = err
+        .lines()
+        .find(|l| l.contains("mem_map("))
+        .expect("a mem_map");
+    assert!(map.contains(", fd=MAP_ANON_FD, "), "{map}");
+    assert!(!err.contains("PROCESS_CHILD"), "{err}");
+
+    let o = run_args(
+        &["--trace"],
+        &c_guest("fork"),
+        "out: !fd stdout\nmode: exit\n",
+    );
+    let err = stderr(&o);
+    assert!(err.contains("proc_fork() = Ok((PROCESS_CHILD, "), "{err}");
+    let parent_fork = err
+        .lines()
+        .find(|l| l.contains("proc_fork() = Ok((") && !l.contains("PROCESS_CHILD"))
+        .expect("the parent's proc_fork");
+    assert!(
+        parent_fork.starts_with("[1] proc_fork() = Ok(("),
+        "{parent_fork}"
+    );
+    let poll = err
+        .lines()
+        .find(|l| l.contains("type=EVENTTYPE_PROC_TERMINATE, proc_terminate={"))
+        .unwrap_or_else(|| panic!("a proc_terminate event: {err}"));
+    assert!(poll.contains("signal=exited, exitcode=3}"), "{poll}");
+
+    // A child ended by a signal shows the signal.
+    let o = run_args(
+        &["--trace"],
+        &c_guest("fork"),
+        "out: !fd stdout\nmode: signal\n",
+    );
+    let err = stderr(&o);
+    assert!(err.contains("signal=SIGTERM, exitcode="), "{err}");
+}

@@ -254,7 +254,11 @@ impl Walk<'_> {
         for (index, m) in members.iter().enumerate() {
             let anchor = Some(join(prefix, m.name()));
             match &m.kind {
-                MemberKind::Simple { ty, valrefs } => {
+                MemberKind::Simple {
+                    ty,
+                    valrefs,
+                    own_values,
+                } => {
                     let decl = match place {
                         Place::Input => self.naming.param_decl(self.ir, m.name(), ty),
                         Place::Output => self.naming.output_decl(self.ir, m.name(), ty),
@@ -278,6 +282,14 @@ impl Walk<'_> {
                             self.item(None, head, &v.doc)
                         })
                         .collect();
+                    // Values of the member's own: the number and its name.
+                    item.children.extend(own_values.iter().map(|v| {
+                        let head = Head::Value {
+                            name: v.name.name.clone(),
+                            literal: v.value.to_string(),
+                        };
+                        self.item(None, head, &v.doc)
+                    }));
                     items.push(item);
                 }
                 MemberKind::Range { .. } => {

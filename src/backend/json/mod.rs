@@ -205,13 +205,26 @@ impl Convert<'_> {
 
     fn member(&self, m: &ir::Member, siblings: &[ir::Member]) -> Member {
         let kind = match &m.kind {
-            MemberKind::Simple { ty, valrefs } => MemberKind_::Simple {
+            MemberKind::Simple {
+                ty,
+                valrefs,
+                own_values,
+            } => MemberKind_::Simple {
                 ty: self.ty(ty),
                 valrefs: valrefs
                     .iter()
                     .map(|v| ValRef {
                         value: v.name.name.clone(),
                         doc: self.doc(&v.doc),
+                    })
+                    .collect(),
+                own_values: own_values
+                    .iter()
+                    .map(|v| Value {
+                        name: v.name.name.clone(),
+                        value: v.value,
+                        doc: self.doc(&v.doc),
+                        span: self.span(v.name.span),
                     })
                     .collect(),
             },
@@ -282,6 +295,10 @@ impl Convert<'_> {
                     layout: layout(p.layout),
                     access: p.access.name().to_string(),
                     counted_by: p.count.map(|c| s.params[c].name.clone()),
+                    filled_by: (p.direction == ir::Direction::In)
+                        .then(|| s.inputs.get(p.member)?.filled)
+                        .flatten()
+                        .map(|o| s.outputs[o].name().to_string()),
                 })
                 .collect(),
         }

@@ -203,6 +203,9 @@ pub enum MemberKind {
         ty: TypeRef,
         /// Values of the member's type singled out for this member.
         valrefs: Vec<ValRef>,
+        /// Values this member names itself, which its type does not (a `proc_terminate`
+        /// event's `signal` 0: the process exited).
+        own_values: Vec<Value>,
     },
     /// A pointer followed by a `size` length named `<name>_len`.
     Range {
@@ -266,4 +269,7 @@ pub struct Parameter {
     /// For a pointer to several values: the name of the parameter that says how many (a
     /// range's `_len` half, or the input named by `@count`).
     pub counted_by: Option<String>,
+    /// For a buffer the call fills (`@filled`): the output that says how many values it
+    /// filled in.
+    pub filled_by: Option<String>,
 }

@@ -2833,12 +2833,13 @@ unsafe fn poll_inner<S: Syscalls, const TRACE: bool>(
         Err(e) => return Err(failed::<S, TRACE>(s, "poll", e)),
     };
     let call = if TRACE { Some(trace::poll(r#in, out.len())) } else { None };
+    let out_filled = (out.as_ptr() as *const crate::event, out.len());
     let result = match call.as_ref().and_then(|c| s.before(c)) {
         Some(injected) => Err(injected),
         None => s.poll(r#in, out),
     };
     if let Some(call) = call {
-        let shown = trace::poll_result(&result);
+        let shown = trace::poll_result(&result, out_filled);
         s.after(call, shown);
     }
     nevents.write(result?);

@@ -633,145 +633,383 @@ pub fn fmt_whence(v: crate::whence) -> Value {
     )
 }
 
-/// Decodes a [`auxv`](crate::auxv) for a trace.
-pub fn fmt_auxv(v: &crate::auxv) -> Value {
-    let _ = v;
-    Value::Struct(
-        std::vec![("a_type", fmt_auxtype(v.a_type)), ("union", Value::Name(".."))],
-    )
-}
-
-/// Decodes a [`ciovec`](crate::ciovec) for a trace.
-pub fn fmt_ciovec(v: &crate::ciovec) -> Value {
-    let _ = v;
-    Value::Struct(std::vec![("buf", Value::Count(v.buf.1, "bytes"))])
-}
-
-/// Decodes a [`dirent`](crate::dirent) for a trace.
-pub fn fmt_dirent(v: &crate::dirent) -> Value {
-    let _ = v;
+/// Decodes a [`auxv`](crate::auxv) for a trace, field by field from its bytes: an enum field holding a number the enum does not name shows the number, and a variant shows the arm its tag selects.
+///
+/// # Safety
+///
+/// `p` must be valid for reading a whole value of the type; its bytes need not
+/// be a valid Rust value.
+pub unsafe fn fmt_auxv(p: *const crate::auxv) -> Value {
     Value::Struct(
         std::vec![
-            ("d_next", fmt_dircookie(v.d_next)), ("d_ino", fmt_inode(v.d_ino)),
-            ("d_namlen", Value::Int(v.d_namlen as i128)), ("d_type", fmt_filetype(v
-            .d_type))
+            ("a_type", named((core::ptr::addr_of!((* p).a_type) as * const u32).read() as
+            i128, & [(256, "AT_ARGDATA"), (257, "AT_ARGDATALEN"), (7, "AT_BASE"), (258,
+            "AT_CANARY"), (259, "AT_CANARYLEN"), (260, "AT_NCPUS"), (0, "AT_NULL"), (6,
+            "AT_PAGESZ"), (3, "AT_PHDR"), (4, "AT_PHNUM"), (263, "AT_PID"), (262,
+            "AT_SYSINFO_EHDR"), (261, "AT_TID")])), { let tag = (core::ptr::addr_of!((*
+            p).a_type) as * const u32).read(); if [257, 259, 260, 6, 4, 261].contains(&
+            tag) { ("a_val", Value::Int(core::ptr::addr_of!((* p).union.a_val) .read() as
+            i128)) } else if [256, 7, 258, 3, 263, 262].contains(& tag) { ("a_ptr",
+            Value::Pointer((core::ptr::addr_of!((* p).union.a_ptr) as * const usize)
+            .read())) } else { ("union", Value::Name("..")) } }
         ],
     )
 }
 
-/// Decodes a [`event`](crate::event) for a trace.
-pub fn fmt_event(v: &crate::event) -> Value {
-    let _ = v;
+/// Decodes a [`ciovec`](crate::ciovec) for a trace, field by field from its bytes: an enum field holding a number the enum does not name shows the number, and a variant shows the arm its tag selects.
+///
+/// # Safety
+///
+/// `p` must be valid for reading a whole value of the type; its bytes need not
+/// be a valid Rust value.
+pub unsafe fn fmt_ciovec(p: *const crate::ciovec) -> Value {
     Value::Struct(
         std::vec![
-            ("userdata", fmt_userdata(v.userdata)), ("error", fmt_errno(v.error)),
-            ("type", fmt_eventtype(v.r#type)), ("union", Value::Name(".."))
+            ("buf", Value::Count(core::ptr::addr_of!((* p).buf.1) .read(), "bytes"))
         ],
     )
 }
 
-/// Decodes a [`fdstat`](crate::fdstat) for a trace.
-pub fn fmt_fdstat(v: &crate::fdstat) -> Value {
-    let _ = v;
+/// Decodes a [`dirent`](crate::dirent) for a trace, field by field from its bytes: an enum field holding a number the enum does not name shows the number, and a variant shows the arm its tag selects.
+///
+/// # Safety
+///
+/// `p` must be valid for reading a whole value of the type; its bytes need not
+/// be a valid Rust value.
+pub unsafe fn fmt_dirent(p: *const crate::dirent) -> Value {
     Value::Struct(
         std::vec![
-            ("fs_filetype", fmt_filetype(v.fs_filetype)), ("fs_flags", fmt_fdflags(v
-            .fs_flags)), ("fs_rights_base", fmt_rights(v.fs_rights_base)),
-            ("fs_rights_inheriting", fmt_rights(v.fs_rights_inheriting))
+            ("d_next", Value::Int((core::ptr::addr_of!((* p).d_next) as * const u64)
+            .read() as i128)), ("d_ino", Value::Int((core::ptr::addr_of!((* p).d_ino) as
+            * const u64).read() as i128)), ("d_namlen", Value::Int(core::ptr::addr_of!((*
+            p).d_namlen) .read() as i128)), ("d_type", named((core::ptr::addr_of!((* p)
+            .d_type) as * const u8).read() as i128, & [(0, "FILETYPE_UNKNOWN"), (16,
+            "FILETYPE_BLOCK_DEVICE"), (17, "FILETYPE_CHARACTER_DEVICE"), (32,
+            "FILETYPE_DIRECTORY"), (80, "FILETYPE_PROCESS"), (96,
+            "FILETYPE_REGULAR_FILE"), (112, "FILETYPE_SHARED_MEMORY"), (128,
+            "FILETYPE_SOCKET_DGRAM"), (130, "FILETYPE_SOCKET_STREAM"), (144,
+            "FILETYPE_SYMBOLIC_LINK")]))
         ],
     )
 }
 
-/// Decodes a [`filestat`](crate::filestat) for a trace.
-pub fn fmt_filestat(v: &crate::filestat) -> Value {
-    let _ = v;
+/// Decodes a [`event`](crate::event) for a trace, field by field from its bytes: an enum field holding a number the enum does not name shows the number, and a variant shows the arm its tag selects.
+///
+/// # Safety
+///
+/// `p` must be valid for reading a whole value of the type; its bytes need not
+/// be a valid Rust value.
+pub unsafe fn fmt_event(p: *const crate::event) -> Value {
     Value::Struct(
         std::vec![
-            ("st_dev", fmt_device(v.st_dev)), ("st_ino", fmt_inode(v.st_ino)),
-            ("st_filetype", fmt_filetype(v.st_filetype)), ("st_nlink", fmt_linkcount(v
-            .st_nlink)), ("st_size", fmt_filesize(v.st_size)), ("st_atim",
-            fmt_timestamp(v.st_atim)), ("st_mtim", fmt_timestamp(v.st_mtim)), ("st_ctim",
-            fmt_timestamp(v.st_ctim))
+            ("userdata", Value::Int(core::ptr::addr_of!((* p).userdata) .read() as
+            i128)), ("error", named((core::ptr::addr_of!((* p).error) as * const u16)
+            .read() as i128, & [(0, "ESUCCESS"), (1, "E2BIG"), (2, "EACCES"), (3,
+            "EADDRINUSE"), (4, "EADDRNOTAVAIL"), (5, "EAFNOSUPPORT"), (6, "EAGAIN"), (7,
+            "EALREADY"), (8, "EBADF"), (9, "EBADMSG"), (10, "EBUSY"), (11, "ECANCELED"),
+            (12, "ECHILD"), (13, "ECONNABORTED"), (14, "ECONNREFUSED"), (15,
+            "ECONNRESET"), (16, "EDEADLK"), (17, "EDESTADDRREQ"), (18, "EDOM"), (19,
+            "EDQUOT"), (20, "EEXIST"), (21, "EFAULT"), (22, "EFBIG"), (23,
+            "EHOSTUNREACH"), (24, "EIDRM"), (25, "EILSEQ"), (26, "EINPROGRESS"), (27,
+            "EINTR"), (28, "EINVAL"), (29, "EIO"), (30, "EISCONN"), (31, "EISDIR"), (32,
+            "ELOOP"), (33, "EMFILE"), (34, "EMLINK"), (35, "EMSGSIZE"), (36,
+            "EMULTIHOP"), (37, "ENAMETOOLONG"), (38, "ENETDOWN"), (39, "ENETRESET"), (40,
+            "ENETUNREACH"), (41, "ENFILE"), (42, "ENOBUFS"), (43, "ENODEV"), (44,
+            "ENOENT"), (45, "ENOEXEC"), (46, "ENOLCK"), (47, "ENOLINK"), (48, "ENOMEM"),
+            (49, "ENOMSG"), (50, "ENOPROTOOPT"), (51, "ENOSPC"), (52, "ENOSYS"), (53,
+            "ENOTCONN"), (54, "ENOTDIR"), (55, "ENOTEMPTY"), (56, "ENOTRECOVERABLE"),
+            (57, "ENOTSOCK"), (58, "ENOTSUP"), (59, "ENOTTY"), (60, "ENXIO"), (61,
+            "EOVERFLOW"), (62, "EOWNERDEAD"), (63, "EPERM"), (64, "EPIPE"), (65,
+            "EPROTO"), (66, "EPROTONOSUPPORT"), (67, "EPROTOTYPE"), (68, "ERANGE"), (69,
+            "EROFS"), (70, "ESPIPE"), (71, "ESRCH"), (72, "ESTALE"), (73, "ETIMEDOUT"),
+            (74, "ETXTBSY"), (75, "EXDEV"), (76, "ENOTCAPABLE")])), ("type",
+            named((core::ptr::addr_of!((* p).r#type) as * const u8).read() as i128, &
+            [(1, "EVENTTYPE_CLOCK"), (2, "EVENTTYPE_CONDVAR"), (3, "EVENTTYPE_FD_READ"),
+            (4, "EVENTTYPE_FD_WRITE"), (5, "EVENTTYPE_LOCK_RDLOCK"), (6,
+            "EVENTTYPE_LOCK_WRLOCK"), (7, "EVENTTYPE_PROC_TERMINATE")])), { let tag =
+            (core::ptr::addr_of!((* p).r#type) as * const u8).read(); if [3, 4]
+            .contains(& tag) { ("fd_readwrite", Value::Struct(std::vec![("nbytes",
+            Value::Int(core::ptr::addr_of!((* p).union.fd_readwrite.nbytes) .read() as
+            i128)), ("unused", ints(& * core::ptr::addr_of!((* p).union.fd_readwrite
+            .unused))), ("flags", flags(((core::ptr::addr_of!((* p).union.fd_readwrite
+            .flags) as * const u16).read() as i128) as u64, & [(1,
+            "EVENT_FD_READWRITE_HANGUP")]))])) } else if [7].contains(& tag) {
+            ("proc_terminate", Value::Struct(std::vec![("unused", ints(& *
+            core::ptr::addr_of!((* p).union.proc_terminate.unused))), ("signal",
+            named((core::ptr::addr_of!((* p).union.proc_terminate.signal) as * const u8)
+            .read() as i128, & [(1, "SIGABRT"), (2, "SIGALRM"), (3, "SIGBUS"), (4,
+            "SIGCHLD"), (5, "SIGCONT"), (6, "SIGFPE"), (7, "SIGHUP"), (8, "SIGILL"), (9,
+            "SIGINT"), (10, "SIGKILL"), (11, "SIGPIPE"), (12, "SIGQUIT"), (13,
+            "SIGSEGV"), (14, "SIGSTOP"), (15, "SIGSYS"), (16, "SIGTERM"), (17,
+            "SIGTRAP"), (18, "SIGTSTP"), (19, "SIGTTIN"), (20, "SIGTTOU"), (21,
+            "SIGURG"), (22, "SIGUSR1"), (23, "SIGUSR2"), (24, "SIGVTALRM"), (25,
+            "SIGXCPU"), (26, "SIGXFSZ"), (0, "exited")])), ("exitcode",
+            Value::Int(core::ptr::addr_of!((* p).union.proc_terminate.exitcode) .read()
+            as i128))])) } else { ("union", Value::Name("..")) } }
         ],
     )
 }
 
-/// Decodes a [`iovec`](crate::iovec) for a trace.
-pub fn fmt_iovec(v: &crate::iovec) -> Value {
-    let _ = v;
-    Value::Struct(std::vec![("buf", Value::Count(v.buf.1, "bytes"))])
-}
-
-/// Decodes a [`lookup`](crate::lookup) for a trace.
-pub fn fmt_lookup(v: &crate::lookup) -> Value {
-    let _ = v;
-    Value::Struct(std::vec![("fd", fmt_fd(v.fd)), ("flags", fmt_lookupflags(v.flags))])
-}
-
-/// Decodes a [`recv_in`](crate::recv_in) for a trace.
-pub fn fmt_recv_in(v: &crate::recv_in) -> Value {
-    let _ = v;
+/// Decodes a [`fdstat`](crate::fdstat) for a trace, field by field from its bytes: an enum field holding a number the enum does not name shows the number, and a variant shows the arm its tag selects.
+///
+/// # Safety
+///
+/// `p` must be valid for reading a whole value of the type; its bytes need not
+/// be a valid Rust value.
+pub unsafe fn fmt_fdstat(p: *const crate::fdstat) -> Value {
     Value::Struct(
         std::vec![
-            ("ri_data", Value::Count(v.ri_data.1, "iovec")), ("ri_fds", Value::Count(v
-            .ri_fds.1, "fd")), ("ri_flags", fmt_riflags(v.ri_flags))
+            ("fs_filetype", named((core::ptr::addr_of!((* p).fs_filetype) as * const u8)
+            .read() as i128, & [(0, "FILETYPE_UNKNOWN"), (16, "FILETYPE_BLOCK_DEVICE"),
+            (17, "FILETYPE_CHARACTER_DEVICE"), (32, "FILETYPE_DIRECTORY"), (80,
+            "FILETYPE_PROCESS"), (96, "FILETYPE_REGULAR_FILE"), (112,
+            "FILETYPE_SHARED_MEMORY"), (128, "FILETYPE_SOCKET_DGRAM"), (130,
+            "FILETYPE_SOCKET_STREAM"), (144, "FILETYPE_SYMBOLIC_LINK")])), ("fs_flags",
+            flags(((core::ptr::addr_of!((* p).fs_flags) as * const u16).read() as i128)
+            as u64, & [(1, "FDFLAG_APPEND"), (2, "FDFLAG_DSYNC"), (4, "FDFLAG_NONBLOCK"),
+            (8, "FDFLAG_RSYNC"), (16, "FDFLAG_SYNC")])), ("fs_rights_base",
+            flags(((core::ptr::addr_of!((* p).fs_rights_base) as * const u64).read() as
+            i128) as u64, & [(1, "RIGHT_FD_DATASYNC"), (2, "RIGHT_FD_READ"), (4,
+            "RIGHT_FD_SEEK"), (8, "RIGHT_FD_STAT_PUT_FLAGS"), (16, "RIGHT_FD_SYNC"), (32,
+            "RIGHT_FD_TELL"), (64, "RIGHT_FD_WRITE"), (128, "RIGHT_FILE_ADVISE"), (256,
+            "RIGHT_FILE_ALLOCATE"), (512, "RIGHT_FILE_CREATE_DIRECTORY"), (1024,
+            "RIGHT_FILE_CREATE_FILE"), (4096, "RIGHT_FILE_LINK_SOURCE"), (8192,
+            "RIGHT_FILE_LINK_TARGET"), (16384, "RIGHT_FILE_OPEN"), (32768,
+            "RIGHT_FILE_READDIR"), (65536, "RIGHT_FILE_READLINK"), (131072,
+            "RIGHT_FILE_RENAME_SOURCE"), (262144, "RIGHT_FILE_RENAME_TARGET"), (524288,
+            "RIGHT_FILE_STAT_FGET"), (1048576, "RIGHT_FILE_STAT_FPUT_SIZE"), (2097152,
+            "RIGHT_FILE_STAT_FPUT_TIMES"), (4194304, "RIGHT_FILE_STAT_GET"), (8388608,
+            "RIGHT_FILE_STAT_PUT_TIMES"), (16777216, "RIGHT_FILE_SYMLINK"), (33554432,
+            "RIGHT_FILE_UNLINK"), (67108864, "RIGHT_MEM_MAP"), (134217728,
+            "RIGHT_MEM_MAP_EXEC"), (268435456, "RIGHT_POLL_FD_READWRITE"), (1073741824,
+            "RIGHT_POLL_PROC_TERMINATE"), (4294967296, "RIGHT_PROC_EXEC"), (549755813888,
+            "RIGHT_SOCK_SHUTDOWN")])), ("fs_rights_inheriting",
+            flags(((core::ptr::addr_of!((* p).fs_rights_inheriting) as * const u64)
+            .read() as i128) as u64, & [(1, "RIGHT_FD_DATASYNC"), (2, "RIGHT_FD_READ"),
+            (4, "RIGHT_FD_SEEK"), (8, "RIGHT_FD_STAT_PUT_FLAGS"), (16, "RIGHT_FD_SYNC"),
+            (32, "RIGHT_FD_TELL"), (64, "RIGHT_FD_WRITE"), (128, "RIGHT_FILE_ADVISE"),
+            (256, "RIGHT_FILE_ALLOCATE"), (512, "RIGHT_FILE_CREATE_DIRECTORY"), (1024,
+            "RIGHT_FILE_CREATE_FILE"), (4096, "RIGHT_FILE_LINK_SOURCE"), (8192,
+            "RIGHT_FILE_LINK_TARGET"), (16384, "RIGHT_FILE_OPEN"), (32768,
+            "RIGHT_FILE_READDIR"), (65536, "RIGHT_FILE_READLINK"), (131072,
+            "RIGHT_FILE_RENAME_SOURCE"), (262144, "RIGHT_FILE_RENAME_TARGET"), (524288,
+            "RIGHT_FILE_STAT_FGET"), (1048576, "RIGHT_FILE_STAT_FPUT_SIZE"), (2097152,
+            "RIGHT_FILE_STAT_FPUT_TIMES"), (4194304, "RIGHT_FILE_STAT_GET"), (8388608,
+            "RIGHT_FILE_STAT_PUT_TIMES"), (16777216, "RIGHT_FILE_SYMLINK"), (33554432,
+            "RIGHT_FILE_UNLINK"), (67108864, "RIGHT_MEM_MAP"), (134217728,
+            "RIGHT_MEM_MAP_EXEC"), (268435456, "RIGHT_POLL_FD_READWRITE"), (1073741824,
+            "RIGHT_POLL_PROC_TERMINATE"), (4294967296, "RIGHT_PROC_EXEC"), (549755813888,
+            "RIGHT_SOCK_SHUTDOWN")]))
         ],
     )
 }
 
-/// Decodes a [`send_in`](crate::send_in) for a trace.
-pub fn fmt_send_in(v: &crate::send_in) -> Value {
-    let _ = v;
+/// Decodes a [`filestat`](crate::filestat) for a trace, field by field from its bytes: an enum field holding a number the enum does not name shows the number, and a variant shows the arm its tag selects.
+///
+/// # Safety
+///
+/// `p` must be valid for reading a whole value of the type; its bytes need not
+/// be a valid Rust value.
+pub unsafe fn fmt_filestat(p: *const crate::filestat) -> Value {
     Value::Struct(
         std::vec![
-            ("si_data", Value::Count(v.si_data.1, "ciovec")), ("si_fds", Value::Count(v
-            .si_fds.1, "fd")), ("si_flags", fmt_siflags(v.si_flags))
+            ("st_dev", Value::Int((core::ptr::addr_of!((* p).st_dev) as * const u64)
+            .read() as i128)), ("st_ino", Value::Int((core::ptr::addr_of!((* p).st_ino)
+            as * const u64).read() as i128)), ("st_filetype",
+            named((core::ptr::addr_of!((* p).st_filetype) as * const u8).read() as i128,
+            & [(0, "FILETYPE_UNKNOWN"), (16, "FILETYPE_BLOCK_DEVICE"), (17,
+            "FILETYPE_CHARACTER_DEVICE"), (32, "FILETYPE_DIRECTORY"), (80,
+            "FILETYPE_PROCESS"), (96, "FILETYPE_REGULAR_FILE"), (112,
+            "FILETYPE_SHARED_MEMORY"), (128, "FILETYPE_SOCKET_DGRAM"), (130,
+            "FILETYPE_SOCKET_STREAM"), (144, "FILETYPE_SYMBOLIC_LINK")])), ("st_nlink",
+            Value::Int(core::ptr::addr_of!((* p).st_nlink) .read() as i128)), ("st_size",
+            Value::Int(core::ptr::addr_of!((* p).st_size) .read() as i128)), ("st_atim",
+            Value::Int(core::ptr::addr_of!((* p).st_atim) .read() as i128)), ("st_mtim",
+            Value::Int(core::ptr::addr_of!((* p).st_mtim) .read() as i128)), ("st_ctim",
+            Value::Int(core::ptr::addr_of!((* p).st_ctim) .read() as i128))
         ],
     )
 }
 
-/// Decodes a [`send_out`](crate::send_out) for a trace.
-pub fn fmt_send_out(v: &crate::send_out) -> Value {
-    let _ = v;
-    Value::Struct(std::vec![("so_datalen", Value::Int(v.so_datalen as i128))])
-}
-
-/// Decodes a [`recv_out`](crate::recv_out) for a trace.
-pub fn fmt_recv_out(v: &crate::recv_out) -> Value {
-    let _ = v;
+/// Decodes a [`iovec`](crate::iovec) for a trace, field by field from its bytes: an enum field holding a number the enum does not name shows the number, and a variant shows the arm its tag selects.
+///
+/// # Safety
+///
+/// `p` must be valid for reading a whole value of the type; its bytes need not
+/// be a valid Rust value.
+pub unsafe fn fmt_iovec(p: *const crate::iovec) -> Value {
     Value::Struct(
         std::vec![
-            ("ro_datalen", Value::Int(v.ro_datalen as i128)), ("ro_fdslen", Value::Int(v
-            .ro_fdslen as i128)), ("ro_unused", ints(& v.ro_unused)), ("ro_flags",
-            fmt_roflags(v.ro_flags))
+            ("buf", Value::Count(core::ptr::addr_of!((* p).buf.1) .read(), "bytes"))
         ],
     )
 }
 
-/// Decodes a [`subscription`](crate::subscription) for a trace.
-pub fn fmt_subscription(v: &crate::subscription) -> Value {
-    let _ = v;
+/// Decodes a [`lookup`](crate::lookup) for a trace, field by field from its bytes: an enum field holding a number the enum does not name shows the number, and a variant shows the arm its tag selects.
+///
+/// # Safety
+///
+/// `p` must be valid for reading a whole value of the type; its bytes need not
+/// be a valid Rust value.
+pub unsafe fn fmt_lookup(p: *const crate::lookup) -> Value {
     Value::Struct(
         std::vec![
-            ("userdata", fmt_userdata(v.userdata)), ("unused", Value::Int(v.unused as
-            i128)), ("type", fmt_eventtype(v.r#type)), ("union", Value::Name(".."))
+            ("fd", Value::Int((core::ptr::addr_of!((* p).fd) as * const u32).read() as
+            i128)), ("flags", flags(((core::ptr::addr_of!((* p).flags) as * const u32)
+            .read() as i128) as u64, & [(1, "LOOKUP_SYMLINK_FOLLOW")]))
         ],
     )
 }
 
-/// Decodes a [`tcb`](crate::tcb) for a trace.
-pub fn fmt_tcb(v: &crate::tcb) -> Value {
-    let _ = v;
-    Value::Struct(std::vec![("parent", ptr(v.parent))])
-}
-
-/// Decodes a [`threadattr`](crate::threadattr) for a trace.
-pub fn fmt_threadattr(v: &crate::threadattr) -> Value {
-    let _ = v;
+/// Decodes a [`recv_in`](crate::recv_in) for a trace, field by field from its bytes: an enum field holding a number the enum does not name shows the number, and a variant shows the arm its tag selects.
+///
+/// # Safety
+///
+/// `p` must be valid for reading a whole value of the type; its bytes need not
+/// be a valid Rust value.
+pub unsafe fn fmt_recv_in(p: *const crate::recv_in) -> Value {
     Value::Struct(
         std::vec![
-            ("entry_point", ptr(v.entry_point as * const ())), ("stack", Value::Count(v
-            .stack.1, "bytes")), ("argument", ptr(v.argument))
+            ("ri_data", Value::Count(core::ptr::addr_of!((* p).ri_data.1) .read(),
+            "iovec")), ("ri_fds", Value::Count(core::ptr::addr_of!((* p).ri_fds.1)
+            .read(), "fd")), ("ri_flags", flags(((core::ptr::addr_of!((* p).ri_flags) as
+            * const u16).read() as i128) as u64, & [(4, "SOCK_RECV_PEEK"), (16,
+            "SOCK_RECV_WAITALL")]))
+        ],
+    )
+}
+
+/// Decodes a [`send_in`](crate::send_in) for a trace, field by field from its bytes: an enum field holding a number the enum does not name shows the number, and a variant shows the arm its tag selects.
+///
+/// # Safety
+///
+/// `p` must be valid for reading a whole value of the type; its bytes need not
+/// be a valid Rust value.
+pub unsafe fn fmt_send_in(p: *const crate::send_in) -> Value {
+    Value::Struct(
+        std::vec![
+            ("si_data", Value::Count(core::ptr::addr_of!((* p).si_data.1) .read(),
+            "ciovec")), ("si_fds", Value::Count(core::ptr::addr_of!((* p).si_fds.1)
+            .read(), "fd")), ("si_flags", flags(((core::ptr::addr_of!((* p).si_flags) as
+            * const u16).read() as i128) as u64, & []))
+        ],
+    )
+}
+
+/// Decodes a [`send_out`](crate::send_out) for a trace, field by field from its bytes: an enum field holding a number the enum does not name shows the number, and a variant shows the arm its tag selects.
+///
+/// # Safety
+///
+/// `p` must be valid for reading a whole value of the type; its bytes need not
+/// be a valid Rust value.
+pub unsafe fn fmt_send_out(p: *const crate::send_out) -> Value {
+    Value::Struct(
+        std::vec![
+            ("so_datalen", Value::Int(core::ptr::addr_of!((* p).so_datalen) .read() as
+            i128))
+        ],
+    )
+}
+
+/// Decodes a [`recv_out`](crate::recv_out) for a trace, field by field from its bytes: an enum field holding a number the enum does not name shows the number, and a variant shows the arm its tag selects.
+///
+/// # Safety
+///
+/// `p` must be valid for reading a whole value of the type; its bytes need not
+/// be a valid Rust value.
+pub unsafe fn fmt_recv_out(p: *const crate::recv_out) -> Value {
+    Value::Struct(
+        std::vec![
+            ("ro_datalen", Value::Int(core::ptr::addr_of!((* p).ro_datalen) .read() as
+            i128)), ("ro_fdslen", Value::Int(core::ptr::addr_of!((* p).ro_fdslen) .read()
+            as i128)), ("ro_unused", ints(& * core::ptr::addr_of!((* p).ro_unused))),
+            ("ro_flags", flags(((core::ptr::addr_of!((* p).ro_flags) as * const u16)
+            .read() as i128) as u64, & [(1, "SOCK_RECV_FDS_TRUNCATED"), (8,
+            "SOCK_RECV_DATA_TRUNCATED")]))
+        ],
+    )
+}
+
+/// Decodes a [`subscription`](crate::subscription) for a trace, field by field from its bytes: an enum field holding a number the enum does not name shows the number, and a variant shows the arm its tag selects.
+///
+/// # Safety
+///
+/// `p` must be valid for reading a whole value of the type; its bytes need not
+/// be a valid Rust value.
+pub unsafe fn fmt_subscription(p: *const crate::subscription) -> Value {
+    Value::Struct(
+        std::vec![
+            ("userdata", Value::Int(core::ptr::addr_of!((* p).userdata) .read() as
+            i128)), ("unused", Value::Int(core::ptr::addr_of!((* p).unused) .read() as
+            i128)), ("type", named((core::ptr::addr_of!((* p).r#type) as * const u8)
+            .read() as i128, & [(1, "EVENTTYPE_CLOCK"), (2, "EVENTTYPE_CONDVAR"), (3,
+            "EVENTTYPE_FD_READ"), (4, "EVENTTYPE_FD_WRITE"), (5,
+            "EVENTTYPE_LOCK_RDLOCK"), (6, "EVENTTYPE_LOCK_WRLOCK"), (7,
+            "EVENTTYPE_PROC_TERMINATE")])), { let tag = (core::ptr::addr_of!((* p)
+            .r#type) as * const u8).read(); if [1].contains(& tag) { ("clock",
+            Value::Struct(std::vec![("identifier", Value::Int(core::ptr::addr_of!((* p)
+            .union.clock.identifier) .read() as i128)), ("clock_id",
+            named((core::ptr::addr_of!((* p).union.clock.clock_id) as * const u32).read()
+            as i128, & [(1, "CLOCK_MONOTONIC"), (2, "CLOCK_PROCESS_CPUTIME_ID"), (3,
+            "CLOCK_REALTIME"), (4, "CLOCK_THREAD_CPUTIME_ID")])), ("timeout",
+            Value::Int(core::ptr::addr_of!((* p).union.clock.timeout) .read() as i128)),
+            ("precision", Value::Int(core::ptr::addr_of!((* p).union.clock.precision)
+            .read() as i128)), ("flags", flags(((core::ptr::addr_of!((* p).union.clock
+            .flags) as * const u16).read() as i128) as u64, & [(1,
+            "SUBSCRIPTION_CLOCK_ABSTIME")]))])) } else if [2].contains(& tag) {
+            ("condvar", Value::Struct(std::vec![("condvar",
+            Value::Pointer((core::ptr::addr_of!((* p).union.condvar.condvar) as * const
+            usize).read())), ("lock", Value::Pointer((core::ptr::addr_of!((* p).union
+            .condvar.lock) as * const usize).read())), ("condvar_scope",
+            named((core::ptr::addr_of!((* p).union.condvar.condvar_scope) as * const u8)
+            .read() as i128, & [(4, "SCOPE_PRIVATE"), (8, "SCOPE_SHARED")])),
+            ("lock_scope", named((core::ptr::addr_of!((* p).union.condvar.lock_scope) as
+            * const u8).read() as i128, & [(4, "SCOPE_PRIVATE"), (8,
+            "SCOPE_SHARED")]))])) } else if [3, 4].contains(& tag) { ("fd_readwrite",
+            Value::Struct(std::vec![("fd", Value::Int((core::ptr::addr_of!((* p).union
+            .fd_readwrite.fd) as * const u32).read() as i128)), ("flags",
+            flags(((core::ptr::addr_of!((* p).union.fd_readwrite.flags) as * const u16)
+            .read() as i128) as u64, & [(1, "SUBSCRIPTION_FD_READWRITE_POLL")]))])) }
+            else if [5, 6].contains(& tag) { ("lock", Value::Struct(std::vec![("lock",
+            Value::Pointer((core::ptr::addr_of!((* p).union.lock.lock) as * const usize)
+            .read())), ("lock_scope", named((core::ptr::addr_of!((* p).union.lock
+            .lock_scope) as * const u8).read() as i128, & [(4, "SCOPE_PRIVATE"), (8,
+            "SCOPE_SHARED")]))])) } else if [7].contains(& tag) { ("proc_terminate",
+            Value::Struct(std::vec![("fd", Value::Int((core::ptr::addr_of!((* p).union
+            .proc_terminate.fd) as * const u32).read() as i128))])) } else { ("union",
+            Value::Name("..")) } }
+        ],
+    )
+}
+
+/// Decodes a [`tcb`](crate::tcb) for a trace, field by field from its bytes: an enum field holding a number the enum does not name shows the number, and a variant shows the arm its tag selects.
+///
+/// # Safety
+///
+/// `p` must be valid for reading a whole value of the type; its bytes need not
+/// be a valid Rust value.
+pub unsafe fn fmt_tcb(p: *const crate::tcb) -> Value {
+    Value::Struct(
+        std::vec![
+            ("parent", Value::Pointer((core::ptr::addr_of!((* p).parent) as * const
+            usize).read()))
+        ],
+    )
+}
+
+/// Decodes a [`threadattr`](crate::threadattr) for a trace, field by field from its bytes: an enum field holding a number the enum does not name shows the number, and a variant shows the arm its tag selects.
+///
+/// # Safety
+///
+/// `p` must be valid for reading a whole value of the type; its bytes need not
+/// be a valid Rust value.
+pub unsafe fn fmt_threadattr(p: *const crate::threadattr) -> Value {
+    Value::Struct(
+        std::vec![
+            ("entry_point", Value::Pointer((core::ptr::addr_of!((* p).entry_point) as *
+            const usize).read())), ("stack", Value::Count(core::ptr::addr_of!((* p).stack
+            .1) .read(), "bytes")), ("argument", Value::Pointer((core::ptr::addr_of!((*
+            p).argument) as * const usize).read()))
         ],
     )
 }
@@ -780,7 +1018,11 @@ pub fn fmt_threadattr(v: &crate::threadattr) -> Value {
 pub fn clock_res_get(clock_id: crate::clockid) -> Call {
     Call {
         syscall: "clock_res_get",
-        args: std::vec![("clock_id", fmt_clockid(clock_id))],
+        args: std::vec![
+            ("clock_id", named((clock_id as u32) as i128, & [(1, "CLOCK_MONOTONIC"), (2,
+            "CLOCK_PROCESS_CPUTIME_ID"), (3, "CLOCK_REALTIME"), (4,
+            "CLOCK_THREAD_CPUTIME_ID")]))
+        ],
         checked: true,
         noreturn: false,
     }
@@ -791,7 +1033,12 @@ pub fn clock_res_get_result(
     result: &Result<crate::timestamp, crate::errno>,
 ) -> Result<Value, crate::errno> {
     match result {
-        Ok(v) => Ok(fmt_timestamp(*v)),
+        Ok(v) => {
+            Ok({
+                let v = *v;
+                Value::Int(v as i128)
+            })
+        }
         Err(e) => Err(*e),
     }
 }
@@ -801,7 +1048,9 @@ pub fn clock_time_get(clock_id: crate::clockid, precision: crate::timestamp) -> 
     Call {
         syscall: "clock_time_get",
         args: std::vec![
-            ("clock_id", fmt_clockid(clock_id)), ("precision", fmt_timestamp(precision))
+            ("clock_id", named((clock_id as u32) as i128, & [(1, "CLOCK_MONOTONIC"), (2,
+            "CLOCK_PROCESS_CPUTIME_ID"), (3, "CLOCK_REALTIME"), (4,
+            "CLOCK_THREAD_CPUTIME_ID")])), ("precision", Value::Int(precision as i128))
         ],
         checked: true,
         noreturn: false,
@@ -813,7 +1062,12 @@ pub fn clock_time_get_result(
     result: &Result<crate::timestamp, crate::errno>,
 ) -> Result<Value, crate::errno> {
     match result {
-        Ok(v) => Ok(fmt_timestamp(*v)),
+        Ok(v) => {
+            Ok({
+                let v = *v;
+                Value::Int(v as i128)
+            })
+        }
         Err(e) => Err(*e),
     }
 }
@@ -827,8 +1081,9 @@ pub fn condvar_signal(
     Call {
         syscall: "condvar_signal",
         args: std::vec![
-            ("condvar", ptr(condvar)), ("scope", fmt_scope(scope)), ("nwaiters",
-            fmt_nthreads(nwaiters))
+            ("condvar", ptr(condvar)), ("scope", named((scope as u8) as i128, & [(4,
+            "SCOPE_PRIVATE"), (8, "SCOPE_SHARED")])), ("nwaiters", Value::Int(nwaiters as
+            i128))
         ],
         checked: true,
         noreturn: false,
@@ -854,7 +1109,7 @@ pub fn condvar_signal_result(
 pub fn fd_close(fd: crate::fd) -> Call {
     Call {
         syscall: "fd_close",
-        args: std::vec![("fd", fmt_fd(fd))],
+        args: std::vec![("fd", Value::Int(fd.0 as i128))],
         checked: true,
         noreturn: false,
     }
@@ -879,7 +1134,14 @@ pub fn fd_close_result(
 pub fn fd_create1(r#type: crate::filetype) -> Call {
     Call {
         syscall: "fd_create1",
-        args: std::vec![("type", fmt_filetype(r#type))],
+        args: std::vec![
+            ("type", named(((r#type) as u8) as i128, & [(0, "FILETYPE_UNKNOWN"), (16,
+            "FILETYPE_BLOCK_DEVICE"), (17, "FILETYPE_CHARACTER_DEVICE"), (32,
+            "FILETYPE_DIRECTORY"), (80, "FILETYPE_PROCESS"), (96,
+            "FILETYPE_REGULAR_FILE"), (112, "FILETYPE_SHARED_MEMORY"), (128,
+            "FILETYPE_SOCKET_DGRAM"), (130, "FILETYPE_SOCKET_STREAM"), (144,
+            "FILETYPE_SYMBOLIC_LINK")]))
+        ],
         checked: true,
         noreturn: false,
     }
@@ -890,7 +1152,12 @@ pub fn fd_create1_result(
     result: &Result<crate::fd, crate::errno>,
 ) -> Result<Value, crate::errno> {
     match result {
-        Ok(v) => Ok(fmt_fd(*v)),
+        Ok(v) => {
+            Ok({
+                let v = *v;
+                Value::Int(v.0 as i128)
+            })
+        }
         Err(e) => Err(*e),
     }
 }
@@ -899,7 +1166,14 @@ pub fn fd_create1_result(
 pub fn fd_create2(r#type: crate::filetype) -> Call {
     Call {
         syscall: "fd_create2",
-        args: std::vec![("type", fmt_filetype(r#type))],
+        args: std::vec![
+            ("type", named(((r#type) as u8) as i128, & [(0, "FILETYPE_UNKNOWN"), (16,
+            "FILETYPE_BLOCK_DEVICE"), (17, "FILETYPE_CHARACTER_DEVICE"), (32,
+            "FILETYPE_DIRECTORY"), (80, "FILETYPE_PROCESS"), (96,
+            "FILETYPE_REGULAR_FILE"), (112, "FILETYPE_SHARED_MEMORY"), (128,
+            "FILETYPE_SOCKET_DGRAM"), (130, "FILETYPE_SOCKET_STREAM"), (144,
+            "FILETYPE_SYMBOLIC_LINK")]))
+        ],
         checked: true,
         noreturn: false,
     }
@@ -910,7 +1184,13 @@ pub fn fd_create2_result(
     result: &Result<(crate::fd, crate::fd), crate::errno>,
 ) -> Result<Value, crate::errno> {
     match result {
-        Ok(v) => Ok(Value::Tuple(std::vec![fmt_fd(v.0), fmt_fd(v.1)])),
+        Ok(v) => {
+            Ok(
+                Value::Tuple(
+                    std::vec![Value::Int((v.0).0 as i128), Value::Int((v.1).0 as i128)],
+                ),
+            )
+        }
         Err(e) => Err(*e),
     }
 }
@@ -919,7 +1199,7 @@ pub fn fd_create2_result(
 pub fn fd_datasync(fd: crate::fd) -> Call {
     Call {
         syscall: "fd_datasync",
-        args: std::vec![("fd", fmt_fd(fd))],
+        args: std::vec![("fd", Value::Int(fd.0 as i128))],
         checked: true,
         noreturn: false,
     }
@@ -944,7 +1224,7 @@ pub fn fd_datasync_result(
 pub fn fd_dup(from: crate::fd) -> Call {
     Call {
         syscall: "fd_dup",
-        args: std::vec![("from", fmt_fd(from))],
+        args: std::vec![("from", Value::Int(from.0 as i128))],
         checked: true,
         noreturn: false,
     }
@@ -955,7 +1235,12 @@ pub fn fd_dup_result(
     result: &Result<crate::fd, crate::errno>,
 ) -> Result<Value, crate::errno> {
     match result {
-        Ok(v) => Ok(fmt_fd(*v)),
+        Ok(v) => {
+            Ok({
+                let v = *v;
+                Value::Int(v.0 as i128)
+            })
+        }
         Err(e) => Err(*e),
     }
 }
@@ -965,8 +1250,9 @@ pub fn fd_pread(fd: crate::fd, iovs: &[crate::iovec], offset: crate::filesize) -
     Call {
         syscall: "fd_pread",
         args: std::vec![
-            ("fd", fmt_fd(fd)), ("iovs", Value::Buffers(iovs.len(), "iovec", iovs.iter()
-            .map(| e | e.buf.1).sum:: < usize > ())), ("offset", fmt_filesize(offset))
+            ("fd", Value::Int(fd.0 as i128)), ("iovs", Value::Buffers(iovs.len(),
+            "iovec", iovs.iter().map(| e | e.buf.1).sum:: < usize > ())), ("offset",
+            Value::Int(offset as i128))
         ],
         checked: true,
         noreturn: false,
@@ -978,7 +1264,12 @@ pub fn fd_pread_result(
     result: &Result<usize, crate::errno>,
 ) -> Result<Value, crate::errno> {
     match result {
-        Ok(v) => Ok(Value::Int(*v as i128)),
+        Ok(v) => {
+            Ok({
+                let v = *v;
+                Value::Int(v as i128)
+            })
+        }
         Err(e) => Err(*e),
     }
 }
@@ -992,8 +1283,9 @@ pub fn fd_pwrite(
     Call {
         syscall: "fd_pwrite",
         args: std::vec![
-            ("fd", fmt_fd(fd)), ("iovs", Value::Buffers(iovs.len(), "ciovec", iovs.iter()
-            .map(| e | e.buf.1).sum:: < usize > ())), ("offset", fmt_filesize(offset))
+            ("fd", Value::Int(fd.0 as i128)), ("iovs", Value::Buffers(iovs.len(),
+            "ciovec", iovs.iter().map(| e | e.buf.1).sum:: < usize > ())), ("offset",
+            Value::Int(offset as i128))
         ],
         checked: true,
         noreturn: false,
@@ -1005,7 +1297,12 @@ pub fn fd_pwrite_result(
     result: &Result<usize, crate::errno>,
 ) -> Result<Value, crate::errno> {
     match result {
-        Ok(v) => Ok(Value::Int(*v as i128)),
+        Ok(v) => {
+            Ok({
+                let v = *v;
+                Value::Int(v as i128)
+            })
+        }
         Err(e) => Err(*e),
     }
 }
@@ -1015,8 +1312,8 @@ pub fn fd_read(fd: crate::fd, iovs: &[crate::iovec]) -> Call {
     Call {
         syscall: "fd_read",
         args: std::vec![
-            ("fd", fmt_fd(fd)), ("iovs", Value::Buffers(iovs.len(), "iovec", iovs.iter()
-            .map(| e | e.buf.1).sum:: < usize > ()))
+            ("fd", Value::Int(fd.0 as i128)), ("iovs", Value::Buffers(iovs.len(),
+            "iovec", iovs.iter().map(| e | e.buf.1).sum:: < usize > ()))
         ],
         checked: true,
         noreturn: false,
@@ -1028,7 +1325,12 @@ pub fn fd_read_result(
     result: &Result<usize, crate::errno>,
 ) -> Result<Value, crate::errno> {
     match result {
-        Ok(v) => Ok(Value::Int(*v as i128)),
+        Ok(v) => {
+            Ok({
+                let v = *v;
+                Value::Int(v as i128)
+            })
+        }
         Err(e) => Err(*e),
     }
 }
@@ -1037,7 +1339,9 @@ pub fn fd_read_result(
 pub fn fd_replace(from: crate::fd, to: crate::fd) -> Call {
     Call {
         syscall: "fd_replace",
-        args: std::vec![("from", fmt_fd(from)), ("to", fmt_fd(to))],
+        args: std::vec![
+            ("from", Value::Int(from.0 as i128)), ("to", Value::Int(to.0 as i128))
+        ],
         checked: true,
         noreturn: false,
     }
@@ -1063,8 +1367,9 @@ pub fn fd_seek(fd: crate::fd, offset: crate::filedelta, whence: crate::whence) -
     Call {
         syscall: "fd_seek",
         args: std::vec![
-            ("fd", fmt_fd(fd)), ("offset", fmt_filedelta(offset)), ("whence",
-            fmt_whence(whence))
+            ("fd", Value::Int(fd.0 as i128)), ("offset", Value::Int(offset as i128)),
+            ("whence", named((whence as u8) as i128, & [(1, "WHENCE_CUR"), (2,
+            "WHENCE_END"), (3, "WHENCE_SET")]))
         ],
         checked: true,
         noreturn: false,
@@ -1076,7 +1381,12 @@ pub fn fd_seek_result(
     result: &Result<crate::filesize, crate::errno>,
 ) -> Result<Value, crate::errno> {
     match result {
-        Ok(v) => Ok(fmt_filesize(*v)),
+        Ok(v) => {
+            Ok({
+                let v = *v;
+                Value::Int(v as i128)
+            })
+        }
         Err(e) => Err(*e),
     }
 }
@@ -1085,7 +1395,7 @@ pub fn fd_seek_result(
 pub fn fd_stat_get(fd: crate::fd, buf: *const crate::fdstat) -> Call {
     Call {
         syscall: "fd_stat_get",
-        args: std::vec![("fd", fmt_fd(fd)), ("buf", ptr(buf))],
+        args: std::vec![("fd", Value::Int(fd.0 as i128)), ("buf", ptr(buf))],
         checked: true,
         noreturn: false,
     }
@@ -1115,8 +1425,8 @@ pub fn fd_stat_put(
     Call {
         syscall: "fd_stat_put",
         args: std::vec![
-            ("fd", fmt_fd(fd)), ("buf", match buf.checked() { Some(v) => fmt_fdstat(v),
-            None => ptr(buf.as_ptr()) }), ("flags", fmt_fdsflags(flags))
+            ("fd", Value::Int(fd.0 as i128)), ("buf", unsafe { fmt_fdstat(buf.as_ptr())
+            }), ("flags", fmt_fdsflags(flags))
         ],
         checked: true,
         noreturn: false,
@@ -1142,7 +1452,7 @@ pub fn fd_stat_put_result(
 pub fn fd_sync(fd: crate::fd) -> Call {
     Call {
         syscall: "fd_sync",
-        args: std::vec![("fd", fmt_fd(fd))],
+        args: std::vec![("fd", Value::Int(fd.0 as i128))],
         checked: true,
         noreturn: false,
     }
@@ -1166,8 +1476,8 @@ pub fn fd_write(fd: crate::fd, iovs: &[crate::ciovec]) -> Call {
     Call {
         syscall: "fd_write",
         args: std::vec![
-            ("fd", fmt_fd(fd)), ("iovs", Value::Buffers(iovs.len(), "ciovec", iovs.iter()
-            .map(| e | e.buf.1).sum:: < usize > ()))
+            ("fd", Value::Int(fd.0 as i128)), ("iovs", Value::Buffers(iovs.len(),
+            "ciovec", iovs.iter().map(| e | e.buf.1).sum:: < usize > ()))
         ],
         checked: true,
         noreturn: false,
@@ -1179,7 +1489,12 @@ pub fn fd_write_result(
     result: &Result<usize, crate::errno>,
 ) -> Result<Value, crate::errno> {
     match result {
-        Ok(v) => Ok(Value::Int(*v as i128)),
+        Ok(v) => {
+            Ok({
+                let v = *v;
+                Value::Int(v as i128)
+            })
+        }
         Err(e) => Err(*e),
     }
 }
@@ -1194,8 +1509,10 @@ pub fn file_advise(
     Call {
         syscall: "file_advise",
         args: std::vec![
-            ("fd", fmt_fd(fd)), ("offset", fmt_filesize(offset)), ("len",
-            fmt_filesize(len)), ("advice", fmt_advice(advice))
+            ("fd", Value::Int(fd.0 as i128)), ("offset", Value::Int(offset as i128)),
+            ("len", Value::Int(len as i128)), ("advice", named((advice as u8) as i128, &
+            [(1, "ADVICE_DONTNEED"), (2, "ADVICE_NOREUSE"), (3, "ADVICE_NORMAL"), (4,
+            "ADVICE_RANDOM"), (5, "ADVICE_SEQUENTIAL"), (6, "ADVICE_WILLNEED")]))
         ],
         checked: true,
         noreturn: false,
@@ -1226,8 +1543,8 @@ pub fn file_allocate(
     Call {
         syscall: "file_allocate",
         args: std::vec![
-            ("fd", fmt_fd(fd)), ("offset", fmt_filesize(offset)), ("len",
-            fmt_filesize(len))
+            ("fd", Value::Int(fd.0 as i128)), ("offset", Value::Int(offset as i128)),
+            ("len", Value::Int(len as i128))
         ],
         checked: true,
         noreturn: false,
@@ -1254,7 +1571,13 @@ pub fn file_create(fd: crate::fd, path: &[u8], r#type: crate::filetype) -> Call 
     Call {
         syscall: "file_create",
         args: std::vec![
-            ("fd", fmt_fd(fd)), ("path", text(path)), ("type", fmt_filetype(r#type))
+            ("fd", Value::Int(fd.0 as i128)), ("path", text(path)), ("type",
+            named(((r#type) as u8) as i128, & [(0, "FILETYPE_UNKNOWN"), (16,
+            "FILETYPE_BLOCK_DEVICE"), (17, "FILETYPE_CHARACTER_DEVICE"), (32,
+            "FILETYPE_DIRECTORY"), (80, "FILETYPE_PROCESS"), (96,
+            "FILETYPE_REGULAR_FILE"), (112, "FILETYPE_SHARED_MEMORY"), (128,
+            "FILETYPE_SOCKET_DGRAM"), (130, "FILETYPE_SOCKET_STREAM"), (144,
+            "FILETYPE_SYMBOLIC_LINK")]))
         ],
         checked: true,
         noreturn: false,
@@ -1286,8 +1609,8 @@ pub fn file_link(
     Call {
         syscall: "file_link",
         args: std::vec![
-            ("fd1", fmt_lookup(& fd1)), ("path1", text(path1)), ("fd2", fmt_fd(fd2)),
-            ("path2", text(path2))
+            ("fd1", unsafe { fmt_lookup(& fd1) }), ("path1", text(path1)), ("fd2",
+            Value::Int(fd2.0 as i128)), ("path2", text(path2))
         ],
         checked: true,
         noreturn: false,
@@ -1319,9 +1642,8 @@ pub fn file_open(
     Call {
         syscall: "file_open",
         args: std::vec![
-            ("dirfd", fmt_lookup(& dirfd)), ("path", text(path)), ("oflags",
-            fmt_oflags(oflags)), ("fds", match fds.checked() { Some(v) => fmt_fdstat(v),
-            None => ptr(fds.as_ptr()) })
+            ("dirfd", unsafe { fmt_lookup(& dirfd) }), ("path", text(path)), ("oflags",
+            fmt_oflags(oflags)), ("fds", unsafe { fmt_fdstat(fds.as_ptr()) })
         ],
         checked: true,
         noreturn: false,
@@ -1333,7 +1655,12 @@ pub fn file_open_result(
     result: &Result<crate::fd, crate::errno>,
 ) -> Result<Value, crate::errno> {
     match result {
-        Ok(v) => Ok(fmt_fd(*v)),
+        Ok(v) => {
+            Ok({
+                let v = *v;
+                Value::Int(v.0 as i128)
+            })
+        }
         Err(e) => Err(*e),
     }
 }
@@ -1343,8 +1670,8 @@ pub fn file_readdir(fd: crate::fd, buf: usize, cookie: crate::dircookie) -> Call
     Call {
         syscall: "file_readdir",
         args: std::vec![
-            ("fd", fmt_fd(fd)), ("buf", Value::Count(buf, "bytes")), ("cookie",
-            fmt_dircookie(cookie))
+            ("fd", Value::Int(fd.0 as i128)), ("buf", Value::Count(buf, "bytes")),
+            ("cookie", Value::Int(cookie.0 as i128))
         ],
         checked: true,
         noreturn: false,
@@ -1356,7 +1683,12 @@ pub fn file_readdir_result(
     result: &Result<usize, crate::errno>,
 ) -> Result<Value, crate::errno> {
     match result {
-        Ok(v) => Ok(Value::Int(*v as i128)),
+        Ok(v) => {
+            Ok({
+                let v = *v;
+                Value::Int(v as i128)
+            })
+        }
         Err(e) => Err(*e),
     }
 }
@@ -1366,7 +1698,8 @@ pub fn file_readlink(fd: crate::fd, path: &[u8], buf: usize) -> Call {
     Call {
         syscall: "file_readlink",
         args: std::vec![
-            ("fd", fmt_fd(fd)), ("path", text(path)), ("buf", Value::Count(buf, "bytes"))
+            ("fd", Value::Int(fd.0 as i128)), ("path", text(path)), ("buf",
+            Value::Count(buf, "bytes"))
         ],
         checked: true,
         noreturn: false,
@@ -1378,7 +1711,12 @@ pub fn file_readlink_result(
     result: &Result<usize, crate::errno>,
 ) -> Result<Value, crate::errno> {
     match result {
-        Ok(v) => Ok(Value::Int(*v as i128)),
+        Ok(v) => {
+            Ok({
+                let v = *v;
+                Value::Int(v as i128)
+            })
+        }
         Err(e) => Err(*e),
     }
 }
@@ -1388,8 +1726,8 @@ pub fn file_rename(fd1: crate::fd, path1: &[u8], fd2: crate::fd, path2: &[u8]) -
     Call {
         syscall: "file_rename",
         args: std::vec![
-            ("fd1", fmt_fd(fd1)), ("path1", text(path1)), ("fd2", fmt_fd(fd2)), ("path2",
-            text(path2))
+            ("fd1", Value::Int(fd1.0 as i128)), ("path1", text(path1)), ("fd2",
+            Value::Int(fd2.0 as i128)), ("path2", text(path2))
         ],
         checked: true,
         noreturn: false,
@@ -1415,7 +1753,7 @@ pub fn file_rename_result(
 pub fn file_stat_fget(fd: crate::fd, buf: *const crate::filestat) -> Call {
     Call {
         syscall: "file_stat_fget",
-        args: std::vec![("fd", fmt_fd(fd)), ("buf", ptr(buf))],
+        args: std::vec![("fd", Value::Int(fd.0 as i128)), ("buf", ptr(buf))],
         checked: true,
         noreturn: false,
     }
@@ -1445,8 +1783,8 @@ pub fn file_stat_fput(
     Call {
         syscall: "file_stat_fput",
         args: std::vec![
-            ("fd", fmt_fd(fd)), ("buf", match buf.checked() { Some(v) => fmt_filestat(v),
-            None => ptr(buf.as_ptr()) }), ("flags", fmt_fsflags(flags))
+            ("fd", Value::Int(fd.0 as i128)), ("buf", unsafe { fmt_filestat(buf.as_ptr())
+            }), ("flags", fmt_fsflags(flags))
         ],
         checked: true,
         noreturn: false,
@@ -1477,7 +1815,7 @@ pub fn file_stat_get(
     Call {
         syscall: "file_stat_get",
         args: std::vec![
-            ("fd", fmt_lookup(& fd)), ("path", text(path)), ("buf", ptr(buf))
+            ("fd", unsafe { fmt_lookup(& fd) }), ("path", text(path)), ("buf", ptr(buf))
         ],
         checked: true,
         noreturn: false,
@@ -1509,9 +1847,8 @@ pub fn file_stat_put(
     Call {
         syscall: "file_stat_put",
         args: std::vec![
-            ("fd", fmt_lookup(& fd)), ("path", text(path)), ("buf", match buf.checked() {
-            Some(v) => fmt_filestat(v), None => ptr(buf.as_ptr()) }), ("flags",
-            fmt_fsflags(flags))
+            ("fd", unsafe { fmt_lookup(& fd) }), ("path", text(path)), ("buf", unsafe {
+            fmt_filestat(buf.as_ptr()) }), ("flags", fmt_fsflags(flags))
         ],
         checked: true,
         noreturn: false,
@@ -1538,7 +1875,8 @@ pub fn file_symlink(path1: &[u8], fd: crate::fd, path2: &[u8]) -> Call {
     Call {
         syscall: "file_symlink",
         args: std::vec![
-            ("path1", text(path1)), ("fd", fmt_fd(fd)), ("path2", text(path2))
+            ("path1", text(path1)), ("fd", Value::Int(fd.0 as i128)), ("path2",
+            text(path2))
         ],
         checked: true,
         noreturn: false,
@@ -1565,7 +1903,8 @@ pub fn file_unlink(fd: crate::fd, path: &[u8], flags: crate::ulflags) -> Call {
     Call {
         syscall: "file_unlink",
         args: std::vec![
-            ("fd", fmt_fd(fd)), ("path", text(path)), ("flags", fmt_ulflags(flags))
+            ("fd", Value::Int(fd.0 as i128)), ("path", text(path)), ("flags",
+            fmt_ulflags(flags))
         ],
         checked: true,
         noreturn: false,
@@ -1591,7 +1930,10 @@ pub fn file_unlink_result(
 pub fn lock_unlock(lock: *mut crate::lock, scope: crate::scope) -> Call {
     Call {
         syscall: "lock_unlock",
-        args: std::vec![("lock", ptr(lock)), ("scope", fmt_scope(scope))],
+        args: std::vec![
+            ("lock", ptr(lock)), ("scope", named((scope as u8) as i128, & [(4,
+            "SCOPE_PRIVATE"), (8, "SCOPE_SHARED")]))
+        ],
         checked: true,
         noreturn: false,
     }
@@ -1617,7 +1959,9 @@ pub fn mem_advise(mapping: *mut [u8], advice: crate::advice) -> Call {
     Call {
         syscall: "mem_advise",
         args: std::vec![
-            ("mapping", address_range(mapping)), ("advice", fmt_advice(advice))
+            ("mapping", address_range(mapping)), ("advice", named((advice as u8) as i128,
+            & [(1, "ADVICE_DONTNEED"), (2, "ADVICE_NOREUSE"), (3, "ADVICE_NORMAL"), (4,
+            "ADVICE_RANDOM"), (5, "ADVICE_SEQUENTIAL"), (6, "ADVICE_WILLNEED")]))
         ],
         checked: true,
         noreturn: false,
@@ -1652,8 +1996,8 @@ pub fn mem_map(
         syscall: "mem_map",
         args: std::vec![
             ("addr", ptr(addr)), ("len", Value::Int(len as i128)), ("prot",
-            fmt_mprot(prot)), ("flags", fmt_mflags(flags)), ("fd", fmt_fd(fd)), ("off",
-            fmt_filesize(off))
+            fmt_mprot(prot)), ("flags", fmt_mflags(flags)), ("fd", named(fd.0 as i128, &
+            [(4294967295, "MAP_ANON_FD")])), ("off", Value::Int(off as i128))
         ],
         checked: true,
         noreturn: false,
@@ -1665,7 +2009,12 @@ pub fn mem_map_result(
     result: &Result<*mut (), crate::errno>,
 ) -> Result<Value, crate::errno> {
     match result {
-        Ok(v) => Ok(ptr(*v)),
+        Ok(v) => {
+            Ok({
+                let v = *v;
+                ptr(v)
+            })
+        }
         Err(e) => Err(*e),
     }
 }
@@ -1752,8 +2101,8 @@ pub fn poll(r#in: &[crate::subscription], out: usize) -> Call {
     Call {
         syscall: "poll",
         args: std::vec![
-            ("in", Value::Count(r#in.len(), "subscription")), ("out", Value::Count(out,
-            "event"))
+            ("in", Value::List(r#in.iter().map(| e | unsafe { fmt_subscription(e) })
+            .collect())), ("out", Value::Count(out, "event"))
         ],
         checked: true,
         noreturn: false,
@@ -1761,9 +2110,22 @@ pub fn poll(r#in: &[crate::subscription], out: usize) -> Call {
 }
 
 /// The result of a [`poll`](crate::poll) call.
-pub fn poll_result(result: &Result<usize, crate::errno>) -> Result<Value, crate::errno> {
+pub fn poll_result(
+    result: &Result<usize, crate::errno>,
+    out_filled: (*const crate::event, usize),
+) -> Result<Value, crate::errno> {
     match result {
-        Ok(v) => Ok(Value::Int(*v as i128)),
+        Ok(v) => {
+            Ok(
+                Value::Struct(
+                    std::vec![
+                        ("nevents", Value::Int(* v as i128)), ("out", Value::List((0.. (*
+                        v).min(out_filled.1)).map(| i | unsafe { fmt_event(out_filled.0
+                        .add(i)) }).collect(),))
+                    ],
+                ),
+            )
+        }
         Err(e) => Err(*e),
     }
 }
@@ -1773,8 +2135,9 @@ pub fn proc_exec(fd: crate::fd, data: &[u8], fds: &[crate::fd]) -> Call {
     Call {
         syscall: "proc_exec",
         args: std::vec![
-            ("fd", fmt_fd(fd)), ("data", Value::Count(data.len(), "bytes")), ("fds",
-            Value::List(fds.iter().map(| e | fmt_fd(* e)).collect()))
+            ("fd", Value::Int(fd.0 as i128)), ("data", Value::Count(data.len(),
+            "bytes")), ("fds", Value::List(fds.iter().map(| & e | Value::Int(e.0 as
+            i128)).collect()))
         ],
         checked: true,
         noreturn: false,
@@ -1800,7 +2163,7 @@ pub fn proc_exec_result(
 pub fn proc_exit(rval: crate::exitcode) -> Call {
     Call {
         syscall: "proc_exit",
-        args: std::vec![("rval", fmt_exitcode(rval))],
+        args: std::vec![("rval", Value::Int(rval as i128))],
         checked: true,
         noreturn: true,
     }
@@ -1821,7 +2184,16 @@ pub fn proc_fork_result(
     result: &Result<(crate::fd, crate::tid), crate::errno>,
 ) -> Result<Value, crate::errno> {
     match result {
-        Ok(v) => Ok(Value::Tuple(std::vec![fmt_fd(v.0), fmt_tid(v.1)])),
+        Ok(v) => {
+            Ok(
+                Value::Tuple(
+                    std::vec![
+                        named((v.0).0 as i128, & [(4294967295, "PROCESS_CHILD")]),
+                        Value::Int((v.1).0 as i128)
+                    ],
+                ),
+            )
+        }
         Err(e) => Err(*e),
     }
 }
@@ -1830,7 +2202,15 @@ pub fn proc_fork_result(
 pub fn proc_raise(sig: crate::signal) -> Call {
     Call {
         syscall: "proc_raise",
-        args: std::vec![("sig", fmt_signal(sig))],
+        args: std::vec![
+            ("sig", named((sig as u8) as i128, & [(1, "SIGABRT"), (2, "SIGALRM"), (3,
+            "SIGBUS"), (4, "SIGCHLD"), (5, "SIGCONT"), (6, "SIGFPE"), (7, "SIGHUP"), (8,
+            "SIGILL"), (9, "SIGINT"), (10, "SIGKILL"), (11, "SIGPIPE"), (12, "SIGQUIT"),
+            (13, "SIGSEGV"), (14, "SIGSTOP"), (15, "SIGSYS"), (16, "SIGTERM"), (17,
+            "SIGTRAP"), (18, "SIGTSTP"), (19, "SIGTTIN"), (20, "SIGTTOU"), (21,
+            "SIGURG"), (22, "SIGUSR1"), (23, "SIGUSR2"), (24, "SIGVTALRM"), (25,
+            "SIGXCPU"), (26, "SIGXFSZ")]))
+        ],
         checked: true,
         noreturn: false,
     }
@@ -1885,7 +2265,8 @@ pub fn sock_recv(
     Call {
         syscall: "sock_recv",
         args: std::vec![
-            ("sock", fmt_fd(sock)), ("in", fmt_recv_in(r#in)), ("out", ptr(out))
+            ("sock", Value::Int(sock.0 as i128)), ("in", unsafe { fmt_recv_in(r#in) }),
+            ("out", ptr(out))
         ],
         checked: true,
         noreturn: false,
@@ -1916,7 +2297,8 @@ pub fn sock_send(
     Call {
         syscall: "sock_send",
         args: std::vec![
-            ("sock", fmt_fd(sock)), ("in", fmt_send_in(r#in)), ("out", ptr(out))
+            ("sock", Value::Int(sock.0 as i128)), ("in", unsafe { fmt_send_in(r#in) }),
+            ("out", ptr(out))
         ],
         checked: true,
         noreturn: false,
@@ -1942,7 +2324,7 @@ pub fn sock_send_result(
 pub fn sock_shutdown(sock: crate::fd, how: crate::sdflags) -> Call {
     Call {
         syscall: "sock_shutdown",
-        args: std::vec![("sock", fmt_fd(sock)), ("how", fmt_sdflags(how))],
+        args: std::vec![("sock", Value::Int(sock.0 as i128)), ("how", fmt_sdflags(how))],
         checked: true,
         noreturn: false,
     }
@@ -1978,7 +2360,12 @@ pub fn thread_create_result(
     result: &Result<crate::tid, crate::errno>,
 ) -> Result<Value, crate::errno> {
     match result {
-        Ok(v) => Ok(fmt_tid(*v)),
+        Ok(v) => {
+            Ok({
+                let v = *v;
+                Value::Int(v.0 as i128)
+            })
+        }
         Err(e) => Err(*e),
     }
 }
@@ -1987,7 +2374,10 @@ pub fn thread_create_result(
 pub fn thread_exit(lock: *mut crate::lock, scope: crate::scope) -> Call {
     Call {
         syscall: "thread_exit",
-        args: std::vec![("lock", ptr(lock)), ("scope", fmt_scope(scope))],
+        args: std::vec![
+            ("lock", ptr(lock)), ("scope", named((scope as u8) as i128, & [(4,
+            "SCOPE_PRIVATE"), (8, "SCOPE_SHARED")]))
+        ],
         checked: true,
         noreturn: true,
     }

@@ -401,6 +401,7 @@ fn entry(ir: &Ir, call: &Syscall) -> TokenStream {
         };
     }
     let result_fn = Ident::new(&format!("{}_result", call.name.name), Span::call_site());
+    let (filled_captures, filled_args) = super::trace::filled_views(ir, call);
     let write = match outs.as_slice() {
         [] => quote!(let () = result?;),
         [one] => quote! { #one.write(result?); },
@@ -445,12 +446,13 @@ fn entry(ir: &Ir, call: &Syscall) -> TokenStream {
             } else {
                 None
             };
+            #(#filled_captures)*
             let result = match call.as_ref().and_then(|c| s.before(c)) {
                 Some(injected) => Err(injected),
                 None => s.#name(#(#trait_args),*),
             };
             if let Some(call) = call {
-                let shown = trace::#result_fn(&result);
+                let shown = trace::#result_fn(&result, #(#filled_args),*);
                 s.after(call, shown);
             }
             #write

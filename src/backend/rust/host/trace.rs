@@ -1,8 +1,11 @@
 //! The generated `host/trace.rs`: one decoder per syscall (arguments, and result) into
 //! `Value`s, built from per-type decoders that give enum values and flags by name.
 
-use super::params::{classify, Kind};
-use crate::ir::{IntLike, IntLikeKind, Ir, Member, MemberKind, Syscall, Type, TypeId, TypeKind};
+use super::params::{classify, Kind, Param};
+use crate::backend::rust::types::int_ident;
+use crate::ir::{
+    IntLike, IntLikeKind, Ir, Member, MemberKind, Syscall, Type, TypeId, TypeKind, ValueName,
+};
 use crate::naming::rust as naming;
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
@@ -214,15 +217,27 @@ fn type_formatter(ir: &Ir, id: TypeId) -> TokenStream {
     let name = naming::ident(&def.name.name);
     let ty = quote!(crate::#name);
     let f = fmt_ident(&def.name.name);
-    let doc = format!(" Decodes a [`{0}`](crate::{0}) for a trace.", def.name.name);
     match &def.kind {
-        TypeKind::IntLike(int) => int_formatter(int, &ty, &f, &doc),
+        TypeKind::IntLike(int) => {
+            let doc = format!(" Decodes a [`{0}`](crate::{0}) for a trace.", def.name.name);
+            int_formatter(int, &ty, &f, &doc)
+        }
         TypeKind::Struct(s) => {
-            let fields = struct_fields(ir, &s.members);
+            let doc = format!(
+                " Decodes a [`{0}`](crate::{0}) for a trace, field by field from its bytes: an \
+                 enum field holding a number the enum does not name shows the number, and a \
+                 variant shows the arm its tag selects.",
+                def.name.name
+            );
+            let fields = raw_members(ir, &s.members, &quote!((*p)));
             quote! {
                 #[doc = #doc]
-                pub fn #f(v: &#ty) -> Value {
-                    let _ = v;
+                ///
+                /// # Safety
+                ///
+                /// `p` must be valid for reading a whole value of the type; its bytes need not
+                /// be a valid Rust value.
+                pub unsafe fn #f(p: *const #ty) -> Value {
                     Value::Struct(std::vec![#(#fields),*])
                 }
             }
@@ -261,10 +276,7 @@ fn int_formatter(int: &IntLike, ty: &TokenStream, f: &Ident, doc: &str) -> Token
             } else {
                 quote!(u64::from(v.bits()))
             };
-            let pairs = int.values.iter().zip(&names).map(|(v, name)| {
-                let lit = Literal::u64_unsuffixed(v.value as u64);
-                quote!((#lit, #name))
-            });
+            let pairs = flag_pairs(int);
             quote! {
                 #[doc = #doc]
                 pub fn #f(v: #ty) -> Value {
@@ -292,27 +304,206 @@ fn int_formatter(int: &IntLike, ty: &TokenStream, f: &Ident, doc: &str) -> Token
     }
 }
 
-/// `("name", value)` per member of a struct; padding is left out, variants show as
-/// `union=..` (which arm holds data is the tag's business).
-fn struct_fields(ir: &Ir, members: &[Member]) -> Vec<TokenStream> {
+/// `("name", value)` per member at `base` (a place expression of a struct or arm read
+/// through a raw pointer); padding is left out, a variant shows the arm its tag selects.
+fn raw_members(ir: &Ir, members: &[Member], base: &TokenStream) -> Vec<TokenStream> {
+    let mut ordinal = 0;
     members
         .iter()
         .map(|m| {
-            let field = naming::ident(m.name());
             let name = m.name();
             match &m.kind {
                 MemberKind::Simple { ty, .. } => {
-                    let v = value(ir, ty, quote!(v.#field));
+                    let field = naming::ident(name);
+                    let v = raw_value(ir, Some(m), ty, &quote!(#base.#field));
                     quote!((#name, #v))
                 }
                 MemberKind::Range { target, .. } => {
+                    let field = naming::ident(name);
                     let what = element_word(ir, target);
-                    quote!((#name, Value::Count(v.#field.1, #what)))
+                    quote!((#name, Value::Count(core::ptr::addr_of!(#base.#field.1).read(), #what)))
                 }
-                MemberKind::Variant(_) => quote!(("union", Value::Name(".."))),
+                MemberKind::Variant(v) => {
+                    let union = naming::ident(&naming::variant_field(ordinal));
+                    ordinal += 1;
+                    raw_variant(ir, members, v, base, &union)
+                }
             }
         })
         .collect()
+}
+
+/// The `("arm", value)` of the arm a variant's tag selects, read from its bytes.
+fn raw_variant(
+    ir: &Ir,
+    members: &[Member],
+    variant: &crate::ir::Variant,
+    base: &TokenStream,
+    union: &Ident,
+) -> TokenStream {
+    let (Some(tag_member), Some(tag_int)) =
+        (members.get(variant.tag), ir.int_like(variant.tag_type))
+    else {
+        return quote!(("union", Value::Name("..")));
+    };
+    let tag = naming::ident(tag_member.name());
+    let base_ty = int_ident(tag_int.base);
+    let arms = variant.arms.iter().enumerate().map(|(index, arm)| {
+        let values = arm.tag_values.iter().filter_map(|(i, _)| {
+            tag_int
+                .values
+                .get(*i)
+                .map(|v| Literal::i128_unsuffixed(v.value))
+        });
+        let shown = match (&arm.name, arm.members.as_slice()) {
+            (Some(arm_name), _) => {
+                let a = naming::ident(&arm_name.name);
+                let label = arm_name.name.as_str();
+                let fields = raw_members(ir, &arm.members, &quote!(#base.#union.#a));
+                quote!((#label, Value::Struct(std::vec![#(#fields),*])))
+            }
+            (None, [one]) if one.offset == crate::ir::Pair::same(0) => {
+                let fields = raw_members(ir, &arm.members, &quote!(#base.#union));
+                quote!(#(#fields)*)
+            }
+            (None, _) => {
+                let a = naming::ident(&format!("arm{index}"));
+                let fields = raw_members(ir, &arm.members, &quote!(#base.#union.#a));
+                quote!(("union", Value::Struct(std::vec![#(#fields),*])))
+            }
+        };
+        quote!(if [#(#values),*].contains(&tag) { #shown } else)
+    });
+    quote! {{
+        let tag = (core::ptr::addr_of!(#base.#tag) as *const #base_ty).read();
+        #(#arms)* { ("union", Value::Name("..")) }
+    }}
+}
+
+/// `(bit, "NAME")` for each flag of a flags type.
+fn flag_pairs(int: &IntLike) -> Vec<TokenStream> {
+    int.values
+        .iter()
+        .map(|v| {
+            let lit = Literal::u64_unsuffixed(v.value as u64);
+            let name = naming::display_value_name(int, v);
+            quote!((#lit, #name))
+        })
+        .collect()
+}
+
+/// The names a value of `member` (of the int-like type `int`) is shown with, as
+/// `&[(number, "NAME")]`: what the IR says the member's values mean.
+fn member_names(ir: &Ir, member: &Member, int: &IntLike) -> TokenStream {
+    let pairs = ir.value_names(member).into_iter().map(|(value, name)| {
+        let lit = Literal::i128_unsuffixed(value);
+        let shown = match name {
+            ValueName::OfType(_, i) => naming::display_value_name(int, &int.values[i]),
+            // A member's own value has no constant in any language: its spec name.
+            ValueName::Own(v) => v.name.name.clone(),
+        };
+        quote!((#lit, #shown))
+    });
+    quote!(&[#(#pairs),*])
+}
+
+/// The Rust integer type of an int-like type's values.
+fn base_of(int: &IntLike) -> TokenStream {
+    let base = int_ident(int.base);
+    quote!(#base)
+}
+
+/// Decodes the value of `ty` at the place `place` (read through a raw pointer, so any bit
+/// pattern is fine), named as `member` means it.
+fn raw_value(ir: &Ir, member: Option<&Member>, ty: &Type, place: &TokenStream) -> TokenStream {
+    let read = |t: TokenStream| quote!((core::ptr::addr_of!(#place) as *const #t).read());
+    match ty {
+        Type::Void => quote!(Value::Unit),
+        Type::Int(_) => quote!(Value::Int(core::ptr::addr_of!(#place).read() as i128)),
+        Type::Named(id) => match &ir.ty(*id).kind {
+            TypeKind::IntLike(int) => {
+                // An alias is its base type already; anything else is read as one.
+                let raw = if naming::item_kind(ir, *id) == naming::ItemKind::Alias {
+                    quote!(core::ptr::addr_of!(#place).read())
+                } else {
+                    read(base_of(int))
+                };
+                int_value(ir, member, int, quote!(#raw as i128))
+            }
+            TypeKind::Struct(_) => {
+                let f = fmt_ident(&ir.ty(*id).name.name);
+                quote!(#f(core::ptr::addr_of!(#place)))
+            }
+            TypeKind::Function(_) => {
+                let r = read(quote!(usize));
+                quote!(Value::Pointer(#r))
+            }
+        },
+        Type::Pointer { .. } => {
+            let r = read(quote!(usize));
+            quote!(Value::Pointer(#r))
+        }
+        Type::Atomic(inner) => raw_value(ir, member, inner, place),
+        Type::Array { element, .. } => match &**element {
+            Type::Int(_) => quote!(ints(&*core::ptr::addr_of!(#place))),
+            _ => quote!(Value::Name("[..]")),
+        },
+    }
+}
+
+/// An int-like value given as an `i128` expression: flags bit by bit, anything else by
+/// the names the member gives its values (or, without a member, its type's).
+fn int_value(ir: &Ir, member: Option<&Member>, int: &IntLike, raw: TokenStream) -> TokenStream {
+    if int.kind == IntLikeKind::Flags {
+        let pairs = flag_pairs(int);
+        return quote!(flags((#raw) as u64, &[#(#pairs),*]));
+    }
+    match member {
+        Some(m) if ir.value_names(m).is_empty() => quote!(Value::Int(#raw)),
+        Some(m) => {
+            let names = member_names(ir, m, int);
+            quote!(named(#raw, #names))
+        }
+        None => {
+            let names = int.values.iter().map(|v| {
+                let lit = Literal::i128_unsuffixed(v.value);
+                let shown = naming::display_value_name(int, v);
+                quote!((#lit, #shown))
+            });
+            quote!(named(#raw, &[#(#names),*]))
+        }
+    }
+}
+
+/// `expr` (a value of the int-like type `id`, as the trait passes it) as an `i128`.
+fn int_of(ir: &Ir, id: TypeId, expr: TokenStream) -> TokenStream {
+    let int = ir.int_like(id).expect("an int-like type");
+    let base = base_of(int);
+    // A plain name needs no parentheses around it (and gets none, for clippy's sake).
+    let simple = expr
+        .to_string()
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '_');
+    let expr = if simple { expr } else { quote!((#expr)) };
+    match naming::item_kind(ir, id) {
+        naming::ItemKind::Enum => quote!((#expr as #base) as i128),
+        naming::ItemKind::Newtype => quote!(#expr.0 as i128),
+        naming::ItemKind::Flags => quote!(#expr.bits() as i128),
+        _ => quote!(#expr as i128),
+    }
+}
+
+/// Decodes a value of `ty` held in the expression `expr`, named as `member` means it.
+fn member_value(ir: &Ir, member: &Member, ty: &Type, expr: TokenStream) -> TokenStream {
+    match ty {
+        Type::Named(id) => match ir.int_like(*id) {
+            Some(int) if int.kind != IntLikeKind::Flags => {
+                int_value(ir, Some(member), int, int_of(ir, *id, expr))
+            }
+            _ => value(ir, ty, expr),
+        },
+        _ => value(ir, ty, expr),
+    }
 }
 
 /// What a range's elements are called in a trace: `bytes`, or the type's name.
@@ -332,7 +523,8 @@ fn value(ir: &Ir, ty: &Type, expr: TokenStream) -> TokenStream {
             let def = ir.ty(*id);
             let f = fmt_ident(&def.name.name);
             match def.kind {
-                TypeKind::Struct(_) => quote!(#f(&#expr)),
+                // SAFETY: a reference is valid to read.
+                TypeKind::Struct(_) => quote!(unsafe { #f(&#expr) }),
                 TypeKind::IntLike(_) => quote!(#f(#expr)),
                 TypeKind::Function(_) => quote!(ptr(#expr as *const ())),
             }
@@ -376,12 +568,12 @@ pub fn view_expr(kind: &Kind, local: &Ident) -> TokenStream {
     }
 }
 
-fn view_value(ir: &Ir, kind: &Kind, local: &Ident) -> TokenStream {
+fn view_value(ir: &Ir, member: &Member, kind: &Kind, local: &Ident) -> TokenStream {
     match kind {
         Kind::Value(ty) | Kind::CheckedValue(ty) | Kind::Raw(ty) | Kind::Atomic(ty) => {
-            value(ir, ty, quote!(#local))
+            member_value(ir, member, ty, quote!(#local))
         }
-        Kind::Enum(id) => value(ir, &Type::Named(*id), quote!(#local)),
+        Kind::Enum(id) => member_value(ir, member, &Type::Named(*id), quote!(#local)),
         Kind::Slice { target, mutable }
         | Kind::Counted {
             target, mutable, ..
@@ -390,19 +582,21 @@ fn view_value(ir: &Ir, kind: &Kind, local: &Ident) -> TokenStream {
                 let what = element_word(ir, target);
                 quote!(Value::Count(#local, #what))
             } else {
-                slice_value(ir, target, local)
+                slice_value(ir, member, target, local)
             }
         }
         Kind::AddressRange => quote!(address_range(#local)),
         Kind::Ref(Type::Named(id)) if matches!(ir.ty(*id).kind, TypeKind::Struct(_)) => {
             let f = fmt_ident(&ir.ty(*id).name.name);
-            quote!(#f(#local))
+            // SAFETY: a reference is valid to read.
+            quote!(unsafe { #f(#local) })
         }
-        Kind::Ref(ty) => value(ir, ty, quote!(*#local)),
-        // Shown whole when every field is valid, else as where it is.
+        Kind::Ref(ty) => member_value(ir, member, ty, quote!(*#local)),
+        // Field by field, whatever numbers its enum fields hold.
         Kind::Fields(Type::Named(id)) => {
             let f = fmt_ident(&ir.ty(*id).name.name);
-            quote!(match #local.checked() { Some(v) => #f(v), None => ptr(#local.as_ptr()) })
+            // SAFETY: the entry point checked the whole struct as readable guest memory.
+            quote!(unsafe { #f(#local.as_ptr()) })
         }
         Kind::Fields(_) => quote!(ptr(#local.as_ptr())),
         Kind::UninitRef(_) => quote!(ptr(#local)),
@@ -411,8 +605,9 @@ fn view_value(ir: &Ir, kind: &Kind, local: &Ident) -> TokenStream {
 }
 
 /// A read-only slice: text for `char`, a byte count for `void`, the values for int-like
-/// elements, and for buffer lists (`iovec`, `ciovec`) the count and the total size.
-fn slice_value(ir: &Ir, target: &Type, local: &Ident) -> TokenStream {
+/// elements and structs, and for buffer lists (`iovec`, `ciovec`) the count and the total
+/// size.
+fn slice_value(ir: &Ir, member: &Member, target: &Type, local: &Ident) -> TokenStream {
     match target {
         Type::Int(crate::ir::IntType::Char) => quote!(text(#local)),
         Type::Void => quote!(Value::Count(#local.len(), "bytes")),
@@ -430,11 +625,15 @@ fn slice_value(ir: &Ir, target: &Type, local: &Ident) -> TokenStream {
                         quote!(Value::Buffers(#local.len(), #name,
                             #local.iter().map(|e| e.#field.1).sum::<usize>()))
                     }
-                    _ => quote!(Value::Count(#local.len(), #name)),
+                    _ => {
+                        let f = fmt_ident(name);
+                        // SAFETY: the elements of a slice are valid to read.
+                        quote!(Value::List(#local.iter().map(|e| unsafe { #f(e) }).collect()))
+                    }
                 },
                 _ => {
-                    let one = value(ir, target, quote!(*e));
-                    quote!(Value::List(#local.iter().map(|e| #one).collect()))
+                    let one = member_value(ir, member, target, quote!(e));
+                    quote!(Value::List(#local.iter().map(|&e| #one).collect()))
                 }
             }
         }
@@ -456,7 +655,7 @@ fn call_formatters(ir: &Ir, call: &Syscall) -> TokenStream {
         let ty = view_type(ir, &p.kind);
         params.push(quote!(#local: #ty));
         let arg = p.member.name();
-        let v = view_value(ir, &p.kind, &local);
+        let v = view_value(ir, p.member, &p.kind, &local);
         args.push(quote!((#arg, #v)));
     }
     let doc = format!(
@@ -479,12 +678,13 @@ fn call_formatters(ir: &Ir, call: &Syscall) -> TokenStream {
         return args_fn;
     }
     let out = super::params::output_type(ir, call);
-    let ok = ok_value(ir, call);
+    let (filled_params, filled_ok) = filled_result(ir, call);
+    let ok = filled_ok.unwrap_or_else(|| ok_value(ir, call));
     let rdoc = format!(" The result of a [`{0}`](crate::{0}) call.", call.name.name);
     quote! {
         #args_fn
         #[doc = #rdoc]
-        pub fn #result_fn(result: &Result<#out, crate::errno>) -> Result<Value, crate::errno> {
+        pub fn #result_fn(result: &Result<#out, crate::errno>, #(#filled_params),*) -> Result<Value, crate::errno> {
             match result {
                 Ok(v) => Ok(#ok),
                 Err(e) => Err(*e),
@@ -494,26 +694,114 @@ fn call_formatters(ir: &Ir, call: &Syscall) -> TokenStream {
 }
 
 fn ok_value(ir: &Ir, call: &Syscall) -> TokenStream {
-    let types: Vec<&Type> = call
+    let outs: Vec<(&Member, &Type)> = call
         .outputs
         .iter()
         .filter_map(|m| match &m.kind {
-            MemberKind::Simple { ty, .. } => Some(ty),
+            MemberKind::Simple { ty, .. } => Some((m, ty)),
             _ => None,
         })
         .collect();
-    match types.as_slice() {
+    match outs.as_slice() {
         [] => quote!({
             let () = *v;
             Value::Unit
         }),
-        [one] => value(ir, one, quote!(*v)),
+        [(m, ty)] => {
+            let shown = member_value(ir, m, ty, quote!(v));
+            quote!({
+                let v = *v;
+                #shown
+            })
+        }
         many => {
-            let parts = many.iter().enumerate().map(|(i, ty)| {
+            let parts = many.iter().enumerate().map(|(i, (m, ty))| {
                 let i = syn::Index::from(i);
-                value(ir, ty, quote!(v.#i))
+                member_value(ir, m, ty, quote!(v.#i))
             });
             quote!(Value::Tuple(std::vec![#(#parts),*]))
         }
     }
+}
+
+/// The inputs a call fills (`@filled`): each with the output that counts the values filled.
+fn filled<'a>(ir: &Ir, call: &'a Syscall) -> Vec<(Param<'a>, usize)> {
+    classify(ir, call)
+        .into_iter()
+        .filter_map(|p| p.member.filled.map(|o| (p, o)))
+        .collect()
+}
+
+/// For the raw entry point: the buffers a call fills, captured as (pointer, capacity)
+/// before the call takes them, and passed to the result decoder after it. Returns the
+/// statements that capture them and the arguments that pass them.
+pub fn filled_views(ir: &Ir, call: &Syscall) -> (Vec<TokenStream>, Vec<TokenStream>) {
+    filled(ir, call)
+        .into_iter()
+        .map(|(p, _)| {
+            let local = naming::ident(p.member.name());
+            let view = Ident::new(&format!("{}_filled", p.member.name()), Span::call_site());
+            let t = match &p.kind {
+                Kind::Counted { target, .. } => naming::qualified_type_tokens(ir, target),
+                _ => quote!(u8),
+            };
+            (
+                quote!(let #view = (#local.as_ptr() as *const #t, #local.len());),
+                quote!(#view),
+            )
+        })
+        .unzip()
+}
+
+/// The result decoder's parameters for the buffers the call fills, and the `Value` of a
+/// successful result: the outputs, and with filled buffers each output and buffer by
+/// name (`{nevents=1, out=[{...}]}`).
+fn filled_result(ir: &Ir, call: &Syscall) -> (Vec<TokenStream>, Option<TokenStream>) {
+    let filled = filled(ir, call);
+    if filled.is_empty() {
+        return (Vec::new(), None);
+    }
+    let mut params = Vec::new();
+    let mut parts = Vec::new();
+    let outs = &call.outputs;
+    for (i, m) in outs.iter().enumerate() {
+        let MemberKind::Simple { ty, .. } = &m.kind else {
+            continue;
+        };
+        let name = m.name();
+        let v = if outs.len() == 1 {
+            member_value(ir, m, ty, quote!(*v))
+        } else {
+            let i = syn::Index::from(i);
+            member_value(ir, m, ty, quote!(v.#i))
+        };
+        parts.push(quote!((#name, #v)));
+    }
+    for (p, count) in &filled {
+        let Kind::Counted { target, .. } = &p.kind else {
+            continue;
+        };
+        let Type::Named(id) = target else { continue };
+        let f = fmt_ident(&ir.ty(*id).name.name);
+        let t = naming::qualified_type_tokens(ir, target);
+        let view = Ident::new(&format!("{}_filled", p.member.name()), Span::call_site());
+        let name = p.member.name();
+        let n = if outs.len() == 1 {
+            quote!((*v))
+        } else {
+            let i = syn::Index::from(*count);
+            quote!(v.#i)
+        };
+        params.push(quote!(#view: (*const #t, usize)));
+        parts.push(quote! {
+            (#name, Value::List(
+                (0..#n.min(#view.1))
+                    // SAFETY: the call filled this many values of the buffer the entry
+                    // point checked as writable guest memory; they are read field by field.
+                    .map(|i| unsafe { #f(#view.0.add(i)) })
+                    .collect(),
+            ))
+        });
+    }
+    (params, Some(quote!(Value::Struct(std::vec![#(#parts),*]))))
 }
