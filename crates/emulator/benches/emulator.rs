@@ -8,7 +8,9 @@
 //! then the same calls in a guest run by `cloudabi-run` with the kernel
 //! sandbox on and off, and the start-up cost of the sandbox (`sandboxed`);
 //! run `cargo bench -p cloudabi-emulator --bench emulator -- none` for
-//! those alone.
+//! those alone. With `CLOUDABI_RUN_BASELINE=PATH` it runs only the
+//! comparison of the calls under another build of `cloudabi-run` with this
+//! one's (`baseline`).
 //!
 //! Reading the `fd_write` figure: the emulator's share is whatever runs
 //! between two host system calls, and on the VM this was tuned on, that
@@ -179,8 +181,23 @@ mod imp {
     /// Wall time of `cloudabi-run [--sandbox=off] GUEST` with `yaml`, its
     /// stdout on /dev/null.
     fn launch(exe: &Path, yaml: &str, sandbox: bool) -> Duration {
+        launch_with(
+            Path::new(env!("CARGO_BIN_EXE_cloudabi-run")),
+            exe,
+            yaml,
+            sandbox,
+        )
+        .0
+    }
+
+    /// The same with the launcher `run`: its wall time, and the CPU time
+    /// (user and system) the launcher process used, which waiting for a
+    /// CPU on a loaded machine does not inflate.
+    // The child is reaped by wait4, which also gives its CPU time.
+    #[allow(clippy::zombie_processes)]
+    fn launch_with(run: &Path, exe: &Path, yaml: &str, sandbox: bool) -> (Duration, Duration) {
         use std::io::Write;
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_cloudabi-run"));
+        let mut cmd = Command::new(run);
         if !sandbox {
             cmd.arg("--sandbox=off");
         }
@@ -198,20 +215,85 @@ mod imp {
             .unwrap()
             .write_all(yaml.as_bytes())
             .unwrap();
-        assert!(child.wait().unwrap().success());
-        start.elapsed()
+        let mut status = 0;
+        // SAFETY: an all-zero rusage is valid; wait4 reaps our own child
+        // (std's `Child` is not waited on afterwards).
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+        let wall = start.elapsed();
+        assert!(pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0);
+        let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+        (wall, tv(usage.ru_utime) + tv(usage.ru_stime))
     }
 
     /// Nanoseconds per call of `op` in a guest run by `cloudabi-run`, with
     /// the kernel sandbox on or off: the run with `n` calls less the run
     /// with none.
     fn launched_round(exe: &Path, op: &str, n: u64, sandbox: bool) -> f64 {
+        let run = Path::new(env!("CARGO_BIN_EXE_cloudabi-run"));
+        launched_round_with(run, exe, op, n, sandbox).0
+    }
+
+    /// The same with the launcher `run`: nanoseconds per call in wall time
+    /// and in CPU time.
+    fn launched_round_with(run: &Path, exe: &Path, op: &str, n: u64, sandbox: bool) -> (f64, f64) {
         let yaml = |n: u64| {
             format!("%TAG ! tag:nuxi.nl,2015:cloudabi/\n---\nout: !fd stdout\nop: {op}\nn: {n}\n")
         };
-        let empty = launch(exe, &yaml(0), sandbox);
-        let full = launch(exe, &yaml(n), sandbox);
-        full.saturating_sub(empty).as_nanos() as f64 / n as f64
+        let empty = launch_with(run, exe, &yaml(0), sandbox);
+        let full = launch_with(run, exe, &yaml(n), sandbox);
+        let per_call = |full: Duration, empty: Duration| {
+            full.saturating_sub(empty).as_nanos() as f64 / n as f64
+        };
+        (per_call(full.0, empty.0), per_call(full.1, empty.1))
+    }
+
+    /// With `CLOUDABI_RUN_BASELINE=PATH` (another build of `cloudabi-run`,
+    /// e.g. of an older commit): the emulated calls in a guest run by that
+    /// launcher and by this one, both without options, in alternating
+    /// rounds. This is how "no tracing or injection asked for costs
+    /// nothing" is checked against the launcher before observation existed.
+    pub fn baseline() {
+        let base = std::env::var_os("CLOUDABI_RUN_BASELINE").unwrap_or_default();
+        let base = Path::new(&base);
+        const ROUNDS: usize = 21;
+        const N: u64 = 2_000_000;
+        let bench =
+            std::env::temp_dir().join(format!("cloudabi-bench-baseline-{}", std::process::id()));
+        std::fs::write(&bench, guest("bench")).unwrap();
+        let this = Path::new(env!("CARGO_BIN_EXE_cloudabi-run"));
+        // [op][launcher]: every round's (wall, CPU) figures. Launchers:
+        // the baseline, this one as is (sandbox on), this one with
+        // --sandbox=off (the baseline may predate the sandbox).
+        let mut figures = [[(); 3].map(|()| Vec::new()), [(); 3].map(|()| Vec::new())];
+        for round in 0..ROUNDS {
+            for (o, op) in ["write", "clock"].into_iter().enumerate() {
+                // The order rotates, so drift favours none.
+                for k in 0..3 {
+                    let l = (round + k) % 3;
+                    let (run, sandbox) = [(base, true), (this, true), (this, false)][l];
+                    figures[o][l].push(launched_round_with(run, &bench, op, N, sandbox));
+                }
+            }
+        }
+        println!(
+            "baseline {}: best of {ROUNDS} rotating rounds of {N} calls in a guest, no options; ns per call, wall / CPU:",
+            base.display()
+        );
+        for (o, name) in ["fd_write 1 byte", "clock_time_get"]
+            .into_iter()
+            .enumerate()
+        {
+            let [b, t, off] = figures[o].clone().map(|v| {
+                let best = |f: fn(&(f64, f64)) -> f64| v.iter().map(f).fold(f64::MAX, f64::min);
+                (best(|x| x.0), best(|x| x.1))
+            });
+            println!(
+                "  {name}: baseline {:.1} / {:.1}; this {:.1} / {:.1} (ratio {:.3} / {:.3}); this with --sandbox=off {:.1} / {:.1} (ratio {:.3} / {:.3})",
+                b.0, b.1, t.0, t.1, t.0 / b.0, t.1 / b.1, off.0, off.1, off.0 / b.0, off.1 / b.1
+            );
+        }
+        let _ = std::fs::remove_file(&bench);
     }
 
     /// The issue's budget for the sandbox: the emulated calls in a guest run
@@ -287,6 +369,10 @@ mod imp {
 
 #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
 fn main() {
+    if std::env::var_os("CLOUDABI_RUN_BASELINE").is_some() {
+        imp::baseline();
+        return;
+    }
     imp::benches();
     imp::paired();
     imp::sandboxed();

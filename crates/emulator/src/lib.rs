@@ -197,6 +197,9 @@ pub struct Exploration {
     pub timeout: Option<std::time::Duration>,
     /// Runs at a time.
     pub jobs: usize,
+    /// Options every run gets besides its `--inject` (`--sandbox=off`, as
+    /// [`Options::exec_args`] writes them).
+    pub run_args: Vec<String>,
 }
 
 /// `--explore`: the report to print, and how many findings it holds.

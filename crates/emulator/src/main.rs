@@ -47,7 +47,7 @@ EXIT STATUS:
          opened; or proc_exit/thread_exit were called with bad arguments
   2      bad command line
   With --explore: 0 when nothing was found, 1 when something was, 2 for a
-  bad command line, 127 when the program cannot be run at all.
+  bad command line or a program or configuration that cannot be run.
 
 EXPLORATION:
   --explore runs PROGRAM once cleanly, then again and again failing its 1st,
@@ -56,7 +56,11 @@ EXPLORATION:
   hangs, or exits 0 with output other than the clean run's is a finding,
   printed as `found: --inject SPEC: <how it ended>` with the trace lines
   before it; run with that --inject to see it again. A run that reports the
-  error and exits non-zero is the program doing its job.
+  error and exits non-zero is the program doing its job. Every run gets the
+  resources the configuration grants, the same ones: a program that changes
+  files beneath a granted directory sees what earlier runs left there, so
+  explore it on a scratch copy, with --jobs=1. Run options such as
+  --sandbox apply to every run.
     cloudabi-run --explore PROGRAM < config.yaml
     cloudabi-run --explore=200 --explore-timeout=3 PROGRAM < config.yaml";
 
@@ -183,19 +187,22 @@ fn main() -> ExitCode {
         return fail("no PROGRAM given");
     };
     if let Some(runs) = cli.explore {
-        return explore(&program, &yaml, runs, cli.explore_timeout, cli.jobs);
+        let how = cloudabi_emulator::Exploration {
+            runs,
+            timeout: explore_timeout(cli.explore_timeout),
+            jobs: cli
+                .jobs
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+            run_args: cli.options.exec_args(),
+        };
+        return explore(&program, &yaml, &how);
     }
     finish(cloudabi_emulator::run(&program, &yaml, &cli.options))
 }
 
-fn explore(
-    program: &std::path::Path,
-    yaml: &str,
-    runs: Option<usize>,
-    timeout: Option<f64>,
-    jobs: Option<usize>,
-) -> ExitCode {
-    let timeout = match timeout {
+/// `--explore-timeout`, checked.
+fn explore_timeout(seconds: Option<f64>) -> Option<std::time::Duration> {
+    match seconds {
         Some(t) if !(t > 0.0 && t.is_finite()) => {
             Cli::command()
                 .error(
@@ -205,19 +212,25 @@ fn explore(
                 .exit();
         }
         t => t.map(std::time::Duration::from_secs_f64),
-    };
-    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let how = cloudabi_emulator::Exploration {
-        runs,
-        timeout,
-        jobs,
-    };
-    match cloudabi_emulator::explore(program, yaml, &how) {
+    }
+}
+
+/// Exit statuses of `--explore`, like grep's: 0 nothing found, 1 found, 2
+/// trouble (a bad command line, or a program that cannot be run at all).
+fn explore(
+    program: &std::path::Path,
+    yaml: &str,
+    how: &cloudabi_emulator::Exploration,
+) -> ExitCode {
+    match cloudabi_emulator::explore(program, yaml, how) {
         Ok((report, findings)) => {
             print!("{report}");
             ExitCode::from(u8::from(findings > 0))
         }
-        Err(e) => fail(&e),
+        Err(e) => {
+            eprintln!("cloudabi-run: {e}");
+            ExitCode::from(2)
+        }
     }
 }
 

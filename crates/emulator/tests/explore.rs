@@ -173,6 +173,50 @@ fn exploring_twice_finds_the_same() {
     assert_eq!(strip(a), strip(b));
 }
 
+/// The explored runs are confined like any other (`--sandbox=on` is the
+/// default); with `--sandbox=off` given to `--explore`, every run gets it,
+/// and the findings are the same.
+#[test]
+fn exploring_with_the_sandbox_on_and_off_finds_the_same() {
+    let exe = c_guest("errpaths");
+    let exe = exe.to_str().unwrap();
+    let report = |sandbox: &str| {
+        let o = run_with(
+            &["--explore", "--explore-timeout=2", sandbox, exe],
+            &config("alloc", false),
+        );
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        findings(&stdout(&o))
+    };
+    let on = report("--sandbox=on");
+    assert!(!on.is_empty());
+    assert_eq!(on, report("--sandbox=off"));
+}
+
+/// A program or configuration that cannot be run is trouble (2), not a
+/// finding (1) nor a clean bill (0), as grep's statuses go.
+#[test]
+fn exploring_what_cannot_run_exits_2() {
+    let exe = c_guest("errpaths");
+    let exe = exe.to_str().unwrap();
+    let o = run_with(
+        &["--explore", "/nonexistent/program"],
+        &config("alloc", false),
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("could not be run"), "{}", stderr(&o));
+    let o = run_with(
+        &["--explore", exe],
+        &format!(
+            "{HEADER}out: !file {{path: /nonexistent}}
+"
+        ),
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("/nonexistent"), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+}
+
 #[test]
 fn explore_usage_errors_exit_2() {
     let exe = c_guest("errpaths");

@@ -14,7 +14,6 @@ use std::os::unix::net::UnixListener;
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use cloudabi_guest_build::{Build, Targets};
@@ -24,27 +23,15 @@ fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// Cargo's and the finished programs' directory for these tests.
+/// Cargo's and the finished programs' directory for these tests (the one
+/// `rt_example` builds in).
 fn target() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("rt")
 }
 
 /// The runtime's example (or test program) `name`; all are built on first use.
 fn example(name: &str) -> PathBuf {
-    static BUILT: OnceLock<PathBuf> = OnceLock::new();
-    let dir = BUILT.get_or_init(|| {
-        let build = Build::new(
-            &repo().join("crates/rt"),
-            Targets::AllExamples,
-            true,
-            &target(),
-        );
-        let built = build
-            .run()
-            .unwrap_or_else(|e| panic!("building the runtime's examples: {e}"));
-        built[0].parent().unwrap().to_path_buf()
-    });
-    dir.join(name)
+    rt_example(name)
 }
 
 fn path(p: &Path) -> String {

@@ -413,3 +413,22 @@ fn values_are_decoded_by_what_they_mean() {
     let err = stderr(&o);
     assert!(err.contains("signal=SIGTERM, exitcode="), "{err}");
 }
+
+/// A `proc_raise` that ends the process never returns: it is traced before
+/// the signal is raised, and the summary is printed then too (a forked
+/// child's, then its parent's).
+#[test]
+fn a_raise_that_ends_the_process_is_traced_and_summed_up() {
+    let o = run_args(
+        &["--trace-calls=proc_*", "--trace-summary"],
+        &c_guest("fork"),
+        "out: !fd stdout\nmode: signal\n",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("] proc_raise(sig=SIGTERM)\n"), "{err}");
+    let rows = |name: &str| err.lines().filter(|l| l.ends_with(name)).count();
+    assert_eq!(rows(" total"), 2, "{err}");
+    assert_eq!(rows(" proc_raise"), 1, "{err}");
+    assert_eq!(rows(" proc_exit"), 1, "{err}");
+}

@@ -8,6 +8,7 @@
 //! program doing its job. Each finding is run a second time to check that
 //! its `--inject` SPEC reproduces it.
 
+use std::ffi::OsString;
 use std::fmt;
 use std::fs::File;
 use std::io::Write;
@@ -116,6 +117,7 @@ pub fn explore(program: &Path, yaml: &str, settings: &Settings) -> Result<Report
         program: program.to_path_buf(),
         yaml: yaml.to_string(),
         dir: work.path.clone(),
+        args: settings.run_args.clone(),
         next: AtomicUsize::new(0),
     };
     let clean_limit = settings.timeout.unwrap_or(Duration::from_secs(60));
@@ -127,7 +129,9 @@ pub fn explore(program: &Path, yaml: &str, settings: &Settings) -> Result<Report
         ));
     }
     if clean.ending == Ending::Exited(crate::LAUNCH_FAILURE as i32) {
-        let why = String::from_utf8_lossy(&clean.stderr).trim().to_string();
+        let stderr = String::from_utf8_lossy(&clean.stderr);
+        let why = stderr.trim();
+        let why = why.strip_prefix("cloudabi-run: ").unwrap_or(why);
         return Err(format!("the program could not be run: {why}"));
     }
     let calls = calls_of(&clean.trace)?;
@@ -146,6 +150,11 @@ pub fn explore(program: &Path, yaml: &str, settings: &Settings) -> Result<Report
     let again: Vec<(String, Kind)> = findings.iter().map(|(i, _)| plan[*i].clone()).collect();
     let second = runner.run_all(&again, timeout, settings.jobs)?;
     let mut text = String::new();
+    if let Some(f) = judge(&clean, &clean) {
+        text.push_str(&format!(
+            "note: without any failure injected, the program already ended so: {f}\n"
+        ));
+    }
     for ((i, finding), o2) in findings.iter().zip(&second) {
         let spec = &plan[*i].0;
         text.push_str(&format!("found: --inject {spec}: {finding}\n"));
@@ -190,7 +199,10 @@ fn calls_of(json_trace: &str) -> Result<Vec<(u64, String)>, String> {
 /// (as many as `runs` allows); then seeds and short transfers, half each,
 /// for the runs left.
 fn plan(calls: &[(u64, String)], runs: Option<usize>) -> Vec<(String, Kind)> {
-    let failable: Vec<&(u64, String)> = calls.iter().filter(|(_, n)| can_fail(n)).collect();
+    // After a fork, parent and child number their calls on from the same
+    // count: one run per number (nth=K fails the K-th call of each).
+    let mut failable: Vec<&(u64, String)> = calls.iter().filter(|(_, n)| can_fail(n)).collect();
+    failable.dedup_by_key(|(seq, _)| *seq);
     let transfers = calls.iter().any(|(_, n)| TRANSFERS.contains(&n.as_str()));
     let runs = runs.unwrap_or(failable.len() + 16);
     let mut plan: Vec<(String, Kind)> = failable
@@ -327,6 +339,8 @@ struct Runner {
     program: PathBuf,
     yaml: String,
     dir: PathBuf,
+    /// Options every run gets (`--sandbox=off`).
+    args: Vec<String>,
     /// Numbers the scratch files.
     next: AtomicUsize,
 }
@@ -362,6 +376,26 @@ impl Runner {
             .collect()
     }
 
+    /// The launcher's arguments for one run: the run options given to
+    /// `--explore` (`--sandbox`), a fixed address space, the trace file,
+    /// the SPEC, the program.
+    fn launcher_args(&self, spec: Option<&str>, trace: &Path, json: bool) -> Vec<OsString> {
+        let mut args: Vec<OsString> = self.args.iter().map(OsString::from).collect();
+        if !self.args.iter().any(|a| a == "--no-aslr") {
+            args.push("--no-aslr".into());
+        }
+        args.push("--trace-file".into());
+        args.push(trace.into());
+        if json {
+            args.push("--trace-format=json".into());
+        }
+        if let Some(spec) = spec {
+            args.push(format!("--inject={spec}").into());
+        }
+        args.push(self.program.clone().into());
+        args
+    }
+
     /// One run: with `--inject spec`, or the clean run (JSON trace).
     fn run(&self, spec: Option<&str>, timeout: Duration, json: bool) -> Result<Outcome, String> {
         let n = self.next.fetch_add(1, Ordering::Relaxed);
@@ -369,14 +403,7 @@ impl Runner {
         let (out, err, trace) = (file("stdout"), file("stderr"), file("trace"));
         let create = |p: &Path| File::create(p).map_err(|e| format!("{}: {e}", p.display()));
         let mut cmd = Command::new("/proc/self/exe");
-        cmd.arg("--no-aslr").arg("--trace-file").arg(&trace);
-        if json {
-            cmd.arg("--trace-format=json");
-        }
-        if let Some(spec) = spec {
-            cmd.arg(format!("--inject={spec}"));
-        }
-        cmd.arg(&self.program)
+        cmd.args(self.launcher_args(spec, &trace, json))
             .stdin(Stdio::piped())
             .stdout(create(&out)?)
             .stderr(create(&err)?);
@@ -486,6 +513,10 @@ mod tests {
         assert_eq!(plan(&c, None).len(), 18);
         // Fewer runs than failable calls: the first ones.
         assert_eq!(plan(&c, Some(1)).len(), 1);
+        // A number two processes used after a fork is failed once.
+        let forked = [(1, "proc_fork"), (2, "fd_write"), (2, "mem_map")]
+            .map(|(n, name)| (n, name.to_string()));
+        assert_eq!(plan(&forked, Some(2))[1].0, "nth=2,errno=EIO");
     }
 
     #[test]
@@ -511,6 +542,36 @@ mod tests {
         );
         // Nothing can fail: nothing to run.
         assert!(specs(&["clock_time_get"], 3).is_empty());
+    }
+
+    #[test]
+    fn every_run_gets_the_run_options_given() {
+        let runner = |args: &[&str]| Runner {
+            program: "prog".into(),
+            yaml: String::new(),
+            dir: "/tmp".into(),
+            args: args.iter().map(|a| a.to_string()).collect(),
+            next: AtomicUsize::new(0),
+        };
+        let line = |r: &Runner, spec| {
+            r.launcher_args(spec, Path::new("t"), spec.is_none())
+                .iter()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(
+            line(&runner(&[]), None),
+            "--no-aslr --trace-file t --trace-format=json prog"
+        );
+        assert_eq!(
+            line(&runner(&["--sandbox=off"]), Some("nth=3")),
+            "--sandbox=off --no-aslr --trace-file t --inject=nth=3 prog"
+        );
+        assert_eq!(
+            line(&runner(&["--no-aslr"]), Some("nth=3")),
+            "--no-aslr --trace-file t --inject=nth=3 prog"
+        );
     }
 
     fn outcome(ending: Ending, stdout: &str) -> Outcome {

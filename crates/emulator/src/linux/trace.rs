@@ -127,11 +127,13 @@ impl Tracer {
         if !self.selected(r.call.syscall) {
             return;
         }
-        if let (Some(summary), Ending::Returned(result)) = (&self.summary, &r.ending) {
+        if let Some(summary) = &self.summary {
+            // Calls that do not return count too (`strace -c` counts
+            // exit_group), with no time and no error.
             let mut s = summary.lock().unwrap_or_else(|e| e.into_inner());
             let stats = s.entry(r.call.syscall).or_default();
             stats.calls += 1;
-            stats.errors += u64::from(result.is_err());
+            stats.errors += u64::from(matches!(r.ending, Ending::Returned(Err(_))));
             stats.time += r.duration.unwrap_or_default();
         }
         if !self.lines {

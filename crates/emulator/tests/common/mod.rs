@@ -100,6 +100,28 @@ pub fn rust_guest() -> PathBuf {
         .clone()
 }
 
+/// The Rust runtime's example (or test program) `name` (crates/rt/examples),
+/// built in release mode with `cloudabi-guest-build` on first use; test
+/// binaries share the build directory, so only the first builds.
+pub fn rt_example(name: &str) -> PathBuf {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    let dir = BUILT.get_or_init(|| {
+        use cloudabi_guest_build::{Build, Targets};
+        let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rt");
+        let build = Build::new(
+            &repo().join("crates/rt"),
+            Targets::AllExamples,
+            true,
+            &target,
+        );
+        let built = build
+            .run()
+            .unwrap_or_else(|e| panic!("building the runtime's examples: {e}"));
+        built[0].parent().unwrap().to_path_buf()
+    });
+    dir.join(name)
+}
+
 /// Runs `cloudabi-run ARGS` with `yaml` on stdin, killing it after 20 s.
 pub fn run_with(args: &[&str], yaml: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_cloudabi-run"))

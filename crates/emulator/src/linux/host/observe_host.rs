@@ -93,6 +93,36 @@ impl Host {
         }
     }
 
+    /// The call in progress ends the process (`proc_raise` of a signal
+    /// that kills): traces it as a call that does not return, and prints
+    /// the summary.
+    pub(super) fn observe_end(&mut self) {
+        let process = self.process.clone();
+        let Some(observer) = process.observer.as_ref() else {
+            return;
+        };
+        self.trace_pending(Ending::NoReturn);
+        observer.finish();
+    }
+
+    /// Traces the call kept by `before` as ending this way.
+    fn trace_pending(&mut self, ending: Ending) {
+        let process = self.process.clone();
+        let Some(t) = process.observer.as_ref().and_then(|o| o.tracer.as_ref()) else {
+            return;
+        };
+        if let Some(call) = self.pending.call.take() {
+            t.record(&Record {
+                seq: self.pending.seq,
+                tid: self.tid,
+                call: &call,
+                ending,
+                duration: None,
+                injected: Injected::No,
+            });
+        }
+    }
+
     /// `proc_exec` is about to replace the program: traces the call.
     /// Returns the options that carry observation over (the number of calls
     /// served, the trace file's fd) and an inheritable copy of that fd, to
@@ -106,16 +136,7 @@ impl Host {
         let Some(t) = &observer.tracer else {
             return Ok((args, None));
         };
-        if let Some(call) = self.pending.call.take() {
-            t.record(&Record {
-                seq: self.pending.seq,
-                tid: self.tid,
-                call: &call,
-                ending: Ending::Exec,
-                duration: None,
-                injected: Injected::No,
-            });
-        }
+        self.trace_pending(Ending::Exec);
         let Some(file) = t.file() else {
             return Ok((args, None));
         };

@@ -52,6 +52,11 @@ impl Host {
         let Some(host) = super::signals::to_host(sig) else {
             return Ok(());
         };
+        if super::signals::ends_process(sig) {
+            // The call will not come back: its trace line and the summary
+            // are written now.
+            self.observe_end();
+        }
         // SAFETY: resetting a signal to its default action and raising it
         // runs no host handler (the default either ignores, stops, or ends
         // the process).

@@ -38,6 +38,12 @@ pub fn to_host(s: signal) -> Option<i32> {
     PAIRS.iter().find(|(c, _)| *c == s).map(|(_, h)| *h)
 }
 
+/// Whether raising `s` ends the process (its default action is neither to
+/// do nothing nor to stop it).
+pub fn ends_process(s: signal) -> bool {
+    to_host(s).is_some() && ![signal::STOP, signal::TSTP, signal::TTIN, signal::TTOU].contains(&s)
+}
+
 /// The CloudABI signal for a host one (a child killed by it).
 pub fn from_host(host: i32) -> Option<signal> {
     PAIRS.iter().find(|(_, h)| *h == host).map(|(c, _)| *c)
@@ -55,5 +61,7 @@ mod tests {
         }
         assert_eq!(to_host(signal::CHLD), None);
         assert_eq!(from_host(0), None);
+        assert!(ends_process(signal::TERM) && ends_process(signal::ABRT));
+        assert!(!ends_process(signal::STOP) && !ends_process(signal::CHLD));
     }
 }
