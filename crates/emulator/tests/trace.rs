@@ -76,6 +76,38 @@ fn short_transfers_are_marked_with_what_was_asked() {
     assert!(err.contains("[injected: short, 14 bytes asked]"), "{err}");
 }
 
+/// On a stream socket, sock_recv and sock_send are cut short too; a guest
+/// that loops until everything went still echoes every byte.
+#[test]
+fn short_transfers_reach_stream_sockets() {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let msg = b"a message the guest receives and sends back in pieces";
+    let peer = std::thread::spawn(move || {
+        let (mut s, _) = listener.accept().unwrap();
+        s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .unwrap();
+        s.write_all(msg).unwrap();
+        s.shutdown(std::net::Shutdown::Write).unwrap();
+        let mut back = Vec::new();
+        s.read_to_end(&mut back).unwrap();
+        back
+    });
+    let o = run_args(
+        &["--trace-calls=sock_*", "--inject=short=1,seed=2"],
+        &rust_guest(),
+        &format!("out: !fd stdout\ncmd: echo\nsock: !socket {{connect: \"{addr}\"}}\n"),
+    );
+    // (Its report on stdout is cut short too: it does not loop there.)
+    assert_eq!(peer.join().unwrap(), msg, "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("sock_recv(") && err.contains("[injected: short, 512 bytes asked]"));
+    let sends = err.lines().filter(|l| l.contains("sock_send(")).count();
+    assert!(sends > 1, "one message went in several sends:\n{err}");
+}
+
 fn json_lines(text: &str) -> Vec<serde_json::Value> {
     text.lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))

@@ -155,6 +155,7 @@ pub fn explore(program: &Path, yaml: &str, settings: &Settings) -> Result<Report
             "note: without any failure injected, the program already ended so: {f}\n"
         ));
     }
+    let mut unsteady = 0;
     for ((i, finding), o2) in findings.iter().zip(&second) {
         let spec = &plan[*i].0;
         text.push_str(&format!("found: --inject {spec}: {finding}\n"));
@@ -162,10 +163,11 @@ pub fn explore(program: &Path, yaml: &str, settings: &Settings) -> Result<Report
             text.push_str(&format!("  | {line}\n"));
         }
         match judge(o2, &clean) {
-            Some(f) if f.same_kind(finding) => {}
+            Some(f) if f.same_kind(finding) => continue,
             Some(f) => text.push_str(&format!("  (a second run ended otherwise: {f})\n")),
             None => text.push_str("  (a second run ended without a finding)\n"),
         }
+        unsteady += 1;
     }
     text.push_str(&summary(
         &calls,
@@ -174,6 +176,13 @@ pub fn explore(program: &Path, yaml: &str, settings: &Settings) -> Result<Report
         started.elapsed(),
         settings.jobs,
     ));
+    if unsteady > 0 {
+        text.push_str(&format!(
+            "{unsteady} of the findings ended otherwise when run again: where threads make \
+             calls at once, the order the calls are served in, and so which one is the K-th, \
+             can change from run to run\n"
+        ));
+    }
     Ok(Report {
         text,
         findings: findings.len(),

@@ -198,8 +198,15 @@ pub const FAILURES: &[(&str, &[errno])] = &[
 ];
 
 /// The calls a short transfer applies to: those that read or write a list
-/// of buffers.
-pub const TRANSFERS: &[&str] = &["fd_pread", "fd_pwrite", "fd_read", "fd_write"];
+/// of buffers (on a socket, only a stream's: a message is never split).
+pub const TRANSFERS: &[&str] = &[
+    "fd_pread",
+    "fd_pwrite",
+    "fd_read",
+    "fd_write",
+    "sock_recv",
+    "sock_send",
+];
 
 /// The errors `syscall` can get with valid arguments (empty for an unknown
 /// name).

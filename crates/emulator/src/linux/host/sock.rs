@@ -32,6 +32,27 @@ impl Host {
         let entry = Entry::clone(&*self.entry(sock, rights::FD_READ)?);
         // SAFETY: checked guest ranges, as for fd_read.
         let iovs = unsafe { cloudabi::host::slice(self, r#in.ri_data.0, r#in.ri_data.1) }?;
+        if self.pending.short.is_none() {
+            return self.recv_into(&entry, iovs, r#in);
+        }
+        // `--inject short=P`: fewer bytes than asked, as a stream may give.
+        let mut out = None;
+        self.short_transfer(sock, iovs, |h, cut| {
+            let o = h.recv_into(&entry, cut, r#in)?;
+            out = Some(o);
+            Ok(o.ro_datalen)
+        })?;
+        out.ok_or(errno::IO)
+    }
+
+    /// `sock_recv` into `iovs` (the caller's buffers, or fewer bytes of
+    /// them).
+    fn recv_into(
+        &mut self,
+        entry: &Entry,
+        iovs: &[cloudabi::iovec],
+        r#in: &recv_in,
+    ) -> Result<recv_out, errno> {
         let mut flags = RecvFlags::CMSG_CLOEXEC;
         flags.set(RecvFlags::PEEK, r#in.ri_flags.contains(riflags::PEEK));
         flags.set(RecvFlags::WAITALL, r#in.ri_flags.contains(riflags::WAITALL));
@@ -82,6 +103,23 @@ impl Host {
         self.entry(sock, rights::FD_WRITE)?;
         // SAFETY: checked guest ranges, as for fd_write.
         let iovs = unsafe { cloudabi::host::slice(self, r#in.si_data.0, r#in.si_data.1) }?;
+        let so_datalen = if self.pending.short.is_none() {
+            self.send_from(sock, iovs, r#in)?
+        } else {
+            // `--inject short=P`: fewer bytes than asked, as a stream may take.
+            self.short_transfer(sock, iovs, |h, cut| h.send_from(sock, cut, r#in))?
+        };
+        Ok(send_out { so_datalen })
+    }
+
+    /// `sock_send` of `iovs` (the caller's buffers, or fewer bytes of them);
+    /// how many bytes went.
+    fn send_from(
+        &mut self,
+        sock: Fd,
+        iovs: &[cloudabi::ciovec],
+        r#in: &send_in,
+    ) -> Result<usize, errno> {
         let bufs = self.write_buffers(iovs)?;
         // SAFETY: as above.
         let passed = unsafe { cloudabi::host::slice(self, r#in.si_fds.0, r#in.si_fds.1) }?;
@@ -106,7 +144,7 @@ impl Host {
             SendFlags::NOSIGNAL,
         )
         .host()?;
-        Ok(send_out { so_datalen: sent })
+        Ok(sent)
     }
 
     pub(super) fn do_sock_shutdown(&mut self, sock: Fd, how: sdflags) -> Result<(), errno> {
