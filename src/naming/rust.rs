@@ -8,8 +8,6 @@
 
 use crate::ir::{IntLike, IntLikeKind, IntType, Ir, MemberPath, Target, Type, TypeId};
 use crate::ir::{TypeKind, Value};
-use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
 
 /// Rust's strict and reserved keywords (2018 to 2024 editions): these need `r#`.
 const KEYWORDS: &[&str] = &[
@@ -31,21 +29,6 @@ pub fn ident_name(name: &str) -> String {
         format!("r#{name}")
     } else {
         name.to_string()
-    }
-}
-
-/// [`ident_name`] as a token.
-pub fn ident(name: &str) -> Ident {
-    // Never panic on odd input: empty names and leading digits get a placeholder prefix.
-    let name = match name.chars().next() {
-        None => "unnamed".to_string(),
-        Some(c) if c.is_ascii_digit() => format!("_{name}"),
-        Some(_) => name.to_string(),
-    };
-    let spelled = ident_name(&name);
-    match spelled.strip_prefix("r#") {
-        Some(raw) => Ident::new_raw(raw, Span::call_site()),
-        None => Ident::new(&spelled, Span::call_site()),
     }
 }
 
@@ -255,51 +238,6 @@ pub fn write_type(out: &mut String, ir: &Ir, ty: &Type, prefix: &str) {
     }
 }
 
-/// [`type_expr`] as tokens, with bare names (for the crate root).
-pub fn type_tokens(ir: &Ir, ty: &Type) -> TokenStream {
-    tokens(ir, ty, false)
-}
-
-/// [`type_expr`] as tokens with every named type as `crate::name`: for modules where
-/// parameters named like a tuple struct (`fd: crate::fd`) must not meet an import of it.
-pub fn qualified_type_tokens(ir: &Ir, ty: &Type) -> TokenStream {
-    tokens(ir, ty, true)
-}
-
-fn tokens(ir: &Ir, ty: &Type, qualified: bool) -> TokenStream {
-    match ty {
-        Type::Void => quote!(()),
-        Type::Int(int) => {
-            let name = Ident::new(int_type(*int), Span::call_site());
-            quote!(#name)
-        }
-        Type::Named(id) => {
-            let name = ident(&ir.ty(*id).name.name);
-            if qualified {
-                quote!(crate::#name)
-            } else {
-                quote!(#name)
-            }
-        }
-        Type::Pointer { constant, target } => {
-            let inner = tokens(ir, target, qualified);
-            if is_function(ir, target) {
-                inner
-            } else if *constant {
-                quote!(*const #inner)
-            } else {
-                quote!(*mut #inner)
-            }
-        }
-        Type::Atomic(inner) => tokens(ir, inner, qualified),
-        Type::Array { count, element } => {
-            let element = tokens(ir, element, qualified);
-            let count = proc_macro2::Literal::usize_unsuffixed(*count as usize);
-            quote!([#element; #count])
-        }
-    }
-}
-
 fn is_function(ir: &Ir, ty: &Type) -> bool {
     matches!(ty, Type::Named(id) if matches!(ir.ty(*id).kind, TypeKind::Function(_)))
 }
@@ -423,7 +361,6 @@ mod tests {
         assert_eq!(field_name("in"), "r#in");
         assert_eq!(field_name("self"), "self_");
         assert_eq!(field_name("union"), "union");
-        assert_eq!(ident("type").to_string(), "r#type");
     }
 
     #[test]
@@ -458,7 +395,7 @@ mod tests {
             panic!("si_data is a range")
         };
         assert_eq!(type_expr(&ir, pointer), "*const ciovec");
-        assert_eq!(type_tokens(&ir, pointer).to_string(), "* const ciovec");
+        assert_eq!(qualified_type_expr(&ir, pointer), "*const crate::ciovec");
         let array = Type::Array {
             count: 4,
             element: Box::new(Type::Int(IntType::Char)),

@@ -56,9 +56,7 @@
 #[cfg(feature = "host")]
 extern crate std;
 
-// The host modules are still printed by prettyplease, whose layout rustfmt would change.
 #[cfg(feature = "host")]
-#[rustfmt::skip]
 pub mod host;
 
 #[cfg(test)]

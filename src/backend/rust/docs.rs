@@ -2,8 +2,6 @@
 
 use crate::ir::{Doc, Ir, Member, MemberKind, Syscall};
 use crate::naming::rust as naming;
-use proc_macro2::TokenStream;
-use quote::quote;
 
 /// Where a doc is placed: at the crate root, links are written `` [`errno::BADF`] ``
 /// (rustdoc rejects an explicit target equal to what the label resolves to); in the
@@ -34,12 +32,6 @@ pub fn markdown(ir: &Ir, doc: &Doc, scope: Scope) -> String {
 /// How a link path reads in the text: `event::type` for `event#structfield.type`.
 pub fn shown(path: &str) -> String {
     path.replace("#structfield.", "::")
-}
-
-/// Outer `#[doc]` attributes, one per line (prettyplease prints them as `///` lines).
-pub fn attrs(lines: &[String]) -> TokenStream {
-    let lines = lines.iter().map(|l| format!(" {l}").trim_end().to_string());
-    quote!(#(#[doc = #lines])*)
 }
 
 /// The lines of a doc, links resolved, without trailing blank lines.

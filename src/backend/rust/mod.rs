@@ -2,7 +2,7 @@
 //! published `cloudabi` 0.1.0 (same item names, kinds, representations and wrappers), with
 //! layout tests that hold on every target, and a `host` module that emulators implement.
 //!
-//! Everything is built as token streams with `quote` and printed with `prettyplease`; names
+//! Every file is written as text through [`writer::RustWriter`], in rustfmt's layout; names
 //! come from [`crate::naming::rust`].
 
 mod cargo_toml;
@@ -18,7 +18,6 @@ pub(crate) mod writer;
 use super::OutputFile;
 use crate::ir::Ir;
 use crate::naming::rust::{self as naming, ItemKind};
-use proc_macro2::TokenStream;
 use writer::RustWriter;
 
 /// The crate's version: 0.1.0 is the last published release; this one is a compatible
@@ -31,9 +30,9 @@ pub fn generate(ir: &Ir) -> Vec<OutputFile> {
         OutputFile::new("rust/README.md", cargo_toml::readme(ir)),
         OutputFile::new("rust/src/lib.rs", lib_rs(ir)),
         OutputFile::new("rust/src/layout_tests.rs", layout_tests::file(ir)),
-        OutputFile::new("rust/src/host/mod.rs", render(ir, host::trait_file(ir))),
-        OutputFile::new("rust/src/host/raw.rs", render(ir, host::raw_file(ir))),
-        OutputFile::new("rust/src/host/trace.rs", render(ir, host::trace_file(ir))),
+        OutputFile::new("rust/src/host/mod.rs", host::trait_file(ir)),
+        OutputFile::new("rust/src/host/raw.rs", host::raw_file(ir)),
+        OutputFile::new("rust/src/host/trace.rs", host::trace_file(ir)),
         OutputFile::new("rust/src/host/validate.rs", host::validate_file(ir)),
     ]
 }
@@ -68,9 +67,7 @@ const LIB_HEAD: &str = r#"
 #[cfg(feature = "host")]
 extern crate std;
 
-// The host modules are still printed by prettyplease, whose layout rustfmt would change.
 #[cfg(feature = "host")]
-#[rustfmt::skip]
 pub mod host;
 
 #[cfg(test)]
@@ -81,69 +78,3 @@ const BITFLAGS_IMPORT: &str = r#"
 #[cfg(feature = "bitflags")]
 use bitflags::bitflags;
 "#;
-
-/// Pretty-prints a file's tokens under the generated-file banner.
-fn render(ir: &Ir, tokens: TokenStream) -> String {
-    format!(
-        "{}\n{}",
-        super::banner(ir, "// "),
-        space_items(&unparse(tokens))
-    )
-}
-
-/// prettyplease's output for tokens that form a file. Tokens that do not parse (a bug in
-/// this backend) still produce text, one that names the problem and fails to compile,
-/// rather than a panic.
-fn unparse(tokens: TokenStream) -> String {
-    match syn::parse2::<syn::File>(tokens.clone()) {
-        Ok(file) => prettyplease::unparse(&file),
-        Err(e) => format!("compile_error!({:?});\n// {tokens}\n", e.to_string()),
-    }
-}
-
-/// Puts a blank line between items, which prettyplease prints back to back: before an
-/// item or its docs when the line above, at the same indentation, ends another item, and
-/// after the crate's inner docs and attributes.
-fn space_items(text: &str) -> String {
-    const STARTS: &[&str] = &[
-        "///",
-        "#[",
-        "pub ",
-        "fn ",
-        "impl ",
-        "impl<",
-        "unsafe ",
-        "extern ",
-        "const ",
-        "mod ",
-        "macro_rules!",
-        "bitflags!",
-        "use ",
-        "trait ",
-    ];
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let mut prev: Option<&str> = None;
-    for line in text.lines() {
-        if let Some(p) = prev {
-            let indent = |l: &str| l.len() - l.trim_start().len();
-            let (pt, lt) = (p.trim(), line.trim());
-            let same = indent(p) == indent(line);
-            let ends_item =
-                pt == "}" || pt == "};" || (pt.ends_with(';') && !pt.starts_with("use "));
-            let item = STARTS.iter().any(|s| lt.starts_with(s));
-            let after_header = (pt.starts_with("//!") && !lt.starts_with("//!"))
-                || (pt.starts_with("#![") && !lt.starts_with("#!["));
-            let use_run = pt.starts_with("use ") && lt.starts_with("use ");
-            if (same && ends_item && item && !use_run)
-                || after_header
-                || (pt.starts_with("use ") && !lt.starts_with("use ") && same)
-            {
-                out.push('\n');
-            }
-        }
-        out.push_str(line);
-        out.push('\n');
-        prev = Some(line);
-    }
-    out
-}

@@ -3,9 +3,8 @@
 
 use super::docs;
 use super::writer::RustWriter;
-use crate::ir::{IntLike, IntType, Ir, MemberKind, TypeDef, TypeId, TypeKind};
+use crate::ir::{IntLike, Ir, MemberKind, TypeDef, TypeId, TypeKind};
 use crate::naming::rust::{self as naming, ItemKind};
-use proc_macro2::{Ident, Span};
 
 const INDENT: &str = "    ";
 
@@ -30,10 +29,6 @@ pub fn write_all(w: &mut RustWriter, ir: &Ir) {
 /// Whether an int-like type is emitted as a Rust `enum` (see [`naming::int_item_kind`]).
 pub fn is_rust_enum(int: &IntLike) -> bool {
     naming::int_item_kind(int) == ItemKind::Enum
-}
-
-pub fn int_ident(int: IntType) -> Ident {
-    Ident::new(naming::int_type(int), Span::call_site())
 }
 
 /// A value as a literal of the type's base: hex for flags and opaque values (they are bit

@@ -13,6 +13,8 @@ use std::fmt::Write as _;
 pub const MAX_WIDTH: usize = 100;
 /// rustfmt's `fn_call_width`: the widest argument list kept on one line.
 pub const CALL_WIDTH: usize = 60;
+/// rustfmt's `array_width`: the widest array literal kept on one line.
+pub const ARRAY_WIDTH: usize = 60;
 /// rustfmt's `chain_width`: the widest method chain kept on one line.
 pub const CHAIN_WIDTH: usize = 60;
 
@@ -42,6 +44,15 @@ impl RustWriter {
         }
     }
 
+    /// A writer for a piece of text that will be copied into this one at its current
+    /// indentation.
+    pub fn nested(&self) -> RustWriter {
+        RustWriter {
+            out: String::new(),
+            indent: self.indent,
+        }
+    }
+
     /// The text written so far.
     pub fn finish(self) -> String {
         self.out
@@ -56,6 +67,11 @@ impl RustWriter {
         for _ in 0..self.indent {
             self.out.push_str(INDENT);
         }
+    }
+
+    /// Goes one level deeper, as after a block opened in raw text.
+    pub fn indent_in(&mut self) {
+        self.indent += 1;
     }
 
     /// One line at the current indentation.
@@ -170,6 +186,21 @@ impl RustWriter {
     /// calls whose arguments are simple (no closures or blocks to overflow).
     pub fn call<S: AsRef<str>>(&mut self, head: &str, args: &[S], tail: &str) {
         self.list(head, ("(", ")"), args, tail, CALL_WIDTH);
+    }
+
+    /// `head(arg)tail` for a macro whose one argument is a simple expression: on one line
+    /// when it fits, else the argument on a line of its own (rustfmt adds no trailing comma
+    /// inside a macro's parentheses).
+    pub fn macro_call(&mut self, head: &str, arg: &str, tail: &str) {
+        if self.fits(head.len() + arg.len() + 2 + tail.len()) {
+            self.line_of(&[head, "(", arg, ")", tail]);
+            return;
+        }
+        self.line_of(&[head, "("]);
+        self.indent += 1;
+        self.line(arg);
+        self.indent -= 1;
+        self.line_of(&[")", tail]);
     }
 
     /// A function signature: `head(params) -> ret {` or `... ;`, on one line when it fits,

@@ -63,9 +63,7 @@
 //! for example with a `thread_local!` holding the guest thread's state.
 
 pub mod raw;
-
 pub mod trace;
-
 pub mod validate;
 
 pub use self::raw::entry_points;
@@ -130,10 +128,8 @@ pub trait Syscalls: Sized {
     /// # Outputs
     ///
     /// - `resolution`: Resolution of the clock.
-    fn clock_res_get(
-        &mut self,
-        clock_id: crate::clockid,
-    ) -> Result<crate::timestamp, crate::errno>;
+    fn clock_res_get(&mut self, clock_id: crate::clockid)
+        -> Result<crate::timestamp, crate::errno>;
 
     /// Returns the current time value of a clock.
     ///
@@ -280,11 +276,7 @@ pub trait Syscalls: Sized {
     /// # Outputs
     ///
     /// - `nread`: How many bytes were read.
-    fn fd_read(
-        &mut self,
-        fd: crate::fd,
-        iovs: &[crate::iovec],
-    ) -> Result<usize, crate::errno>;
+    fn fd_read(&mut self, fd: crate::fd, iovs: &[crate::iovec]) -> Result<usize, crate::errno>;
 
     /// Atomically overwrites one file descriptor with a copy of another.
     ///
@@ -367,11 +359,7 @@ pub trait Syscalls: Sized {
     /// # Outputs
     ///
     /// - `nwritten`: How many bytes were written.
-    fn fd_write(
-        &mut self,
-        fd: crate::fd,
-        iovs: &[crate::ciovec],
-    ) -> Result<usize, crate::errno>;
+    fn fd_write(&mut self, fd: crate::fd, iovs: &[crate::ciovec]) -> Result<usize, crate::errno>;
 
     /// Gives the system advice about how the data of a file descriptor will
     /// be accessed.
@@ -656,11 +644,8 @@ pub trait Syscalls: Sized {
     ///
     /// - `mapping`: Pages the advice is about.
     /// - `advice`: The advice being given.
-    fn mem_advise(
-        &mut self,
-        mapping: *mut [u8],
-        advice: crate::advice,
-    ) -> Result<(), crate::errno>;
+    fn mem_advise(&mut self, mapping: *mut [u8], advice: crate::advice)
+        -> Result<(), crate::errno>;
 
     /// Sets up a memory mapping through which a file's contents can be
     /// accessed.
@@ -697,11 +682,7 @@ pub trait Syscalls: Sized {
     ///
     /// - `mapping`: Pages whose protection is altered.
     /// - `prot`: Protection options to apply.
-    fn mem_protect(
-        &mut self,
-        mapping: *mut [u8],
-        prot: crate::mprot,
-    ) -> Result<(), crate::errno>;
+    fn mem_protect(&mut self, mapping: *mut [u8], prot: crate::mprot) -> Result<(), crate::errno>;
 
     /// Flushes a region of memory to the storage backing it.
     ///
@@ -709,11 +690,7 @@ pub trait Syscalls: Sized {
     ///
     /// - `mapping`: Pages to flush.
     /// - `flags`: How the flush is performed.
-    fn mem_sync(
-        &mut self,
-        mapping: *mut [u8],
-        flags: crate::msflags,
-    ) -> Result<(), crate::errno>;
+    fn mem_sync(&mut self, mapping: *mut [u8], flags: crate::msflags) -> Result<(), crate::errno>;
 
     /// Removes the mapping of a region of memory.
     ///
@@ -852,11 +829,7 @@ pub trait Syscalls: Sized {
     ///
     /// - `sock`: Socket whose channels are shut down.
     /// - `how`: Which of the socket's channels to shut down.
-    fn sock_shutdown(
-        &mut self,
-        sock: crate::fd,
-        how: crate::sdflags,
-    ) -> Result<(), crate::errno>;
+    fn sock_shutdown(&mut self, sock: crate::fd, how: crate::sdflags) -> Result<(), crate::errno>;
 
     /// Starts a new thread in the current process.
     ///

@@ -16,9 +16,18 @@ use std::vec::Vec;
 /// Every entry point with its C symbol name, in syscall-number order.
 pub fn entry_points<S: Syscalls>() -> [(&'static str, *const ()); 49] {
     [
-        ("cloudabi_sys_clock_res_get", clock_res_get::<S> as *const ()),
-        ("cloudabi_sys_clock_time_get", clock_time_get::<S> as *const ()),
-        ("cloudabi_sys_condvar_signal", condvar_signal::<S> as *const ()),
+        (
+            "cloudabi_sys_clock_res_get",
+            clock_res_get::<S> as *const (),
+        ),
+        (
+            "cloudabi_sys_clock_time_get",
+            clock_time_get::<S> as *const (),
+        ),
+        (
+            "cloudabi_sys_condvar_signal",
+            condvar_signal::<S> as *const (),
+        ),
         ("cloudabi_sys_fd_close", fd_close::<S> as *const ()),
         ("cloudabi_sys_fd_create1", fd_create1::<S> as *const ()),
         ("cloudabi_sys_fd_create2", fd_create2::<S> as *const ()),
@@ -34,17 +43,35 @@ pub fn entry_points<S: Syscalls>() -> [(&'static str, *const ()); 49] {
         ("cloudabi_sys_fd_sync", fd_sync::<S> as *const ()),
         ("cloudabi_sys_fd_write", fd_write::<S> as *const ()),
         ("cloudabi_sys_file_advise", file_advise::<S> as *const ()),
-        ("cloudabi_sys_file_allocate", file_allocate::<S> as *const ()),
+        (
+            "cloudabi_sys_file_allocate",
+            file_allocate::<S> as *const (),
+        ),
         ("cloudabi_sys_file_create", file_create::<S> as *const ()),
         ("cloudabi_sys_file_link", file_link::<S> as *const ()),
         ("cloudabi_sys_file_open", file_open::<S> as *const ()),
         ("cloudabi_sys_file_readdir", file_readdir::<S> as *const ()),
-        ("cloudabi_sys_file_readlink", file_readlink::<S> as *const ()),
+        (
+            "cloudabi_sys_file_readlink",
+            file_readlink::<S> as *const (),
+        ),
         ("cloudabi_sys_file_rename", file_rename::<S> as *const ()),
-        ("cloudabi_sys_file_stat_fget", file_stat_fget::<S> as *const ()),
-        ("cloudabi_sys_file_stat_fput", file_stat_fput::<S> as *const ()),
-        ("cloudabi_sys_file_stat_get", file_stat_get::<S> as *const ()),
-        ("cloudabi_sys_file_stat_put", file_stat_put::<S> as *const ()),
+        (
+            "cloudabi_sys_file_stat_fget",
+            file_stat_fget::<S> as *const (),
+        ),
+        (
+            "cloudabi_sys_file_stat_fput",
+            file_stat_fput::<S> as *const (),
+        ),
+        (
+            "cloudabi_sys_file_stat_get",
+            file_stat_get::<S> as *const (),
+        ),
+        (
+            "cloudabi_sys_file_stat_put",
+            file_stat_put::<S> as *const (),
+        ),
         ("cloudabi_sys_file_symlink", file_symlink::<S> as *const ()),
         ("cloudabi_sys_file_unlink", file_unlink::<S> as *const ()),
         ("cloudabi_sys_lock_unlock", lock_unlock::<S> as *const ()),
@@ -61,8 +88,14 @@ pub fn entry_points<S: Syscalls>() -> [(&'static str, *const ()); 49] {
         ("cloudabi_sys_random_get", random_get::<S> as *const ()),
         ("cloudabi_sys_sock_recv", sock_recv::<S> as *const ()),
         ("cloudabi_sys_sock_send", sock_send::<S> as *const ()),
-        ("cloudabi_sys_sock_shutdown", sock_shutdown::<S> as *const ()),
-        ("cloudabi_sys_thread_create", thread_create::<S> as *const ()),
+        (
+            "cloudabi_sys_sock_shutdown",
+            sock_shutdown::<S> as *const (),
+        ),
+        (
+            "cloudabi_sys_thread_create",
+            thread_create::<S> as *const (),
+        ),
         ("cloudabi_sys_thread_exit", thread_exit::<S> as *const ()),
         ("cloudabi_sys_thread_yield", thread_yield::<S> as *const ()),
     ]
@@ -84,13 +117,13 @@ fn failed<S: Syscalls, const TRACE: bool>(
 /// The address and size in bytes of `count` values at `ptr` (saturating: only
 /// compared for overlap, after or instead of the checks that reject wrap-around).
 fn span<T>(ptr: *const T, count: usize) -> (usize, usize) {
-    (ptr as usize, count.saturating_mul(core::mem::size_of::<T>()))
+    let size = count.saturating_mul(core::mem::size_of::<T>());
+    (ptr as usize, size)
 }
 
 /// Whether two spans share a byte.
 fn overlap(a: (usize, usize), b: (usize, usize)) -> bool {
-    a.1 != 0 && b.1 != 0 && a.0 < b.0.saturating_add(b.1)
-        && b.0 < a.0.saturating_add(a.1)
+    a.1 != 0 && b.1 != 0 && a.0 < b.0.saturating_add(b.1) && b.0 < a.0.saturating_add(a.1)
 }
 
 /// Guest memory the call only reads, as a slice: checked like [`slice`] (and with
@@ -131,14 +164,13 @@ unsafe fn read_apart<'a, S: Syscalls, T>(
     Ok(core::slice::from_raw_parts(ptr, len))
 }
 
-fn decoded<T>(value: Option<T>) -> Result<T, crate::errno> {
-    value.ok_or(crate::errno::INVAL)
+/// An enum argument decoded by `decode`, or [`errno::INVAL`](crate::errno::INVAL).
+fn decoded<R, T>(raw: R, decode: fn(R) -> Option<T>) -> Result<T, crate::errno> {
+    decode(raw).ok_or(crate::errno::INVAL)
 }
 
-unsafe fn writable<S: Syscalls, T>(
-    s: &mut S,
-    ptr: *mut T,
-) -> Result<*mut T, crate::errno> {
+/// An output pointer, checked before the call.
+unsafe fn writable<S: Syscalls, T>(s: &mut S, ptr: *mut T) -> Result<*mut T, crate::errno> {
     check(s, ptr, 1, true)?;
     Ok(ptr)
 }
@@ -183,18 +215,28 @@ unsafe fn clock_res_get_inner<S: Syscalls, const TRACE: bool>(
     clock_id: u32,
     resolution: *mut crate::timestamp,
 ) -> Result<(), crate::errno> {
-    let clock_id = match decoded(validate::clockid(clock_id)) {
+    const NAME: &str = "clock_res_get";
+    let clock_id = match decoded(clock_id, validate::clockid) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "clock_res_get", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
     let resolution = match writable(s, resolution) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "clock_res_get", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE { Some(trace::clock_res_get(clock_id)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.clock_res_get(clock_id),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::clock_res_get(clock_id);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.clock_res_get(clock_id)
     };
     if let Some(call) = call {
         let shown = trace::clock_res_get_result(&result);
@@ -247,26 +289,28 @@ unsafe fn clock_time_get_inner<S: Syscalls, const TRACE: bool>(
     precision: crate::timestamp,
     time: *mut crate::timestamp,
 ) -> Result<(), crate::errno> {
-    let clock_id = match decoded(validate::clockid(clock_id)) {
+    const NAME: &str = "clock_time_get";
+    let clock_id = match decoded(clock_id, validate::clockid) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "clock_time_get", e)),
-    };
-    let precision = match Ok::<_, crate::errno>(precision) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "clock_time_get", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
     let time = match writable(s, time) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "clock_time_get", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE {
-        Some(trace::clock_time_get(clock_id, precision))
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::clock_time_get(clock_id, precision);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
     } else {
-        None
-    };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.clock_time_get(clock_id, precision),
+        s.clock_time_get(clock_id, precision)
     };
     if let Some(call) = call {
         let shown = trace::clock_time_get_result(&result);
@@ -319,26 +363,28 @@ unsafe fn condvar_signal_inner<S: Syscalls, const TRACE: bool>(
     scope: u8,
     nwaiters: crate::nthreads,
 ) -> Result<(), crate::errno> {
+    const NAME: &str = "condvar_signal";
     let condvar = match writable(s, condvar) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "condvar_signal", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let scope = match decoded(validate::scope(scope)) {
+    let scope = match decoded(scope, validate::scope) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "condvar_signal", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let nwaiters = match Ok::<_, crate::errno>(nwaiters) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "condvar_signal", e)),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::condvar_signal(condvar, scope, nwaiters);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
     };
-    let call = if TRACE {
-        Some(trace::condvar_signal(condvar, scope, nwaiters))
+    let result = if let Some(injected) = injected {
+        Err(injected)
     } else {
-        None
-    };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.condvar_signal(condvar, scope, nwaiters),
+        s.condvar_signal(condvar, scope, nwaiters)
     };
     if let Some(call) = call {
         let shown = trace::condvar_signal_result(&result);
@@ -371,10 +417,7 @@ pub unsafe extern "C" fn fd_close<S: Syscalls>(fd: crate::fd) -> crate::errno {
 
 #[cold]
 #[inline(never)]
-unsafe fn fd_close_traced<S: Syscalls>(
-    s: &mut S,
-    fd: crate::fd,
-) -> Result<(), crate::errno> {
+unsafe fn fd_close_traced<S: Syscalls>(s: &mut S, fd: crate::fd) -> Result<(), crate::errno> {
     fd_close_inner::<S, true>(s, fd)
 }
 
@@ -383,14 +426,19 @@ unsafe fn fd_close_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd: crate::fd,
 ) -> Result<(), crate::errno> {
-    let fd = match Ok::<_, crate::errno>(fd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_close", e)),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::fd_close(fd);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
     };
-    let call = if TRACE { Some(trace::fd_close(fd)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.fd_close(fd),
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.fd_close(fd)
     };
     if let Some(call) = call {
         let shown = trace::fd_close_result(&result);
@@ -407,10 +455,7 @@ unsafe fn fd_close_inner<S: Syscalls, const TRACE: bool>(
 /// To be called by the guest with the C signature of the system call; the pointers
 /// it passes are checked as the [module docs](super) describe, and must otherwise
 /// be valid guest memory for the duration of the call.
-pub unsafe extern "C" fn fd_create1<S: Syscalls>(
-    r#type: u8,
-    fd: *mut crate::fd,
-) -> crate::errno {
+pub unsafe extern "C" fn fd_create1<S: Syscalls>(r#type: u8, fd: *mut crate::fd) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
             fd_create1_traced(s, r#type, fd)
@@ -440,18 +485,28 @@ unsafe fn fd_create1_inner<S: Syscalls, const TRACE: bool>(
     r#type: u8,
     fd: *mut crate::fd,
 ) -> Result<(), crate::errno> {
-    let r#type = match decoded(validate::filetype(r#type)) {
+    const NAME: &str = "fd_create1";
+    let r#type = match decoded(r#type, validate::filetype) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_create1", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
     let fd = match writable(s, fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_create1", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE { Some(trace::fd_create1(r#type)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.fd_create1(r#type),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::fd_create1(r#type);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.fd_create1(r#type)
     };
     if let Some(call) = call {
         let shown = trace::fd_create1_result(&result);
@@ -504,22 +559,32 @@ unsafe fn fd_create2_inner<S: Syscalls, const TRACE: bool>(
     fd1: *mut crate::fd,
     fd2: *mut crate::fd,
 ) -> Result<(), crate::errno> {
-    let r#type = match decoded(validate::filetype(r#type)) {
+    const NAME: &str = "fd_create2";
+    let r#type = match decoded(r#type, validate::filetype) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_create2", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
     let fd1 = match writable(s, fd1) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_create2", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
     let fd2 = match writable(s, fd2) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_create2", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE { Some(trace::fd_create2(r#type)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.fd_create2(r#type),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::fd_create2(r#type);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.fd_create2(r#type)
     };
     if let Some(call) = call {
         let shown = trace::fd_create2_result(&result);
@@ -554,10 +619,7 @@ pub unsafe extern "C" fn fd_datasync<S: Syscalls>(fd: crate::fd) -> crate::errno
 
 #[cold]
 #[inline(never)]
-unsafe fn fd_datasync_traced<S: Syscalls>(
-    s: &mut S,
-    fd: crate::fd,
-) -> Result<(), crate::errno> {
+unsafe fn fd_datasync_traced<S: Syscalls>(s: &mut S, fd: crate::fd) -> Result<(), crate::errno> {
     fd_datasync_inner::<S, true>(s, fd)
 }
 
@@ -566,14 +628,19 @@ unsafe fn fd_datasync_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd: crate::fd,
 ) -> Result<(), crate::errno> {
-    let fd = match Ok::<_, crate::errno>(fd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_datasync", e)),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::fd_datasync(fd);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
     };
-    let call = if TRACE { Some(trace::fd_datasync(fd)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.fd_datasync(fd),
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.fd_datasync(fd)
     };
     if let Some(call) = call {
         let shown = trace::fd_datasync_result(&result);
@@ -590,10 +657,7 @@ unsafe fn fd_datasync_inner<S: Syscalls, const TRACE: bool>(
 /// To be called by the guest with the C signature of the system call; the pointers
 /// it passes are checked as the [module docs](super) describe, and must otherwise
 /// be valid guest memory for the duration of the call.
-pub unsafe extern "C" fn fd_dup<S: Syscalls>(
-    from: crate::fd,
-    fd: *mut crate::fd,
-) -> crate::errno {
+pub unsafe extern "C" fn fd_dup<S: Syscalls>(from: crate::fd, fd: *mut crate::fd) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
             fd_dup_traced(s, from, fd)
@@ -623,18 +687,24 @@ unsafe fn fd_dup_inner<S: Syscalls, const TRACE: bool>(
     from: crate::fd,
     fd: *mut crate::fd,
 ) -> Result<(), crate::errno> {
-    let from = match Ok::<_, crate::errno>(from) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_dup", e)),
-    };
+    const NAME: &str = "fd_dup";
     let fd = match writable(s, fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_dup", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE { Some(trace::fd_dup(from)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.fd_dup(from),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::fd_dup(from);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.fd_dup(from)
     };
     if let Some(call) = call {
         let shown = trace::fd_dup_result(&result);
@@ -693,26 +763,28 @@ unsafe fn fd_pread_inner<S: Syscalls, const TRACE: bool>(
     offset: crate::filesize,
     nread: *mut usize,
 ) -> Result<(), crate::errno> {
-    let fd = match Ok::<_, crate::errno>(fd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_pread", e)),
-    };
+    const NAME: &str = "fd_pread";
     let iovs = match super::slice(s, iovs, iovs_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_pread", e)),
-    };
-    let offset = match Ok::<_, crate::errno>(offset) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_pread", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
     let nread = match writable(s, nread) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_pread", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE { Some(trace::fd_pread(fd, iovs, offset)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.fd_pread(fd, iovs, offset),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::fd_pread(fd, iovs, offset);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.fd_pread(fd, iovs, offset)
     };
     if let Some(call) = call {
         let shown = trace::fd_pread_result(&result);
@@ -771,26 +843,28 @@ unsafe fn fd_pwrite_inner<S: Syscalls, const TRACE: bool>(
     offset: crate::filesize,
     nwritten: *mut usize,
 ) -> Result<(), crate::errno> {
-    let fd = match Ok::<_, crate::errno>(fd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_pwrite", e)),
-    };
+    const NAME: &str = "fd_pwrite";
     let iovs = match super::slice(s, iovs, iovs_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_pwrite", e)),
-    };
-    let offset = match Ok::<_, crate::errno>(offset) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_pwrite", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
     let nwritten = match writable(s, nwritten) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_pwrite", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE { Some(trace::fd_pwrite(fd, iovs, offset)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.fd_pwrite(fd, iovs, offset),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::fd_pwrite(fd, iovs, offset);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.fd_pwrite(fd, iovs, offset)
     };
     if let Some(call) = call {
         let shown = trace::fd_pwrite_result(&result);
@@ -846,22 +920,28 @@ unsafe fn fd_read_inner<S: Syscalls, const TRACE: bool>(
     iovs_len: usize,
     nread: *mut usize,
 ) -> Result<(), crate::errno> {
-    let fd = match Ok::<_, crate::errno>(fd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_read", e)),
-    };
+    const NAME: &str = "fd_read";
     let iovs = match super::slice(s, iovs, iovs_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_read", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
     let nread = match writable(s, nread) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_read", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE { Some(trace::fd_read(fd, iovs)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.fd_read(fd, iovs),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::fd_read(fd, iovs);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.fd_read(fd, iovs)
     };
     if let Some(call) = call {
         let shown = trace::fd_read_result(&result);
@@ -878,10 +958,7 @@ unsafe fn fd_read_inner<S: Syscalls, const TRACE: bool>(
 /// To be called by the guest with the C signature of the system call; the pointers
 /// it passes are checked as the [module docs](super) describe, and must otherwise
 /// be valid guest memory for the duration of the call.
-pub unsafe extern "C" fn fd_replace<S: Syscalls>(
-    from: crate::fd,
-    to: crate::fd,
-) -> crate::errno {
+pub unsafe extern "C" fn fd_replace<S: Syscalls>(from: crate::fd, to: crate::fd) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
             fd_replace_traced(s, from, to)
@@ -911,18 +988,19 @@ unsafe fn fd_replace_inner<S: Syscalls, const TRACE: bool>(
     from: crate::fd,
     to: crate::fd,
 ) -> Result<(), crate::errno> {
-    let from = match Ok::<_, crate::errno>(from) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_replace", e)),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::fd_replace(from, to);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
     };
-    let to = match Ok::<_, crate::errno>(to) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_replace", e)),
-    };
-    let call = if TRACE { Some(trace::fd_replace(from, to)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.fd_replace(from, to),
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.fd_replace(from, to)
     };
     if let Some(call) = call {
         let shown = trace::fd_replace_result(&result);
@@ -978,26 +1056,28 @@ unsafe fn fd_seek_inner<S: Syscalls, const TRACE: bool>(
     whence: u8,
     newoffset: *mut crate::filesize,
 ) -> Result<(), crate::errno> {
-    let fd = match Ok::<_, crate::errno>(fd) {
+    const NAME: &str = "fd_seek";
+    let whence = match decoded(whence, validate::whence) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_seek", e)),
-    };
-    let offset = match Ok::<_, crate::errno>(offset) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_seek", e)),
-    };
-    let whence = match decoded(validate::whence(whence)) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_seek", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
     let newoffset = match writable(s, newoffset) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_seek", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE { Some(trace::fd_seek(fd, offset, whence)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.fd_seek(fd, offset, whence),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::fd_seek(fd, offset, whence);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.fd_seek(fd, offset, whence)
     };
     if let Some(call) = call {
         let shown = trace::fd_seek_result(&result);
@@ -1047,18 +1127,24 @@ unsafe fn fd_stat_get_inner<S: Syscalls, const TRACE: bool>(
     fd: crate::fd,
     buf: *mut crate::fdstat,
 ) -> Result<(), crate::errno> {
-    let fd = match Ok::<_, crate::errno>(fd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_stat_get", e)),
-    };
+    const NAME: &str = "fd_stat_get";
     let buf = match super::uninit(s, buf) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_stat_get", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE { Some(trace::fd_stat_get(fd, buf.as_ptr())) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.fd_stat_get(fd, buf),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::fd_stat_get(fd, buf.as_ptr());
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.fd_stat_get(fd, buf)
     };
     if let Some(call) = call {
         let shown = trace::fd_stat_get_result(&result);
@@ -1111,22 +1197,24 @@ unsafe fn fd_stat_put_inner<S: Syscalls, const TRACE: bool>(
     buf: *const crate::fdstat,
     flags: crate::fdsflags,
 ) -> Result<(), crate::errno> {
-    let fd = match Ok::<_, crate::errno>(fd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_stat_put", e)),
-    };
+    const NAME: &str = "fd_stat_put";
     let buf = match super::fields(s, buf) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_stat_put", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let flags = match Ok::<_, crate::errno>(flags) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_stat_put", e)),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::fd_stat_put(fd, buf, flags);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
     };
-    let call = if TRACE { Some(trace::fd_stat_put(fd, buf, flags)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.fd_stat_put(fd, buf, flags),
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.fd_stat_put(fd, buf, flags)
     };
     if let Some(call) = call {
         let shown = trace::fd_stat_put_result(&result);
@@ -1159,10 +1247,7 @@ pub unsafe extern "C" fn fd_sync<S: Syscalls>(fd: crate::fd) -> crate::errno {
 
 #[cold]
 #[inline(never)]
-unsafe fn fd_sync_traced<S: Syscalls>(
-    s: &mut S,
-    fd: crate::fd,
-) -> Result<(), crate::errno> {
+unsafe fn fd_sync_traced<S: Syscalls>(s: &mut S, fd: crate::fd) -> Result<(), crate::errno> {
     fd_sync_inner::<S, true>(s, fd)
 }
 
@@ -1171,14 +1256,19 @@ unsafe fn fd_sync_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     fd: crate::fd,
 ) -> Result<(), crate::errno> {
-    let fd = match Ok::<_, crate::errno>(fd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_sync", e)),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::fd_sync(fd);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
     };
-    let call = if TRACE { Some(trace::fd_sync(fd)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.fd_sync(fd),
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.fd_sync(fd)
     };
     if let Some(call) = call {
         let shown = trace::fd_sync_result(&result);
@@ -1234,22 +1324,28 @@ unsafe fn fd_write_inner<S: Syscalls, const TRACE: bool>(
     iovs_len: usize,
     nwritten: *mut usize,
 ) -> Result<(), crate::errno> {
-    let fd = match Ok::<_, crate::errno>(fd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_write", e)),
-    };
+    const NAME: &str = "fd_write";
     let iovs = match super::slice(s, iovs, iovs_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_write", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
     let nwritten = match writable(s, nwritten) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "fd_write", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE { Some(trace::fd_write(fd, iovs)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.fd_write(fd, iovs),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::fd_write(fd, iovs);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.fd_write(fd, iovs)
     };
     if let Some(call) = call {
         let shown = trace::fd_write_result(&result);
@@ -1305,30 +1401,24 @@ unsafe fn file_advise_inner<S: Syscalls, const TRACE: bool>(
     len: crate::filesize,
     advice: u8,
 ) -> Result<(), crate::errno> {
-    let fd = match Ok::<_, crate::errno>(fd) {
+    const NAME: &str = "file_advise";
+    let advice = match decoded(advice, validate::advice) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_advise", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let offset = match Ok::<_, crate::errno>(offset) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_advise", e)),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::file_advise(fd, offset, len, advice);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
     };
-    let len = match Ok::<_, crate::errno>(len) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_advise", e)),
-    };
-    let advice = match decoded(validate::advice(advice)) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_advise", e)),
-    };
-    let call = if TRACE {
-        Some(trace::file_advise(fd, offset, len, advice))
+    let result = if let Some(injected) = injected {
+        Err(injected)
     } else {
-        None
-    };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.file_advise(fd, offset, len, advice),
+        s.file_advise(fd, offset, len, advice)
     };
     if let Some(call) = call {
         let shown = trace::file_advise_result(&result);
@@ -1381,22 +1471,19 @@ unsafe fn file_allocate_inner<S: Syscalls, const TRACE: bool>(
     offset: crate::filesize,
     len: crate::filesize,
 ) -> Result<(), crate::errno> {
-    let fd = match Ok::<_, crate::errno>(fd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_allocate", e)),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::file_allocate(fd, offset, len);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
     };
-    let offset = match Ok::<_, crate::errno>(offset) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_allocate", e)),
-    };
-    let len = match Ok::<_, crate::errno>(len) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_allocate", e)),
-    };
-    let call = if TRACE { Some(trace::file_allocate(fd, offset, len)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.file_allocate(fd, offset, len),
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.file_allocate(fd, offset, len)
     };
     if let Some(call) = call {
         let shown = trace::file_allocate_result(&result);
@@ -1452,22 +1539,28 @@ unsafe fn file_create_inner<S: Syscalls, const TRACE: bool>(
     path_len: usize,
     r#type: u8,
 ) -> Result<(), crate::errno> {
-    let fd = match Ok::<_, crate::errno>(fd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_create", e)),
-    };
+    const NAME: &str = "file_create";
     let path = match super::slice(s, path, path_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_create", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let r#type = match decoded(validate::filetype(r#type)) {
+    let r#type = match decoded(r#type, validate::filetype) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_create", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE { Some(trace::file_create(fd, path, r#type)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.file_create(fd, path, r#type),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::file_create(fd, path, r#type);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.file_create(fd, path, r#type)
     };
     if let Some(call) = call {
         let shown = trace::file_create_result(&result);
@@ -1529,26 +1622,28 @@ unsafe fn file_link_inner<S: Syscalls, const TRACE: bool>(
     path2: *const u8,
     path2_len: usize,
 ) -> Result<(), crate::errno> {
-    let fd1 = match Ok::<_, crate::errno>(fd1) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_link", e)),
-    };
+    const NAME: &str = "file_link";
     let path1 = match super::slice(s, path1, path1_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_link", e)),
-    };
-    let fd2 = match Ok::<_, crate::errno>(fd2) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_link", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
     let path2 = match super::slice(s, path2, path2_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_link", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE { Some(trace::file_link(fd1, path1, fd2, path2)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.file_link(fd1, path1, fd2, path2),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::file_link(fd1, path1, fd2, path2);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.file_link(fd1, path1, fd2, path2)
     };
     if let Some(call) = call {
         let shown = trace::file_link_result(&result);
@@ -1610,34 +1705,32 @@ unsafe fn file_open_inner<S: Syscalls, const TRACE: bool>(
     fds: *const crate::fdstat,
     fd: *mut crate::fd,
 ) -> Result<(), crate::errno> {
-    let dirfd = match Ok::<_, crate::errno>(dirfd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_open", e)),
-    };
+    const NAME: &str = "file_open";
     let path = match super::slice(s, path, path_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_open", e)),
-    };
-    let oflags = match Ok::<_, crate::errno>(oflags) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_open", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
     let fds = match super::fields(s, fds) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_open", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
     let fd = match writable(s, fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_open", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE {
-        Some(trace::file_open(dirfd, path, oflags, fds))
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::file_open(dirfd, path, oflags, fds);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
     } else {
-        None
-    };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.file_open(dirfd, path, oflags, fds),
+        s.file_open(dirfd, path, oflags, fds)
     };
     if let Some(call) = call {
         let shown = trace::file_open_result(&result);
@@ -1696,30 +1789,28 @@ unsafe fn file_readdir_inner<S: Syscalls, const TRACE: bool>(
     cookie: crate::dircookie,
     bufused: *mut usize,
 ) -> Result<(), crate::errno> {
-    let fd = match Ok::<_, crate::errno>(fd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_readdir", e)),
-    };
+    const NAME: &str = "file_readdir";
     let buf = match super::slice_mut(s, buf as *mut u8, buf_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_readdir", e)),
-    };
-    let cookie = match Ok::<_, crate::errno>(cookie) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_readdir", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
     let bufused = match writable(s, bufused) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_readdir", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE {
-        Some(trace::file_readdir(fd, buf.len(), cookie))
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::file_readdir(fd, buf.len(), cookie);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
     } else {
-        None
-    };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.file_readdir(fd, buf, cookie),
+        s.file_readdir(fd, buf, cookie)
     };
     if let Some(call) = call {
         let shown = trace::file_readdir_result(&result);
@@ -1781,32 +1872,34 @@ unsafe fn file_readlink_inner<S: Syscalls, const TRACE: bool>(
     buf_len: usize,
     bufused: *mut usize,
 ) -> Result<(), crate::errno> {
+    const NAME: &str = "file_readlink";
     let written = [span(buf as *const u8, buf_len)];
-    let fd = match Ok::<_, crate::errno>(fd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_readlink", e)),
-    };
     let mut path_copy = Vec::new();
     let path = match read_apart(s, path, path_len, None, &written, &mut path_copy) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_readlink", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
     let buf = match super::slice_mut(s, buf, buf_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_readlink", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
     let bufused = match writable(s, bufused) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_readlink", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE {
-        Some(trace::file_readlink(fd, path, buf.len()))
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::file_readlink(fd, path, buf.len());
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
     } else {
-        None
-    };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.file_readlink(fd, path, buf),
+        s.file_readlink(fd, path, buf)
     };
     if let Some(call) = call {
         let shown = trace::file_readlink_result(&result);
@@ -1835,10 +1928,7 @@ pub unsafe extern "C" fn file_rename<S: Syscalls>(
         let result = if s.observed() {
             file_rename_traced(s, fd1, path1, path1_len, fd2, path2, path2_len)
         } else {
-            file_rename_inner::<
-                S,
-                false,
-            >(s, fd1, path1, path1_len, fd2, path2, path2_len)
+            file_rename_inner::<S, false>(s, fd1, path1, path1_len, fd2, path2, path2_len)
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -1871,30 +1961,28 @@ unsafe fn file_rename_inner<S: Syscalls, const TRACE: bool>(
     path2: *const u8,
     path2_len: usize,
 ) -> Result<(), crate::errno> {
-    let fd1 = match Ok::<_, crate::errno>(fd1) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_rename", e)),
-    };
+    const NAME: &str = "file_rename";
     let path1 = match super::slice(s, path1, path1_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_rename", e)),
-    };
-    let fd2 = match Ok::<_, crate::errno>(fd2) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_rename", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
     let path2 = match super::slice(s, path2, path2_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_rename", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE {
-        Some(trace::file_rename(fd1, path1, fd2, path2))
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::file_rename(fd1, path1, fd2, path2);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
     } else {
-        None
-    };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.file_rename(fd1, path1, fd2, path2),
+        s.file_rename(fd1, path1, fd2, path2)
     };
     if let Some(call) = call {
         let shown = trace::file_rename_result(&result);
@@ -1944,18 +2032,24 @@ unsafe fn file_stat_fget_inner<S: Syscalls, const TRACE: bool>(
     fd: crate::fd,
     buf: *mut crate::filestat,
 ) -> Result<(), crate::errno> {
-    let fd = match Ok::<_, crate::errno>(fd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_fget", e)),
-    };
+    const NAME: &str = "file_stat_fget";
     let buf = match super::uninit(s, buf) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_fget", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE { Some(trace::file_stat_fget(fd, buf.as_ptr())) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.file_stat_fget(fd, buf),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::file_stat_fget(fd, buf.as_ptr());
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.file_stat_fget(fd, buf)
     };
     if let Some(call) = call {
         let shown = trace::file_stat_fget_result(&result);
@@ -2008,22 +2102,24 @@ unsafe fn file_stat_fput_inner<S: Syscalls, const TRACE: bool>(
     buf: *const crate::filestat,
     flags: crate::fsflags,
 ) -> Result<(), crate::errno> {
-    let fd = match Ok::<_, crate::errno>(fd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_fput", e)),
-    };
+    const NAME: &str = "file_stat_fput";
     let buf = match super::fields(s, buf) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_fput", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let flags = match Ok::<_, crate::errno>(flags) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_fput", e)),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::file_stat_fput(fd, buf, flags);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
     };
-    let call = if TRACE { Some(trace::file_stat_fput(fd, buf, flags)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.file_stat_fput(fd, buf, flags),
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.file_stat_fput(fd, buf, flags)
     };
     if let Some(call) = call {
         let shown = trace::file_stat_fput_result(&result);
@@ -2079,28 +2175,30 @@ unsafe fn file_stat_get_inner<S: Syscalls, const TRACE: bool>(
     path_len: usize,
     buf: *mut crate::filestat,
 ) -> Result<(), crate::errno> {
+    const NAME: &str = "file_stat_get";
     let written = [span(buf as *const crate::filestat, 1)];
-    let fd = match Ok::<_, crate::errno>(fd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_get", e)),
-    };
     let mut path_copy = Vec::new();
     let path = match read_apart(s, path, path_len, None, &written, &mut path_copy) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_get", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
     let buf = match super::uninit(s, buf) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_get", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE {
-        Some(trace::file_stat_get(fd, path, buf.as_ptr()))
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::file_stat_get(fd, path, buf.as_ptr());
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
     } else {
-        None
-    };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.file_stat_get(fd, path, buf),
+        s.file_stat_get(fd, path, buf)
     };
     if let Some(call) = call {
         let shown = trace::file_stat_get_result(&result);
@@ -2159,30 +2257,28 @@ unsafe fn file_stat_put_inner<S: Syscalls, const TRACE: bool>(
     buf: *const crate::filestat,
     flags: crate::fsflags,
 ) -> Result<(), crate::errno> {
-    let fd = match Ok::<_, crate::errno>(fd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_put", e)),
-    };
+    const NAME: &str = "file_stat_put";
     let path = match super::slice(s, path, path_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_put", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
     let buf = match super::fields(s, buf) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_put", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let flags = match Ok::<_, crate::errno>(flags) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_stat_put", e)),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::file_stat_put(fd, path, buf, flags);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
     };
-    let call = if TRACE {
-        Some(trace::file_stat_put(fd, path, buf, flags))
+    let result = if let Some(injected) = injected {
+        Err(injected)
     } else {
-        None
-    };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.file_stat_put(fd, path, buf, flags),
+        s.file_stat_put(fd, path, buf, flags)
     };
     if let Some(call) = call {
         let shown = trace::file_stat_put_result(&result);
@@ -2241,22 +2337,28 @@ unsafe fn file_symlink_inner<S: Syscalls, const TRACE: bool>(
     path2: *const u8,
     path2_len: usize,
 ) -> Result<(), crate::errno> {
+    const NAME: &str = "file_symlink";
     let path1 = match super::slice(s, path1, path1_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_symlink", e)),
-    };
-    let fd = match Ok::<_, crate::errno>(fd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_symlink", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
     let path2 = match super::slice(s, path2, path2_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_symlink", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE { Some(trace::file_symlink(path1, fd, path2)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.file_symlink(path1, fd, path2),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::file_symlink(path1, fd, path2);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.file_symlink(path1, fd, path2)
     };
     if let Some(call) = call {
         let shown = trace::file_symlink_result(&result);
@@ -2312,22 +2414,24 @@ unsafe fn file_unlink_inner<S: Syscalls, const TRACE: bool>(
     path_len: usize,
     flags: crate::ulflags,
 ) -> Result<(), crate::errno> {
-    let fd = match Ok::<_, crate::errno>(fd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_unlink", e)),
-    };
+    const NAME: &str = "file_unlink";
     let path = match super::slice(s, path, path_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_unlink", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let flags = match Ok::<_, crate::errno>(flags) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "file_unlink", e)),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::file_unlink(fd, path, flags);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
     };
-    let call = if TRACE { Some(trace::file_unlink(fd, path, flags)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.file_unlink(fd, path, flags),
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.file_unlink(fd, path, flags)
     };
     if let Some(call) = call {
         let shown = trace::file_unlink_result(&result);
@@ -2377,18 +2481,28 @@ unsafe fn lock_unlock_inner<S: Syscalls, const TRACE: bool>(
     lock: *mut crate::lock,
     scope: u8,
 ) -> Result<(), crate::errno> {
+    const NAME: &str = "lock_unlock";
     let lock = match writable(s, lock) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "lock_unlock", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let scope = match decoded(validate::scope(scope)) {
+    let scope = match decoded(scope, validate::scope) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "lock_unlock", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE { Some(trace::lock_unlock(lock, scope)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.lock_unlock(lock, scope),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::lock_unlock(lock, scope);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.lock_unlock(lock, scope)
     };
     if let Some(call) = call {
         let shown = trace::lock_unlock_result(&result);
@@ -2441,21 +2555,25 @@ unsafe fn mem_advise_inner<S: Syscalls, const TRACE: bool>(
     mapping_len: usize,
     advice: u8,
 ) -> Result<(), crate::errno> {
-    let mapping = match Ok::<
-        _,
-        crate::errno,
-    >(core::ptr::slice_from_raw_parts_mut(mapping as *mut u8, mapping_len)) {
+    const NAME: &str = "mem_advise";
+    let mapping = core::ptr::slice_from_raw_parts_mut(mapping as *mut u8, mapping_len);
+    let advice = match decoded(advice, validate::advice) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "mem_advise", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let advice = match decoded(validate::advice(advice)) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "mem_advise", e)),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::mem_advise(mapping, advice);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
     };
-    let call = if TRACE { Some(trace::mem_advise(mapping, advice)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.mem_advise(mapping, advice),
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.mem_advise(mapping, advice)
     };
     if let Some(call) = call {
         let shown = trace::mem_advise_result(&result);
@@ -2494,7 +2612,7 @@ pub unsafe extern "C" fn mem_map<S: Syscalls>(
     })
 }
 
-#[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments)] // mirrors the C signature
 #[cold]
 #[inline(never)]
 unsafe fn mem_map_traced<S: Syscalls>(
@@ -2510,7 +2628,7 @@ unsafe fn mem_map_traced<S: Syscalls>(
     mem_map_inner::<S, true>(s, addr, len, prot, flags, fd, off, mem)
 }
 
-#[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments)] // mirrors the C signature
 #[inline(always)]
 unsafe fn mem_map_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
@@ -2522,42 +2640,24 @@ unsafe fn mem_map_inner<S: Syscalls, const TRACE: bool>(
     off: crate::filesize,
     mem: *mut *mut (),
 ) -> Result<(), crate::errno> {
-    let addr = match Ok::<_, crate::errno>(addr) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "mem_map", e)),
-    };
-    let len = match Ok::<_, crate::errno>(len) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "mem_map", e)),
-    };
-    let prot = match Ok::<_, crate::errno>(prot) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "mem_map", e)),
-    };
-    let flags = match Ok::<_, crate::errno>(flags) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "mem_map", e)),
-    };
-    let fd = match Ok::<_, crate::errno>(fd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "mem_map", e)),
-    };
-    let off = match Ok::<_, crate::errno>(off) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "mem_map", e)),
-    };
+    const NAME: &str = "mem_map";
     let mem = match writable(s, mem) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "mem_map", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE {
-        Some(trace::mem_map(addr, len, prot, flags, fd, off))
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::mem_map(addr, len, prot, flags, fd, off);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
     } else {
-        None
-    };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.mem_map(addr, len, prot, flags, fd, off),
+        s.mem_map(addr, len, prot, flags, fd, off)
     };
     if let Some(call) = call {
         let shown = trace::mem_map_result(&result);
@@ -2610,21 +2710,20 @@ unsafe fn mem_protect_inner<S: Syscalls, const TRACE: bool>(
     mapping_len: usize,
     prot: crate::mprot,
 ) -> Result<(), crate::errno> {
-    let mapping = match Ok::<
-        _,
-        crate::errno,
-    >(core::ptr::slice_from_raw_parts_mut(mapping as *mut u8, mapping_len)) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "mem_protect", e)),
+    let mapping = core::ptr::slice_from_raw_parts_mut(mapping as *mut u8, mapping_len);
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::mem_protect(mapping, prot);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
     };
-    let prot = match Ok::<_, crate::errno>(prot) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "mem_protect", e)),
-    };
-    let call = if TRACE { Some(trace::mem_protect(mapping, prot)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.mem_protect(mapping, prot),
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.mem_protect(mapping, prot)
     };
     if let Some(call) = call {
         let shown = trace::mem_protect_result(&result);
@@ -2677,21 +2776,20 @@ unsafe fn mem_sync_inner<S: Syscalls, const TRACE: bool>(
     mapping_len: usize,
     flags: crate::msflags,
 ) -> Result<(), crate::errno> {
-    let mapping = match Ok::<
-        _,
-        crate::errno,
-    >(core::ptr::slice_from_raw_parts_mut(mapping as *mut u8, mapping_len)) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "mem_sync", e)),
+    let mapping = core::ptr::slice_from_raw_parts_mut(mapping as *mut u8, mapping_len);
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::mem_sync(mapping, flags);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
     };
-    let flags = match Ok::<_, crate::errno>(flags) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "mem_sync", e)),
-    };
-    let call = if TRACE { Some(trace::mem_sync(mapping, flags)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.mem_sync(mapping, flags),
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.mem_sync(mapping, flags)
     };
     if let Some(call) = call {
         let shown = trace::mem_sync_result(&result);
@@ -2741,17 +2839,20 @@ unsafe fn mem_unmap_inner<S: Syscalls, const TRACE: bool>(
     mapping: *mut (),
     mapping_len: usize,
 ) -> Result<(), crate::errno> {
-    let mapping = match Ok::<
-        _,
-        crate::errno,
-    >(core::ptr::slice_from_raw_parts_mut(mapping as *mut u8, mapping_len)) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "mem_unmap", e)),
+    let mapping = core::ptr::slice_from_raw_parts_mut(mapping as *mut u8, mapping_len);
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::mem_unmap(mapping);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
     };
-    let call = if TRACE { Some(trace::mem_unmap(mapping)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.mem_unmap(mapping),
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.mem_unmap(mapping)
     };
     if let Some(call) = call {
         let shown = trace::mem_unmap_result(&result);
@@ -2807,6 +2908,7 @@ unsafe fn poll_inner<S: Syscalls, const TRACE: bool>(
     nsubscriptions: usize,
     nevents: *mut usize,
 ) -> Result<(), crate::errno> {
+    const NAME: &str = "poll";
     let written = [span(out as *const crate::event, nsubscriptions)];
     let mut in_copy = Vec::new();
     let r#in = match read_apart(
@@ -2818,7 +2920,7 @@ unsafe fn poll_inner<S: Syscalls, const TRACE: bool>(
         &mut in_copy,
     ) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "poll", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
     let out = match super::slice_mut(
         s,
@@ -2826,17 +2928,27 @@ unsafe fn poll_inner<S: Syscalls, const TRACE: bool>(
         nsubscriptions,
     ) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "poll", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
     let nevents = match writable(s, nevents) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "poll", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE { Some(trace::poll(r#in, out.len())) } else { None };
-    let out_filled = (out.as_ptr() as *const crate::event, out.len());
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.poll(r#in, out),
+    let mut call = None;
+    let out_filled = out.as_ptr() as *const crate::event;
+    let out_filled = (out_filled, out.len());
+    if TRACE {
+        let decoded = trace::poll(r#in, out.len());
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.poll(r#in, out)
     };
     if let Some(call) = call {
         let shown = trace::poll_result(&result, out_filled);
@@ -2895,22 +3007,28 @@ unsafe fn proc_exec_inner<S: Syscalls, const TRACE: bool>(
     fds: *const crate::fd,
     fds_len: usize,
 ) -> Result<(), crate::errno> {
-    let fd = match Ok::<_, crate::errno>(fd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "proc_exec", e)),
-    };
+    const NAME: &str = "proc_exec";
     let data = match super::slice(s, data as *const u8, data_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "proc_exec", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
     let fds = match super::slice(s, fds, fds_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "proc_exec", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE { Some(trace::proc_exec(fd, data, fds)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.proc_exec(fd, data, fds),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::proc_exec(fd, data, fds);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.proc_exec(fd, data, fds)
     };
     if let Some(call) = call {
         let shown = trace::proc_exec_result(&result);
@@ -2928,20 +3046,17 @@ unsafe fn proc_exec_inner<S: Syscalls, const TRACE: bool>(
 /// it passes are checked as the [module docs](super) describe, and must otherwise
 /// be valid guest memory for the duration of the call.
 pub unsafe extern "C" fn proc_exit<S: Syscalls>(rval: crate::exitcode) -> ! {
-    let () = S::with_current(|s| proc_exit_inner(s, rval));
+    S::with_current(|s| {
+        proc_exit_inner(s, rval);
+    });
     std::process::abort()
 }
 
 unsafe fn proc_exit_inner<S: Syscalls>(s: &mut S, rval: crate::exitcode) -> ! {
-    let rval = match Ok::<_, crate::errno>(rval) {
-        Ok(v) => v,
-        Err(e) => {
-            let e = failed::<S, true>(s, "proc_exit", e);
-            s.noreturn_failed("proc_exit", e)
-        }
-    };
     if s.observed() {
-        let _ = s.before(&trace::proc_exit(rval));
+        // A call that does not return cannot fail: what `before` says is moot.
+        let decoded = trace::proc_exit(rval);
+        let _ = s.before(&decoded);
     }
     s.proc_exit(rval)
 }
@@ -2986,18 +3101,28 @@ unsafe fn proc_fork_inner<S: Syscalls, const TRACE: bool>(
     fd: *mut crate::fd,
     tid: *mut crate::tid,
 ) -> Result<(), crate::errno> {
+    const NAME: &str = "proc_fork";
     let fd = match writable(s, fd) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "proc_fork", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
     let tid = match writable(s, tid) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "proc_fork", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE { Some(trace::proc_fork()) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.proc_fork(),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::proc_fork();
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.proc_fork()
     };
     if let Some(call) = call {
         let shown = trace::proc_fork_result(&result);
@@ -3032,10 +3157,7 @@ pub unsafe extern "C" fn proc_raise<S: Syscalls>(sig: u8) -> crate::errno {
 
 #[cold]
 #[inline(never)]
-unsafe fn proc_raise_traced<S: Syscalls>(
-    s: &mut S,
-    sig: u8,
-) -> Result<(), crate::errno> {
+unsafe fn proc_raise_traced<S: Syscalls>(s: &mut S, sig: u8) -> Result<(), crate::errno> {
     proc_raise_inner::<S, true>(s, sig)
 }
 
@@ -3044,14 +3166,24 @@ unsafe fn proc_raise_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
     sig: u8,
 ) -> Result<(), crate::errno> {
-    let sig = match decoded(validate::signal(sig)) {
+    const NAME: &str = "proc_raise";
+    let sig = match decoded(sig, validate::signal) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "proc_raise", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE { Some(trace::proc_raise(sig)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.proc_raise(sig),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::proc_raise(sig);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.proc_raise(sig)
     };
     if let Some(call) = call {
         let shown = trace::proc_raise_result(&result);
@@ -3068,10 +3200,7 @@ unsafe fn proc_raise_inner<S: Syscalls, const TRACE: bool>(
 /// To be called by the guest with the C signature of the system call; the pointers
 /// it passes are checked as the [module docs](super) describe, and must otherwise
 /// be valid guest memory for the duration of the call.
-pub unsafe extern "C" fn random_get<S: Syscalls>(
-    buf: *mut (),
-    buf_len: usize,
-) -> crate::errno {
+pub unsafe extern "C" fn random_get<S: Syscalls>(buf: *mut (), buf_len: usize) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
             random_get_traced(s, buf, buf_len)
@@ -3101,14 +3230,24 @@ unsafe fn random_get_inner<S: Syscalls, const TRACE: bool>(
     buf: *mut (),
     buf_len: usize,
 ) -> Result<(), crate::errno> {
+    const NAME: &str = "random_get";
     let buf = match super::slice_mut(s, buf as *mut u8, buf_len) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "random_get", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE { Some(trace::random_get(buf.len())) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.random_get(buf),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::random_get(buf.len());
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.random_get(buf)
     };
     if let Some(call) = call {
         let shown = trace::random_get_result(&result);
@@ -3161,29 +3300,31 @@ unsafe fn sock_recv_inner<S: Syscalls, const TRACE: bool>(
     r#in: *const crate::recv_in,
     out: *mut crate::recv_out,
 ) -> Result<(), crate::errno> {
+    const NAME: &str = "sock_recv";
     let written = [span(out as *const crate::recv_out, 1)];
-    let sock = match Ok::<_, crate::errno>(sock) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "sock_recv", e)),
-    };
     let mut in_copy = Vec::new();
-    let r#in = match read_apart(s, r#in, 1, None, &written, &mut in_copy).map(|v| &v[0])
-    {
+    let r#in = match read_apart(s, r#in, 1, None, &written, &mut in_copy) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "sock_recv", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
+    let r#in = &r#in[0];
     let out = match super::uninit(s, out) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "sock_recv", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE {
-        Some(trace::sock_recv(sock, r#in, out.as_ptr()))
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::sock_recv(sock, r#in, out.as_ptr());
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
     } else {
-        None
-    };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.sock_recv(sock, r#in, out),
+        s.sock_recv(sock, r#in, out)
     };
     if let Some(call) = call {
         let shown = trace::sock_recv_result(&result);
@@ -3236,29 +3377,31 @@ unsafe fn sock_send_inner<S: Syscalls, const TRACE: bool>(
     r#in: *const crate::send_in,
     out: *mut crate::send_out,
 ) -> Result<(), crate::errno> {
+    const NAME: &str = "sock_send";
     let written = [span(out as *const crate::send_out, 1)];
-    let sock = match Ok::<_, crate::errno>(sock) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "sock_send", e)),
-    };
     let mut in_copy = Vec::new();
-    let r#in = match read_apart(s, r#in, 1, None, &written, &mut in_copy).map(|v| &v[0])
-    {
+    let r#in = match read_apart(s, r#in, 1, None, &written, &mut in_copy) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "sock_send", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
+    let r#in = &r#in[0];
     let out = match super::uninit(s, out) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "sock_send", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE {
-        Some(trace::sock_send(sock, r#in, out.as_ptr()))
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::sock_send(sock, r#in, out.as_ptr());
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
     } else {
-        None
-    };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.sock_send(sock, r#in, out),
+        s.sock_send(sock, r#in, out)
     };
     if let Some(call) = call {
         let shown = trace::sock_send_result(&result);
@@ -3308,18 +3451,19 @@ unsafe fn sock_shutdown_inner<S: Syscalls, const TRACE: bool>(
     sock: crate::fd,
     how: crate::sdflags,
 ) -> Result<(), crate::errno> {
-    let sock = match Ok::<_, crate::errno>(sock) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "sock_shutdown", e)),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::sock_shutdown(sock, how);
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
     };
-    let how = match Ok::<_, crate::errno>(how) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "sock_shutdown", e)),
-    };
-    let call = if TRACE { Some(trace::sock_shutdown(sock, how)) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.sock_shutdown(sock, how),
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.sock_shutdown(sock, how)
     };
     if let Some(call) = call {
         let shown = trace::sock_shutdown_result(&result);
@@ -3369,18 +3513,28 @@ unsafe fn thread_create_inner<S: Syscalls, const TRACE: bool>(
     attr: *mut crate::threadattr,
     tid: *mut crate::tid,
 ) -> Result<(), crate::errno> {
+    const NAME: &str = "thread_create";
     let attr = match super::uninit(s, attr) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "thread_create", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
     let tid = match writable(s, tid) {
         Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, "thread_create", e)),
+        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
     };
-    let call = if TRACE { Some(trace::thread_create(attr.as_ptr())) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.thread_create(attr),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::thread_create(attr.as_ptr());
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.thread_create(attr)
     };
     if let Some(call) = call {
         let shown = trace::thread_create_result(&result);
@@ -3397,35 +3551,33 @@ unsafe fn thread_create_inner<S: Syscalls, const TRACE: bool>(
 /// To be called by the guest with the C signature of the system call; the pointers
 /// it passes are checked as the [module docs](super) describe, and must otherwise
 /// be valid guest memory for the duration of the call.
-pub unsafe extern "C" fn thread_exit<S: Syscalls>(
-    lock: *mut crate::lock,
-    scope: u8,
-) -> ! {
-    let () = S::with_current(|s| thread_exit_inner(s, lock, scope));
+pub unsafe extern "C" fn thread_exit<S: Syscalls>(lock: *mut crate::lock, scope: u8) -> ! {
+    S::with_current(|s| {
+        thread_exit_inner(s, lock, scope);
+    });
     std::process::abort()
 }
 
-unsafe fn thread_exit_inner<S: Syscalls>(
-    s: &mut S,
-    lock: *mut crate::lock,
-    scope: u8,
-) -> ! {
+unsafe fn thread_exit_inner<S: Syscalls>(s: &mut S, lock: *mut crate::lock, scope: u8) -> ! {
+    const NAME: &str = "thread_exit";
     let lock = match writable(s, lock) {
         Ok(v) => v,
         Err(e) => {
-            let e = failed::<S, true>(s, "thread_exit", e);
-            s.noreturn_failed("thread_exit", e)
+            let e = failed::<S, true>(s, NAME, e);
+            s.noreturn_failed(NAME, e)
         }
     };
-    let scope = match decoded(validate::scope(scope)) {
+    let scope = match decoded(scope, validate::scope) {
         Ok(v) => v,
         Err(e) => {
-            let e = failed::<S, true>(s, "thread_exit", e);
-            s.noreturn_failed("thread_exit", e)
+            let e = failed::<S, true>(s, NAME, e);
+            s.noreturn_failed(NAME, e)
         }
     };
     if s.observed() {
-        let _ = s.before(&trace::thread_exit(lock, scope));
+        // A call that does not return cannot fail: what `before` says is moot.
+        let decoded = trace::thread_exit(lock, scope);
+        let _ = s.before(&decoded);
     }
     s.thread_exit(lock, scope)
 }
@@ -3461,10 +3613,19 @@ unsafe fn thread_yield_traced<S: Syscalls>(s: &mut S) -> Result<(), crate::errno
 unsafe fn thread_yield_inner<S: Syscalls, const TRACE: bool>(
     s: &mut S,
 ) -> Result<(), crate::errno> {
-    let call = if TRACE { Some(trace::thread_yield()) } else { None };
-    let result = match call.as_ref().and_then(|c| s.before(c)) {
-        Some(injected) => Err(injected),
-        None => s.thread_yield(),
+    let mut call = None;
+    if TRACE {
+        let decoded = trace::thread_yield();
+        call = Some(decoded);
+    }
+    let injected = match &call {
+        Some(call) => s.before(call),
+        None => None,
+    };
+    let result = if let Some(injected) = injected {
+        Err(injected)
+    } else {
+        s.thread_yield()
     };
     if let Some(call) = call {
         let shown = trace::thread_yield_result(&result);

@@ -3,8 +3,6 @@
 use crate::ir::TypeKind;
 use crate::ir::{Access, Direction, Ir, Member, MemberKind, Syscall, Type, TypeId};
 use crate::naming::rust as naming;
-use proc_macro2::TokenStream;
-use quote::quote;
 
 /// The host-side shape of one syscall input.
 #[derive(Debug, Clone)]
@@ -156,61 +154,53 @@ pub fn members_have_invariants(ir: &Ir, members: &[Member]) -> bool {
 }
 
 /// The element type of a slice: `u8` for `void`.
-pub fn element(ir: &Ir, target: &Type) -> TokenStream {
+pub fn element(ir: &Ir, target: &Type) -> String {
     match target {
-        Type::Void => quote!(u8),
-        other => naming::qualified_type_tokens(ir, other),
+        Type::Void => "u8".to_string(),
+        other => naming::qualified_type_expr(ir, other),
     }
 }
 
 /// The parameter's type in the trait method.
-pub fn trait_type(ir: &Ir, kind: &Kind) -> TokenStream {
+pub fn trait_type(ir: &Ir, kind: &Kind) -> String {
+    let qualified = |ty: &Type| naming::qualified_type_expr(ir, ty);
     match kind {
         Kind::Value(ty) | Kind::CheckedValue(ty) | Kind::Raw(ty) | Kind::Atomic(ty) => {
-            naming::qualified_type_tokens(ir, ty)
+            qualified(ty)
         }
-        Kind::Enum(id) => naming::qualified_type_tokens(ir, &Type::Named(*id)),
+        Kind::Enum(id) => qualified(&Type::Named(*id)),
         Kind::Slice { target, mutable }
         | Kind::Counted {
             target, mutable, ..
         } => {
             let e = element(ir, target);
             match (mutable, has_invariants(ir, target)) {
-                (false, _) => quote!(&[#e]),
-                (true, false) if matches!(kind, Kind::Slice { .. }) => quote!(&mut [#e]),
-                (true, _) => quote!(&mut [core::mem::MaybeUninit<#e>]),
+                (false, _) => format!("&[{e}]"),
+                (true, false) if matches!(kind, Kind::Slice { .. }) => format!("&mut [{e}]"),
+                (true, _) => format!("&mut [core::mem::MaybeUninit<{e}>]"),
             }
         }
-        Kind::AddressRange => quote!(*mut [u8]),
-        Kind::Ref(ty) => {
-            let t = naming::qualified_type_tokens(ir, ty);
-            quote!(&#t)
-        }
-        Kind::Fields(ty) => {
-            let t = naming::qualified_type_tokens(ir, ty);
-            quote!(crate::host::Fields<'_, #t>)
-        }
-        Kind::UninitRef(ty) => {
-            let t = naming::qualified_type_tokens(ir, ty);
-            quote!(&mut core::mem::MaybeUninit<#t>)
-        }
-        Kind::Count => quote!(usize),
+        Kind::AddressRange => "*mut [u8]".to_string(),
+        Kind::Ref(ty) => format!("&{}", qualified(ty)),
+        Kind::Fields(ty) => format!("crate::host::Fields<'_, {}>", qualified(ty)),
+        Kind::UninitRef(ty) => format!("&mut core::mem::MaybeUninit<{}>", qualified(ty)),
+        Kind::Count => "usize".to_string(),
     }
 }
 
 /// The `Ok` type of a syscall's result: `()`, one output, or a tuple.
-pub fn output_type(ir: &Ir, call: &Syscall) -> TokenStream {
-    let outs: Vec<TokenStream> = call
+pub fn output_type(ir: &Ir, call: &Syscall) -> String {
+    let outs: Vec<String> = call
         .outputs
         .iter()
         .map(|m| match &m.kind {
-            MemberKind::Simple { ty, .. } => naming::qualified_type_tokens(ir, ty),
-            _ => quote!(()),
+            MemberKind::Simple { ty, .. } => naming::qualified_type_expr(ir, ty),
+            _ => "()".to_string(),
         })
         .collect();
     match outs.as_slice() {
-        [] => quote!(()),
+        [] => "()".to_string(),
         [one] => one.clone(),
-        many => quote!((#(#many),*)),
+        many => format!("({})", many.join(", ")),
     }
 }

@@ -3,13 +3,13 @@
 
 use super::params::{self, classify, Kind};
 use crate::backend::rust::docs;
+use crate::backend::rust::writer::{RustWriter, SigEnd};
 use crate::ir::{Ir, Syscall};
 use crate::naming::rust as naming;
-use proc_macro2::TokenStream;
-use quote::quote;
 
-/// Path of a named errno value (`errno::FAULT`), looked up in the spec by its spec name.
-pub fn errno(ir: &Ir, name: &str) -> TokenStream {
+/// The path of a named errno value (`crate::errno::FAULT`), looked up in the spec by its
+/// spec name.
+pub fn errno_path(ir: &Ir, name: &str) -> String {
     let path = ir
         .find_type("errno")
         .and_then(|id| {
@@ -19,8 +19,6 @@ pub fn errno(ir: &Ir, name: &str) -> TokenStream {
         })
         .unwrap_or_else(|| format!("errno::{}", name.to_uppercase()));
     format!("crate::{path}")
-        .parse()
-        .unwrap_or_else(|_| quote!(crate::errno::SUCCESS))
 }
 
 const MODULE_DOC: &str = r#"The host side of the ABI, for emulators and kernels written in Rust.
@@ -85,219 +83,251 @@ The entry points are plain C functions without a context argument, so they find 
 implementation through [`Syscalls::with_current`], which an implementation provides,
 for example with a `thread_local!` holding the guest thread's state."#;
 
-pub fn file(ir: &Ir) -> TokenStream {
-    let doc_lines: Vec<String> = MODULE_DOC
-        .lines()
-        .map(|l| format!(" {l}").trim_end().to_string())
-        .collect();
-    let methods = ir.syscalls.iter().map(|call| method(ir, call));
-    let fault = errno(ir, "fault");
-    let inval = errno(ir, "inval");
-    quote! {
-        #(#![doc = #doc_lines])*
+/// From the module docs to the last provided method of the trait (rustfmt's layout).
+const HEAD: &str = r#"
+pub mod raw;
+pub mod trace;
+pub mod validate;
 
-        pub mod raw;
-        pub mod trace;
-        pub mod validate;
+pub use self::raw::entry_points;
 
-        pub use self::raw::entry_points;
+use core::mem::{align_of, size_of, MaybeUninit};
 
-        use core::mem::{align_of, size_of, MaybeUninit};
+/// The system calls, as an emulator implements them. See the [module docs](self).
+pub trait Syscalls: Sized {
+    /// Runs `f` with the implementation serving the calling thread.
+    fn with_current<R>(f: impl FnOnce(&mut Self) -> R) -> R;
 
-        /// The system calls, as an emulator implements them. See the [module docs](self).
-        pub trait Syscalls: Sized {
-            /// Runs `f` with the implementation serving the calling thread.
-            fn with_current<R>(f: impl FnOnce(&mut Self) -> R) -> R;
+    /// Whether the guest may access `len` bytes at `addr` (for writing when
+    /// `writable`). Called for every non-empty pointer and range before it is
+    /// used; the default accepts everything that passed the null, wrap-around and
+    /// alignment checks.
+    fn check_guest_memory(
+        &mut self,
+        addr: usize,
+        len: usize,
+        writable: bool,
+    ) -> Result<(), crate::errno> {
+        let _ = (addr, len, writable);
+        Ok(())
+    }
 
-            /// Whether the guest may access `len` bytes at `addr` (for writing when
-            /// `writable`). Called for every non-empty pointer and range before it is
-            /// used; the default accepts everything that passed the null, wrap-around and
-            /// alignment checks.
-            fn check_guest_memory(&mut self, addr: usize, len: usize, writable: bool) -> Result<(), crate::errno> {
-                let _ = (addr, len, writable);
-                Ok(())
-            }
+    /// Whether calls are observed: passed to [`Syscalls::before`] and
+    /// [`Syscalls::after`] with their decoded arguments (for tracers and failure
+    /// injection). Asked once per call; an unobserved call runs no observation
+    /// code at all.
+    fn observed(&self) -> bool {
+        false
+    }
 
-            /// Whether calls are observed: passed to [`Syscalls::before`] and
-            /// [`Syscalls::after`] with their decoded arguments (for tracers and failure
-            /// injection). Asked once per call; an unobserved call runs no observation
-            /// code at all.
-            fn observed(&self) -> bool {
-                false
-            }
+    /// An observed call whose arguments passed their checks, before it runs.
+    /// `Some(e)` makes it fail with `e` without running: nothing is written to the
+    /// guest. Ignored for calls that do not return (`proc_exit`, `thread_exit`),
+    /// which are only reported here.
+    fn before(&mut self, call: &trace::Call) -> Option<crate::errno> {
+        let _ = call;
+        None
+    }
 
-            /// An observed call whose arguments passed their checks, before it runs.
-            /// `Some(e)` makes it fail with `e` without running: nothing is written to the
-            /// guest. Ignored for calls that do not return (`proc_exit`, `thread_exit`),
-            /// which are only reported here.
-            fn before(&mut self, call: &trace::Call) -> Option<crate::errno> {
-                let _ = call;
-                None
-            }
+    /// An observed call's outcome, decoded. A call whose arguments failed their
+    /// checks comes here with `call.checked` false, without [`Syscalls::before`].
+    fn after(&mut self, call: trace::Call, result: Result<trace::Value, crate::errno>) {
+        let _ = (call, result);
+    }
 
-            /// An observed call's outcome, decoded. A call whose arguments failed their
-            /// checks comes here with `call.checked` false, without [`Syscalls::before`].
-            fn after(&mut self, call: trace::Call, result: Result<trace::Value, crate::errno>) {
-                let _ = (call, result);
-            }
+    /// Called when the arguments of a call that cannot return an error
+    /// (`proc_exit`, `thread_exit`) fail their checks. The default aborts.
+    fn noreturn_failed(&mut self, syscall: &'static str, error: crate::errno) -> ! {
+        let _ = (syscall, error);
+        std::process::abort()
+    }
+"#;
 
-            /// Called when the arguments of a call that cannot return an error
-            /// (`proc_exit`, `thread_exit`) fail their checks. The default aborts.
-            fn noreturn_failed(&mut self, syscall: &'static str, error: crate::errno) -> ! {
-                let _ = (syscall, error);
-                std::process::abort()
-            }
+/// The helpers after the trait; `{FAULT}` and `{INVAL}` stand for the errno paths.
+const TAIL: &str = r#"
+/// Checks `count` elements at `ptr`: not null, not wrapping around, aligned, and
+/// accepted by [`Syscalls::check_guest_memory`].
+///
+/// # Safety
+///
+/// Only performs checks; it is `unsafe` because it is the first half of turning a
+/// guest pointer into a reference.
+pub unsafe fn check<S: Syscalls, T>(
+    s: &mut S,
+    ptr: *const T,
+    count: usize,
+    writable: bool,
+) -> Result<(), crate::errno> {
+    let addr = ptr as usize;
+    let len = match count.checked_mul(size_of::<T>()) {
+        Some(len) if len <= isize::MAX as usize => len,
+        _ => return Err({FAULT}),
+    };
+    if addr == 0 || addr.checked_add(len).is_none() {
+        return Err({FAULT});
+    }
+    if addr & (align_of::<T>() - 1) != 0 {
+        return Err({INVAL});
+    }
+    s.check_guest_memory(addr, len, writable)
+}
 
-            #(#methods)*
-        }
+/// A guest range as a slice; empty ranges need no valid pointer.
+///
+/// # Safety
+///
+/// The memory must stay valid, and not be written by anyone else, for `'a`.
+pub unsafe fn slice<'a, S: Syscalls, T>(
+    s: &mut S,
+    ptr: *const T,
+    len: usize,
+) -> Result<&'a [T], crate::errno> {
+    if len == 0 {
+        return Ok(&[]);
+    }
+    check(s, ptr, len, false)?;
+    Ok(core::slice::from_raw_parts(ptr, len))
+}
 
-        /// Checks `count` elements at `ptr`: not null, not wrapping around, aligned, and
-        /// accepted by [`Syscalls::check_guest_memory`].
-        ///
-        /// # Safety
-        ///
-        /// Only performs checks; it is `unsafe` because it is the first half of turning a
-        /// guest pointer into a reference.
-        pub unsafe fn check<S: Syscalls, T>(s: &mut S, ptr: *const T, count: usize, writable: bool) -> Result<(), crate::errno> {
-            let addr = ptr as usize;
-            let len = match count.checked_mul(size_of::<T>()) {
-                Some(len) if len <= isize::MAX as usize => len,
-                _ => return Err(#fault),
-            };
-            if addr == 0 || addr.checked_add(len).is_none() {
-                return Err(#fault);
-            }
-            if addr & (align_of::<T>() - 1) != 0 {
-                return Err(#inval);
-            }
-            s.check_guest_memory(addr, len, writable)
-        }
+/// A writable guest range as a slice; empty ranges need no valid pointer.
+///
+/// # Safety
+///
+/// The memory must stay valid, and not be accessed by anyone else, for `'a`.
+pub unsafe fn slice_mut<'a, S: Syscalls, T>(
+    s: &mut S,
+    ptr: *mut T,
+    len: usize,
+) -> Result<&'a mut [T], crate::errno> {
+    if len == 0 {
+        return Ok(&mut []);
+    }
+    check(s, ptr, len, true)?;
+    Ok(core::slice::from_raw_parts_mut(ptr, len))
+}
 
-        /// A guest range as a slice; empty ranges need no valid pointer.
-        ///
-        /// # Safety
-        ///
-        /// The memory must stay valid, and not be written by anyone else, for `'a`.
-        pub unsafe fn slice<'a, S: Syscalls, T>(s: &mut S, ptr: *const T, len: usize) -> Result<&'a [T], crate::errno> {
-            if len == 0 {
-                return Ok(&[]);
-            }
-            check(s, ptr, len, false)?;
-            Ok(core::slice::from_raw_parts(ptr, len))
-        }
+/// A guest pointer to one value as a reference.
+///
+/// # Safety
+///
+/// As for [`slice()`]; the value must also be valid for `T` (see [`validate`]).
+pub unsafe fn reference<'a, S: Syscalls, T>(
+    s: &mut S,
+    ptr: *const T,
+) -> Result<&'a T, crate::errno> {
+    check(s, ptr, 1, false)?;
+    Ok(&*ptr)
+}
 
-        /// A writable guest range as a slice; empty ranges need no valid pointer.
-        ///
-        /// # Safety
-        ///
-        /// The memory must stay valid, and not be accessed by anyone else, for `'a`.
-        pub unsafe fn slice_mut<'a, S: Syscalls, T>(s: &mut S, ptr: *mut T, len: usize) -> Result<&'a mut [T], crate::errno> {
-            if len == 0 {
-                return Ok(&mut []);
-            }
-            check(s, ptr, len, true)?;
-            Ok(core::slice::from_raw_parts_mut(ptr, len))
-        }
+/// A structure in guest memory that a call reads field by field: the accessors
+/// (generated in [`validate`]) each read and decode one field, so that fields the
+/// call does not use may hold anything. [`Fields::checked`] gives the whole value
+/// when every field is valid.
+pub struct Fields<'a, T> {
+    ptr: *const T,
+    guest: core::marker::PhantomData<&'a T>,
+}
 
-        /// A guest pointer to one value as a reference.
-        ///
-        /// # Safety
-        ///
-        /// As for [`slice()`]; the value must also be valid for `T` (see [`validate`]).
-        pub unsafe fn reference<'a, S: Syscalls, T>(s: &mut S, ptr: *const T) -> Result<&'a T, crate::errno> {
-            check(s, ptr, 1, false)?;
-            Ok(&*ptr)
-        }
-
-        /// A structure in guest memory that a call reads field by field: the accessors
-        /// (generated in [`validate`]) each read and decode one field, so that fields the
-        /// call does not use may hold anything. [`Fields::checked`] gives the whole value
-        /// when every field is valid.
-        pub struct Fields<'a, T> {
-            ptr: *const T,
-            guest: core::marker::PhantomData<&'a T>,
-        }
-
-        impl<T> Clone for Fields<'_, T> {
-            fn clone(&self) -> Self {
-                *self
-            }
-        }
-
-        impl<T> Copy for Fields<'_, T> {}
-
-        impl<'a, T> Fields<'a, T> {
-            /// # Safety
-            ///
-            /// `ptr` must be aligned and readable for a whole `T` for `'a` (as [`check`]
-            /// makes sure of guest memory).
-            pub unsafe fn new(ptr: *const T) -> Self {
-                Fields { ptr, guest: core::marker::PhantomData }
-            }
-
-            /// Where the structure is.
-            pub fn as_ptr(&self) -> *const T {
-                self.ptr
-            }
-        }
-
-        impl<'a, T: validate::Valid> Fields<'a, T> {
-            /// The whole structure, if every field holds a valid value.
-            pub fn checked(&self) -> Option<&'a T> {
-                // SAFETY: `new`'s contract; the value is only referenced once valid.
-                unsafe { T::valid(self.ptr).then(|| &*self.ptr) }
-            }
-        }
-
-        /// A guest pointer to a structure read field by field.
-        ///
-        /// # Safety
-        ///
-        /// As for [`slice()`].
-        pub unsafe fn fields<'a, S: Syscalls, T>(s: &mut S, ptr: *const T) -> Result<Fields<'a, T>, crate::errno> {
-            check(s, ptr, 1, false)?;
-            Ok(Fields::new(ptr))
-        }
-
-        /// A writable guest pointer to one value, which may be uninitialised.
-        ///
-        /// # Safety
-        ///
-        /// As for [`slice_mut()`].
-        pub unsafe fn uninit<'a, S: Syscalls, T>(s: &mut S, ptr: *mut T) -> Result<&'a mut MaybeUninit<T>, crate::errno> {
-            check(s, ptr, 1, true)?;
-            Ok(&mut *(ptr as *mut MaybeUninit<T>))
-        }
+impl<T> Clone for Fields<'_, T> {
+    fn clone(&self) -> Self {
+        *self
     }
 }
 
-fn method(ir: &Ir, call: &Syscall) -> TokenStream {
-    let doc = docs::attrs(&docs::syscall(
+impl<T> Copy for Fields<'_, T> {}
+impl<'a, T> Fields<'a, T> {
+    /// # Safety
+    ///
+    /// `ptr` must be aligned and readable for a whole `T` for `'a` (as [`check`]
+    /// makes sure of guest memory).
+    pub unsafe fn new(ptr: *const T) -> Self {
+        Fields {
+            ptr,
+            guest: core::marker::PhantomData,
+        }
+    }
+
+    /// Where the structure is.
+    pub fn as_ptr(&self) -> *const T {
+        self.ptr
+    }
+}
+
+impl<'a, T: validate::Valid> Fields<'a, T> {
+    /// The whole structure, if every field holds a valid value.
+    pub fn checked(&self) -> Option<&'a T> {
+        unsafe { T::valid(self.ptr).then(|| &*self.ptr) }
+    }
+}
+
+/// A guest pointer to a structure read field by field.
+///
+/// # Safety
+///
+/// As for [`slice()`].
+pub unsafe fn fields<'a, S: Syscalls, T>(
+    s: &mut S,
+    ptr: *const T,
+) -> Result<Fields<'a, T>, crate::errno> {
+    check(s, ptr, 1, false)?;
+    Ok(Fields::new(ptr))
+}
+
+/// A writable guest pointer to one value, which may be uninitialised.
+///
+/// # Safety
+///
+/// As for [`slice_mut()`].
+pub unsafe fn uninit<'a, S: Syscalls, T>(
+    s: &mut S,
+    ptr: *mut T,
+) -> Result<&'a mut MaybeUninit<T>, crate::errno> {
+    check(s, ptr, 1, true)?;
+    Ok(&mut *(ptr as *mut MaybeUninit<T>))
+}
+"#;
+
+pub fn file(ir: &Ir) -> String {
+    let mut w = RustWriter::with_capacity(16 * 1024 + 1024 * ir.syscalls.len());
+    w.raw(&crate::backend::banner(ir, "// "));
+    w.blank();
+    let doc: Vec<&str> = MODULE_DOC.lines().collect();
+    w.inner_doc(&doc);
+    w.raw(HEAD);
+    w.indent_in();
+    for call in &ir.syscalls {
+        w.blank();
+        method(&mut w, ir, call);
+    }
+    w.close("}");
+    w.raw(
+        &TAIL
+            .replace("{FAULT}", &errno_path(ir, "fault"))
+            .replace("{INVAL}", &errno_path(ir, "inval")),
+    );
+    w.finish()
+}
+
+fn method(w: &mut RustWriter, ir: &Ir, call: &Syscall) {
+    w.doc(&docs::syscall(
         ir,
         call,
         naming::field_name,
         docs::Scope::Nested,
     ));
-    let name = naming::ident(&call.name.name);
-    let mut params = Vec::new();
+    let mut params = vec!["&mut self".to_string()];
     for p in classify(ir, call) {
         if matches!(p.kind, Kind::Count) {
             continue;
         }
-        let pname = naming::ident(p.member.name());
         let ty = params::trait_type(ir, &p.kind);
-        params.push(quote!(#pname: #ty));
+        params.push(format!("{}: {ty}", naming::field_name(p.member.name())));
     }
-    if call.noreturn {
-        quote! {
-            #doc
-            fn #name(&mut self, #(#params),*) -> !;
-        }
+    let ret = if call.noreturn {
+        "!".to_string()
     } else {
-        let out = params::output_type(ir, call);
-        quote! {
-            #doc
-            fn #name(&mut self, #(#params),*) -> Result<#out, crate::errno>;
-        }
-    }
+        format!("Result<{}, crate::errno>", params::output_type(ir, call))
+    };
+    let head = format!("fn {}", naming::field_name(&call.name.name));
+    w.signature(&head, &params, &ret, SigEnd::Decl);
 }

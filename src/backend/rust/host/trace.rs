@@ -1,509 +1,640 @@
 //! The generated `host/trace.rs`: one decoder per syscall (arguments, and result) into
 //! `Value`s, built from per-type decoders that give enum values and flags by name.
+//!
+//! Every value is computed by a statement of its own (`let value = f(args);`), lists and
+//! sums by loops, and name tables are constants, so no generated line grows with the
+//! nesting of what it decodes.
 
 use super::params::{classify, Kind, Param};
-use crate::backend::rust::types::int_ident;
+use crate::backend::rust::writer::{RustWriter, SigEnd, ARRAY_WIDTH};
 use crate::ir::{
-    IntLike, IntLikeKind, Ir, Member, MemberKind, Syscall, Type, TypeId, TypeKind, ValueName,
+    IntLike, IntLikeKind, IntType, Ir, Member, MemberKind, Pair, Syscall, Type, TypeId, TypeKind,
+    ValueName, Variant,
 };
-use crate::naming::rust as naming;
-use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::quote;
+use crate::naming::rust::{self as naming, ItemKind};
 
-pub fn file(ir: &Ir) -> TokenStream {
-    let types = ir.type_ids().map(|id| type_formatter(ir, id));
-    let calls = ir.syscalls.iter().map(|call| call_formatters(ir, call));
-    let runtime = runtime();
-    quote! {
-        //! Decodes system calls for tracers: each call's arguments and result as [`Value`]s,
-        //! by what they mean (enum values and flags by name), which print as
-        //! `fd_write(fd=3, iovs=[1 ciovec, 5 bytes]) = Ok(5)`.
-        //!
-        //! The per-call functions take the decoded arguments (writable buffers by their
-        //! length, since their contents are not known before the call) and return a
-        //! [`Call`]; the `*_result` functions decode what the call returned.
-        #![allow(unused_imports)]
+const HEAD: &str = r#"//! Decodes system calls for tracers: each call's arguments and result as [`Value`]s,
+//! by what they mean (enum values and flags by name), which print as
+//! `fd_write(fd=3, iovs=[1 ciovec, 5 bytes]) = Ok(5)`.
+//!
+//! The per-call functions take the decoded arguments (writable buffers by their
+//! length, since their contents are not known before the call) and return a
+//! [`Call`]; the `*_result` functions decode what the call returned.
 
-        use core::fmt;
-        use std::format;
-        use std::string::String;
-        use std::vec::Vec;
+#![allow(unused_imports)]
 
-        #runtime
-        #(#types)*
-        #(#calls)*
-    }
-}
+use core::fmt;
+use std::format;
+use std::string::String;
+use std::vec::Vec;
+
+"#;
 
 /// The spec-independent part: [`Value`], [`Call`], their text form, and the helpers the
 /// decoders share.
-fn runtime() -> TokenStream {
-    quote! {
-        /// A decoded argument or result.
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub enum Value {
-            /// Nothing: the result of a call without outputs.
-            Unit,
-            /// A number: a size, an offset, a descriptor, a time.
-            Int(i128),
-            /// A value by its name: an enum value, or a value with a documented meaning.
-            Name(&'static str),
-            /// A set of flags: the names of the bits set, and the bits without a name.
-            Flags(Vec<&'static str>, u64),
-            /// An address.
-            Pointer(usize),
-            /// An address range: its start and length.
-            Range(usize, usize),
-            /// Bytes shown as text (a path).
-            Text(String),
-            /// A buffer shown by its size: how many elements, and what they are.
-            Count(usize, &'static str),
-            /// A list of buffers: how many, what they are, and how many bytes in all.
-            Buffers(usize, &'static str, usize),
-            /// The values of a list.
-            List(Vec<Value>),
-            /// The outputs of a call with several.
-            Tuple(Vec<Value>),
-            /// A structure's members.
-            Struct(Vec<(&'static str, Value)>),
-        }
+const RUNTIME: &str = r#"/// A decoded argument or result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    /// Nothing: the result of a call without outputs.
+    Unit,
+    /// A number: a size, an offset, a descriptor, a time.
+    Int(i128),
+    /// A value by its name: an enum value, or a value with a documented meaning.
+    Name(&'static str),
+    /// A set of flags: the names of the bits set, and the bits without a name.
+    Flags(Vec<&'static str>, u64),
+    /// An address.
+    Pointer(usize),
+    /// An address range: its start and length.
+    Range(usize, usize),
+    /// Bytes shown as text (a path).
+    Text(String),
+    /// A buffer shown by its size: how many elements, and what they are.
+    Count(usize, &'static str),
+    /// A list of buffers: how many, what they are, and how many bytes in all.
+    Buffers(usize, &'static str, usize),
+    /// The values of a list.
+    List(Vec<Value>),
+    /// The outputs of a call with several.
+    Tuple(Vec<Value>),
+    /// A structure's members.
+    Struct(Vec<(&'static str, Value)>),
+}
 
-        impl fmt::Display for Value {
-            /// The trace's text form: `3`, `EBADF`, `O_CREAT|O_EXCL`, `0x1000+4096`,
-            /// `"path"`, `[1 ciovec, 5 bytes]`, `[3, 4]`, `(3, 4)`, `{fd=3, flags=0}`.
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                match self {
-                    Value::Unit => f.write_str("()"),
-                    Value::Int(v) => write!(f, "{}", v),
-                    Value::Name(name) => f.write_str(name),
-                    Value::Flags(names, rest) => {
-                        let mut parts: Vec<String> =
-                            names.iter().map(|n| String::from(*n)).collect();
-                        if *rest != 0 {
-                            parts.push(format!("{:#x}", rest));
-                        }
-                        if parts.is_empty() {
-                            f.write_str("0")
-                        } else {
-                            f.write_str(&parts.join("|"))
-                        }
-                    }
-                    Value::Pointer(p) => write!(f, "{:#x}", p),
-                    Value::Range(start, len) => write!(f, "{:#x}+{}", start, len),
-                    Value::Text(text) => write!(f, "{:?}", text),
-                    Value::Count(n, what) => write!(f, "[{} {}]", n, what),
-                    Value::Buffers(n, what, bytes) => {
-                        write!(f, "[{} {}, {} bytes]", n, what, bytes)
-                    }
-                    Value::List(items) => {
-                        f.write_str("[")?;
-                        separated(f, items.iter(), |f, v| write!(f, "{}", v))?;
-                        f.write_str("]")
-                    }
-                    Value::Tuple(items) => {
-                        f.write_str("(")?;
-                        separated(f, items.iter(), |f, v| write!(f, "{}", v))?;
-                        f.write_str(")")
-                    }
-                    Value::Struct(members) => {
-                        f.write_str("{")?;
-                        separated(f, members.iter(), |f, (name, v)| write!(f, "{}={}", name, v))?;
-                        f.write_str("}")
-                    }
+impl fmt::Display for Value {
+    /// The trace's text form: `3`, `EBADF`, `O_CREAT|O_EXCL`, `0x1000+4096`,
+    /// `"path"`, `[1 ciovec, 5 bytes]`, `[3, 4]`, `(3, 4)`, `{fd=3, flags=0}`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Unit => f.write_str("()"),
+            Value::Int(v) => write!(f, "{}", v),
+            Value::Name(name) => f.write_str(name),
+            Value::Flags(names, rest) => {
+                let mut parts: Vec<String> = names.iter().map(|n| String::from(*n)).collect();
+                if *rest != 0 {
+                    parts.push(format!("{:#x}", rest));
+                }
+                if parts.is_empty() {
+                    f.write_str("0")
+                } else {
+                    f.write_str(&parts.join("|"))
                 }
             }
-        }
-
-        fn separated<T>(
-            f: &mut fmt::Formatter<'_>,
-            items: impl Iterator<Item = T>,
-            mut one: impl FnMut(&mut fmt::Formatter<'_>, T) -> fmt::Result,
-        ) -> fmt::Result {
-            for (i, item) in items.enumerate() {
-                if i > 0 {
-                    f.write_str(", ")?;
-                }
-                one(f, item)?;
+            Value::Pointer(p) => write!(f, "{:#x}", p),
+            Value::Range(start, len) => write!(f, "{:#x}+{}", start, len),
+            Value::Text(text) => write!(f, "{:?}", text),
+            Value::Count(n, what) => write!(f, "[{} {}]", n, what),
+            Value::Buffers(n, what, bytes) => {
+                write!(f, "[{} {}, {} bytes]", n, what, bytes)
             }
-            Ok(())
-        }
-
-        /// One call: the system call's name and its decoded arguments.
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct Call {
-            pub syscall: &'static str,
-            /// The arguments by name, in order.
-            pub args: Vec<(&'static str, Value)>,
-            /// False when the arguments failed their checks (and are not shown).
-            pub checked: bool,
-            /// Whether the call never returns (`proc_exit`, `thread_exit`).
-            pub noreturn: bool,
-        }
-
-        impl Call {
-            /// A call whose arguments failed their checks.
-            pub fn unchecked(syscall: &'static str) -> Call {
-                Call {
-                    syscall,
-                    args: Vec::new(),
-                    checked: false,
-                    noreturn: false,
-                }
+            Value::List(items) => {
+                f.write_str("[")?;
+                separated(f, items.iter(), |f, v| write!(f, "{}", v))?;
+                f.write_str("]")
             }
-        }
-
-        impl fmt::Display for Call {
-            /// `fd_write(fd=3, iovs=[1 ciovec, 5 bytes])`, or `fd_write(..)` when the
-            /// arguments failed their checks.
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                if !self.checked {
-                    return write!(f, "{}(..)", self.syscall);
-                }
-                write!(f, "{}(", self.syscall)?;
-                separated(f, self.args.iter(), |f, (name, v)| write!(f, "{}={}", name, v))?;
+            Value::Tuple(items) => {
+                f.write_str("(")?;
+                separated(f, items.iter(), |f, v| write!(f, "{}", v))?;
                 f.write_str(")")
             }
-        }
-
-        /// The names of the flags set in `bits` (in the order given) and the bits left.
-        pub fn flags(bits: u64, names: &[(u64, &'static str)]) -> Value {
-            let mut set = Vec::new();
-            let mut rest = bits;
-            for &(bit, name) in names {
-                if bit != 0 && rest & bit == bit {
-                    set.push(name);
-                    rest &= !bit;
-                }
+            Value::Struct(members) => {
+                f.write_str("{")?;
+                separated(f, members.iter(), |f, (name, v)| {
+                    write!(f, "{}={}", name, v)
+                })?;
+                f.write_str("}")
             }
-            Value::Flags(set, rest)
-        }
-
-        /// A value's name if it has one, else the number.
-        pub fn named(value: i128, names: &[(i128, &'static str)]) -> Value {
-            match names.iter().find(|(v, _)| *v == value) {
-                Some((_, name)) => Value::Name(name),
-                None => Value::Int(value),
-            }
-        }
-
-        /// A pointer's address.
-        pub fn ptr<T: ?Sized>(p: *const T) -> Value {
-            Value::Pointer(p as *const u8 as usize)
-        }
-
-        /// An array of integers.
-        pub fn ints<T: Copy + Into<i128>>(items: &[T]) -> Value {
-            Value::List(items.iter().map(|v| Value::Int((*v).into())).collect())
-        }
-
-        /// An address range.
-        pub fn address_range(range: *mut [u8]) -> Value {
-            Value::Range(range as *mut u8 as usize, range.len())
-        }
-
-        /// Bytes as text.
-        pub fn text(bytes: &[u8]) -> Value {
-            Value::Text(String::from_utf8_lossy(bytes).into_owned())
         }
     }
 }
 
-fn fmt_ident(name: &str) -> Ident {
-    Ident::new(&format!("fmt_{name}"), Span::call_site())
+fn separated<T>(
+    f: &mut fmt::Formatter<'_>,
+    items: impl Iterator<Item = T>,
+    mut one: impl FnMut(&mut fmt::Formatter<'_>, T) -> fmt::Result,
+) -> fmt::Result {
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            f.write_str(", ")?;
+        }
+        one(f, item)?;
+    }
+    Ok(())
 }
 
-fn type_formatter(ir: &Ir, id: TypeId) -> TokenStream {
-    let def = ir.ty(id);
-    let name = naming::ident(&def.name.name);
-    let ty = quote!(crate::#name);
-    let f = fmt_ident(&def.name.name);
-    match &def.kind {
-        TypeKind::IntLike(int) => {
-            let doc = format!(" Decodes a [`{0}`](crate::{0}) for a trace.", def.name.name);
-            int_formatter(int, &ty, &f, &doc)
+/// One call: the system call's name and its decoded arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Call {
+    pub syscall: &'static str,
+    /// The arguments by name, in order.
+    pub args: Vec<(&'static str, Value)>,
+    /// False when the arguments failed their checks (and are not shown).
+    pub checked: bool,
+    /// Whether the call never returns (`proc_exit`, `thread_exit`).
+    pub noreturn: bool,
+}
+
+impl Call {
+    /// A call whose arguments failed their checks.
+    pub fn unchecked(syscall: &'static str) -> Call {
+        Call {
+            syscall,
+            args: Vec::new(),
+            checked: false,
+            noreturn: false,
         }
-        TypeKind::Struct(s) => {
-            let doc = format!(
-                " Decodes a [`{0}`](crate::{0}) for a trace, field by field from its bytes: an \
-                 enum field holding a number the enum does not name shows the number, and a \
-                 variant shows the arm its tag selects.",
-                def.name.name
-            );
-            let fields = raw_members(ir, &s.members, &quote!((*p)));
-            quote! {
-                #[doc = #doc]
-                ///
-                /// # Safety
-                ///
-                /// `p` must be valid for reading a whole value of the type; its bytes need not
-                /// be a valid Rust value.
-                pub unsafe fn #f(p: *const #ty) -> Value {
-                    Value::Struct(std::vec![#(#fields),*])
-                }
-            }
-        }
-        TypeKind::Function(_) => TokenStream::new(),
     }
 }
 
-fn int_formatter(int: &IntLike, ty: &TokenStream, f: &Ident, doc: &str) -> TokenStream {
-    let names: Vec<String> = int
+impl fmt::Display for Call {
+    /// `fd_write(fd=3, iovs=[1 ciovec, 5 bytes])`, or `fd_write(..)` when the
+    /// arguments failed their checks.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.checked {
+            return write!(f, "{}(..)", self.syscall);
+        }
+        write!(f, "{}(", self.syscall)?;
+        separated(f, self.args.iter(), |f, (name, v)| {
+            write!(f, "{}={}", name, v)
+        })?;
+        f.write_str(")")
+    }
+}
+
+/// The names of the flags set in `bits` (in the order given) and the bits left.
+pub fn flags(bits: u64, names: &[(u64, &'static str)]) -> Value {
+    let mut set = Vec::new();
+    let mut rest = bits;
+    for &(bit, name) in names {
+        if bit != 0 && rest & bit == bit {
+            set.push(name);
+            rest &= !bit;
+        }
+    }
+    Value::Flags(set, rest)
+}
+
+/// A value's name if it has one, else the number.
+pub fn named(value: i128, names: &[(i128, &'static str)]) -> Value {
+    match names.iter().find(|(v, _)| *v == value) {
+        Some((_, name)) => Value::Name(name),
+        None => Value::Int(value),
+    }
+}
+
+/// A pointer's address.
+pub fn ptr<T: ?Sized>(p: *const T) -> Value {
+    Value::Pointer(p as *const u8 as usize)
+}
+
+/// An array of integers.
+pub fn ints<T: Copy + Into<i128>>(items: &[T]) -> Value {
+    Value::List(items.iter().map(|v| Value::Int((*v).into())).collect())
+}
+
+/// An address range.
+pub fn address_range(range: *mut [u8]) -> Value {
+    Value::Range(range as *mut u8 as usize, range.len())
+}
+
+/// Bytes as text.
+pub fn text(bytes: &[u8]) -> Value {
+    Value::Text(String::from_utf8_lossy(bytes).into_owned())
+}
+"#;
+
+pub fn file(ir: &Ir) -> String {
+    let mut w = RustWriter::with_capacity(16 * 1024 + 1024 * (ir.types.len() + ir.syscalls.len()));
+    w.raw(&crate::backend::banner(ir, "// "));
+    w.blank();
+    w.raw(HEAD);
+    w.raw(RUNTIME);
+    for id in ir.type_ids() {
+        if let Some(int) = ir.int_like(id) {
+            name_table(&mut w, ir, id, int);
+        }
+    }
+    for id in ir.type_ids() {
+        type_decoder(&mut w, ir, id);
+    }
+    for call in &ir.syscalls {
+        call_decoders(&mut w, ir, call);
+    }
+    w.finish()
+}
+
+fn fmt_name(name: &str) -> String {
+    format!("fmt_{name}")
+}
+
+/// The constant that names the values of an int-like type: `ERRNO_NAMES`.
+fn table_name(ir: &Ir, id: TypeId) -> String {
+    format!("{}_NAMES", ir.ty(id).name.name.to_ascii_uppercase())
+}
+
+/// `(value, "NAME")` pairs, an enum's second name for a value left out (it is never what
+/// a value is shown as). Flags are paired with their bits as `u64`.
+fn name_pairs(int: &IntLike, names: impl Iterator<Item = (i128, String)>) -> Vec<String> {
+    let mut seen = Vec::new();
+    let mut pairs = Vec::new();
+    for (value, name) in names {
+        if seen.contains(&value) {
+            continue;
+        }
+        seen.push(value);
+        pairs.push(match int.kind {
+            IntLikeKind::Flags => format!("({}, \"{name}\")", value as u64),
+            _ => format!("({value}, \"{name}\")"),
+        });
+    }
+    pairs
+}
+
+/// `const ERRNO_NAMES: &[(i128, &str)] = &[..];`: the names of a type's values, shared
+/// by its decoder and every member of the type that means what the type says.
+fn name_table(w: &mut RustWriter, ir: &Ir, id: TypeId, int: &IntLike) {
+    let names = int
         .values
         .iter()
-        .map(|v| naming::display_value_name(int, v))
-        .collect();
-    match int.kind {
-        _ if super::super::types::is_rust_enum(int) => {
-            let mut seen = Vec::new();
-            let arms = int.values.iter().zip(&names).filter_map(|(v, name)| {
-                if seen.contains(&v.value) {
-                    return None;
-                }
-                seen.push(v.value);
-                let variant = Ident::new(&naming::value_name(int, v), Span::call_site());
-                Some(quote!(#ty::#variant => #name,))
-            });
-            quote! {
-                #[doc = #doc]
-                pub fn #f(v: #ty) -> Value {
-                    Value::Name(match v { #(#arms)* })
-                }
-            }
-        }
-        IntLikeKind::Flags => {
-            let bits = if int.base == crate::ir::IntType::Uint64 {
-                quote!(v.bits())
+        .map(|v| (v.value, naming::display_value_name(int, v)));
+    let pairs = name_pairs(int, names);
+    let number = if int.kind == IntLikeKind::Flags {
+        "u64"
+    } else {
+        "i128"
+    };
+    w.blank();
+    w.doc(&[format!(
+        "The names of [`{0}`](crate::{0})'s values.",
+        ir.ty(id).name.name
+    )]);
+    let head = format!("const {}: &[({number}, &str)] = &", table_name(ir, id));
+    w.list(&head, ("[", "]"), &pairs, ";", ARRAY_WIDTH);
+}
+
+fn type_decoder(w: &mut RustWriter, ir: &Ir, id: TypeId) {
+    let def = ir.ty(id);
+    let ty = format!("crate::{}", naming::type_name(ir, id));
+    let f = fmt_name(&def.name.name);
+    match &def.kind {
+        TypeKind::IntLike(int) => {
+            w.blank();
+            w.doc(&[format!(
+                "Decodes a [`{0}`](crate::{0}) for a trace.",
+                def.name.name
+            )]);
+            w.signature(
+                &format!("pub fn {f}"),
+                &[format!("v: {ty}")],
+                "Value",
+                SigEnd::Body,
+            );
+            let table = table_name(ir, id);
+            if naming::int_item_kind(int) == ItemKind::Flags {
+                w.call("flags", &[flag_bits(int, "v.bits()"), table], "");
             } else {
-                quote!(u64::from(v.bits()))
-            };
-            let pairs = flag_pairs(int);
-            quote! {
-                #[doc = #doc]
-                pub fn #f(v: #ty) -> Value {
-                    flags(#bits, &[#(#pairs),*])
-                }
+                let raw = match naming::int_item_kind(int) {
+                    ItemKind::Alias | ItemKind::Enum => "v",
+                    _ => "v.0",
+                };
+                w.call("named", &[format!("{raw} as i128"), table], "");
             }
+            w.close("}");
         }
-        _ => {
-            let raw = if matches!(int.kind, IntLikeKind::Alias) {
-                quote!(v)
+        TypeKind::Struct(s) => {
+            w.blank();
+            w.doc(&[
+                format!(
+                    "Decodes a [`{0}`](crate::{0}) for a trace, field by field from its bytes: an \
+                     enum field holding a number the enum does not name shows the number, and a \
+                     variant shows the arm its tag selects.",
+                    def.name.name
+                ),
+                String::new(),
+                "# Safety".to_string(),
+                String::new(),
+                "`p` must be valid for reading a whole value of the type; its bytes need not be \
+                 a valid Rust value."
+                    .to_string(),
+            ]);
+            w.signature(
+                &format!("pub unsafe fn {f}"),
+                &[format!("p: *const {ty}")],
+                "Value",
+                SigEnd::Body,
+            );
+            if s.members.is_empty() {
+                w.line("let _ = p;");
+                w.line("Value::Struct(Vec::new())");
             } else {
-                quote!(v.0)
-            };
-            let pairs = int.values.iter().zip(&names).map(|(v, name)| {
-                let lit = Literal::i128_unsuffixed(v.value);
-                quote!((#lit, #name))
-            });
-            quote! {
-                #[doc = #doc]
-                pub fn #f(v: #ty) -> Value {
-                    named(#raw as i128, &[#(#pairs),*])
-                }
+                w.line("let mut members = Vec::new();");
+                raw_members(w, ir, &s.members, "p", "members", 0);
+                w.line("Value::Struct(members)");
+            }
+            w.close("}");
+        }
+        TypeKind::Function(_) => {}
+    }
+}
+
+/// `bits` (an unsigned integer of a flags type's base) as the `u64` that `flags` takes.
+fn flag_bits(int: &IntLike, bits: &str) -> String {
+    match int.base {
+        IntType::Uint64 => bits.to_string(),
+        IntType::Uint8 | IntType::Uint16 | IntType::Uint32 | IntType::Char => {
+            format!("u64::from({bits})")
+        }
+        _ => format!("{bits} as u64"),
+    }
+}
+
+/// Pushes `("name", value)` onto the vector `into` for each member of a struct or arm at
+/// the raw pointer `base`, read from its bytes; padding is left out, and a variant shows
+/// the arm its tag selects. `depth` counts the arms around, for the names of locals.
+fn raw_members(
+    w: &mut RustWriter,
+    ir: &Ir,
+    members: &[Member],
+    base: &str,
+    into: &str,
+    depth: usize,
+) {
+    let mut ordinal = 0;
+    for m in members {
+        let name = m.name();
+        let field = naming::field_name(name);
+        match &m.kind {
+            MemberKind::Simple { ty, .. } => {
+                raw_value(w, ir, m, ty, base, &field);
+                w.line_fmt(format_args!("{into}.push((\"{name}\", value));"));
+            }
+            MemberKind::Range { target, .. } => {
+                w.macro_call(
+                    "let at = core::ptr::addr_of!",
+                    &format!("(*{base}).{field}.1"),
+                    ";",
+                );
+                let what = element_word(ir, target);
+                w.line_fmt(format_args!(
+                    "let value = Value::Count(at.read(), \"{what}\");"
+                ));
+                w.line_fmt(format_args!("{into}.push((\"{name}\", value));"));
+            }
+            MemberKind::Variant(v) => {
+                let union = naming::variant_field(ordinal);
+                ordinal += 1;
+                raw_variant(w, ir, members, v, base, &union, into, depth);
             }
         }
     }
 }
 
-/// `("name", value)` per member at `base` (a place expression of a struct or arm read
-/// through a raw pointer); padding is left out, a variant shows the arm its tag selects.
-fn raw_members(ir: &Ir, members: &[Member], base: &TokenStream) -> Vec<TokenStream> {
-    let mut ordinal = 0;
-    members
-        .iter()
-        .map(|m| {
-            let name = m.name();
-            match &m.kind {
-                MemberKind::Simple { ty, .. } => {
-                    let field = naming::ident(name);
-                    let v = raw_value(ir, Some(m), ty, &quote!(#base.#field));
-                    quote!((#name, #v))
-                }
-                MemberKind::Range { target, .. } => {
-                    let field = naming::ident(name);
-                    let what = element_word(ir, target);
-                    quote!((#name, Value::Count(core::ptr::addr_of!(#base.#field.1).read(), #what)))
-                }
-                MemberKind::Variant(v) => {
-                    let union = naming::ident(&naming::variant_field(ordinal));
-                    ordinal += 1;
-                    raw_variant(ir, members, v, base, &union)
-                }
-            }
-        })
-        .collect()
-}
-
-/// The `("arm", value)` of the arm a variant's tag selects, read from its bytes.
+/// Pushes onto `into` the arm a variant's tag selects, read from its bytes, or
+/// `("union", ..)` when the tag selects none.
+#[allow(clippy::too_many_arguments)]
 fn raw_variant(
+    w: &mut RustWriter,
     ir: &Ir,
     members: &[Member],
-    variant: &crate::ir::Variant,
-    base: &TokenStream,
-    union: &Ident,
-) -> TokenStream {
+    variant: &Variant,
+    base: &str,
+    union: &str,
+    into: &str,
+    depth: usize,
+) {
     let (Some(tag_member), Some(tag_int)) =
         (members.get(variant.tag), ir.int_like(variant.tag_type))
     else {
-        return quote!(("union", Value::Name("..")));
+        w.line_fmt(format_args!(
+            "{into}.push((\"union\", Value::Name(\"..\")));"
+        ));
+        return;
     };
-    let tag = naming::ident(tag_member.name());
-    let base_ty = int_ident(tag_int.base);
-    let arms = variant.arms.iter().enumerate().map(|(index, arm)| {
-        let values = arm.tag_values.iter().filter_map(|(i, _)| {
-            tag_int
-                .values
-                .get(*i)
-                .map(|v| Literal::i128_unsuffixed(v.value))
-        });
-        let shown = match (&arm.name, arm.members.as_slice()) {
-            (Some(arm_name), _) => {
-                let a = naming::ident(&arm_name.name);
-                let label = arm_name.name.as_str();
-                let fields = raw_members(ir, &arm.members, &quote!(#base.#union.#a));
-                quote!((#label, Value::Struct(std::vec![#(#fields),*])))
+    let tag = naming::field_name(tag_member.name());
+    w.macro_call(
+        "let at = core::ptr::addr_of!",
+        &format!("(*{base}).{tag}"),
+        ";",
+    );
+    if naming::item_kind(ir, variant.tag_type) == ItemKind::Alias {
+        w.line("let tag = at.read();");
+    } else {
+        let int = naming::int_type(tag_int.base);
+        w.line_fmt(format_args!("let tag = (at as *const {int}).read();"));
+    }
+    w.open("match tag {");
+    let inner = depth + 1;
+    let (arm_ptr, fields) = (format!("arm{inner}"), format!("fields{inner}"));
+    for (index, arm) in variant.arms.iter().enumerate() {
+        let mut values: Vec<String> = Vec::new();
+        for v in arm
+            .tag_values
+            .iter()
+            .filter_map(|(i, _)| tag_int.values.get(*i))
+        {
+            // Two names for one value are one pattern.
+            let literal = crate::backend::rust::types::literal(tag_int, v.value);
+            if !values.contains(&literal) {
+                values.push(literal);
             }
-            (None, [one]) if one.offset == crate::ir::Pair::same(0) => {
-                let fields = raw_members(ir, &arm.members, &quote!(#base.#union));
-                quote!(#(#fields)*)
-            }
-            (None, _) => {
-                let a = naming::ident(&format!("arm{index}"));
-                let fields = raw_members(ir, &arm.members, &quote!(#base.#union.#a));
-                quote!(("union", Value::Struct(std::vec![#(#fields),*])))
-            }
+        }
+        if values.is_empty() {
+            continue;
+        }
+        w.open_fmt(format_args!("{} => {{", values.join(" | ")));
+        let (field, label) = match (&arm.name, arm.members.as_slice()) {
+            (Some(arm_name), _) => (
+                Some(naming::field_name(&arm_name.name)),
+                Some(arm_name.name.as_str()),
+            ),
+            (None, [one]) if one.offset == Pair::same(0) => (None, None),
+            (None, _) => (Some(format!("arm{index}")), Some("union")),
         };
-        quote!(if [#(#values),*].contains(&tag) { #shown } else)
-    });
-    quote! {{
-        let tag = (core::ptr::addr_of!(#base.#tag) as *const #base_ty).read();
-        #(#arms)* { ("union", Value::Name("..")) }
-    }}
+        // One field per step, so that no place is a chain rustfmt would break.
+        let head = format!("let {arm_ptr} = core::ptr::addr_of!");
+        w.macro_call(&head, &format!("(*{base}).{union}"), ";");
+        if let Some(field) = field {
+            w.macro_call(&head, &format!("(*{arm_ptr}).{field}"), ";");
+        }
+        match label {
+            // An anonymous arm of one member is that member.
+            None => raw_members(w, ir, &arm.members, &arm_ptr, into, inner),
+            Some(label) if arm.members.is_empty() => {
+                w.line_fmt(format_args!("let _ = {arm_ptr};"));
+                w.line_fmt(format_args!(
+                    "{into}.push((\"{label}\", Value::Struct(Vec::new())));"
+                ));
+            }
+            Some(label) => {
+                w.line_fmt(format_args!("let mut {fields} = Vec::new();"));
+                raw_members(w, ir, &arm.members, &arm_ptr, &fields, inner);
+                w.line_fmt(format_args!(
+                    "{into}.push((\"{label}\", Value::Struct({fields})));"
+                ));
+            }
+        }
+        w.close("}");
+    }
+    w.open("_ => {");
+    w.line_fmt(format_args!(
+        "{into}.push((\"union\", Value::Name(\"..\")));"
+    ));
+    w.close("}");
+    w.close("}");
 }
 
-/// `(bit, "NAME")` for each flag of a flags type.
-fn flag_pairs(int: &IntLike) -> Vec<TokenStream> {
-    int.values
-        .iter()
-        .map(|v| {
-            let lit = Literal::u64_unsuffixed(v.value as u64);
-            let name = naming::display_value_name(int, v);
-            quote!((#lit, #name))
-        })
-        .collect()
-}
-
-/// The names a value of `member` (of the int-like type `int`) is shown with, as
-/// `&[(number, "NAME")]`: what the IR says the member's values mean.
-fn member_names(ir: &Ir, member: &Member, int: &IntLike) -> TokenStream {
-    let pairs = ir.value_names(member).into_iter().map(|(value, name)| {
-        let lit = Literal::i128_unsuffixed(value);
-        let shown = match name {
-            ValueName::OfType(_, i) => naming::display_value_name(int, &int.values[i]),
-            // A member's own value has no constant in any language: its spec name.
-            ValueName::Own(v) => v.name.name.clone(),
-        };
-        quote!((#lit, #shown))
-    });
-    quote!(&[#(#pairs),*])
-}
-
-/// The Rust integer type of an int-like type's values.
-fn base_of(int: &IntLike) -> TokenStream {
-    let base = int_ident(int.base);
-    quote!(#base)
-}
-
-/// Decodes the value of `ty` at the place `place` (read through a raw pointer, so any bit
-/// pattern is fine), named as `member` means it.
-fn raw_value(ir: &Ir, member: Option<&Member>, ty: &Type, place: &TokenStream) -> TokenStream {
-    let read = |t: TokenStream| quote!((core::ptr::addr_of!(#place) as *const #t).read());
+/// `let value = ...;`: the member `field` of the struct at the raw pointer `base`, of
+/// type `ty`, read from its bytes (so any bit pattern is fine) and named as `member`
+/// means it.
+fn raw_value(w: &mut RustWriter, ir: &Ir, member: &Member, ty: &Type, base: &str, field: &str) {
+    let at = |w: &mut RustWriter| {
+        w.macro_call(
+            "let at = core::ptr::addr_of!",
+            &format!("(*{base}).{field}"),
+            ";",
+        );
+    };
     match ty {
-        Type::Void => quote!(Value::Unit),
-        Type::Int(_) => quote!(Value::Int(core::ptr::addr_of!(#place).read() as i128)),
+        Type::Void => w.line("let value = Value::Unit;"),
+        Type::Int(_) => {
+            at(w);
+            w.line("let value = Value::Int(at.read() as i128);");
+        }
         Type::Named(id) => match &ir.ty(*id).kind {
             TypeKind::IntLike(int) => {
+                at(w);
                 // An alias is its base type already; anything else is read as one.
-                let raw = if naming::item_kind(ir, *id) == naming::ItemKind::Alias {
-                    quote!(core::ptr::addr_of!(#place).read())
+                if naming::item_kind(ir, *id) == ItemKind::Alias {
+                    w.line("let raw = at.read();");
                 } else {
-                    read(base_of(int))
-                };
-                int_value(ir, member, int, quote!(#raw as i128))
+                    let base = naming::int_type(int.base);
+                    w.line_fmt(format_args!("let raw = (at as *const {base}).read();"));
+                }
+                int_value(w, ir, Some(member), *id, int, "raw");
             }
             TypeKind::Struct(_) => {
-                let f = fmt_ident(&ir.ty(*id).name.name);
-                quote!(#f(core::ptr::addr_of!(#place)))
+                at(w);
+                let f = fmt_name(&ir.ty(*id).name.name);
+                w.line_fmt(format_args!("let value = {f}(at);"));
             }
             TypeKind::Function(_) => {
-                let r = read(quote!(usize));
-                quote!(Value::Pointer(#r))
+                at(w);
+                w.line("let value = Value::Pointer((at as *const usize).read());");
             }
         },
         Type::Pointer { .. } => {
-            let r = read(quote!(usize));
-            quote!(Value::Pointer(#r))
+            at(w);
+            w.line("let value = Value::Pointer((at as *const usize).read());");
         }
-        Type::Atomic(inner) => raw_value(ir, member, inner, place),
+        Type::Atomic(inner) => raw_value(w, ir, member, inner, base, field),
         Type::Array { element, .. } => match &**element {
-            Type::Int(_) => quote!(ints(&*core::ptr::addr_of!(#place))),
-            _ => quote!(Value::Name("[..]")),
-        },
-    }
-}
-
-/// An int-like value given as an `i128` expression: flags bit by bit, anything else by
-/// the names the member gives its values (or, without a member, its type's).
-fn int_value(ir: &Ir, member: Option<&Member>, int: &IntLike, raw: TokenStream) -> TokenStream {
-    if int.kind == IntLikeKind::Flags {
-        let pairs = flag_pairs(int);
-        return quote!(flags((#raw) as u64, &[#(#pairs),*]));
-    }
-    match member {
-        Some(m) if ir.value_names(m).is_empty() => quote!(Value::Int(#raw)),
-        Some(m) => {
-            let names = member_names(ir, m, int);
-            quote!(named(#raw, #names))
-        }
-        None => {
-            let names = int.values.iter().map(|v| {
-                let lit = Literal::i128_unsuffixed(v.value);
-                let shown = naming::display_value_name(int, v);
-                quote!((#lit, #shown))
-            });
-            quote!(named(#raw, &[#(#names),*]))
-        }
-    }
-}
-
-/// `expr` (a value of the int-like type `id`, as the trait passes it) as an `i128`.
-fn int_of(ir: &Ir, id: TypeId, expr: TokenStream) -> TokenStream {
-    let int = ir.int_like(id).expect("an int-like type");
-    let base = base_of(int);
-    // A plain name needs no parentheses around it (and gets none, for clippy's sake).
-    let simple = expr
-        .to_string()
-        .chars()
-        .all(|c| c.is_alphanumeric() || c == '_');
-    let expr = if simple { expr } else { quote!((#expr)) };
-    match naming::item_kind(ir, id) {
-        naming::ItemKind::Enum => quote!((#expr as #base) as i128),
-        naming::ItemKind::Newtype => quote!(#expr.0 as i128),
-        naming::ItemKind::Flags => quote!(#expr.bits() as i128),
-        _ => quote!(#expr as i128),
-    }
-}
-
-/// Decodes a value of `ty` held in the expression `expr`, named as `member` means it.
-fn member_value(ir: &Ir, member: &Member, ty: &Type, expr: TokenStream) -> TokenStream {
-    match ty {
-        Type::Named(id) => match ir.int_like(*id) {
-            Some(int) if int.kind != IntLikeKind::Flags => {
-                int_value(ir, Some(member), int, int_of(ir, *id, expr))
+            Type::Int(_) => {
+                at(w);
+                w.line("let value = ints(&*at);");
             }
-            _ => value(ir, ty, expr),
+            _ => w.line("let value = Value::Name(\"[..]\");"),
         },
-        _ => value(ir, ty, expr),
     }
+}
+
+/// `let value = ...;` for a value of the int-like type `id` held, in its base integer
+/// type, by the simple expression `raw`: flags bit by bit, anything else by the names
+/// the member gives its values (without a member, its type's).
+fn int_value(
+    w: &mut RustWriter,
+    ir: &Ir,
+    member: Option<&Member>,
+    id: TypeId,
+    int: &IntLike,
+    raw: &str,
+) {
+    let table = table_name(ir, id);
+    if int.kind == IntLikeKind::Flags {
+        w.call("let value = flags", &[flag_bits(int, raw), table], ";");
+        return;
+    }
+    let by_table = |w: &mut RustWriter| {
+        w.call(
+            "let value = named",
+            &[format!("{raw} as i128"), table.clone()],
+            ";",
+        );
+    };
+    let Some(member) = member else {
+        by_table(w);
+        return;
+    };
+    let names = ir.value_names(member);
+    if names.is_empty() {
+        w.line_fmt(format_args!("let value = Value::Int({raw} as i128);"));
+        return;
+    }
+    let whole_type = names.len() == int.values.len()
+        && names
+            .iter()
+            .enumerate()
+            .all(|(i, (_, n))| matches!(n, ValueName::OfType(t, j) if *t == id && *j == i));
+    if whole_type {
+        by_table(w);
+        return;
+    }
+    let shown = names.into_iter().map(|(value, name)| {
+        let shown = match name {
+            ValueName::OfType(t, i) => match ir.int_like(t) {
+                Some(of) => naming::display_value_name(of, &of.values[i]),
+                None => String::new(),
+            },
+            // A member's own value has no constant in any language: its spec name.
+            ValueName::Own(v) => v.name.name.clone(),
+        };
+        (value, shown)
+    });
+    let pairs = name_pairs(int, shown);
+    w.open("let value = {");
+    w.list(
+        "const NAMES: &[(i128, &str)] = &",
+        ("[", "]"),
+        &pairs,
+        ";",
+        ARRAY_WIDTH,
+    );
+    w.line_fmt(format_args!("named({raw} as i128, NAMES)"));
+    w.close("};");
+}
+
+/// `expr`, a value of the int-like type `id` as the trait passes it, as its base integer.
+fn base_int(ir: &Ir, id: TypeId, expr: &str) -> String {
+    match naming::item_kind(ir, id) {
+        ItemKind::Enum => {
+            let base = ir
+                .int_like(id)
+                .map_or("i128", |int| naming::int_type(int.base));
+            format!("{expr} as {base}")
+        }
+        // rustfmt spells `v.0.0` as `v.0 .0`; parentheses read better.
+        ItemKind::Newtype if is_ident(expr) => format!("{expr}.0"),
+        ItemKind::Newtype => format!("({expr}).0"),
+        ItemKind::Flags => format!("{expr}.bits()"),
+        _ => expr.to_string(),
+    }
+}
+
+fn is_ident(expr: &str) -> bool {
+    expr.chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '#')
+}
+
+/// `let value = ...;` for a value of `ty` held by the expression `expr` (as the trait
+/// passes it), named as `member` means it.
+fn member_value(w: &mut RustWriter, ir: &Ir, member: &Member, ty: &Type, expr: &str) {
+    if let Type::Named(id) = ty {
+        if let Some(int) = ir.int_like(*id).filter(|i| i.kind != IntLikeKind::Flags) {
+            w.line_fmt(format_args!("let raw = {};", base_int(ir, *id, expr)));
+            int_value(w, ir, Some(member), *id, int, "raw");
+            return;
+        }
+    }
+    value(w, ir, ty, expr);
 }
 
 /// What a range's elements are called in a trace: `bytes`, or the type's name.
@@ -514,106 +645,118 @@ fn element_word(ir: &Ir, target: &Type) -> String {
     }
 }
 
-/// An expression that decodes a value of `ty` into a `Value`.
-fn value(ir: &Ir, ty: &Type, expr: TokenStream) -> TokenStream {
+/// `let value = ...;`: decodes the value of type `ty` that `expr` reads, by its type.
+fn value(w: &mut RustWriter, ir: &Ir, ty: &Type, expr: &str) {
+    let call = |w: &mut RustWriter, f: &str, arg: String| {
+        w.call(&format!("let value = {f}"), &[arg], ";");
+    };
     match ty {
-        Type::Void => quote!(Value::Unit),
-        Type::Int(_) => quote!(Value::Int(#expr as i128)),
+        Type::Void => w.line("let value = Value::Unit;"),
+        Type::Int(_) => call(w, "Value::Int", format!("{expr} as i128")),
         Type::Named(id) => {
             let def = ir.ty(*id);
-            let f = fmt_ident(&def.name.name);
+            let f = fmt_name(&def.name.name);
             match def.kind {
-                // SAFETY: a reference is valid to read.
-                TypeKind::Struct(_) => quote!(unsafe { #f(&#expr) }),
-                TypeKind::IntLike(_) => quote!(#f(#expr)),
-                TypeKind::Function(_) => quote!(ptr(#expr as *const ())),
+                TypeKind::Struct(_) => {
+                    w.line("// SAFETY: a reference is valid to read.");
+                    w.line_fmt(format_args!("let value = unsafe {{ {f}(&{expr}) }};"));
+                }
+                TypeKind::IntLike(_) => call(w, &f, expr.to_string()),
+                TypeKind::Function(_) => call(w, "ptr", format!("{expr} as *const ()")),
             }
         }
         Type::Pointer { target, .. } => match &**target {
             Type::Named(id) if matches!(ir.ty(*id).kind, TypeKind::Function(_)) => {
-                quote!(ptr(#expr as *const ()))
+                call(w, "ptr", format!("{expr} as *const ()"))
             }
-            _ => quote!(ptr(#expr)),
+            _ => call(w, "ptr", expr.to_string()),
         },
-        Type::Atomic(inner) => value(ir, inner, expr),
+        Type::Atomic(inner) => value(w, ir, inner, expr),
         Type::Array { element, .. } => match &**element {
-            Type::Int(_) => quote!(ints(&#expr)),
-            _ => quote!(Value::Name("[..]")),
+            Type::Int(_) => call(w, "ints", format!("&{expr}")),
+            _ => w.line("let value = Value::Name(\"[..]\");"),
         },
     }
 }
 
 /// The argument type the per-call decoder takes for a parameter.
-pub fn view_type(ir: &Ir, kind: &Kind) -> TokenStream {
+pub fn view_type(ir: &Ir, kind: &Kind) -> String {
     match kind {
         Kind::Slice { mutable: true, .. } | Kind::Counted { mutable: true, .. } | Kind::Count => {
-            quote!(usize)
+            "usize".to_string()
         }
-        Kind::UninitRef(ty) => {
-            let t = naming::qualified_type_tokens(ir, ty);
-            quote!(*const #t)
-        }
+        Kind::UninitRef(ty) => format!("*const {}", naming::qualified_type_expr(ir, ty)),
         other => super::params::trait_type(ir, other),
     }
 }
 
 /// How the raw entry point passes a decoded parameter (`local`) to the decoder.
-pub fn view_expr(kind: &Kind, local: &Ident) -> TokenStream {
+pub fn view_expr(kind: &Kind, local: &str) -> String {
     match kind {
         Kind::Slice { mutable: true, .. } | Kind::Counted { mutable: true, .. } => {
-            quote!(#local.len())
+            format!("{local}.len()")
         }
-        Kind::UninitRef(_) => quote!(#local.as_ptr()),
-        _ => quote!(#local),
+        Kind::UninitRef(_) => format!("{local}.as_ptr()"),
+        _ => local.to_string(),
     }
 }
 
-fn view_value(ir: &Ir, member: &Member, kind: &Kind, local: &Ident) -> TokenStream {
+/// `let value = ...;` for a parameter as the decoder receives it.
+fn view_value(w: &mut RustWriter, ir: &Ir, member: &Member, kind: &Kind, local: &str) {
+    let count = |w: &mut RustWriter, n: String, what: &str| {
+        w.call("let value = Value::Count", &[n, format!("\"{what}\"")], ";");
+    };
     match kind {
         Kind::Value(ty) | Kind::CheckedValue(ty) | Kind::Raw(ty) | Kind::Atomic(ty) => {
-            member_value(ir, member, ty, quote!(#local))
+            member_value(w, ir, member, ty, local)
         }
-        Kind::Enum(id) => member_value(ir, member, &Type::Named(*id), quote!(#local)),
+        Kind::Enum(id) => member_value(w, ir, member, &Type::Named(*id), local),
         Kind::Slice { target, mutable }
         | Kind::Counted {
             target, mutable, ..
         } => {
             if *mutable {
-                let what = element_word(ir, target);
-                quote!(Value::Count(#local, #what))
+                count(w, local.to_string(), &element_word(ir, target));
             } else {
-                slice_value(ir, member, target, local)
+                slice_value(w, ir, member, target, local);
             }
         }
-        Kind::AddressRange => quote!(address_range(#local)),
+        Kind::AddressRange => w.call("let value = address_range", &[local], ";"),
         Kind::Ref(Type::Named(id)) if matches!(ir.ty(*id).kind, TypeKind::Struct(_)) => {
-            let f = fmt_ident(&ir.ty(*id).name.name);
-            // SAFETY: a reference is valid to read.
-            quote!(unsafe { #f(#local) })
+            let f = fmt_name(&ir.ty(*id).name.name);
+            w.line("// SAFETY: a reference is valid to read.");
+            w.line_fmt(format_args!("let value = unsafe {{ {f}({local}) }};"));
         }
-        Kind::Ref(ty) => member_value(ir, member, ty, quote!(*#local)),
+        Kind::Ref(ty) => member_value(w, ir, member, ty, &format!("*{local}")),
         // Field by field, whatever numbers its enum fields hold.
         Kind::Fields(Type::Named(id)) => {
-            let f = fmt_ident(&ir.ty(*id).name.name);
-            // SAFETY: the entry point checked the whole struct as readable guest memory.
-            quote!(unsafe { #f(#local.as_ptr()) })
+            let f = fmt_name(&ir.ty(*id).name.name);
+            w.line("// SAFETY: the entry point checked the whole struct as readable guest memory.");
+            w.line_fmt(format_args!(
+                "let value = unsafe {{ {f}({local}.as_ptr()) }};"
+            ));
         }
-        Kind::Fields(_) => quote!(ptr(#local.as_ptr())),
-        Kind::UninitRef(_) => quote!(ptr(#local)),
-        Kind::Count => quote!(Value::Int(#local as i128)),
+        Kind::Fields(_) => w.call("let value = ptr", &[format!("{local}.as_ptr()")], ";"),
+        Kind::UninitRef(_) => w.call("let value = ptr", &[local], ";"),
+        Kind::Count => w.call("let value = Value::Int", &[format!("{local} as i128")], ";"),
     }
 }
 
 /// A read-only slice: text for `char`, a byte count for `void`, the values for int-like
 /// elements and structs, and for buffer lists (`iovec`, `ciovec`) the count and the total
 /// size.
-fn slice_value(ir: &Ir, member: &Member, target: &Type, local: &Ident) -> TokenStream {
+fn slice_value(w: &mut RustWriter, ir: &Ir, member: &Member, target: &Type, local: &str) {
+    let len = format!("{local}.len()");
     match target {
-        Type::Int(crate::ir::IntType::Char) => quote!(text(#local)),
-        Type::Void => quote!(Value::Count(#local.len(), "bytes")),
+        Type::Int(crate::ir::IntType::Char) => w.call("let value = text", &[local], ";"),
+        Type::Void => w.call(
+            "let value = Value::Count",
+            &[len, "\"bytes\"".to_string()],
+            ";",
+        ),
         Type::Named(id) => {
             let def = ir.ty(*id);
-            let name = &def.name.name;
+            let name = format!("\"{}\"", def.name.name);
             match &def.kind {
                 TypeKind::Struct(s) => match s.members.as_slice() {
                     [Member {
@@ -621,105 +764,159 @@ fn slice_value(ir: &Ir, member: &Member, target: &Type, local: &Ident) -> TokenS
                         name: Some(field),
                         ..
                     }] => {
-                        let field = naming::ident(&field.name);
-                        quote!(Value::Buffers(#local.len(), #name,
-                            #local.iter().map(|e| e.#field.1).sum::<usize>()))
+                        w.line("let mut bytes = 0;");
+                        w.open_fmt(format_args!("for e in {local} {{"));
+                        w.line_fmt(format_args!(
+                            "bytes += e.{}.1;",
+                            naming::field_name(&field.name)
+                        ));
+                        w.close("}");
+                        let args = [len, name, "bytes".to_string()];
+                        w.call("let value = Value::Buffers", &args, ";");
                     }
                     _ => {
-                        let f = fmt_ident(name);
-                        // SAFETY: the elements of a slice are valid to read.
-                        quote!(Value::List(#local.iter().map(|e| unsafe { #f(e) }).collect()))
+                        let f = fmt_name(&def.name.name);
+                        w.line("let mut items = Vec::new();");
+                        w.open_fmt(format_args!("for e in {local} {{"));
+                        w.line("// SAFETY: the elements of a slice are valid to read.");
+                        w.line_fmt(format_args!("let value = unsafe {{ {f}(e) }};"));
+                        w.line("items.push(value);");
+                        w.close("}");
+                        w.line("let value = Value::List(items);");
                     }
                 },
                 _ => {
-                    let one = member_value(ir, member, target, quote!(e));
-                    quote!(Value::List(#local.iter().map(|&e| #one).collect()))
+                    w.line("let mut items = Vec::new();");
+                    w.open_fmt(format_args!("for &e in {local} {{"));
+                    member_value(w, ir, member, target, "e");
+                    w.line("items.push(value);");
+                    w.close("}");
+                    w.line("let value = Value::List(items);");
                 }
             }
         }
-        _ => quote!(Value::Count(#local.len(), "elements")),
+        _ => w.call(
+            "let value = Value::Count",
+            &[len, "\"elements\"".to_string()],
+            ";",
+        ),
     }
 }
 
-fn call_formatters(ir: &Ir, call: &Syscall) -> TokenStream {
-    let name = naming::ident(&call.name.name);
-    let call_name = call.name.name.as_str();
-    let result_fn = Ident::new(&format!("{}_result", call.name.name), Span::call_site());
-    let mut params = Vec::new();
-    let mut args = Vec::new();
-    for p in classify(ir, call) {
-        if matches!(p.kind, Kind::Count) {
-            continue;
+/// Locals the decoders declare; a parameter of the same name is renamed so that none
+/// hides it before it is decoded.
+const LOCALS: &[&str] = &["args", "value", "raw", "items", "e", "bytes", "at", "tag"];
+
+/// The decoders' names for a call's parameters: their field names, with `_` appended
+/// where one would clash with a local or with another parameter.
+fn decoder_params(names: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(names.len());
+    for name in names {
+        let mut local = naming::field_name(name);
+        while LOCALS.contains(&local.as_str()) || out.contains(&local) {
+            local.push('_');
         }
-        let local = naming::ident(p.member.name());
-        let ty = view_type(ir, &p.kind);
-        params.push(quote!(#local: #ty));
-        let arg = p.member.name();
-        let v = view_value(ir, p.member, &p.kind, &local);
-        args.push(quote!((#arg, #v)));
+        out.push(local);
     }
-    let doc = format!(
-        " The arguments of a [`{0}`](crate::{0}) call.",
+    out
+}
+
+fn call_decoders(w: &mut RustWriter, ir: &Ir, call: &Syscall) {
+    let name = naming::field_name(&call.name.name);
+    let shown: Vec<Param> = classify(ir, call)
+        .into_iter()
+        .filter(|p| !matches!(p.kind, Kind::Count))
+        .collect();
+    let names: Vec<&str> = shown.iter().map(|p| p.member.name()).collect();
+    let locals = decoder_params(&names);
+    let params: Vec<String> = shown
+        .iter()
+        .zip(&locals)
+        .map(|(p, local)| format!("{local}: {}", view_type(ir, &p.kind)))
+        .collect();
+    w.blank();
+    w.doc(&[format!(
+        "The arguments of a [`{0}`](crate::{0}) call.",
         call.name.name
-    );
-    let noreturn = call.noreturn;
-    let args_fn = quote! {
-        #[doc = #doc]
-        pub fn #name(#(#params),*) -> Call {
-            Call {
-                syscall: #call_name,
-                args: std::vec![#(#args),*],
-                checked: true,
-                noreturn: #noreturn,
-            }
-        }
-    };
+    )]);
+    w.signature(&format!("pub fn {name}"), &params, "Call", SigEnd::Body);
+    if shown.is_empty() {
+        w.line("let args = Vec::new();");
+    } else {
+        w.line("let mut args = Vec::new();");
+    }
+    for (p, local) in shown.iter().zip(&locals) {
+        view_value(w, ir, p.member, &p.kind, local);
+        w.line_fmt(format_args!("args.push((\"{}\", value));", p.member.name()));
+    }
+    w.open("Call {");
+    w.line_fmt(format_args!("syscall: \"{}\",", call.name.name));
+    w.line("args,");
+    w.line("checked: true,");
+    w.line_fmt(format_args!("noreturn: {},", call.noreturn));
+    w.close("}");
+    w.close("}");
     if call.noreturn {
-        return args_fn;
+        return;
     }
     let out = super::params::output_type(ir, call);
-    let (filled_params, filled_ok) = filled_result(ir, call);
-    let ok = filled_ok.unwrap_or_else(|| ok_value(ir, call));
-    let rdoc = format!(" The result of a [`{0}`](crate::{0}) call.", call.name.name);
-    quote! {
-        #args_fn
-        #[doc = #rdoc]
-        pub fn #result_fn(result: &Result<#out, crate::errno>, #(#filled_params),*) -> Result<Value, crate::errno> {
-            match result {
-                Ok(v) => Ok(#ok),
-                Err(e) => Err(*e),
-            }
-        }
+    let filled = filled(ir, call);
+    w.blank();
+    w.doc(&[format!(
+        "The result of a [`{0}`](crate::{0}) call.",
+        call.name.name
+    )]);
+    let head = format!("pub fn {}_result", call.name.name);
+    let mut params = vec![format!("result: &Result<{out}, crate::errno>")];
+    for (p, _) in &filled {
+        params.push(format!(
+            "{}: (*const {}, usize)",
+            filled_view(p),
+            filled_type(ir, p)
+        ));
     }
+    w.signature(&head, &params, "Result<Value, crate::errno>", SigEnd::Body);
+    w.open("let v = match result {");
+    w.line("Ok(v) => v,");
+    w.line("Err(e) => return Err(*e),");
+    w.close("};");
+    if filled.is_empty() {
+        ok_value(w, ir, call);
+    } else {
+        filled_value(w, ir, call, &filled);
+    }
+    w.close("}");
 }
 
-fn ok_value(ir: &Ir, call: &Syscall) -> TokenStream {
-    let outs: Vec<(&Member, &Type)> = call
-        .outputs
+/// The outputs of a call, each as the member it is.
+fn outputs(call: &Syscall) -> Vec<(&Member, &Type)> {
+    call.outputs
         .iter()
         .filter_map(|m| match &m.kind {
             MemberKind::Simple { ty, .. } => Some((m, ty)),
             _ => None,
         })
-        .collect();
-    match outs.as_slice() {
-        [] => quote!({
-            let () = *v;
-            Value::Unit
-        }),
+        .collect()
+}
+
+fn ok_value(w: &mut RustWriter, ir: &Ir, call: &Syscall) {
+    match outputs(call).as_slice() {
+        [] => {
+            w.line("let () = *v;");
+            w.line("Ok(Value::Unit)");
+        }
         [(m, ty)] => {
-            let shown = member_value(ir, m, ty, quote!(v));
-            quote!({
-                let v = *v;
-                #shown
-            })
+            w.line("let v = *v;");
+            member_value(w, ir, m, ty, "v");
+            w.line("Ok(value)");
         }
         many => {
-            let parts = many.iter().enumerate().map(|(i, (m, ty))| {
-                let i = syn::Index::from(i);
-                member_value(ir, m, ty, quote!(v.#i))
-            });
-            quote!(Value::Tuple(std::vec![#(#parts),*]))
+            w.line("let mut parts = Vec::new();");
+            for (i, (m, ty)) in many.iter().enumerate() {
+                member_value(w, ir, m, ty, &format!("v.{i}"));
+                w.line("parts.push(value);");
+            }
+            w.line("Ok(Value::Tuple(parts))");
         }
     }
 }
@@ -732,76 +929,79 @@ fn filled<'a>(ir: &Ir, call: &'a Syscall) -> Vec<(Param<'a>, usize)> {
         .collect()
 }
 
-/// For the raw entry point: the buffers a call fills, captured as (pointer, capacity)
-/// before the call takes them, and passed to the result decoder after it. Returns the
-/// statements that capture them and the arguments that pass them.
-pub fn filled_views(ir: &Ir, call: &Syscall) -> (Vec<TokenStream>, Vec<TokenStream>) {
+/// The name of a filled buffer's (pointer, capacity) pair: `out_filled`.
+fn filled_view(p: &Param) -> String {
+    format!("{}_filled", p.member.name())
+}
+
+/// The type of a filled buffer's elements.
+fn filled_type(ir: &Ir, p: &Param) -> String {
+    match &p.kind {
+        Kind::Counted { target, .. } => naming::qualified_type_expr(ir, target),
+        _ => "u8".to_string(),
+    }
+}
+
+/// For the raw entry point: captures each buffer the call fills as (pointer, capacity)
+/// before the call takes it, to be passed to the result decoder after it. Returns the
+/// arguments that pass them.
+pub fn filled_views(w: &mut RustWriter, ir: &Ir, call: &Syscall) -> Vec<String> {
     filled(ir, call)
         .into_iter()
         .map(|(p, _)| {
-            let local = naming::ident(p.member.name());
-            let view = Ident::new(&format!("{}_filled", p.member.name()), Span::call_site());
-            let t = match &p.kind {
-                Kind::Counted { target, .. } => naming::qualified_type_tokens(ir, target),
-                _ => quote!(u8),
-            };
-            (
-                quote!(let #view = (#local.as_ptr() as *const #t, #local.len());),
-                quote!(#view),
-            )
+            let local = naming::field_name(p.member.name());
+            let view = filled_view(&p);
+            let t = filled_type(ir, &p);
+            w.line_fmt(format_args!("let {view} = {local}.as_ptr() as *const {t};"));
+            w.line_fmt(format_args!("let {view} = ({view}, {local}.len());"));
+            view
         })
-        .unzip()
+        .collect()
 }
 
-/// The result decoder's parameters for the buffers the call fills, and the `Value` of a
-/// successful result: the outputs, and with filled buffers each output and buffer by
-/// name (`{nevents=1, out=[{...}]}`).
-fn filled_result(ir: &Ir, call: &Syscall) -> (Vec<TokenStream>, Option<TokenStream>) {
-    let filled = filled(ir, call);
-    if filled.is_empty() {
-        return (Vec::new(), None);
+/// The `Value` of a successful call that filled buffers: each output and buffer by name
+/// (`{nevents=1, out=[{...}]}`).
+fn filled_value(w: &mut RustWriter, ir: &Ir, call: &Syscall, filled: &[(Param, usize)]) {
+    let outs = outputs(call);
+    let one = outs.len() == 1;
+    w.line("let mut parts = Vec::new();");
+    for (i, (m, ty)) in outs.iter().enumerate() {
+        let expr = if one {
+            "*v".to_string()
+        } else {
+            format!("v.{i}")
+        };
+        member_value(w, ir, m, ty, &expr);
+        w.line_fmt(format_args!("parts.push((\"{}\", value));", m.name()));
     }
-    let mut params = Vec::new();
-    let mut parts = Vec::new();
-    let outs = &call.outputs;
-    for (i, m) in outs.iter().enumerate() {
-        let MemberKind::Simple { ty, .. } = &m.kind else {
+    for (p, count) in filled {
+        let Kind::Counted {
+            target: Type::Named(id),
+            ..
+        } = &p.kind
+        else {
             continue;
         };
-        let name = m.name();
-        let v = if outs.len() == 1 {
-            member_value(ir, m, ty, quote!(*v))
+        let f = fmt_name(&ir.ty(*id).name.name);
+        let view = filled_view(p);
+        let n = if one {
+            "*v".to_string()
         } else {
-            let i = syn::Index::from(i);
-            member_value(ir, m, ty, quote!(v.#i))
+            format!("v.{count}")
         };
-        parts.push(quote!((#name, #v)));
+        w.line("let mut items = Vec::new();");
+        w.open_fmt(format_args!("for i in 0..({n}).min({view}.1) {{"));
+        w.line("// SAFETY: the call filled this many values of the buffer the entry point");
+        w.line("// checked as writable guest memory; they are read field by field.");
+        w.line_fmt(format_args!(
+            "let value = unsafe {{ {f}({view}.0.add(i)) }};"
+        ));
+        w.line("items.push(value);");
+        w.close("}");
+        w.line_fmt(format_args!(
+            "parts.push((\"{}\", Value::List(items)));",
+            p.member.name()
+        ));
     }
-    for (p, count) in &filled {
-        let Kind::Counted { target, .. } = &p.kind else {
-            continue;
-        };
-        let Type::Named(id) = target else { continue };
-        let f = fmt_ident(&ir.ty(*id).name.name);
-        let t = naming::qualified_type_tokens(ir, target);
-        let view = Ident::new(&format!("{}_filled", p.member.name()), Span::call_site());
-        let name = p.member.name();
-        let n = if outs.len() == 1 {
-            quote!((*v))
-        } else {
-            let i = syn::Index::from(*count);
-            quote!(v.#i)
-        };
-        params.push(quote!(#view: (*const #t, usize)));
-        parts.push(quote! {
-            (#name, Value::List(
-                (0..#n.min(#view.1))
-                    // SAFETY: the call filled this many values of the buffer the entry
-                    // point checked as writable guest memory; they are read field by field.
-                    .map(|i| unsafe { #f(#view.0.add(i)) })
-                    .collect(),
-            ))
-        });
-    }
-    (params, Some(quote!(Value::Struct(std::vec![#(#parts),*]))))
+    w.line("Ok(Value::Struct(parts))");
 }
