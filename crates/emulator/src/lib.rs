@@ -64,8 +64,10 @@ pub struct Options {
     #[arg(long, help_heading = "Tracing")]
     pub trace_time: bool,
 
-    /// When the program ends, print for each call how often it was made,
-    /// how often it failed and the time it took, like `strace -c`.
+    /// When the program exits (or ends itself with proc_raise), print for
+    /// each call how often it was made, how often it failed and the time it
+    /// took, like `strace -c`. A program that faults gets no summary: the
+    /// launcher ends from its fault handler, where printing is not safe.
     #[arg(long, help_heading = "Tracing")]
     pub trace_summary: bool,
 

@@ -53,14 +53,14 @@ EXPLORATION:
   --explore runs PROGRAM once cleanly, then again and again failing its 1st,
   2nd, ... call that can fail, then with seeded random failures, then with
   short transfers, several runs at a time. A run that ends by a signal,
-  hangs, or exits 0 with output other than the clean run's is a finding,
-  printed as `found: --inject SPEC: <how it ended>` with the trace lines
-  before it; run with that --inject to see it again. A run that reports the
-  error and exits non-zero is the program doing its job. Every run gets the
-  resources the configuration grants, the same ones: a program that changes
-  files beneath a granted directory sees what earlier runs left there, so
-  explore it on a scratch copy, with --jobs=1. Run options such as
-  --sandbox apply to every run.
+  hangs, or exits 0 with output other than the clean run's (when two clean
+  runs agree on it) is a finding, printed as `found: --inject SPEC: <how it
+  ended>` with the trace lines before it; run with that --inject to see it
+  again. A run that reports the error and exits non-zero is the program
+  doing its job. Every run gets the resources the configuration grants, the
+  same ones: a program that changes files beneath a granted directory sees
+  what earlier runs left there, so explore it on a scratch copy, with
+  --jobs=1. Run options such as --sandbox apply to every run.
     cloudabi-run --explore PROGRAM < config.yaml
     cloudabi-run --explore=200 --explore-timeout=3 PROGRAM < config.yaml";
 

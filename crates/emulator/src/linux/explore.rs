@@ -4,7 +4,8 @@
 //! then with seeded random failures, then with short transfers, several
 //! runs at a time. A run is a finding when it ends by a signal, hangs, or
 //! exits 0 with output other than the clean run's (a failure swallowed and
-//! data lost); a run that reports the error and exits non-zero is the
+//! data lost; judged only when a second clean run gives the same output);
+//! a run that reports the error and exits non-zero is the
 //! program doing its job. Each finding is run a second time to check that
 //! its `--inject` SPEC reproduces it.
 
@@ -134,6 +135,12 @@ pub fn explore(program: &Path, yaml: &str, settings: &Settings) -> Result<Report
         let why = why.strip_prefix("cloudabi-run: ").unwrap_or(why);
         return Err(format!("the program could not be run: {why}"));
     }
+    // A second clean run: output that changes by itself (times, random
+    // numbers) cannot tell lost data.
+    let steady = {
+        let again = runner.run(None, clean_limit, false)?;
+        again.stdout == clean.stdout && again.stderr == clean.stderr
+    };
     let calls = calls_of(&clean.trace)?;
     let plan = plan(&calls, settings.runs);
     let timeout = settings
@@ -142,7 +149,7 @@ pub fn explore(program: &Path, yaml: &str, settings: &Settings) -> Result<Report
     let outcomes = runner.run_all(&plan, timeout, settings.jobs)?;
     let mut findings: Vec<(usize, Finding)> = Vec::new();
     for (i, o) in outcomes.iter().enumerate() {
-        if let Some(f) = judge(o, &clean) {
+        if let Some(f) = judge(o, &clean, steady) {
             findings.push((i, f));
         }
     }
@@ -150,10 +157,16 @@ pub fn explore(program: &Path, yaml: &str, settings: &Settings) -> Result<Report
     let again: Vec<(String, Kind)> = findings.iter().map(|(i, _)| plan[*i].clone()).collect();
     let second = runner.run_all(&again, timeout, settings.jobs)?;
     let mut text = String::new();
-    if let Some(f) = judge(&clean, &clean) {
+    if let Some(f) = judge(&clean, &clean, steady) {
         text.push_str(&format!(
             "note: without any failure injected, the program already ended so: {f}\n"
         ));
+    }
+    if !steady {
+        text.push_str(
+            "note: two clean runs gave different output, so no run is judged by its output \
+             (only signals, faults and hangs are findings)\n",
+        );
     }
     let mut unsteady = 0;
     for ((i, finding), o2) in findings.iter().zip(&second) {
@@ -162,7 +175,7 @@ pub fn explore(program: &Path, yaml: &str, settings: &Settings) -> Result<Report
         for line in last_lines(&outcomes[*i].trace, CONTEXT) {
             text.push_str(&format!("  | {line}\n"));
         }
-        match judge(o2, &clean) {
+        match judge(o2, &clean, steady) {
             Some(f) if f.same_kind(finding) => continue,
             Some(f) => text.push_str(&format!("  (a second run ended otherwise: {f})\n")),
             None => text.push_str("  (a second run ended without a finding)\n"),
@@ -240,8 +253,9 @@ fn plan(calls: &[(u64, String)], runs: Option<usize>) -> Vec<(String, Kind)> {
     plan
 }
 
-/// Whether a run is a finding, against the clean run.
-fn judge(o: &Outcome, clean: &Outcome) -> Option<Finding> {
+/// Whether a run is a finding, against the clean run (and its output, if
+/// that is `steady` from run to run).
+fn judge(o: &Outcome, clean: &Outcome, steady: bool) -> Option<Finding> {
     match o.ending {
         Ending::Signal(s) => Some(Finding::Signal(s)),
         Ending::Hung(t) => Some(Finding::Hang(t)),
@@ -259,7 +273,7 @@ fn judge(o: &Outcome, clean: &Outcome) -> Option<Finding> {
                 report: fault_report(&o.stderr).unwrap_or_default(),
             })
         }
-        Ending::Exited(0) if o.stdout != clean.stdout || o.stderr != clean.stderr => {
+        Ending::Exited(0) if steady && (o.stdout != clean.stdout || o.stderr != clean.stderr) => {
             let detail = if o.stdout != clean.stdout {
                 difference("stdout", &o.stdout, &clean.stdout)
             } else {
@@ -307,10 +321,10 @@ fn summary(
     let failable = calls.iter().filter(|(_, n)| can_fail(n)).count();
     let kind = |f: fn(&Finding) -> bool| findings.iter().filter(|(_, x)| f(x)).count();
     format!(
-        "explored {} runs in {:.1} s, {jobs} at a time: the clean run made {} calls, {failable} of which can fail; \
+        "explored {} runs (two clean) in {:.1} s, {jobs} at a time: the clean run made {} calls, {failable} of which can fail; \
          {} runs failed one call, {} failed calls at random, {} made short transfers\n\
          {} findings: {} ended by a signal or a fault, {} hung, {} lost output, {} crashed the launcher\n",
-        plan.len() + 1,
+        plan.len() + 2,
         took.as_secs_f64(),
         calls.len(),
         count(Kind::FailOne),
@@ -596,28 +610,41 @@ mod tests {
     #[test]
     fn findings_are_signals_hangs_and_lost_output() {
         let clean = outcome(Ending::Exited(0), "abc");
-        assert_eq!(judge(&outcome(Ending::Exited(0), "abc"), &clean), None);
-        assert_eq!(judge(&outcome(Ending::Exited(1), ""), &clean), None);
         assert_eq!(
-            judge(&outcome(Ending::Signal(11), ""), &clean),
+            judge(&outcome(Ending::Exited(0), "abc"), &clean, true),
+            None
+        );
+        assert_eq!(judge(&outcome(Ending::Exited(1), ""), &clean, true), None);
+        assert_eq!(
+            judge(&outcome(Ending::Signal(11), ""), &clean, true),
             Some(Finding::Signal(11))
         );
         assert!(matches!(
-            judge(&outcome(Ending::Exited(0), "ab"), &clean),
+            judge(&outcome(Ending::Exited(0), "ab"), &clean, true),
             Some(Finding::LostOutput { .. })
         ));
         assert!(matches!(
-            judge(&outcome(Ending::Hung(Duration::from_secs(1)), ""), &clean),
+            judge(
+                &outcome(Ending::Hung(Duration::from_secs(1)), ""),
+                &clean,
+                true
+            ),
             Some(Finding::Hang(_))
         ));
         // A fault the launcher reports: 128 + the signal, and its line.
         let mut faulted = outcome(Ending::Exited(139), "");
         faulted.stderr = b"cloudabi-run: the program faulted: SIGSEGV at address 0x0\n".to_vec();
         assert_eq!(
-            judge(&faulted, &clean).map(|f| f.to_string()),
+            judge(&faulted, &clean, true).map(|f| f.to_string()),
             Some("faulted: SIGSEGV at address 0x0".to_string())
         );
         // The same status without the report is the program's own exit.
-        assert_eq!(judge(&outcome(Ending::Exited(139), ""), &clean), None);
+        assert_eq!(judge(&outcome(Ending::Exited(139), ""), &clean, true), None);
+        // Output that changes by itself judges nothing.
+        assert_eq!(
+            judge(&outcome(Ending::Exited(0), "ab"), &clean, false),
+            None
+        );
+        assert!(judge(&outcome(Ending::Signal(11), ""), &clean, false).is_some());
     }
 }
