@@ -256,17 +256,12 @@ fn plan(calls: &[(u64, String)], runs: Option<usize>) -> Vec<(String, Kind)> {
 /// Whether a run is a finding, against the clean run (and its output, if
 /// that is `steady` from run to run).
 fn judge(o: &Outcome, clean: &Outcome, steady: bool) -> Option<Finding> {
+    if let Some(message) = launcher_panic(&o.stderr) {
+        return Some(Finding::LauncherCrash { message });
+    }
     match o.ending {
         Ending::Signal(s) => Some(Finding::Signal(s)),
         Ending::Hung(t) => Some(Finding::Hang(t)),
-        Ending::Exited(101) if String::from_utf8_lossy(&o.stderr).contains("panicked") => {
-            let message = String::from_utf8_lossy(&o.stderr)
-                .lines()
-                .find(|l| l.contains("panicked"))
-                .unwrap_or_default()
-                .to_string();
-            Some(Finding::LauncherCrash { message })
-        }
         Ending::Exited(code) if code > 128 && fault_report(&o.stderr).is_some() => {
             Some(Finding::Fault {
                 signal: code - 128,
@@ -283,6 +278,16 @@ fn judge(o: &Outcome, clean: &Outcome, steady: bool) -> Option<Finding> {
         }
         Ending::Exited(_) => None,
     }
+}
+
+/// The launcher's own panic message, if it panicked (it then exits 101,
+/// or aborts when the panic was on a thread serving the guest). Rust names
+/// the thread; a guest on cloudabi-rt prints its panics without one.
+fn launcher_panic(stderr: &[u8]) -> Option<String> {
+    String::from_utf8_lossy(stderr)
+        .lines()
+        .find(|l| l.starts_with("thread '") && l.contains("panicked at"))
+        .map(str::to_string)
 }
 
 /// What the launcher said about a fault of the program, if it said so.
@@ -640,6 +645,15 @@ mod tests {
         );
         // The same status without the report is the program's own exit.
         assert_eq!(judge(&outcome(Ending::Exited(139), ""), &clean, true), None);
+        // The launcher's panic, whatever the ending; a guest's is its own.
+        let mut panicked = outcome(Ending::Signal(6), "");
+        panicked.stderr = b"thread '<unnamed>' (5) panicked at src/x.rs:1:1:\nboom\n".to_vec();
+        assert!(matches!(
+            judge(&panicked, &clean, true),
+            Some(Finding::LauncherCrash { .. })
+        ));
+        panicked.stderr = b"panicked at src/main.rs:1:1:\nboom\n".to_vec();
+        assert_eq!(judge(&panicked, &clean, true), Some(Finding::Signal(6)));
         // Output that changes by itself judges nothing.
         assert_eq!(
             judge(&outcome(Ending::Exited(0), "ab"), &clean, false),
