@@ -79,7 +79,8 @@ pub struct Options {
     /// probability P), or `short=P[,seed=S]` (each read and write transfers
     /// fewer bytes than asked, at least one, with probability P). Without
     /// errno=, a call fails with an error the reference kernel can return
-    /// for it. Injected calls have no other effect and are marked
+    /// for it, and one the reference fails only for bad arguments
+    /// (clock_time_get, proc_exit, ...) is left alone. Injected calls have no other effect and are marked
     /// `[injected]` in the trace. Implies --no-aslr.
     #[arg(long, value_name = "SPEC", help_heading = "Failure injection")]
     pub inject: Vec<String>,

@@ -126,9 +126,10 @@ struct Cli {
         long,
         value_name = "N",
         requires = "explore",
+        value_parser = clap::value_parser!(u16).range(1..),
         help_heading = "Exploration"
     )]
-    jobs: Option<usize>,
+    jobs: Option<u16>,
 
     /// The mode proc_exec re-executes the launcher into: the launcher
     /// binary's, the executable's and the Argdata's inherited fds, then one
@@ -190,9 +191,10 @@ fn main() -> ExitCode {
         let how = cloudabi_emulator::Exploration {
             runs,
             timeout: explore_timeout(cli.explore_timeout),
-            jobs: cli
-                .jobs
-                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+            jobs: cli.jobs.map_or_else(
+                || std::thread::available_parallelism().map_or(1, |n| n.get()),
+                usize::from,
+            ),
             run_args: cli.options.exec_args(),
         };
         return explore(&program, &yaml, &how);

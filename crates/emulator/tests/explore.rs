@@ -232,6 +232,7 @@ fn explore_usage_errors_exit_2() {
             vec!["--explore", "--explore-timeout=-1", exe],
             "positive number",
         ),
+        (vec!["--explore", "--jobs=0", exe], "--jobs"),
     ] {
         let o = run_with(&args, &config("short", false));
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));

@@ -174,8 +174,9 @@ pub const FAILURES: &[(&str, &[errno])] = &[
     ),
     // cloudabi_sys_proc_exit: does not return.
     ("proc_exit", &[]),
-    // cloudabi_sys_proc_fork -> fork1: process or memory limits.
-    ("proc_fork", &[errno::AGAIN, errno::NOMEM]),
+    // cloudabi_sys_proc_fork -> fork1: process or memory limits, and
+    // (RFPROCDESC) the process descriptor it allocates.
+    ("proc_fork", &[errno::AGAIN, errno::NOMEM, errno::MFILE]),
     // cloudabi_sys_proc_raise: EINVAL for an unknown signal only.
     ("proc_raise", &[]),
     // cloudabi_sys_random_get: read_random_uio cannot fail.
@@ -189,8 +190,10 @@ pub const FAILURES: &[(&str, &[errno])] = &[
     ("sock_send", &[errno::PIPE, errno::CONNRESET, errno::NOBUFS]),
     // cloudabi_sys_sock_shutdown -> sys_shutdown: the connection is gone.
     ("sock_shutdown", &[errno::NOTCONN]),
-    // cloudabi64_sys_thread_create -> thread_create: thread or memory limits.
-    ("thread_create", &[errno::AGAIN, errno::NOMEM]),
+    // cloudabi64_sys_thread_create -> thread_create (kern_thr.c): ENOMEM
+    // when thread_alloc fails; EPROCLIM at the per-process thread limit,
+    // which cloudabi_convert_errno has no entry for and turns into ENOSYS.
+    ("thread_create", &[errno::NOMEM, errno::NOSYS]),
     // cloudabi_sys_thread_exit: does not return.
     ("thread_exit", &[]),
     // cloudabi_sys_thread_yield -> sched_relinquish: cannot fail.
