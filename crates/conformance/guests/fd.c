@@ -245,6 +245,22 @@ static void sync_cases(void) {
     OK(fd_sync, "directory", dir);
     SYS(fd_close)(none);
     SYS(fd_close)(f);
+    /* Sockets and shared memory never hold CAP_FSYNC or CAP_SEEK
+     * (cloudabi_remove_conflicting_rights keeps only what the type can do). */
+    cloudabi_fd_t a, b, m;
+    SYS(fd_create2)(CLOUDABI_FILETYPE_SOCKET_STREAM, &a, &b);
+    ERR(fd_sync, "socket", CLOUDABI_ENOTCAPABLE, a);
+    ERR(fd_datasync, "socket", CLOUDABI_ENOTCAPABLE, a);
+    ERR(fd_seek, "socket", CLOUDABI_ENOTCAPABLE, a, 0, CLOUDABI_WHENCE_CUR, &(cloudabi_filesize_t){ 0 });
+    cloudabi_ciovec_t v = { .buf = "x", .buf_len = 1 };
+    size_t n;
+    ERR(fd_pwrite, "socket", CLOUDABI_ENOTCAPABLE, a, &v, 1, 0, &n);
+    SYS(fd_create1)(CLOUDABI_FILETYPE_SHARED_MEMORY, &m);
+    ERR(fd_sync, "shared memory", CLOUDABI_ENOTCAPABLE, m);
+    ERR(fd_datasync, "shared memory", CLOUDABI_ENOTCAPABLE, m);
+    SYS(fd_close)(a);
+    SYS(fd_close)(b);
+    SYS(fd_close)(m);
 }
 
 static void create_cases(void) {

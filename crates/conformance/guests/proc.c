@@ -5,7 +5,8 @@
  * The reference is cloudabi_proc.c (proc_exec through kern_execve with the
  * data and descriptors of exec_copyin_data_fds; proc_fork through fork1
  * with a process descriptor of rights CAP_FSTAT and CAP_EVENT; proc_raise
- * with its signal table), cloudabi_clock.c and cloudabi_random.c.
+ * with its signal table), cloudabi_clock.c and cloudabi_random.c; also
+ * fd_write's SIGPIPE (dofilewrite, soo_write), which needs a child process.
  *
  * The runner puts three files into the guest's directory: `prog` (this
  * program, executable), `notelf` (text, executable) and `plain` (text, not
@@ -94,6 +95,28 @@ static u32 raise_abrt(void) { SYS(proc_raise)(CLOUDABI_SIGABRT); return 1; }
 static u32 raise_kill(void) { SYS(proc_raise)(CLOUDABI_SIGKILL); return 1; }
 static u32 raise_chld(void) { return SYS(proc_raise)(CLOUDABI_SIGCHLD) == 0 ? 5 : 6; }
 static u32 raise_urg(void) { return SYS(proc_raise)(CLOUDABI_SIGURG) == 0 ? 5 : 6; }
+
+/* Writes one byte to the stream socket `a`; 3 if the write returned. */
+static u32 write_one(cloudabi_fd_t a) {
+    cloudabi_ciovec_t v = { .buf = "x", .buf_len = 1 };
+    size_t n;
+    SYS(fd_write)(a, &v, 1, &n);
+    return 3;
+}
+
+static u32 write_after_shutdown(void) {
+    cloudabi_fd_t a, b;
+    if (SYS(fd_create2)(CLOUDABI_FILETYPE_SOCKET_STREAM, &a, &b)) return 2;
+    SYS(sock_shutdown)(a, CLOUDABI_SHUT_WR);
+    return write_one(a);
+}
+
+static u32 write_to_closed_peer(void) {
+    cloudabi_fd_t a, b;
+    if (SYS(fd_create2)(CLOUDABI_FILETYPE_SOCKET_STREAM, &a, &b)) return 2;
+    SYS(fd_close)(b);
+    return write_one(a);
+}
 
 static volatile u32 shared_value;
 
@@ -201,6 +224,13 @@ static void fork_exit_raise_cases(void) {
     expect_eq("proc_raise", "SIGCHLD is ignored", in_child(raise_chld), 5);
     expect_eq("proc_raise", "SIGURG is ignored", in_child(raise_urg), 5);
     ERR(proc_raise, "unknown signal", CLOUDABI_EINVAL, 200);
+    /* dofilewrite and soo_write: a write that fails with EPIPE raises
+     * SIGPIPE in the writer (the socket has no SO_NOSIGPIPE: CloudABI cannot
+     * set it), whose default action ends the process. */
+    expect_eq("fd_write", "after shutdown WR, SIGPIPE", in_child(write_after_shutdown),
+              1000 + CLOUDABI_SIGPIPE);
+    expect_eq("fd_write", "to a socket whose peer closed, SIGPIPE", in_child(write_to_closed_peer),
+              1000 + CLOUDABI_SIGPIPE);
     /* cloudabi_sys_proc_raise: the null signal does nothing. */
     expect_or_known("proc_raise", "signal 0", SYS(proc_raise)(0) == 0,
                     "the generated decoder refuses numbers that name no signal before the call");

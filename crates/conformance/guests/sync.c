@@ -80,6 +80,67 @@ static void lock_cases(void) {
                     "the generated decoder refuses numbers that name no scope before the call");
 }
 
+/* cloudabi64_sys_poll serves a lock or condition variable itself only as
+ * the one subscription, or the first of two with a clock second; any other
+ * set goes to kqueue, where cloudabi64_kevent_copyin gives such a
+ * subscription no filter and kern_kevent_generic skips it: it is ignored,
+ * and the call waits for the others. */
+static void poll_ignores_cases(void) {
+    lock_t l = CLOUDABI_LOCK_UNLOCKED;
+    cond_t cv = CLOUDABI_CONDVAR_HAS_NO_WAITERS;
+    cloudabi_subscription_t subs[3];
+    cloudabi_event_t ev[3];
+    size_t n = 0;
+
+    /* A clock first, then a lock: only the clock. */
+    memset(subs, 0, sizeof subs);
+    subs[0].userdata = 1;
+    subs[0].type = CLOUDABI_EVENTTYPE_CLOCK;
+    subs[0].clock.clock_id = CLOUDABI_CLOCK_MONOTONIC;
+    subs[0].clock.timeout = 5 * MS;
+    subs[1] = lock_sub(&l, CLOUDABI_EVENTTYPE_LOCK_WRLOCK, PRIVATE);
+    subs[1].userdata = 2;
+    cloudabi_errno_t e = SYS(poll)(subs, ev, 2, &n);
+    expect("poll", "clock, then a lock: the clock fires",
+           e == 0 && n == 1 && ev[0].userdata == 1 && ev[0].type == CLOUDABI_EVENTTYPE_CLOCK);
+    expect_eq("poll", "clock, then a lock: the lock is not taken", atomic_load(&l), CLOUDABI_LOCK_UNLOCKED);
+
+    /* A lock, then a writable socket: only the socket. */
+    cloudabi_fd_t a, b;
+    SYS(fd_create2)(CLOUDABI_FILETYPE_SOCKET_STREAM, &a, &b);
+    memset(subs, 0, sizeof subs);
+    subs[0] = lock_sub(&l, CLOUDABI_EVENTTYPE_LOCK_WRLOCK, PRIVATE);
+    subs[0].userdata = 1;
+    subs[1].userdata = 2;
+    subs[1].type = CLOUDABI_EVENTTYPE_FD_WRITE;
+    subs[1].fd_readwrite.fd = a;
+    n = 0;
+    e = SYS(poll)(subs, ev, 2, &n);
+    expect("poll", "lock, then a socket: the socket is ready",
+           e == 0 && n == 1 && ev[0].userdata == 2 && ev[0].type == CLOUDABI_EVENTTYPE_FD_WRITE);
+    expect_eq("poll", "lock, then a socket: the lock is not taken", atomic_load(&l), CLOUDABI_LOCK_UNLOCKED);
+
+    /* A condition variable with two clocks: three subscriptions, kqueue. */
+    memset(subs, 0, sizeof subs);
+    subs[0] = cond_sub(&cv, &l, PRIVATE);
+    subs[0].userdata = 1;
+    for (int i = 1; i < 3; i++) {
+        subs[i].userdata = 1 + i;
+        subs[i].type = CLOUDABI_EVENTTYPE_CLOCK;
+        subs[i].clock.identifier = i;
+        subs[i].clock.clock_id = CLOUDABI_CLOCK_MONOTONIC;
+        subs[i].clock.timeout = i == 1 ? 0 : 1000 * MS;
+    }
+    n = 0;
+    e = SYS(poll)(subs, ev, 3, &n);
+    expect("poll", "condition variable and two clocks: the due clock fires",
+           e == 0 && n == 1 && ev[0].userdata == 2 && ev[0].type == CLOUDABI_EVENTTYPE_CLOCK);
+    expect_eq("poll", "condition variable and two clocks: no waiter recorded", atomic_load(&cv),
+              CLOUDABI_CONDVAR_HAS_NO_WAITERS);
+    SYS(fd_close)(a);
+    SYS(fd_close)(b);
+}
+
 /* ---- Threads ---- */
 
 static lock_t m;
@@ -100,6 +161,39 @@ static void worker(void *arg) {
 #define NT 4
 static struct thread threads[NT];
 static u8 stacks[NT][64 * 1024] __attribute__((aligned(16)));
+
+/* A thread that ends with a join lock of an unknown scope. */
+static struct thread bad_exit;
+static u8 bad_exit_stack[64 * 1024] __attribute__((aligned(16)));
+static _Atomic u32 bad_exit_ran;
+
+static void bad_exit_entry(cloudabi_tid_t tid, void *arg) {
+    struct thread *t = arg;
+    struct tls tls;
+    tls_enter(&tls, tid);
+    thread_claim(t, tid);
+    atomic_store(&bad_exit_ran, 1);
+    SYS(thread_exit)(&t->join, 77);
+}
+
+/* cloudabi_sys_thread_exit ignores what unlocking the join lock returns
+ * (here EINVAL from futex_address_create) and ends the thread: the process
+ * goes on, the join lock stays as it was. */
+static void bad_exit_cases(void) {
+    atomic_store(&bad_exit.join, CLOUDABI_LOCK_BOGUS);
+    cloudabi_threadattr_t attr = { bad_exit_entry, bad_exit_stack, sizeof bad_exit_stack, &bad_exit };
+    cloudabi_tid_t tid;
+    if (SYS(thread_create)(&attr, &tid)) {
+        expect("thread_exit", "unknown scope: the thread starts", 0);
+        return;
+    }
+    thread_claim(&bad_exit, tid);
+    while (!atomic_load(&bad_exit_ran)) SYS(thread_yield)();
+    sleep_ns(20 * MS);
+    expect("thread_exit", "unknown scope ends the thread, not the process", 1);
+    expect_eq("thread_exit", "unknown scope leaves the join lock locked", atomic_load(&bad_exit.join),
+              tid | CLOUDABI_LOCK_WRLOCKED);
+}
 
 static void thread_cases(void) {
     u32 started = 0;
@@ -204,6 +298,8 @@ static void shared_cases(void) {
 static void run_cases(void) {
     tls_enter(&main_tls, initial_tid);
     lock_cases();
+    poll_ignores_cases();
     thread_cases();
+    bad_exit_cases();
     shared_cases();
 }

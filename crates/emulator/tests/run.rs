@@ -29,6 +29,32 @@ fn hello_whole_argdata_is_the_fd() {
     assert_eq!(stdout(&o), "Hello, World!\n");
 }
 
+/// `cloudabi-run prog | head -c0`: writing into a pipe no one reads ends
+/// the guest by SIGPIPE, as on the reference kernel (dofilewrite), and the
+/// launcher with it.
+#[test]
+fn writing_into_a_pipe_with_no_reader_ends_by_sigpipe() {
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::{Command, Stdio};
+    let (reader, writer) = rustix::pipe::pipe().unwrap();
+    drop(reader);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cloudabi-run"))
+        .arg(c_guest("hello"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::from(writer))
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{HEADER}out: !fd stdout\n").as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.signal(), Some(libc::SIGPIPE), "{o:?}");
+}
+
 #[test]
 fn stdio_is_absent_unless_injected() {
     // Only stderr is given, so the guest's fd 0 is host stderr.

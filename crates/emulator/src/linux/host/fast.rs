@@ -169,6 +169,13 @@ unsafe fn serve<V: BufParts>(
     // SAFETY: `raw` stays open while the thread is alone and in this call;
     // the buffer is checked guest memory (writable if the host writes it).
     let r = unsafe { syscall3(call.nr, raw, addr, len) };
+    if r == -(libc::EPIPE as isize) {
+        // The write failed without effect; the trampoline's path makes it
+        // again and raises SIGPIPE as the reference does (Host::fd_write).
+        arch::set_in_call(false);
+        // SAFETY: as for this function.
+        return unsafe { trampoline(call.trampoline, fd, vecs, n, out) };
+    }
     let e = finish(r, out);
     arch::set_in_call(false);
     if arch::faulted() {

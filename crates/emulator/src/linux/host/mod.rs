@@ -155,8 +155,8 @@ pub struct Host {
     /// whose return ends an in-process run).
     main: bool,
     /// Set by `thread_exit`, with the lock to release once the thread is off
-    /// the guest's stack.
-    exited: Option<(usize, scope)>,
+    /// the guest's stack (none when the call's lock or scope was bad).
+    exited: Option<Option<(usize, scope)>>,
     /// The two ranges the latest memory checks ended in, valid while the
     /// process's memory generation is `recent_generation`: nearly every
     /// check hits one of them again (the stack, and the image or a buffer).
@@ -429,7 +429,12 @@ impl Syscalls for Host {
     }
 
     #[cold]
-    fn noreturn_failed(&mut self, _syscall: &'static str, _error: errno) -> ! {
+    fn noreturn_failed(&mut self, syscall: &'static str, _error: errno) -> ! {
+        // cloudabi_sys_thread_exit ignores what unlocking the join lock
+        // returns and ends the thread all the same.
+        if syscall == "thread_exit" {
+            self.end_thread(None)
+        }
         self.exit(127)
     }
 
@@ -502,10 +507,15 @@ impl Syscalls for Host {
     }
     #[inline]
     fn fd_write(&mut self, fd: Fd, iovs: &[ciovec]) -> Result<usize, errno> {
-        if self.pending.short.is_some() {
-            return self.short_transfer(fd, iovs, |h, v| h.do_fd_write(fd, v));
+        let result = if self.pending.short.is_some() {
+            self.short_transfer(fd, iovs, |h, v| h.do_fd_write(fd, v))
+        } else {
+            self.do_fd_write(fd, iovs)
+        };
+        if result == Err(errno::PIPE) {
+            self.broken_pipe();
         }
-        self.do_fd_write(fd, iovs)
+        result
     }
     fn file_advise(
         &mut self,

@@ -1,6 +1,8 @@
 //! `poll`: clocks, fds and process descriptors, any number at once; or one
 //! lock or condition variable, optionally followed by a clock as its
-//! timeout (the spec allows nothing else with those).
+//! timeout. As in cloudabi64_sys_poll, a lock or condition variable in any
+//! other set of subscriptions is ignored (it goes to kqueue without a
+//! filter, and kern_kevent_generic skips it).
 
 use std::mem::MaybeUninit;
 use std::os::fd::AsRawFd;
@@ -29,6 +31,8 @@ enum Wait {
     Process(Entry),
     /// Reported at once with this error.
     Failed(errno),
+    /// Never reported.
+    Ignored,
 }
 
 /// An event to report.
@@ -47,6 +51,19 @@ fn is_lock_wait(t: eventtype) -> bool {
         t,
         eventtype::CONDVAR | eventtype::LOCK_RDLOCK | eventtype::LOCK_WRLOCK
     )
+}
+
+/// The lock or condition variable wait `subs` asks for and its timeout
+/// clock, when the subscriptions have the shapes cloudabi64_sys_poll serves
+/// itself: the wait alone, or the wait and then a clock.
+fn lock_wait_alone(subs: &[subscription]) -> Option<(&subscription, Option<&subscription>)> {
+    match subs {
+        [wait] if is_lock_wait(wait.r#type) => Some((wait, None)),
+        [wait, clock] if is_lock_wait(wait.r#type) && clock.r#type == eventtype::CLOCK => {
+            Some((wait, Some(clock)))
+        }
+        _ => None,
+    }
 }
 
 /// When a clock subscription fires, as a deadline on its clock.
@@ -71,16 +88,13 @@ impl Host {
     ) -> Result<usize, errno> {
         // kqueue with nothing to wait for returns at once
         // (cloudabi64_sys_poll → kern_kevent_anonymous).
-        let Some(first) = subs.first() else {
+        if subs.is_empty() {
             return Ok(0);
-        };
-        if is_lock_wait(first.r#type) {
-            let ev = self.poll_lock(subs)?;
+        }
+        if let Some((lock, timeout)) = lock_wait_alone(subs) {
+            let ev = self.poll_lock(lock, timeout);
             out[0].write(ev);
             return Ok(1);
-        }
-        if subs.iter().any(|s| is_lock_wait(s.r#type)) {
-            return Err(errno::INVAL);
         }
         // As many subscriptions as the guest passes: allocated fallibly, so
         // that a guest that exhausted memory gets ENOMEM, not an abort.
@@ -138,33 +152,28 @@ impl Host {
                     }
                 })
             }
-            _ => Err(errno::INVAL),
+            // Not served by kqueue (see the module docs).
+            _ => Ok(Wait::Ignored),
         };
         wait.unwrap_or_else(Wait::Failed)
     }
 
-    /// `poll` on a lock or condition variable (`subs[0]`), with an optional
-    /// clock (`subs[1]`) as the timeout: the one event that ended the wait.
-    fn poll_lock(&mut self, subs: &[subscription]) -> Result<event, errno> {
-        let timeout = match subs {
-            [_] => None,
-            [_, clock] if clock.r#type == eventtype::CLOCK => Some(clock),
-            _ => return Err(errno::INVAL),
-        };
-        let first = &subs[0];
+    /// `poll` on the lock or condition variable of `first`, with an
+    /// optional clock as the timeout: the one event that ended the wait.
+    fn poll_lock(&mut self, first: &subscription, timeout: Option<&subscription>) -> event {
         let deadline = match timeout {
             // SAFETY: the tag says the clock arm is active.
             Some(c) => match deadline(&unsafe { c.union.clock }) {
                 Ok(d) => Some(d),
-                Err(e) => return Ok(simple_event(c, e)),
+                Err(e) => return simple_event(c, e),
             },
             None => None,
         };
-        Ok(match self.lock_wait(first, deadline) {
+        match self.lock_wait(first, deadline) {
             Ok(true) => simple_event(first, errno::SUCCESS),
             Ok(false) => simple_event(timeout.unwrap_or(first), errno::SUCCESS),
             Err(e) => simple_event(first, e),
-        })
+        }
     }
 
     /// Waits for the lock or condition variable of `s`: whether it fired
@@ -286,6 +295,7 @@ fn wait_once(subs: &[subscription], waits: &[Wait]) -> Result<Vec<Ready>, errno>
                     None => None,
                 }
             }
+            Wait::Ignored => None,
         };
         ready.extend(ev);
     }

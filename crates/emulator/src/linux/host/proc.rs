@@ -48,6 +48,17 @@ impl Host {
         self.exit(code as i32)
     }
 
+    /// A write to a pipe or stream socket that no one can read any more
+    /// (`EPIPE`) raises SIGPIPE in the writer, whose default action ends
+    /// the process: FreeBSD's dofilewrite does so for pipes, soo_write for
+    /// sockets without SO_NOSIGPIPE, which CloudABI has no way to set, and
+    /// a CloudABI process cannot catch or ignore signals. (`sock_send` is
+    /// the exception: cloudabi_sys_sock_send sends with MSG_NOSIGNAL.)
+    #[cold]
+    pub(super) fn broken_pipe(&mut self) {
+        let _ = self.do_proc_raise(signal::PIPE);
+    }
+
     pub(super) fn do_proc_raise(&mut self, sig: signal) -> Result<(), errno> {
         let Some(host) = super::signals::to_host(sig) else {
             return Ok(());

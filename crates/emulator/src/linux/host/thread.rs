@@ -194,7 +194,13 @@ impl Host {
     }
 
     pub(super) fn do_thread_exit(&mut self, l: *mut lock, s: scope) -> ! {
-        self.exited = Some((l as usize, s));
+        self.end_thread(Some((l as usize, s)))
+    }
+
+    /// Ends this guest thread, releasing `unlock`'s lock once off the
+    /// guest's stack.
+    pub(super) fn end_thread(&mut self, unlock: Option<(usize, scope)>) -> ! {
+        self.exited = Some(unlock);
         self.process.threads.leaving();
         if self.block.is_null() {
             // No guest runs on this thread: nothing to leave.
@@ -208,7 +214,7 @@ impl Host {
     /// Releases `thread_exit`'s lock. Called once the thread is off the
     /// guest's stack.
     fn release_exit_lock(&mut self) {
-        if let Some((l, scope)) = self.exited {
+        if let Some(Some((l, scope))) = self.exited {
             // Errors cannot be reported to a thread that is gone.
             // SAFETY: the generated entry point checked the lock as writable
             // guest memory, aligned.
