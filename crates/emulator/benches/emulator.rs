@@ -2,9 +2,11 @@
 //! /dev/null against `write(2)`, `clock_time_get` against `clock_gettime`
 //! (both measured inside a guest loop run in this process, so the per-call
 //! figure is the entry point, argument checks, rights check and host call),
-//! and the start-to-exit time of the hello guest through `cloudabi-run`.
-//! After criterion's groups it prints the two ratios again from paired
-//! rounds (see `paired`), which hold up better on a shared machine, and
+//! and the start-to-exit time of the hello guest through `cloudabi-run`
+//! (sandbox on and off) next to a native static program and `/bin/true`.
+//! After criterion's groups it prints start-to-exit and the two ratios again
+//! from paired rounds (see `paired_start` and `paired`), which hold up
+//! better on a shared machine, with the load average, and
 //! then the same calls in a guest run by `cloudabi-run` with the kernel
 //! sandbox on and off, and the start-up cost of the sandbox (`sandboxed`);
 //! run `cargo bench -p cloudabi-emulator --bench emulator -- none` for
@@ -22,7 +24,7 @@
 
 #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
 mod imp {
-    use std::path::Path;
+    use std::path::{Path, PathBuf};
     use std::process::{Command, Stdio};
     use std::time::{Duration, Instant};
 
@@ -66,18 +68,29 @@ mod imp {
 
     /// Runs `op` `n` times inside the bench guest; the time it took.
     fn guest_loop(file: &[u8], op: &str, n: u64) -> Duration {
+        guest_loop_timed(file, op, n).0
+    }
+
+    /// The same: the wall time and this thread's CPU time it took.
+    fn guest_loop_timed(file: &[u8], op: &str, n: u64) -> (Duration, Duration) {
         let tree = Value::map([
             ("op", Value::from(op)),
             ("n", Value::Int(n.into())),
             ("out", Value::Fd(Fd::new(0))),
         ]);
         let bytes = tree.encode().bytes;
-        let start = Instant::now();
+        let (start, cpu) = (Instant::now(), thread_cpu());
         let code = cloudabi_emulator::linux::launch::run_in_process(file, &bytes, vec![devnull()])
             .unwrap();
-        let took = start.elapsed();
+        let took = (start.elapsed(), thread_cpu() - cpu);
         assert_eq!(code, 0);
         took
+    }
+
+    /// The CPU time this thread has used.
+    fn thread_cpu() -> Duration {
+        let t = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
+        Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
     }
 
     fn syscalls(c: &mut Criterion) {
@@ -101,79 +114,207 @@ mod imp {
         g.finish();
     }
 
+    /// A native, statically linked C program that prints what the hello
+    /// guest prints: the start-to-exit floor of a program on this machine.
+    fn native_hello() -> PathBuf {
+        let dir = std::env::temp_dir();
+        let src = dir.join(format!("cloudabi-bench-native-{}.c", std::process::id()));
+        let out = dir.join(format!("cloudabi-bench-native-{}", std::process::id()));
+        std::fs::write(
+            &src,
+            "#include <unistd.h>\nint main(void) { return write(1, \"Hello, World!\\n\", 14) != 14; }\n",
+        )
+        .unwrap();
+        let status = Command::new("gcc")
+            .args(["-O2", "-static", "-o"])
+            .arg(&out)
+            .arg(&src)
+            .status()
+            .expect("gcc is needed (Debian package gcc)");
+        assert!(
+            status.success(),
+            "gcc -static failed (glibc's libc.a is in libc6-dev)"
+        );
+        let _ = std::fs::remove_file(&src);
+        out
+    }
+
+    const HELLO_YAML: &str = "%TAG ! tag:nuxi.nl,2015:cloudabi/\n---\nout: !fd stdout\n";
+
+    /// What start-to-exit is measured on: the hello guest through
+    /// `cloudabi-run` with the kernel sandbox on and off, and, as the floor,
+    /// a native static program printing the same and `/bin/true`.
+    struct Starts {
+        hello: PathBuf,
+        native: PathBuf,
+    }
+
+    impl Starts {
+        const NAMES: [&str; 4] = [
+            "cloudabi-run hello, sandbox on",
+            "cloudabi-run hello, sandbox off",
+            "native static hello (reference)",
+            "native /bin/true (reference)",
+        ];
+
+        fn new() -> Starts {
+            let hello =
+                std::env::temp_dir().join(format!("cloudabi-bench-hello-{}", std::process::id()));
+            std::fs::write(&hello, guest("hello")).unwrap();
+            Starts {
+                hello,
+                native: native_hello(),
+            }
+        }
+
+        /// Runs subject `i` of `NAMES` once, each with the same plumbing
+        /// (stdin a pipe, stdout /dev/null): its wall and CPU time.
+        fn run(&self, i: usize) -> (Duration, Duration) {
+            let launcher = Path::new(env!("CARGO_BIN_EXE_cloudabi-run"));
+            match i {
+                0 => launch_with(launcher, &self.hello, HELLO_YAML, true),
+                1 => launch_with(launcher, &self.hello, HELLO_YAML, false),
+                2 => timed(Command::new(&self.native), HELLO_YAML.as_bytes()),
+                _ => timed(Command::new("/bin/true"), HELLO_YAML.as_bytes()),
+            }
+        }
+    }
+
+    impl Drop for Starts {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_file(&self.hello);
+            let _ = std::fs::remove_file(&self.native);
+        }
+    }
+
     fn start_to_exit(c: &mut Criterion) {
-        let hello =
-            std::env::temp_dir().join(format!("cloudabi-bench-hello-{}", std::process::id()));
-        std::fs::write(&hello, guest("hello")).unwrap();
-        let run = env!("CARGO_BIN_EXE_cloudabi-run");
-        let yaml = "%TAG ! tag:nuxi.nl,2015:cloudabi/\n---\nout: !fd stdout\n";
+        let starts = Starts::new();
         let mut g = c.benchmark_group("start to exit");
         g.sample_size(30);
-        g.bench_function("cloudabi-run hello", |b| {
-            b.iter(|| {
-                let mut child = Command::new(run)
-                    .arg(&hello)
-                    .stdin(Stdio::piped())
-                    .stdout(Stdio::null())
-                    .spawn()
-                    .unwrap();
-                use std::io::Write;
-                child
-                    .stdin
-                    .take()
-                    .unwrap()
-                    .write_all(yaml.as_bytes())
-                    .unwrap();
-                assert!(child.wait().unwrap().success());
-            })
-        });
-        g.bench_function("native /bin/true (reference)", |b| {
-            b.iter(|| assert!(Command::new("/bin/true").status().unwrap().success()))
-        });
+        for (i, name) in Starts::NAMES.iter().enumerate() {
+            g.bench_function(*name, |b| {
+                b.iter_custom(|n| (0..n).map(|_| starts.run(i).0).sum())
+            });
+        }
         g.finish();
     }
 
+    /// The load average, as /proc/loadavg gives it (1, 5, 15 minutes).
+    fn load_average() -> String {
+        std::fs::read_to_string("/proc/loadavg")
+            .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+            .unwrap_or_else(|_| "unknown".into())
+    }
+
+    /// `rounds` under `cargo bench`; a few under `cargo test --all-targets`,
+    /// which runs this binary unoptimized only to see that it works, and
+    /// whose time every test run pays.
+    fn scaled(rounds: usize) -> usize {
+        if std::env::args().any(|a| a == "--bench") {
+            rounds
+        } else {
+            rounds.min(3)
+        }
+    }
+
+    /// Start-to-exit of the four subjects taken in turn, round after round,
+    /// so that the load of a shared machine falls on all alike: the best and
+    /// the median wall time of each, and its median CPU time (user and
+    /// system, which waiting for a CPU does not inflate), with their ratios
+    /// to the native static program.
+    fn paired_start() {
+        let rounds = scaled(300);
+        let starts = Starts::new();
+        let before = load_average();
+        let mut wall: [Vec<Duration>; 4] = Default::default();
+        let mut cpu: [Vec<Duration>; 4] = Default::default();
+        for round in 0..rounds {
+            // A different subject goes first each round.
+            for k in 0..4 {
+                let i = (round + k) % 4;
+                let (w, c) = starts.run(i);
+                wall[i].push(w);
+                cpu[i].push(c);
+            }
+        }
+        for t in wall.iter_mut().chain(cpu.iter_mut()) {
+            t.sort();
+        }
+        let ms = |d: Duration| d.as_secs_f64() * 1e3;
+        println!(
+            "start to exit, {rounds} rounds of the four in turn (load average {before} before, {} after); \
+             wall best / median, CPU median, in ms, and x the native static program:",
+            load_average()
+        );
+        let floor = |t: &[Duration], at: usize| ms(t[at]);
+        let (best, median) = (0, rounds / 2);
+        for (i, name) in Starts::NAMES.iter().enumerate() {
+            let (b, m, c) = (ms(wall[i][best]), ms(wall[i][median]), ms(cpu[i][median]));
+            println!(
+                "  {name:<34} {b:.3} / {m:.3}, CPU {c:.3}  (x{:.2} / x{:.2}, CPU x{:.2})",
+                b / floor(&wall[2], best),
+                m / floor(&wall[2], median),
+                c / floor(&cpu[2], median).max(1e-3)
+            );
+        }
+    }
+
     /// Nanoseconds per call of `native` run `n` times, and of the guest
-    /// doing `op` `n` times (its start-up, measured with `n = 0`, taken off).
-    fn round(file: &[u8], op: &str, n: u64, mut native: impl FnMut()) -> (f64, f64) {
-        let start = Instant::now();
+    /// doing `op` `n` times (its start-up, measured with `n = 0`, taken
+    /// off), in wall time and in this thread's CPU time:
+    /// `[native wall, emulated wall, native CPU, emulated CPU]`.
+    fn round(file: &[u8], op: &str, n: u64, mut native: impl FnMut()) -> [f64; 4] {
+        let (start, cpu) = (Instant::now(), thread_cpu());
         for _ in 0..n {
             native();
         }
-        let native_ns = start.elapsed().as_nanos() as f64 / n as f64;
-        let startup = guest_loop(file, op, 0);
-        let emulated = guest_loop(file, op, n).saturating_sub(startup);
-        (native_ns, emulated.as_nanos() as f64 / n as f64)
+        let native = (start.elapsed(), thread_cpu() - cpu);
+        let startup = guest_loop_timed(file, op, 0);
+        let emulated = guest_loop_timed(file, op, n);
+        let per_call = |d: Duration| d.as_nanos() as f64 / n as f64;
+        [
+            per_call(native.0),
+            per_call(emulated.0.saturating_sub(startup.0)),
+            per_call(native.1),
+            per_call(emulated.1.saturating_sub(startup.1)),
+        ]
     }
 
     /// The ratios, from native and emulated runs taken in alternation: on a
     /// machine shared with other work, criterion's one-after-the-other
     /// figures drift apart with the load, while the best of many paired
-    /// rounds does not.
+    /// rounds does not; the CPU-time figures are not inflated by waiting
+    /// for a CPU at all.
     pub fn paired() {
-        const ROUNDS: usize = 25;
+        paired_start();
+        let rounds = scaled(25);
         const N: u64 = 200_000;
         let file = guest("bench");
         let null = devnull();
-        let mut write = (f64::MAX, f64::MAX);
-        let mut clock = (f64::MAX, f64::MAX);
-        for _ in 0..ROUNDS {
-            let (n, e) = round(&file, "write", N, || {
+        let best = |a: [f64; 4], b: [f64; 4]| std::array::from_fn(|i| a[i].min(b[i]));
+        let mut write = [f64::MAX; 4];
+        let mut clock = [f64::MAX; 4];
+        for _ in 0..rounds {
+            let r = round(&file, "write", N, || {
                 rustix::io::write(&null, b"x").unwrap();
             });
-            write = (write.0.min(n), write.1.min(e));
-            let (n, e) = round(&file, "clock", N, || {
+            write = best(write, r);
+            let r = round(&file, "clock", N, || {
                 std::hint::black_box(rustix::time::clock_gettime(
                     rustix::time::ClockId::Monotonic,
                 ));
             });
-            clock = (clock.0.min(n), clock.1.min(e));
+            clock = best(clock, r);
         }
-        println!("paired, best of {ROUNDS} alternating rounds of {N} calls:");
-        for (name, (n, e)) in [("fd_write 1 byte", write), ("clock_time_get", clock)] {
+        println!(
+            "paired, best of {rounds} alternating rounds of {N} calls (load average {}):",
+            load_average()
+        );
+        for (name, [n, e, nc, ec]) in [("fd_write 1 byte", write), ("clock_time_get", clock)] {
             println!(
-                "  {name}: native {n:.1} ns, emulated {e:.1} ns, ratio {:.3}",
-                e / n
+                "  {name}: native {n:.1} ns, emulated {e:.1} ns, ratio {:.3}; CPU time {nc:.1} ns and {ec:.1} ns, ratio {:.3}",
+                e / n,
+                ec / nc
             );
         }
     }
@@ -196,25 +337,30 @@ mod imp {
     // The child is reaped by wait4, which also gives its CPU time.
     #[allow(clippy::zombie_processes)]
     fn launch_with(run: &Path, exe: &Path, yaml: &str, sandbox: bool) -> (Duration, Duration) {
-        use std::io::Write;
         let mut cmd = Command::new(run);
         if !sandbox {
             cmd.arg("--sandbox=off");
         }
+        cmd.arg(exe);
+        timed(cmd, yaml.as_bytes())
+    }
+
+    /// Runs `cmd` to its exit with `input` on its stdin and its stdout and
+    /// stderr on /dev/null: its wall time and its CPU time (user and
+    /// system).
+    // The child is reaped by wait4, which also gives its CPU time.
+    #[allow(clippy::zombie_processes)]
+    fn timed(mut cmd: Command, input: &[u8]) -> (Duration, Duration) {
+        use std::io::Write;
         let start = Instant::now();
         let mut child = cmd
-            .arg(exe)
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(yaml.as_bytes())
-            .unwrap();
+        // A program that does not read its input may be gone already.
+        let _ = child.stdin.take().unwrap().write_all(input);
         let mut status = 0;
         // SAFETY: an all-zero rusage is valid; wait4 reaps our own child
         // (std's `Child` is not waited on afterwards).

@@ -179,6 +179,19 @@ pub fn check_options(options: &Options) -> Result<(), String> {
     }
 }
 
+/// Makes a host write to a closed pipe or socket fail with `EPIPE` instead
+/// of ending the process with SIGPIPE, as std's runtime does for a Rust
+/// `main` (`cloudabi-run` defines its own): the emulator, not the host
+/// kernel, decides what the guest sees.
+pub fn ignore_sigpipe() {
+    #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+    // SAFETY: setting a signal's disposition to SIG_IGN runs no code of
+    // ours in a handler.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_IGN);
+    }
+}
+
 /// Turns address-space randomization off for this process and starts it
 /// again (the same command line, stdin not yet read); returns only if it is
 /// off already, or with why it could not be turned off.

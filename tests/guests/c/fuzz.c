@@ -127,6 +127,25 @@ static u64 foreign(void) {
     }
 }
 
+/* The guest's own image, from the linker. */
+extern const u8 __ehdr_start[], _end[];
+
+/* Whether [p, p + len) reaches memory the fuzzer needs intact: its image
+ * or arena (a foreign start may lie just below them; where mappings land
+ * depends on the launcher's own layout). A span that wraps is left alone:
+ * the emulator must refuse it. */
+static int reaches_own(u64 p, u64 len) {
+    u64 end = p + len;
+    if (end < p || end + 4095 < end) return 0;
+    /* Calls act on whole pages. */
+    p &= ~4095ull;
+    end = (end + 4095) & ~4095ull;
+    u64 own[2][2] = { { (u64)__ehdr_start, (u64)_end }, { (u64)arena, (u64)arena + ARENA } };
+    for (int i = 0; i < 2; i++)
+        if (p < own[i][1] && end > own[i][0]) return 1;
+    return 0;
+}
+
 /* Memory calls: the victim region, or foreign addresses; never the
  * guest's own image, stack or arena. */
 static u64 victim_address(void) {
@@ -199,7 +218,8 @@ static void one(struct counts *c) {
     case SYS_mem_map:
         a[0] = victim_address();
         a[1] = below(4) ? 4096 * (1 + below(4)) : length();
-        if ((a[3] & CLOUDABI_MAP_FIXED) && (a[0] < (u64)victim || a[0] >= (u64)victim + VICTIM))
+        if ((a[3] & CLOUDABI_MAP_FIXED) &&
+            (a[0] < (u64)victim || a[0] >= (u64)victim + VICTIM || reaches_own(a[0], a[1])))
             a[3] &= ~(u64)CLOUDABI_MAP_FIXED;
         break;
     case SYS_mem_unmap:
@@ -211,6 +231,7 @@ static void one(struct counts *c) {
         if (a[0] >= (u64)victim && a[0] < (u64)victim + VICTIM &&
             a[0] + a[1] > (u64)victim + VICTIM)
             a[1] = (u64)victim + VICTIM - a[0];
+        if (reaches_own(a[0], a[1])) a[1] = 0;
         break;
     case SYS_thread_create:
         a[0] = foreign();                     /* no thread of random code */

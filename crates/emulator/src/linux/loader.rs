@@ -1,8 +1,8 @@
 //! Maps a checked executable into memory and lays out what `_start` reads:
 //! the auxiliary vector, the random canary and process id, and the Argdata.
 //!
-//! Segments are copied, not file-mapped: one anonymous reservation covers the
-//! whole image, each segment's bytes are read into place (the rest stays
+//! Segments are copied, not file-mapped: one anonymous mapping covers the
+//! whole image, each segment's bytes are copied into place (the rest stays
 //! zero, which is the .bss), then every page gets its segment's permissions.
 //! Copying accepts segments that are not page aligned and pages shared by two
 //! segments (which get the permissions of both), as GNU ld and LLD emit them.
@@ -72,40 +72,82 @@ fn page_ceil(v: u64) -> u64 {
     page_floor(v + memory::page_size() as u64 - 1)
 }
 
+/// One run of pages of the loaded image with the protection they get.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pages {
+    /// Offset from the image's first page, in bytes.
+    pub offset: usize,
+    pub len: usize,
+    pub perms: Perms,
+}
+
+const NONE: Perms = Perms {
+    read: false,
+    write: false,
+    exec: false,
+};
+
+/// The protection of every page of `image`'s span, in address order,
+/// neighbours with equal protection joined: each segment's pages get its
+/// permissions, a page segments share gets all of theirs, and the gaps
+/// between segments none.
+pub fn page_protections(image: &Image) -> Vec<Pages> {
+    let lo = page_floor(image.span().0);
+    let mut runs: Vec<Pages> = Vec::new();
+    let push = |runs: &mut Vec<Pages>, start: u64, end: u64, perms: Perms| {
+        let (offset, len) = ((start - lo) as usize, (end - start) as usize);
+        match runs.last_mut() {
+            Some(last) if last.perms == perms && last.offset + last.len == offset => {
+                last.len += len
+            }
+            _ => runs.push(Pages { offset, len, perms }),
+        }
+    };
+    let page = memory::page_size() as u64;
+    let mut covered = lo;
+    for s in &image.segments {
+        let (start, end) = (page_floor(s.vaddr), page_ceil(s.vaddr + s.memsz));
+        if start < covered {
+            // Segments do not overlap, so they share at most the page
+            // before `covered`, which takes both protections.
+            let last = runs.last_mut().expect("a segment came before");
+            let shared = union(last.perms, s.perms);
+            last.len -= page as usize;
+            if last.len == 0 {
+                runs.pop();
+            }
+            push(&mut runs, start, covered, shared);
+        } else if start > covered {
+            push(&mut runs, covered, start, NONE);
+        }
+        if end > covered.max(start) {
+            push(&mut runs, covered.max(start), end, s.perms);
+        }
+        covered = covered.max(end);
+    }
+    runs
+}
+
+/// Maps the image: one anonymous mapping over its whole span, writable
+/// while each segment's bytes are copied in (the rest stays zero, which is
+/// the .bss), then each run of pages protected as `page_protections` says.
 fn map_image(file: &[u8], image: &Image) -> io::Result<Region> {
     let (lo, hi) = image.span();
     let (lo, hi) = (page_floor(lo), page_ceil(hi));
-    let region = Region::reserve((hi - lo) as usize)?;
-    let base = region.start() - lo as usize;
     let rw = Perms {
         read: true,
         write: true,
         exec: false,
     };
+    let region = Region::anonymous((hi - lo) as usize, rw)?;
+    let base = region.start() - lo as usize;
     for s in &image.segments {
-        let pages = page_floor(s.vaddr)..page_ceil(s.vaddr + s.memsz);
-        region.protect(
-            base + pages.start as usize,
-            (pages.end - pages.start) as usize,
-            rw,
-        )?;
         let bytes = &file[s.offset as usize..(s.offset + s.filesz) as usize];
         region.write(base + s.vaddr as usize, bytes);
     }
-    for (i, s) in image.segments.iter().enumerate() {
-        let pages = page_floor(s.vaddr)..page_ceil(s.vaddr + s.memsz);
-        region.protect(
-            base + pages.start as usize,
-            (pages.end - pages.start) as usize,
-            s.perms,
-        )?;
-        // A page this segment shares with the previous one gets both sets of
-        // permissions.
-        if let Some(prev) = i.checked_sub(1).map(|p| &image.segments[p]) {
-            if page_ceil(prev.vaddr + prev.memsz) > pages.start {
-                let both = union(prev.perms, s.perms);
-                region.protect(base + pages.start as usize, memory::page_size(), both)?;
-            }
+    for run in page_protections(image) {
+        if run.perms != rw {
+            region.protect(region.start() + run.offset, run.len, run.perms)?;
         }
     }
     Ok(region)
@@ -179,4 +221,90 @@ fn startup_block(
         },
     )?;
     Ok(region)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::elf::Segment;
+
+    const R: Perms = Perms {
+        read: true,
+        write: false,
+        exec: false,
+    };
+    const RX: Perms = Perms {
+        read: true,
+        write: false,
+        exec: true,
+    };
+    const RW: Perms = Perms {
+        read: true,
+        write: true,
+        exec: false,
+    };
+    const RWX: Perms = Perms {
+        read: true,
+        write: true,
+        exec: true,
+    };
+
+    fn image(segments: &[(u64, u64, Perms)]) -> Image {
+        Image {
+            entry: 0,
+            phdr_vaddr: 0,
+            phnum: 0,
+            segments: segments
+                .iter()
+                .map(|&(vaddr, memsz, perms)| Segment {
+                    vaddr,
+                    memsz,
+                    offset: 0,
+                    filesz: 0,
+                    perms,
+                })
+                .collect(),
+        }
+    }
+
+    fn runs(segments: &[(u64, u64, Perms)]) -> Vec<(usize, usize, Perms)> {
+        page_protections(&image(segments))
+            .into_iter()
+            .map(|p| (p.offset / 4096, p.len / 4096, p.perms))
+            .collect()
+    }
+
+    #[test]
+    fn page_aligned_segments_keep_their_permissions() {
+        assert_eq!(
+            runs(&[(0, 0x1000, R), (0x1000, 0x2000, RX), (0x3000, 0x1800, RW)]),
+            [(0, 1, R), (1, 2, RX), (3, 2, RW)]
+        );
+    }
+
+    #[test]
+    fn a_shared_page_gets_both_and_gaps_get_none() {
+        // GNU ld style: text ends mid-page, data starts in that page; then
+        // a gap of two pages before the next segment.
+        assert_eq!(
+            runs(&[(0, 0x1800, RX), (0x1800, 0x1000, RW), (0x5000, 0x10, R)]),
+            [(0, 1, RX), (1, 1, RWX), (2, 1, RW), (3, 2, NONE), (5, 1, R)]
+        );
+    }
+
+    #[test]
+    fn three_segments_in_one_page_give_it_all_three() {
+        assert_eq!(
+            runs(&[(0, 0x100, R), (0x100, 0x100, RX), (0x200, 0x1000, RW)]),
+            [(0, 1, RWX), (1, 1, RW)]
+        );
+    }
+
+    #[test]
+    fn equal_neighbours_are_one_run() {
+        assert_eq!(
+            runs(&[(0x2000, 0x1000, RW), (0x3000, 0x800, RW)]),
+            [(0, 2, RW)]
+        );
+    }
 }

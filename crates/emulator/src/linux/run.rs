@@ -109,10 +109,6 @@ impl GuestStack {
     }
 }
 
-fn page_floor(v: usize) -> usize {
-    v & !(page_size() - 1)
-}
-
 /// Runs the checked executable `file` with `argdata` and the fds and
 /// options of `process`, until it exits; returns its exit code. `confine`
 /// runs once everything is set up, right before the guest is entered.
@@ -146,9 +142,18 @@ pub fn run(
     // Only returns once no other guest thread runs.
     let code = host.runner_finished(code);
     host.process().finish_observing();
+    loaded.image.leak();
+    if host.process().launcher.is_some() {
+        // cloudabi-run's process ends with the guest: unmapping and closing
+        // what the exit takes down anyway would only cost start-to-exit
+        // time.
+        std::mem::forget(loaded.startup);
+        std::mem::forget(stack);
+        std::mem::forget(host);
+        return Ok(code);
+    }
     // The guest's memory goes as the record says: the guest may have
     // unmapped parts of its image, which the host may use by now.
-    loaded.image.leak();
     host.process().memory_mut(|m| m.release_all());
     drop(loaded.startup);
     drop(stack);
@@ -164,29 +169,15 @@ fn record_memory(
     vdso: &Vdso,
     stack: &GuestStack,
 ) {
-    let base = loaded.image.start() - page_floor(image.span().0 as usize);
     process.memory_mut(|mem| {
-        // The whole reservation is the guest's, the gaps between segments
-        // too (PROT_NONE, as the loader left them).
-        mem.add_owned(
-            loaded.image.start(),
-            loaded.image.len(),
-            Mapping::anonymous(mprot::empty()),
-        );
-        let mut previous: Option<(usize, mprot)> = None;
-        for s in &image.segments {
-            let start = page_floor(base + s.vaddr as usize);
-            let end = (base + (s.vaddr + s.memsz) as usize).next_multiple_of(page_size());
-            let prot = segment_prot(s.perms);
-            mem.add_owned(start, end - start, Mapping::anonymous(prot));
-            // A page shared with the previous segment has both's
-            // permissions (see the loader).
-            if let Some((prev_end, prev_prot)) = previous {
-                if prev_end > start {
-                    mem.add_owned(start, page_size(), Mapping::anonymous(prot | prev_prot));
-                }
-            }
-            previous = Some((end, prot));
+        // The whole span is the guest's, the gaps between segments too
+        // (PROT_NONE, as the loader left them).
+        for run in loader::page_protections(image) {
+            mem.add_owned(
+                loaded.image.start() + run.offset,
+                run.len,
+                Mapping::anonymous(segment_prot(run.perms)),
+            );
         }
         mem.add_borrowed(loaded.startup.start(), loaded.startup.len(), Access::READ);
         mem.add_borrowed(vdso.start, vdso.len, Access::READ);
