@@ -47,11 +47,25 @@ fn every_conformance_case_passes() {
         }
         let shown: BTreeMap<String, Tally> =
             rows.into_iter().map(|(call, (t, _))| (call, t)).collect();
+        let calls: std::collections::BTreeSet<&String> =
+            shown.keys().chain(measured.keys()).collect();
+        let differ: Vec<String> = calls
+            .into_iter()
+            .filter(|c| shown.get(*c) != measured.get(*c))
+            .map(|c| {
+                format!(
+                    "  {c}: README {:?}, suite {:?}",
+                    shown.get(c),
+                    measured.get(c)
+                )
+            })
+            .collect();
         assert!(
-            shown == measured,
+            differ.is_empty(),
             "README.md's conformance table is not the suite's result; regenerate its numbers \
              with `cargo run -p cloudabi-conformance -- --launcher target/debug/cloudabi-run \
-             --markdown`.\nREADME: {shown:?}\nsuite:  {measured:?}"
+             --markdown`:\n{}",
+            differ.join("\n")
         );
     }
 }
