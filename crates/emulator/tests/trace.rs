@@ -63,6 +63,33 @@ fn injected_calls_are_marked_and_have_no_effect() {
     assert!(!dir.path().join("made").exists());
 }
 
+/// A poll that only waits on a lock is not failed without errno=: the
+/// reference serves it with its futex code, which cannot run out of
+/// anything (cloudabi64_sys_poll).
+#[test]
+fn lock_waits_are_not_failed_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("trace");
+    let o = run_args(
+        &[
+            "--inject=seed=1,rate=1,calls=poll",
+            "--trace-calls=poll",
+            "--trace-file",
+            file.to_str().unwrap(),
+        ],
+        &c_guest("threads"),
+        "out: !fd stdout\nmode: contend\nthreads: 4\nrounds: 100\n",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = std::fs::read_to_string(&file).unwrap();
+    let waits = err
+        .lines()
+        .filter(|l| l.contains("type=EVENTTYPE_LOCK_WRLOCK"))
+        .count();
+    assert!(waits > 0, "{err}");
+    assert!(!err.contains("[injected]"), "{err}");
+}
+
 #[test]
 fn short_transfers_are_marked_with_what_was_asked() {
     let o = run_args(

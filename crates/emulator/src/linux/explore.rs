@@ -19,7 +19,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use super::inject::{can_fail, errno_name, failures, TRANSFERS};
+use cloudabi::errno;
+
+use super::inject::{call_failures, errno_name, TRANSFERS};
 
 pub use crate::Exploration as Settings;
 
@@ -202,36 +204,44 @@ pub fn explore(program: &Path, yaml: &str, settings: &Settings) -> Result<Report
     })
 }
 
-/// The calls of the clean run, in serving order: (number, name).
-fn calls_of(json_trace: &str) -> Result<Vec<(u64, String)>, String> {
+/// A call of the clean run: its number in serving order, its name, and
+/// the errors it can get ([`call_failures`]).
+type Served = (u64, String, &'static [errno]);
+
+/// The calls of the clean run, in serving order.
+fn calls_of(json_trace: &str) -> Result<Vec<Served>, String> {
     let mut calls = Vec::new();
     for line in json_trace.lines() {
         let v: serde_json::Value = serde_json::from_str(line)
             .map_err(|e| format!("cannot read the clean run's trace: {e}: {line}"))?;
         if let (Some(seq), Some(name)) = (v["seq"].as_u64(), v["syscall"].as_str()) {
-            calls.push((seq, name.to_string()));
+            let types: Vec<&str> = v["args"]["in"]
+                .as_array()
+                .map(|subs| subs.iter().filter_map(|s| s["type"].as_str()).collect())
+                .unwrap_or_default();
+            calls.push((seq, name.to_string(), call_failures(name, &types)));
         }
     }
-    calls.sort();
-    calls.dedup();
+    calls.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    calls.dedup_by(|a, b| (a.0, &a.1) == (b.0, &b.1));
     Ok(calls)
 }
 
 /// The SPECs to run: each call that can fail, failed with its first error
 /// (as many as `runs` allows); then seeds and short transfers, half each,
 /// for the runs left.
-fn plan(calls: &[(u64, String)], runs: Option<usize>) -> Vec<(String, Kind)> {
+fn plan(calls: &[Served], runs: Option<usize>) -> Vec<(String, Kind)> {
     // After a fork, parent and child number their calls on from the same
     // count: one run per number (nth=K fails the K-th call of each).
-    let mut failable: Vec<&(u64, String)> = calls.iter().filter(|(_, n)| can_fail(n)).collect();
-    failable.dedup_by_key(|(seq, _)| *seq);
-    let transfers = calls.iter().any(|(_, n)| TRANSFERS.contains(&n.as_str()));
+    let mut failable: Vec<&Served> = calls.iter().filter(|c| !c.2.is_empty()).collect();
+    failable.dedup_by_key(|c| c.0);
+    let transfers = calls.iter().any(|c| TRANSFERS.contains(&c.1.as_str()));
     let runs = runs.unwrap_or(failable.len() + 16);
     let mut plan: Vec<(String, Kind)> = failable
         .iter()
         .take(runs)
-        .map(|(seq, name)| {
-            let e = errno_name(failures(name)[0]);
+        .map(|(seq, _, errs)| {
+            let e = errno_name(errs[0]);
             (format!("nth={seq},errno={e}"), Kind::FailOne)
         })
         .collect();
@@ -316,14 +326,14 @@ fn last_lines(trace: &str, n: usize) -> Vec<&str> {
 }
 
 fn summary(
-    calls: &[(u64, String)],
+    calls: &[Served],
     plan: &[(String, Kind)],
     findings: &[(usize, Finding)],
     took: Duration,
     jobs: usize,
 ) -> String {
     let count = |k: Kind| plan.iter().filter(|p| p.1 == k).count();
-    let failable = calls.iter().filter(|(_, n)| can_fail(n)).count();
+    let failable = calls.iter().filter(|c| !c.2.is_empty()).count();
     let kind = |f: fn(&Finding) -> bool| findings.iter().filter(|(_, x)| f(x)).count();
     format!(
         "explored {} runs (two clean) in {:.1} s, {jobs} at a time: the clean run made {} calls, {failable} of which can fail; \
@@ -512,12 +522,13 @@ pub fn signal_name(sig: i32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::linux::inject::failures;
 
-    fn calls(names: &[&str]) -> Vec<(u64, String)> {
+    fn calls(names: &[&str]) -> Vec<Served> {
         names
             .iter()
             .enumerate()
-            .map(|(i, n)| (i as u64 + 1, n.to_string()))
+            .map(|(i, n)| (i as u64 + 1, n.to_string(), failures(n)))
             .collect()
     }
 
@@ -543,8 +554,37 @@ mod tests {
         assert_eq!(plan(&c, Some(1)).len(), 1);
         // A number two processes used after a fork is failed once.
         let forked = [(1, "proc_fork"), (2, "fd_write"), (2, "mem_map")]
-            .map(|(n, name)| (n, name.to_string()));
+            .map(|(n, name)| (n, name.to_string(), failures(name)));
         assert_eq!(plan(&forked, Some(2))[1].0, "nth=2,errno=EIO");
+    }
+
+    /// The clean run's JSON trace gives each call's number, name and
+    /// errors: none for a poll that waits on a lock.
+    #[test]
+    fn the_clean_trace_tells_which_calls_can_fail() {
+        let trace = [
+            r#"{"seq":2,"syscall":"poll","args":{"in":[{"type":"EVENTTYPE_LOCK_WRLOCK"}]}}"#,
+            r#"{"seq":1,"syscall":"fd_write","args":{"fd":0}}"#,
+            r#"{"seq":3,"syscall":"poll","args":{"in":[{"type":"EVENTTYPE_FD_READ"}]}}"#,
+            r#"{"summary":[]}"#,
+        ]
+        .join("\n");
+        let calls = calls_of(&trace).unwrap();
+        let names: Vec<(u64, &str, usize)> = calls
+            .iter()
+            .map(|c| (c.0, c.1.as_str(), c.2.len()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                (1, "fd_write", failures("fd_write").len()),
+                (2, "poll", 0),
+                (3, "poll", 1)
+            ]
+        );
+        let p = plan(&calls, Some(2));
+        assert_eq!(p[0].0, "nth=1,errno=EIO");
+        assert_eq!(p[1].0, "nth=3,errno=ENOMEM");
     }
 
     #[test]

@@ -165,7 +165,8 @@ pub const FAILURES: &[(&str, &[errno])] = &[
     ("mem_sync", &[errno::IO]),
     // cloudabi_sys_mem_unmap -> kern_munmap: argument errors only.
     ("mem_unmap", &[]),
-    // cloudabi64_sys_poll -> kern_kevent_anonymous: allocating the queue.
+    // cloudabi64_sys_poll -> kern_kevent_anonymous: allocating the queue
+    // (but see [`futex_wait`]: a lock or condition-variable wait cannot).
     ("poll", &[errno::NOMEM]),
     // cloudabi_sys_proc_exec -> kern_execve.
     (
@@ -223,6 +224,38 @@ pub fn failures(syscall: &str) -> &'static [errno] {
 /// Whether `syscall` can fail with valid arguments.
 pub fn can_fail(syscall: &str) -> bool {
     !failures(syscall).is_empty()
+}
+
+/// Whether a `poll` whose subscriptions have these event types (as the
+/// trace names them) is a lock or condition-variable wait to the
+/// reference: cloudabi64_sys_poll hands one CONDVAR, LOCK_RDLOCK or
+/// LOCK_WRLOCK subscription, alone or followed by a CLOCK one (the
+/// timeout), to cloudabi_futex_condvar_wait or cloudabi_futex_lock_rdlock /
+/// _wrlock instead of kern_kevent_anonymous. Those allocate nothing that
+/// can fail: the wait's outcome goes in the event, and the call itself
+/// fails only on bad memory.
+pub fn futex_wait(types: &[&str]) -> bool {
+    let wait = |t: &str| {
+        matches!(
+            t,
+            "EVENTTYPE_CONDVAR" | "EVENTTYPE_LOCK_RDLOCK" | "EVENTTYPE_LOCK_WRLOCK"
+        )
+    };
+    match types {
+        [t] | [t, "EVENTTYPE_CLOCK"] => wait(t),
+        _ => false,
+    }
+}
+
+/// The errors one call can get with valid arguments: those of its name
+/// ([`failures`]), but none for a `poll` that is a [`futex_wait`]
+/// (`poll_types`: its subscriptions' event types).
+pub fn call_failures(syscall: &str, poll_types: &[&str]) -> &'static [errno] {
+    if syscall == "poll" && futex_wait(poll_types) {
+        &[]
+    } else {
+        failures(syscall)
+    }
 }
 
 /// An errno's name (`ENOMEM`).
@@ -400,14 +433,22 @@ impl Rule {
         Err("expected nth=K, seed=S,rate=P or short=P".into())
     }
 
-    /// What this rule does to call number `n`, a `syscall`.
+    /// What this rule does to call number `n`, a `syscall` that can fail
+    /// with any of its [`failures`].
+    #[cfg(test)]
     pub fn decide(&self, n: u64, syscall: &str) -> Decision {
+        self.decide_with(n, syscall, failures(syscall))
+    }
+
+    /// What this rule does to call number `n`, a `syscall` that can fail
+    /// with `errs` ([`call_failures`]).
+    pub fn decide_with(&self, n: u64, syscall: &str, errs: &[errno]) -> Decision {
         match self {
             Rule::Nth { k, errno } => {
                 if n != *k {
                     return Decision::Run;
                 }
-                match errno.or_else(|| failures(syscall).first().copied()) {
+                match errno.or_else(|| errs.first().copied()) {
                     Some(e) => Decision::Fail(e),
                     None => Decision::Run,
                 }
@@ -420,7 +461,7 @@ impl Rule {
             } => {
                 let chosen = match calls {
                     Some(list) => list.iter().any(|c| c == syscall),
-                    None => can_fail(syscall),
+                    None => !errs.is_empty(),
                 };
                 if !chosen || !rate.admits(draw(*seed, n, DRAW_FAIL)) {
                     return Decision::Run;
@@ -428,7 +469,6 @@ impl Rule {
                 if let Some(e) = errno {
                     return Decision::Fail(*e);
                 }
-                let errs = failures(syscall);
                 match errs.len() {
                     0 => Decision::Run,
                     len => Decision::Fail(errs[(draw(*seed, n, DRAW_ERRNO) % len as u64) as usize]),
@@ -502,10 +542,12 @@ impl Injector {
         Injector { rules }
     }
 
-    pub fn decide(&self, n: u64, syscall: &str) -> Decision {
+    /// What happens to call number `n`, a `syscall` that can fail with
+    /// `errs` ([`call_failures`]).
+    pub fn decide(&self, n: u64, syscall: &str, errs: &[errno]) -> Decision {
         self.rules
             .iter()
-            .map(|r| r.decide(n, syscall))
+            .map(|r| r.decide_with(n, syscall, errs))
             .find(|d| *d != Decision::Run)
             .unwrap_or(Decision::Run)
     }
@@ -636,6 +678,28 @@ mod tests {
         assert!((1..100).any(|n| r1.decide(n, "fd_write") != r2.decide(n, "fd_write")));
         // Calls that cannot fail are never chosen without calls=.
         assert_eq!(r1.decide(1, "clock_time_get"), Decision::Run);
+    }
+
+    /// A lock or condition-variable wait is not failed unless asked by
+    /// errno=; other polls are.
+    #[test]
+    fn polls_that_wait_on_a_lock_or_condvar_do_not_fail() {
+        let lock = call_failures("poll", &["EVENTTYPE_LOCK_WRLOCK"]);
+        let timed = call_failures("poll", &["EVENTTYPE_CONDVAR", "EVENTTYPE_CLOCK"]);
+        let fds = call_failures("poll", &["EVENTTYPE_FD_READ", "EVENTTYPE_CLOCK"]);
+        let two = call_failures("poll", &["EVENTTYPE_LOCK_RDLOCK", "EVENTTYPE_FD_READ"]);
+        assert_eq!((lock, timed), (&[][..], &[][..]));
+        assert_eq!((fds, two), (failures("poll"), failures("poll")));
+        assert_eq!(call_failures("fd_write", &[]), failures("fd_write"));
+        let r = parse("seed=1,rate=1").unwrap();
+        assert_eq!(r.decide_with(1, "poll", lock), Decision::Run);
+        assert_eq!(r.decide_with(1, "poll", fds), Decision::Fail(errno::NOMEM));
+        assert_eq!(
+            parse("nth=1").unwrap().decide_with(1, "poll", lock),
+            Decision::Run
+        );
+        let r = parse("nth=1,errno=EFAULT").unwrap();
+        assert_eq!(r.decide_with(1, "poll", lock), Decision::Fail(errno::FAULT));
     }
 
     #[test]

@@ -6,6 +6,8 @@
 use std::os::fd::{FromRawFd, OwnedFd};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
+use cloudabi::host::trace::{Call, Value};
+
 use super::inject::{Decision, Injector, Rule};
 use super::trace::{Output, Tracer};
 use crate::{Options, TraceFormat};
@@ -102,10 +104,12 @@ impl Observer {
     }
 
     /// What injection does to call `seq`.
-    pub fn decide(&self, seq: u64, syscall: &str) -> Decision {
-        self.injector
-            .as_ref()
-            .map_or(Decision::Run, |i| i.decide(seq, syscall))
+    pub fn decide(&self, seq: u64, call: &Call) -> Decision {
+        let Some(injector) = &self.injector else {
+            return Decision::Run;
+        };
+        let errs = super::inject::call_failures(call.syscall, &poll_types(call));
+        injector.decide(seq, call.syscall, errs)
     }
 
     /// The process is ending: prints the summary (once).
@@ -117,6 +121,23 @@ impl Observer {
             t.finish();
         }
     }
+}
+
+/// The event types of a `poll`'s subscriptions, as the trace names them
+/// (none for other calls).
+fn poll_types(call: &Call) -> Vec<&'static str> {
+    let subscriptions = match call.args.first() {
+        Some(("in", Value::List(s))) if call.syscall == "poll" => s,
+        _ => return Vec::new(),
+    };
+    let type_of = |s: &Value| match s {
+        Value::Struct(members) => members.iter().find_map(|(name, v)| match (*name, v) {
+            ("type", Value::Name(t)) => Some(*t),
+            _ => None,
+        }),
+        _ => None,
+    };
+    subscriptions.iter().filter_map(type_of).collect()
 }
 
 /// Where the trace goes: an fd inherited through exec, a file (created or

@@ -35,7 +35,7 @@ impl Host {
         let process = self.process.clone();
         let observer = process.observer.as_ref()?;
         let seq = observer.next_call();
-        let decision = observer.decide(seq, call.syscall);
+        let decision = observer.decide(seq, call);
         let tracer = observer.tracer.as_ref();
         self.pending = Pending {
             seq,
