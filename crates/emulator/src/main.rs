@@ -30,6 +30,15 @@ CONFIGURATION (YAML on stdin):
     !socket {type: stream | dgram, connect: ADDRESS}
         a socket bound to or connected to ADDRESS (host:port, [v6]:port,
         or a UNIX socket path starting with /); type defaults to stream
+    !socket {bind: ADDRESS, accept: pass}
+        a server's listener (CloudABI has no accept): the launcher listens
+        at ADDRESS, accepts each connection and passes it to the program
+        as a descriptor in a one-byte message on this socket (cloudabi-rt's
+        net::Listener reads them). A separate acceptor process holds the
+        listening socket; the program gets only connections. It accepts
+        while at most one passed connection is not yet taken (the rest wait
+        in the listen queue, 128 deep) and ends when the program's last
+        copy of this socket is closed
     !executable
         the program itself (for proc_exec)
   Example:
@@ -37,7 +46,7 @@ CONFIGURATION (YAML on stdin):
     ---
     stdout: !fd stdout
     data: !file {path: /srv/data}
-    listener: !socket {type: stream, bind: 127.0.0.1:8080}
+    listener: !socket {bind: 127.0.0.1:8080, accept: pass}
     greeting: hello
 
 EXIT STATUS:

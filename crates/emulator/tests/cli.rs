@@ -21,6 +21,7 @@ fn help_lists_the_configuration_tags_with_their_fields() {
         "!file {path: PATH}",
         "!socket {type: stream | dgram, bind: ADDRESS}",
         "!socket {type: stream | dgram, connect: ADDRESS}",
+        "!socket {bind: ADDRESS, accept: pass}",
         "!executable",
         "%TAG ! tag:nuxi.nl,2015:cloudabi/",
     ] {

@@ -16,22 +16,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use cloudabi_guest_build::{Build, Targets};
 use common::*;
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// Cargo's and the finished programs' directory for these tests (the one
-/// `rt_example` builds in).
-fn target() -> PathBuf {
-    Path::new(env!("CARGO_TARGET_TMPDIR")).join("rt")
-}
-
-/// The runtime's example (or test program) `name`; all are built on first use.
-fn example(name: &str) -> PathBuf {
-    rt_example(name)
 }
 
 fn path(p: &Path) -> String {
@@ -67,7 +55,7 @@ fn run_with_fd3(exe: &Path, body: &str, input: &[u8]) -> Output {
 
 #[test]
 fn hello_greets() {
-    let o = run(&example("hello"), "out: !fd stdout\nname: CloudABI\n");
+    let o = run(&rt_example("hello"), "out: !fd stdout\nname: CloudABI\n");
     assert_eq!(stdout(&o), "Hello, CloudABI!\n", "{}", stderr(&o));
     assert_eq!(o.status.code(), Some(0));
 }
@@ -75,7 +63,7 @@ fn hello_greets() {
 #[test]
 fn examples_are_cloudabi_static_pies() {
     for name in ["cat", "tree", "echo-server", "sha256sum", "hello"] {
-        let bytes = std::fs::read(example(name)).unwrap();
+        let bytes = std::fs::read(rt_example(name)).unwrap();
         assert_eq!(bytes[7], 17, "EI_OSABI of {name}");
         cloudabi_guest_build::check_executable(&bytes).unwrap();
     }
@@ -93,7 +81,7 @@ fn cat_copies_files_and_a_pipe_in_order() {
         path(&tmp.path().join("small")),
         path(&tmp.path().join("big")),
     );
-    let o = run_with_fd3(&example("cat"), &body, &piped);
+    let o = run_with_fd3(&rt_example("cat"), &body, &piped);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let mut want = b"small file\n".to_vec();
     want.extend_from_slice(&piped);
@@ -114,12 +102,12 @@ fn cat_reports_a_bad_input_by_position() {
         "inputs: [!file {{path: {}}}, not a descriptor]\nout: !fd stdout\nerr: !fd stderr\n",
         path(&tmp.path().join("a"))
     );
-    let o = run(&example("cat"), &body);
+    let o = run(&rt_example("cat"), &body);
     assert_eq!(stdout(&o), "first\n");
     assert_eq!(stderr(&o), "error: inputs[1]: expected fd, found str\n");
     assert_eq!(o.status.code(), Some(1));
     // Without an `err` descriptor the program still fails, silently.
-    let o = run(&example("cat"), "inputs: [3]\nout: !fd stdout\n");
+    let o = run(&rt_example("cat"), "inputs: [3]\nout: !fd stdout\n");
     assert_eq!((stdout(&o).as_str(), stderr(&o).as_str()), ("", ""));
     assert_eq!(o.status.code(), Some(1));
 }
@@ -178,7 +166,7 @@ fn tree_lists_every_path_sorted() {
     walk(root, "", &mut want);
     want.sort();
     let o = run(
-        &example("tree"),
+        &rt_example("tree"),
         &format!(
             "dir: !file {{path: {}}}\nout: !fd stdout\nerr: !fd stderr\n",
             path(root)
@@ -203,7 +191,7 @@ fn tree_of_a_file_is_an_error() {
         "dir: !file {{path: {}}}\nout: !fd stdout\nerr: !fd stderr\n",
         path(&tmp.path().join("f"))
     );
-    let o = run(&example("tree"), &body);
+    let o = run(&rt_example("tree"), &body);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         stderr(&o),
@@ -224,7 +212,7 @@ fn sha256sum_matches_known_digests() {
         file("abc"),
         file("million")
     );
-    let o = run(&example("sha256sum"), &body);
+    let o = run(&rt_example("sha256sum"), &body);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     // FIPS 180-2 test vectors.
     assert_eq!(
@@ -234,7 +222,7 @@ fn sha256sum_matches_known_digests() {
          cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0  a million a\n"
     );
     let o = run_with_fd3(
-        &example("sha256sum"),
+        &rt_example("sha256sum"),
         "inputs: [!fd 3]\nout: !fd stdout\n",
         b"abc",
     );
@@ -246,7 +234,8 @@ fn sha256sum_matches_known_digests() {
 
 /// Plays the part of what accepts connections for a CloudABI server: takes
 /// TCP connections and passes each to the program over a UNIX socket, as a
-/// descriptor with one byte of data.
+/// descriptor with one byte of data (what `accept: pass` does in the
+/// launcher).
 struct Acceptor {
     tcp: TcpListener,
     channel: std::os::unix::net::UnixStream,
@@ -270,40 +259,23 @@ impl Acceptor {
     }
 }
 
-#[test]
-fn echo_server_serves_connections_concurrently() {
-    let tmp = tempfile::tempdir().unwrap();
-    let sock = tmp.path().join("acceptor.sock");
-    let unix = UnixListener::bind(&sock).unwrap();
-    let tcp = TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = tcp.local_addr().unwrap();
-    let body = format!(
-        "{HEADER}listener: !socket {{connect: {}}}\nconnections: 3\nout: !fd stdout\nerr: !fd stderr\n",
-        path(&sock)
-    );
-    let mut server = Command::new(env!("CARGO_BIN_EXE_cloudabi-run"))
-        .arg(example("echo-server"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    server
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(body.as_bytes())
-        .unwrap();
-    let (channel, _) = unix.accept().unwrap();
-    let acceptor = Acceptor { tcp, channel };
-    // Three clients stay connected at once, each waiting for its echo
-    // before any of them closes: a server that served one connection at a
-    // time would never answer the second.
+/// What the echo-server test clients send: a greeting each, then this
+/// payload.
+fn payload() -> Vec<u8> {
+    (0..200_000u32).map(|i| (i % 253) as u8).collect()
+}
+
+/// Drives an echo-server started with `connections: 3`: `connect` makes
+/// each client's connection (and gets it to the server). Three clients stay
+/// connected at once, each waiting for its echo before any of them closes
+/// (a server that served one connection at a time would never answer the
+/// second); then each sends a bigger payload and ends its stream, and must
+/// get all of it back. Checks the server's summary and exit status.
+fn check_echo_server(server: std::process::Child, connect: impl Fn() -> TcpStream) {
     let mut clients = Vec::new();
     for i in 0..3u8 {
-        let mut c = TcpStream::connect(addr).unwrap();
+        let mut c = connect();
         c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-        acceptor.pass_next();
         let hello = format!("hello from client {i}\n");
         c.write_all(hello.as_bytes()).unwrap();
         let mut back = vec![0; hello.len()];
@@ -311,8 +283,7 @@ fn echo_server_serves_connections_concurrently() {
         assert_eq!(back, hello.as_bytes());
         clients.push(c);
     }
-    // Then a bigger payload each, and the end of each stream.
-    let payload: Vec<u8> = (0..200_000u32).map(|i| (i % 253) as u8).collect();
+    let payload = payload();
     let echoers: Vec<_> = clients
         .into_iter()
         .map(|mut c| {
@@ -333,12 +304,7 @@ fn echo_server_serves_connections_concurrently() {
     for e in echoers {
         assert!(e.join().unwrap() == payload, "an echo differs");
     }
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while server.try_wait().unwrap().is_none() {
-        assert!(Instant::now() < deadline, "echo-server did not exit");
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    let o = server.wait_with_output().unwrap();
+    let o = wait_output(server);
     let per_client = "hello from client 0\n".len() + payload.len();
     assert_eq!(
         stdout(&o),
@@ -349,9 +315,51 @@ fn echo_server_serves_connections_concurrently() {
     assert_eq!(o.status.code(), Some(0));
 }
 
+/// Connections passed as descriptors over a socket the program was given
+/// (`connect:` to a UNIX socket where this test plays the acceptor).
+#[test]
+fn echo_server_serves_connections_passed_to_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sock = tmp.path().join("acceptor.sock");
+    let unix = UnixListener::bind(&sock).unwrap();
+    let tcp = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = tcp.local_addr().unwrap();
+    let body = format!(
+        "{HEADER}listener: !socket {{connect: {}}}\nconnections: 3\nout: !fd stdout\nerr: !fd stderr\n",
+        path(&sock)
+    );
+    let server = spawn_with(&[rt_example("echo-server").to_str().unwrap()], &body);
+    let (channel, _) = unix.accept().unwrap();
+    let acceptor = Acceptor { tcp, channel };
+    check_echo_server(server, || {
+        let c = TcpStream::connect(addr).unwrap();
+        acceptor.pass_next();
+        c
+    });
+}
+
+/// A real TCP listener: `accept: pass` makes the launcher accept and pass
+/// the connections; the program is the same.
+#[test]
+fn echo_server_serves_tcp_connections_the_launcher_accepts() {
+    let port = free_port();
+    let body = format!(
+        "{HEADER}listener: !socket {{bind: 127.0.0.1:{port}, accept: pass}}\nconnections: 3\n\
+         out: !fd stdout\nerr: !fd stderr\n"
+    );
+    let server = spawn_with(&[rt_example("echo-server").to_str().unwrap()], &body);
+    check_echo_server(server, || connect_when_listening(port));
+    // The acceptor went with the program: nothing listens any more.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while TcpStream::connect(("127.0.0.1", port)).is_ok() {
+        assert!(Instant::now() < deadline, "port {port} still listens");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
 fn selftest(body: &str) -> Output {
     run(
-        &example("selftest"),
+        &rt_example("selftest"),
         &format!("out: !fd stdout\nerr: !fd stderr\n{body}"),
     )
 }
@@ -467,7 +475,7 @@ fn a_panic_prints_and_raises_sigabrt() {
     );
     assert_eq!(o.status.signal(), Some(6), "{:?}", o.status);
     // Without a descriptor for it, the message goes nowhere.
-    let o = run(&example("selftest"), "out: !fd stdout\ncmd: panic\n");
+    let o = run(&rt_example("selftest"), "out: !fd stdout\ncmd: panic\n");
     assert_eq!(stderr(&o), "");
     assert_eq!(o.status.signal(), Some(6));
 }
@@ -487,7 +495,7 @@ fn rss_anon(pid: u32) -> u64 {
 #[test]
 fn allocator_survives_eight_threads_and_gives_memory_back() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_cloudabi-run"))
-        .arg(example("alloc-stress"))
+        .arg(rt_example("alloc-stress"))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -562,7 +570,12 @@ fn a_new_guest_package_builds_and_runs() {
     let name = cloudabi_guest_build::new_crate(&dir, &repo().join("crates/rt")).unwrap();
     assert_eq!(name, "my-first");
     // Share the examples' build directory: the runtime is built already.
-    let mut build = Build::new(&dir, Targets::Bins, true, &target());
+    let mut build = cloudabi_guest_build::Build::new(
+        &dir,
+        cloudabi_guest_build::Targets::Bins,
+        true,
+        &rt_target(),
+    );
     build.out_dir = tmp.path().join("out");
     let built = build.run().unwrap();
     assert_eq!(built, [tmp.path().join("out/my-first")]);

@@ -7,9 +7,9 @@
 //! connections from a listening socket itself, it is handed connected
 //! sockets. `listener` is a socket over which whatever accepts the
 //! connections passes each one as a descriptor (see
-//! [`cloudabi_rt::net::Listener`]); `echo-server.yaml` connects it to a
-//! UNIX socket where such an acceptor listens. When all connections are
-//! done it prints a summary to `out`, if given.
+//! [`cloudabi_rt::net::Listener`]); in `echo-server.yaml` that is
+//! `cloudabi-run` itself (`!socket {bind: 127.0.0.1:8080, accept: pass}`).
+//! When all connections are done it prints a summary to `out`, if given.
 #![no_std]
 #![no_main]
 

@@ -7,7 +7,8 @@
 //! [`Socket::pair`], or receives connected sockets from another process
 //! as descriptors in a message ([`Socket::recv_with_fds`],
 //! [`Socket::recv_fd`]). The last is how a CloudABI server is handed its
-//! connections: something outside it accepts them and passes each one in.
+//! connections: something outside it accepts them and passes each one in
+//! (`cloudabi-run` does, for `!socket {bind: ADDRESS, accept: pass}`).
 
 use alloc::vec::Vec;
 use core::fmt;
@@ -182,6 +183,9 @@ impl FromFd for Socket {
 /// Where a server's connections come from: a socket over which something
 /// outside the program (a launcher, a switchboard) passes each accepted
 /// connection as a descriptor, in a message of at least one byte.
+/// `cloudabi-run` gives a program one for `!socket {bind: ADDRESS, accept:
+/// pass}`; several processes holding it (after `proc_fork`) share the
+/// connections, each [`accept`](Listener::accept) taking the next.
 ///
 /// CloudABI has no `accept`: a program cannot take connections from a
 /// listening socket itself, so it is handed connected sockets instead, and

@@ -63,11 +63,19 @@ pub enum SocketType {
     Dgram,
 }
 
-/// Whether a `!socket` listens on or connects to its address.
+/// What a `!socket` does with its address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SocketAction {
+    /// `bind: ADDR`: the program gets the bound (for a stream, listening)
+    /// socket.
     Bind,
+    /// `connect: ADDR`: the program gets the connected socket.
     Connect,
+    /// `bind: ADDR, accept: pass` (stream only): the launcher listens at
+    /// ADDR and accepts; the program gets one end of a socket pair over
+    /// which each connection arrives as a descriptor (never the listening
+    /// socket itself).
+    AcceptAndPass,
 }
 
 /// One fd the program is given, as the YAML describes it.
@@ -78,8 +86,9 @@ pub enum ResourceKind {
     HostFd(i32),
     /// `!file {path: P}`: P opened read-only (a file or a directory).
     File { path: String },
-    /// `!socket {type: T, bind|connect: ADDR}`: ADDR starting with `/` is a
-    /// UNIX socket path, anything else `host:port` or `[v6]:port`.
+    /// `!socket {type: T, bind|connect: ADDR}` or `!socket {bind: ADDR,
+    /// accept: pass}`: ADDR starting with `/` is a UNIX socket path,
+    /// anything else `host:port` or `[v6]:port`.
     Socket {
         ty: SocketType,
         action: SocketAction,

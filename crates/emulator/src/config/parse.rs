@@ -337,6 +337,7 @@ fn socket(mut attrs: Attributes, span: Span) -> Result<ResourceKind, ConfigError
     };
     let bind = attrs.take("bind")?;
     let connect = attrs.take("connect")?;
+    let accept = attrs.take("accept")?;
     attrs.finish()?;
     let (action, address) = match (bind, connect) {
         (Some((a, _)), None) => (SocketAction::Bind, a),
@@ -346,6 +347,30 @@ fn socket(mut attrs: Attributes, span: Span) -> Result<ResourceKind, ConfigError
         }
         (None, None) => return Err(error(span, "!socket needs a bind or a connect attribute")),
     };
+    let action =
+        match accept {
+            None => action,
+            Some((how, at)) if how != "pass" => {
+                return Err(error(
+                    at,
+                    format!(
+                        "!socket: accept must be pass (the launcher accepts each connection and \
+                     passes it to the program), not {how:?}"
+                    ),
+                ))
+            }
+            Some((_, at)) if action == SocketAction::Connect => {
+                return Err(error(
+                    at,
+                    "!socket: accept: pass needs bind (an address to listen at), not connect",
+                ))
+            }
+            Some((_, at)) if ty != SocketType::Stream => return Err(error(
+                at,
+                "!socket: accept: pass needs type stream (datagram sockets have no connections)",
+            )),
+            Some(_) => SocketAction::AcceptAndPass,
+        };
     if address.is_empty() {
         return Err(error(span, "!socket: the address is empty"));
     }

@@ -63,7 +63,7 @@ fn cloudabi_tags_become_resources() {
     let c = parse(&format!(
         "{HEAD}out: !fd stdout\nin: !fd stdin\nn: !fd 7\ndir: !file {{path: /tmp}}\n\
          srv: !socket {{type: dgram, bind: 127.0.0.1:5000}}\nme: !executable\n\
-         u: !socket {{connect: /run/x.sock}}\n"
+         u: !socket {{connect: /run/x.sock}}\nweb: !socket {{bind: '[::1]:8080', accept: pass}}\n"
     ))
     .unwrap();
     let kinds: Vec<_> = c.resources.iter().map(|r| r.kind.clone()).collect();
@@ -86,6 +86,11 @@ fn cloudabi_tags_become_resources() {
                 ty: SocketType::Stream,
                 action: SocketAction::Connect,
                 address: "/run/x.sock".into()
+            },
+            ResourceKind::Socket {
+                ty: SocketType::Stream,
+                action: SocketAction::AcceptAndPass,
+                address: "[::1]:8080".into()
             },
         ]
     );
@@ -134,6 +139,24 @@ fn errors_point_at_the_yaml() {
     assert!(err("!socket {type: raw, bind: /a}")
         .message
         .contains("stream or dgram"));
+    let e = err("!socket {bind: /a, accept: yes}");
+    assert!(e.message.contains("accept must be pass"), "{e}");
+    assert_eq!(
+        e.at,
+        Location {
+            line: 3,
+            column: 20
+        }
+    );
+    assert!(err("!socket {connect: /a, accept: pass}")
+        .message
+        .contains("needs bind"));
+    assert!(err("!socket {type: dgram, bind: /a, accept: pass}")
+        .message
+        .contains("needs type stream"));
+    assert!(err("!socket {accept: pass}")
+        .message
+        .contains("needs a bind"));
     assert!(err("!file {}").message.contains("path"));
     assert!(err("!fd {a: 1}").message.contains("scalar"));
     assert!(err("!bogus 1").message.contains("unsupported tag !bogus"));

@@ -49,12 +49,19 @@ pub fn run(executable: &Path, yaml: &str, options: &Options) -> Result<i32, Fail
     let image = crate::elf::parse(&file).map_err(|e| format!("{shown}: {e}"))?;
     let (argdata, order) = encode(&cfg);
     let mut fds = FdTable::new();
+    let mut acceptors = Vec::new();
     for index in order {
-        let host = resources::open(&cfg.resources[index], &exe)?;
-        let entry = Entry::from_host(host)
+        let opened = resources::open(&cfg.resources[index], &exe)?;
+        acceptors.extend(opened.acceptor);
+        let entry = Entry::from_host(opened.fd)
             .map_err(|e| format!("config: {}: unusable fd: {e:?}", cfg.resources[index].at))?;
         fds.insert(entry)
             .map_err(|e| format!("config: too many fds: {e:?}"))?;
+    }
+    // Forked while this process is single-threaded, before anything else
+    // is opened: each acceptor keeps only its own sockets.
+    for acceptor in acceptors {
+        acceptor.spawn(options.sandbox)?;
     }
     let launcher = Launcher::open().map_err(|e| format!("cannot open the launcher binary: {e}"))?;
     drop(exe);
@@ -82,15 +89,24 @@ fn kept(fds: &FdTable, launcher: &Launcher, observer: Option<&Observer>) -> Vec<
     let mut keep: Vec<RawFd> = fds.iter().map(|(_, e)| e.fd().as_raw_fd()).collect();
     keep.extend(launcher.raw_fds());
     keep.extend(observer.and_then(Observer::raw_fd));
-    keep.sort_unstable();
     keep
 }
 
 /// Closes every fd this process inherited and does not need: only 0-2,
 /// the guest's fds, the launcher's and the trace file stay.
 fn close_inherited(fds: &FdTable, launcher: &Launcher, observer: Option<&Observer>) {
+    close_all_but(&kept(fds, launcher, observer));
+}
+
+/// Closes every fd from 3 up except those in `keep`.
+pub(super) fn close_all_but(keep: &[RawFd]) {
+    let mut keep = keep.to_vec();
+    keep.sort_unstable();
     let mut from: u32 = 3;
-    for fd in kept(fds, launcher, observer) {
+    for fd in keep {
+        if fd < 3 {
+            continue;
+        }
         let fd = fd as u32;
         if fd > from {
             close_range(from, fd - 1);
@@ -109,7 +125,7 @@ fn close_range(first: u32, last: u32) {
 /// Points stdin and stdout at /dev/null: the configuration has been read,
 /// and the guest holds its own copies of whatever it was granted. (stderr
 /// stays: warnings, traces and fault reports go there.)
-fn detach_stdio() {
+pub(super) fn detach_stdio() {
     use rustix::fs::{Mode, OFlags};
     let Ok(null) = rustix::fs::open("/dev/null", OFlags::RDWR | OFlags::CLOEXEC, Mode::empty())
     else {

@@ -1,5 +1,6 @@
 //! The emulator proper: Linux x86-64 only.
 
+pub mod acceptor;
 pub mod arch;
 pub mod exec;
 pub mod explore;

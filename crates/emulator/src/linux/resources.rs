@@ -9,6 +9,7 @@ use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use rustix::io::fcntl_dupfd_cloexec;
 use rustix::net::{self, AddressFamily, SocketAddrUnix, SocketType as NetType};
 
+use super::acceptor::{self, Acceptor};
 use crate::config::{Resource, ResourceKind, SocketAction, SocketType};
 
 /// Lowest host fd number used for guest fds.
@@ -19,9 +20,39 @@ pub fn dup(fd: BorrowedFd<'_>) -> std::io::Result<OwnedFd> {
     Ok(fcntl_dupfd_cloexec(fd, MIN_FD)?)
 }
 
+/// An opened resource: the program's fd and, for `accept: pass`, the
+/// acceptor to start once every resource is open.
+#[derive(Debug)]
+pub struct Opened {
+    pub fd: OwnedFd,
+    pub acceptor: Option<Acceptor>,
+}
+
 /// Opens one resource. `exe` is the program being run (for `!executable`).
 /// The error is the message to print, naming the YAML position.
-pub fn open(r: &Resource, exe: &File) -> Result<OwnedFd, String> {
+pub fn open(r: &Resource, exe: &File) -> Result<Opened, String> {
+    let fail = |what: String, e: &dyn std::fmt::Display| format!("{}: {what}: {e}", r.at);
+    if let ResourceKind::Socket {
+        ty,
+        action: SocketAction::AcceptAndPass,
+        address,
+    } = &r.kind
+    {
+        let what = format!("!socket {address}");
+        let listener = socket(*ty, SocketAction::AcceptAndPass, address)
+            .map_err(|e| fail(what.clone(), &e))?;
+        let (acceptor, program) = Acceptor::new(listener, format!("{}: {what}", r.at))
+            .map_err(|e| fail(what.clone(), &e))?;
+        let fd = dup(program.as_fd()).map_err(|e| fail(what, &e))?;
+        return Ok(Opened {
+            fd,
+            acceptor: Some(acceptor),
+        });
+    }
+    open_fd(r, exe).map(|fd| Opened { fd, acceptor: None })
+}
+
+fn open_fd(r: &Resource, exe: &File) -> Result<OwnedFd, String> {
     let fail = |what: String, e: &dyn std::fmt::Display| format!("{}: {what}: {e}", r.at);
     match &r.kind {
         ResourceKind::HostFd(n) => {
@@ -44,6 +75,8 @@ pub fn open(r: &Resource, exe: &File) -> Result<OwnedFd, String> {
     }
 }
 
+/// A socket bound to or connected to `address`; for `AcceptAndPass` the
+/// listening socket the acceptor serves.
 fn socket(ty: SocketType, action: SocketAction, address: &str) -> Result<OwnedFd, String> {
     let kind = match ty {
         SocketType::Stream => NetType::STREAM,
@@ -55,7 +88,7 @@ fn socket(ty: SocketType, action: SocketAction, address: &str) -> Result<OwnedFd
         let sock =
             net::socket_with(AddressFamily::UNIX, kind, flags, None).map_err(|e| e.to_string())?;
         match action {
-            SocketAction::Bind => net::bind(&sock, &addr),
+            SocketAction::Bind | SocketAction::AcceptAndPass => net::bind(&sock, &addr),
             SocketAction::Connect => net::connect(&sock, &addr),
         }
         .map_err(|e| e.to_string())?;
@@ -69,7 +102,7 @@ fn socket(ty: SocketType, action: SocketAction, address: &str) -> Result<OwnedFd
         };
         let sock = net::socket_with(family, kind, flags, None).map_err(|e| e.to_string())?;
         match action {
-            SocketAction::Bind => {
+            SocketAction::Bind | SocketAction::AcceptAndPass => {
                 net::sockopt::set_socket_reuseaddr(&sock, true).map_err(|e| e.to_string())?;
                 net::bind(&sock, &addr)
             }
@@ -78,8 +111,14 @@ fn socket(ty: SocketType, action: SocketAction, address: &str) -> Result<OwnedFd
         .map_err(|e| e.to_string())?;
         sock
     };
-    if action == SocketAction::Bind && ty == SocketType::Stream {
-        net::listen(&sock, 16).map_err(|e| e.to_string())?;
+    match (action, ty) {
+        (SocketAction::Bind, SocketType::Stream) => {
+            net::listen(&sock, 16).map_err(|e| e.to_string())?
+        }
+        (SocketAction::AcceptAndPass, _) => {
+            net::listen(&sock, acceptor::BACKLOG).map_err(|e| e.to_string())?
+        }
+        _ => {}
     }
     dup(sock.as_fd()).map_err(|e| e.to_string())
 }

@@ -4,8 +4,9 @@
 #![allow(dead_code)]
 
 use std::io::Write;
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -107,12 +108,11 @@ pub fn rt_example(name: &str) -> PathBuf {
     static BUILT: OnceLock<PathBuf> = OnceLock::new();
     let dir = BUILT.get_or_init(|| {
         use cloudabi_guest_build::{Build, Targets};
-        let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rt");
         let build = Build::new(
             &repo().join("crates/rt"),
             Targets::AllExamples,
             true,
-            &target,
+            &rt_target(),
         );
         let built = build
             .run()
@@ -122,8 +122,15 @@ pub fn rt_example(name: &str) -> PathBuf {
     dir.join(name)
 }
 
-/// Runs `cloudabi-run ARGS` with `yaml` on stdin, killing it after 20 s.
-pub fn run_with(args: &[&str], yaml: &str) -> Output {
+/// Where the runtime's examples are built for the tests: cargo's
+/// directory, with the finished programs in `release/`.
+pub fn rt_target() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("rt")
+}
+
+/// Starts `cloudabi-run ARGS` with `yaml` on stdin (then closed), stdout
+/// and stderr piped.
+pub fn spawn_with(args: &[&str], yaml: &str) -> Child {
     let mut child = Command::new(env!("CARGO_BIN_EXE_cloudabi-run"))
         .args(args)
         .stdin(Stdio::piped())
@@ -133,6 +140,17 @@ pub fn run_with(args: &[&str], yaml: &str) -> Output {
         .unwrap();
     // A launcher that refuses early may not read its input.
     let _ = child.stdin.take().unwrap().write_all(yaml.as_bytes());
+    child
+}
+
+/// Waits for `child` to end and collects its output; kills it and fails
+/// after 20 s.
+pub fn wait_output(child: Child) -> Output {
+    wait_labelled(child, "")
+}
+
+/// [`wait_output`], naming `label` (the arguments) if it times out.
+fn wait_labelled(mut child: Child, label: &str) -> Output {
     let deadline = Instant::now() + TIMEOUT;
     loop {
         if child.try_wait().unwrap().is_some() {
@@ -142,13 +160,18 @@ pub fn run_with(args: &[&str], yaml: &str) -> Output {
             let _ = child.kill();
             let out = child.wait_with_output().unwrap();
             panic!(
-                "cloudabi-run {args:?} timed out; stdout {:?}, stderr {:?}",
+                "cloudabi-run {label} timed out; stdout {:?}, stderr {:?}",
                 String::from_utf8_lossy(&out.stdout),
                 String::from_utf8_lossy(&out.stderr)
             );
         }
         std::thread::sleep(Duration::from_millis(5));
     }
+}
+
+/// Runs `cloudabi-run ARGS` with `yaml` on stdin, killing it after 20 s.
+pub fn run_with(args: &[&str], yaml: &str) -> Output {
+    wait_labelled(spawn_with(args, yaml), &format!("{args:?}"))
 }
 
 /// Runs `exe` with the document `body` (the %TAG header is added).
@@ -167,4 +190,29 @@ pub fn stderr(o: &Output) -> String {
 /// YAML for a string: double-quoted with escapes.
 pub fn quoted(s: &str) -> String {
     format!("{s:?}")
+}
+
+/// A TCP port of 127.0.0.1 that was free a moment ago (bound, then let go).
+pub fn free_port() -> u16 {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap().port()
+}
+
+/// A connection to 127.0.0.1:`port`, tried again while it is refused (a
+/// launcher listens once it has read its configuration), for up to 20 s.
+pub fn connect_when_listening(port: u16) -> TcpStream {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        match TcpStream::connect(("127.0.0.1", port)) {
+            Ok(c) => {
+                c.set_read_timeout(Some(TIMEOUT)).unwrap();
+                return c;
+            }
+            Err(e) if Instant::now() < deadline => {
+                assert_eq!(e.kind(), std::io::ErrorKind::ConnectionRefused, "{e}");
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            Err(e) => panic!("nothing listens at 127.0.0.1:{port}: {e}"),
+        }
+    }
 }

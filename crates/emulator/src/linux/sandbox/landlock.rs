@@ -112,16 +112,36 @@ fn partial(abi: ABI) -> String {
     )
 }
 
-fn build(
-    fds: &FdTable,
-    launcher: &Launcher,
-) -> Result<landlock::RulesetCreated, landlock::RulesetError> {
-    let mut ruleset = Ruleset::default()
+/// Restricts this process (the acceptor, single-threaded) to nothing on
+/// the file system and no TCP bind or connect; its open sockets stay
+/// usable (Landlock checks neither `accept` nor sending on a socket).
+/// `Err` names what the kernel could not enforce.
+pub fn deny_all() -> Result<(), String> {
+    let status = ruleset()
+        .and_then(|r| r.restrict_self())
+        .map_err(|e| format!("Landlock could not be applied ({e})"))?;
+    match status.ruleset {
+        RulesetStatus::FullyEnforced => Ok(()),
+        RulesetStatus::NotEnforced => Err("Landlock is not available".into()),
+        RulesetStatus::PartiallyEnforced => Err(partial(ABI::from(status.landlock))),
+    }
+}
+
+/// A ruleset that handles every access this code knows, with no rules yet.
+fn ruleset() -> Result<landlock::RulesetCreated, landlock::RulesetError> {
+    Ruleset::default()
         .set_compatibility(CompatLevel::BestEffort)
         .handle_access(AccessFs::from_all(TESTED))?
         .handle_access(AccessNet::from_all(TESTED))?
         .scope(Scope::from_all(TESTED))?
-        .create()?;
+        .create()
+}
+
+fn build(
+    fds: &FdTable,
+    launcher: &Launcher,
+) -> Result<landlock::RulesetCreated, landlock::RulesetError> {
+    let mut ruleset = ruleset()?;
     for (_, e) in fds.iter() {
         if e.filetype != filetype::DIRECTORY {
             continue;

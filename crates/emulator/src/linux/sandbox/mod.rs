@@ -22,6 +22,11 @@
 //! re-executed launcher of `proc_exec` runs inside them too; it adds a
 //! Landlock layer of its own for the descriptors it kept.
 //!
+//! The acceptor process of an `accept: pass` listener
+//! ([`super::acceptor`]) is forked before they are applied and confines
+//! itself instead: [`landlock::deny_all`] and
+//! [`seccomp::restrict_acceptor`].
+//!
 //! A layer the kernel lacks (or offers in part) gives one warning on stderr
 //! that names what is not enforced; `--sandbox=off` turns both off and says
 //! so.

@@ -10,7 +10,10 @@
 //! are allowed only with arguments checked, or not at all:
 //!
 //! - no `socket`, `connect`, `bind`, `listen`, `accept`: granted sockets are
-//!   made before confinement; `socketpair` for `AF_UNIX` only;
+//!   made before confinement, and connections to a listener granted with
+//!   `accept: pass` are accepted by a process of their own, which has a
+//!   filter of its own ([`restrict_acceptor`]); `socketpair` for `AF_UNIX`
+//!   only;
 //! - `execveat` only of the launcher's fd with `AT_EMPTY_PATH` (`proc_exec`),
 //!   no `execve`;
 //! - `clone` without namespace flags; `clone3` (whose flags sit in memory)
@@ -297,6 +300,41 @@ pub fn restrict(launcher: &OwnedFd) -> Result<(), String> {
     if mode == 2 {
         return Ok(());
     }
+    install(&program(launcher.as_raw_fd()))
+}
+
+/// The calls the acceptor process (`accept: pass`) makes once confined:
+/// its loop, its error message, and what Rust's allocator and exit need.
+const ACCEPTOR: &[libc::c_long] = &[
+    libc::SYS_poll,
+    libc::SYS_ppoll,
+    libc::SYS_accept4,
+    libc::SYS_sendmsg,
+    libc::SYS_close,
+    libc::SYS_write,
+    libc::SYS_mmap,
+    libc::SYS_munmap,
+    libc::SYS_mremap,
+    libc::SYS_madvise,
+    libc::SYS_brk,
+    libc::SYS_futex,
+    libc::SYS_rt_sigreturn,
+    libc::SYS_restart_syscall,
+    libc::SYS_exit,
+    libc::SYS_exit_group,
+];
+
+/// The acceptor's filter: [`ACCEPTOR`], nothing else.
+pub fn acceptor_program() -> BpfProgram {
+    compile(ACCEPTOR.iter().map(|nr| (*nr, Vec::new())).collect())
+}
+
+/// Confines the acceptor process to [`ACCEPTOR`].
+pub fn restrict_acceptor() -> Result<(), String> {
+    install(&acceptor_program())
+}
+
+fn install(program: &BpfProgram) -> Result<(), String> {
     // SAFETY: prctl with integer arguments.
     if unsafe { libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) } != 0 {
         return Err(format!(
@@ -304,7 +342,7 @@ pub fn restrict(launcher: &OwnedFd) -> Result<(), String> {
             std::io::Error::last_os_error()
         ));
     }
-    seccompiler::apply_filter(&program(launcher.as_raw_fd()))
+    seccompiler::apply_filter(program)
         .map_err(|e| format!("seccomp is not available ({e}): raw system calls are not filtered"))
 }
 
@@ -367,6 +405,27 @@ mod tests {
             } else if !rules.contains_key(&nr) {
                 assert_ne!(verdict, ALLOW, "{nr} is not on the list");
             }
+        }
+    }
+
+    #[test]
+    fn the_acceptor_may_accept_and_send_and_nothing_that_reaches_further() {
+        let prog = acceptor_program();
+        for nr in [libc::SYS_accept4, libc::SYS_sendmsg, libc::SYS_ppoll] {
+            assert_eq!(run(&prog, nr, [0; 6]), ALLOW, "{nr}");
+        }
+        for nr in [
+            libc::SYS_socket,
+            libc::SYS_connect,
+            libc::SYS_bind,
+            libc::SYS_recvmsg,
+            libc::SYS_openat,
+            libc::SYS_execveat,
+            libc::SYS_clone,
+            libc::SYS_kill,
+            libc::SYS_ptrace,
+        ] {
+            assert_ne!(run(&prog, nr, [0; 6]), ALLOW, "{nr}");
         }
     }
 
