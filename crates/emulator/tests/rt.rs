@@ -357,6 +357,63 @@ fn echo_server_serves_tcp_connections_the_launcher_accepts() {
     }
 }
 
+/// Starts example `name` as the README shows, from the repository root
+/// with its own `crates/rt/examples/NAME.yaml` on stdin (`edit` adjusts
+/// the YAML first).
+fn spawn_shipped(name: &str, edit: impl Fn(String) -> String) -> std::process::Child {
+    let yaml =
+        std::fs::read_to_string(repo().join(format!("crates/rt/examples/{name}.yaml"))).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cloudabi-run"))
+        .arg(rt_example(name))
+        .current_dir(repo())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let _ = child.stdin.take().unwrap().write_all(edit(yaml).as_bytes());
+    child
+}
+
+/// Each example's YAML next to it runs as shipped (echo-server's on a
+/// free port instead of 8080), with the output its README line promises.
+#[test]
+fn the_shipped_example_configurations_run() {
+    let shipped = |name: &str| {
+        let o = wait_output(spawn_shipped(name, |y| y));
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
+        stdout(&o)
+    };
+    assert_eq!(shipped("hello"), "Hello, CloudABI!\n");
+    let examples = repo().join("crates/rt/examples");
+    assert_eq!(
+        shipped("cat"),
+        std::fs::read_to_string(examples.join("cat.rs")).unwrap()
+    );
+    let mut want = Vec::new();
+    walk(&repo().join("crates/rt"), "", &mut want);
+    want.sort();
+    assert_eq!(shipped("tree").lines().collect::<Vec<_>>(), want);
+    let sums = shipped("sha256sum");
+    let names: Vec<&str> = sums
+        .lines()
+        .map(|l| {
+            let (digest, name) = l.split_once("  ").unwrap();
+            assert!(digest.len() == 64 && digest.bytes().all(|b| b.is_ascii_hexdigit()));
+            name
+        })
+        .collect();
+    assert_eq!(names, ["cat.rs", "tree.rs"], "{sums}");
+    let port = free_port();
+    let yaml = |y: String| {
+        assert!(y.contains("bind: 127.0.0.1:8080, accept: pass"), "{y}");
+        y.replace("127.0.0.1:8080", &format!("127.0.0.1:{port}"))
+    };
+    check_echo_server(spawn_shipped("echo-server", yaml), || {
+        connect_when_listening(port)
+    });
+}
+
 fn selftest(body: &str) -> Output {
     run(
         &rt_example("selftest"),
