@@ -102,3 +102,5 @@ pub fn default_ir() -> Result<ir::Ir, SpecErrors> {
 }
 pub mod backend;
 pub mod conformance;
+#[doc(hidden)]
+pub mod copies;

@@ -17,6 +17,7 @@ pub(super) fn lower(sources: SourceMap, spec: &ast::Spec<'_>, diags: &mut Vec<Di
         doc: Doc::default(),
         types: Vec::new(),
         syscalls: Vec::new(),
+        by_name: Vec::new(),
     };
     let resolver = super::docs::Resolver::new(spec, &scope);
     let mut lowerer = Lowerer {
@@ -54,6 +55,7 @@ pub(super) fn lower(sources: SourceMap, spec: &ast::Spec<'_>, diags: &mut Vec<Di
     super::layout::layout_all(&mut ir, diags);
     finish_syscalls(&mut ir);
     fill_used_by(&mut ir);
+    ir.index_names();
     ir
 }
 

@@ -50,6 +50,9 @@ pub struct Ir {
     pub types: Vec<TypeDef>,
     /// Syscalls in number order, which is alphabetical order.
     pub syscalls: Vec<Syscall>,
+    /// Type ids sorted by name, for [`Ir::find_type`] and [`Ir::types_by_name`]: backends
+    /// look names up per syscall, and a scan per lookup made large specs quadratic.
+    by_name: Vec<TypeId>,
 }
 
 /// A doc comment and its resolved cross-references.
@@ -417,9 +420,21 @@ impl Ir {
 
     /// Types sorted by name: the order backends print them in.
     pub fn types_by_name(&self) -> Vec<TypeId> {
+        if self.by_name.len() == self.types.len() {
+            return self.by_name.clone();
+        }
+        self.sorted_by_name()
+    }
+
+    fn sorted_by_name(&self) -> Vec<TypeId> {
         let mut ids: Vec<TypeId> = self.type_ids().collect();
         ids.sort_by(|a, b| self.ty(*a).name.name.cmp(&self.ty(*b).name.name));
         ids
+    }
+
+    /// Sorts the name index; the lowering calls it once the types are final.
+    pub(crate) fn index_names(&mut self) {
+        self.by_name = self.sorted_by_name();
     }
 
     /// The name of the input or output a [`Target::Param`] names (`""` if there is none).
@@ -430,12 +445,28 @@ impl Ir {
             .map_or("", Member::name)
     }
 
+    /// The type declared as `name`. (A name declared twice is an error, and only its
+    /// first declaration becomes a type.)
     pub fn find_type(&self, name: &str) -> Option<TypeId> {
-        self.type_ids().find(|&id| self.ty(id).name.name == name)
+        if self.by_name.len() != self.types.len() {
+            return self.type_ids().find(|&id| self.ty(id).name.name == name);
+        }
+        let i = self
+            .by_name
+            .binary_search_by(|id| self.ty(*id).name.name.as_str().cmp(name))
+            .ok()?;
+        Some(self.by_name[i])
     }
 
+    /// The syscall named `name`: syscalls are numbered in name order.
     pub fn find_syscall(&self, name: &str) -> Option<&Syscall> {
-        self.syscalls.iter().find(|s| s.name.name == name)
+        match self
+            .syscalls
+            .binary_search_by(|s| s.name.name.as_str().cmp(name))
+        {
+            Ok(i) => Some(&self.syscalls[i]),
+            Err(_) => self.syscalls.iter().find(|s| s.name.name == name),
+        }
     }
 
     /// Layout of any type; `None` for `void` and function types, which have no size.
@@ -607,28 +638,6 @@ impl Ir {
     }
 }
 
-/// Maps keyed by names and small integers. Lookups here are on the hot path of loading a
-/// spec, and the keys come from the spec author, not an attacker, so a fast FNV-1a hash
-/// serves better than the default DoS-resistant SipHash.
-pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
-
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
+/// Maps keyed by names and small integers. The keys come from the spec author, not an
+/// attacker, so rustc's fast Fx hash serves better than the default DoS-resistant SipHash.
+pub(crate) type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;

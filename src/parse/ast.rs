@@ -15,7 +15,7 @@ pub struct Name<'a> {
 /// them into one text, each line ending in a newline.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Doc<'a> {
-    pub lines: super::inline::InlineVec<&'a str, 4>,
+    pub lines: Vec<&'a str>,
     pub span: Option<Span>,
     pub refs: Vec<DocRef<'a>>,
 }

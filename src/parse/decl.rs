@@ -19,7 +19,7 @@ pub(super) struct Line<'n, 'a> {
 }
 
 /// The words of one line, kept inline.
-pub(super) type Words<'a> = super::inline::InlineVec<(&'a str, Span), 6>;
+pub(super) type Words<'a> = smallvec::SmallVec<[(&'a str, Span); 6]>;
 
 impl<'n, 'a> Line<'n, 'a> {
     pub fn new(node: &'n Node<'a>) -> Line<'n, 'a> {

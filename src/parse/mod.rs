@@ -3,7 +3,6 @@
 
 pub mod ast;
 pub mod decl;
-pub mod inline;
 pub mod lexer;
 mod member;
 pub mod tree;

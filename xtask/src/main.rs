@@ -1,4 +1,5 @@
 //! Project chores: `gen` (regenerate `generated/`), `gen --check`, `conformance`, `test`,
+//! `copies` (a large spec for measuring),
 //! `guest` (CloudABI programs in Rust).
 
 mod docs_screenshot;
@@ -16,6 +17,8 @@ commands:
   gen --check      fail (naming each file) if generated/ is stale, missing files or has extra ones
   conformance SPEC prove that SPEC declares the same ABI as spec/cloudabi.txt (docs ignored)
   test             install or check the system tools the tests need, then run every test
+  copies N         print a spec made of N renamed copies of ours (for measuring at scale:
+                   `cloudabi-gen` on it is what the issue-15 figures were taken with)
   docs-screenshot  open the HTML docs in headless Chromium: PNGs under target/docs-screenshots/,
                    and check that the search box filters
 ";
@@ -28,6 +31,7 @@ fn main() -> ExitCode {
         ["gen", "--check"] => gen::run(true),
         ["conformance", path] => gen::conformance(path),
         ["test", rest @ ..] => test::run(rest),
+        ["copies", n] => copies(n),
         ["docs-screenshot"] => docs_screenshot::run(),
         ["guest", rest @ ..] => guest::run(rest),
         _ => {
@@ -42,6 +46,19 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `copies N`: our spec N times over, each copy under names of its own, on stdout.
+fn copies(n: &str) -> Result<(), String> {
+    let n: usize = n
+        .parse()
+        .map_err(|_| format!("copies: `{n}` is not a number of copies"))?;
+    let text = cloudabi_gen::copies::copies(cloudabi_gen::DEFAULT_SPEC, n)
+        .map_err(|e| format!("spec/cloudabi.txt is invalid:\n{}", e.render()))?;
+    use std::io::Write;
+    std::io::stdout()
+        .write_all(text.as_bytes())
+        .map_err(|e| format!("cannot write the spec: {e}"))
 }
 
 /// The workspace root.
