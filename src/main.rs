@@ -189,9 +189,13 @@ fn select(names: &[String]) -> Result<Vec<&'static backend::Backend>, Failure> {
 
 /// Writes each file through a temporary sibling and a rename, so an interrupted run never
 /// leaves a half-written file behind: each file is either the old one or the new one.
+/// A file that already holds exactly the new contents is left alone (its modification time
+/// too, so build tools see nothing changed): reading and comparing costs far less than
+/// creating an inode, renaming it over the old one and evicting that one.
 /// (Nothing is synced to disk: the output can always be made again from the spec.)
 fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), String> {
     let mut made: Vec<PathBuf> = Vec::new();
+    let mut written = 0;
     for f in files {
         let path = dir.join(&f.path);
         if let Some(parent) = path.parent() {
@@ -201,11 +205,38 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), String> {
                 made.push(parent.to_path_buf());
             }
         }
+        if holds(&path, f.contents.as_bytes()) {
+            continue;
+        }
         write_atomic(&path, f.contents.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        written += 1;
     }
-    eprintln!("wrote {} files under {}", files.len(), dir.display());
+    let unchanged = files.len() - written;
+    match unchanged {
+        0 => eprintln!("wrote {written} files under {}", dir.display()),
+        _ => eprintln!(
+            "wrote {written} files under {} ({unchanged} already up to date)",
+            dir.display()
+        ),
+    }
     Ok(())
+}
+
+/// Whether the file at `path` exists and holds exactly `contents`.
+fn holds(path: &Path, contents: &[u8]) -> bool {
+    use std::io::Read;
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    if !file
+        .metadata()
+        .is_ok_and(|m| m.len() == contents.len() as u64)
+    {
+        return false;
+    }
+    let mut existing = Vec::with_capacity(contents.len());
+    file.read_to_end(&mut existing).is_ok() && existing == contents
 }
 
 fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {

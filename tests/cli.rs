@@ -233,3 +233,48 @@ fn walk(dir: &std::path::Path) -> Vec<String> {
     }
     out
 }
+
+#[test]
+fn a_second_run_leaves_up_to_date_files_alone_and_rewrites_changed_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = write(dir.path(), "ok.txt", "alias uint32 count\n\t| A count.\n");
+    let out = dir.path().join("out");
+    let run = || {
+        let run = cli()
+            .arg(&spec)
+            .args(["-b", "json", "--out"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        String::from_utf8(run.stderr).unwrap()
+    };
+    run();
+    let json = out.join("json/cloudabi.json");
+    let schema = out.join("json/cloudabi.schema.json");
+    let inode =
+        |p: &std::path::Path| std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(p).unwrap());
+    let (json_inode, schema_inode) = (inode(&json), inode(&schema));
+    let good = std::fs::read(&json).unwrap();
+    std::fs::write(&json, b"stale").unwrap();
+    let stderr = run();
+    assert!(
+        stderr.contains("wrote 1 files") && stderr.contains("1 already up to date"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&json).unwrap(), good);
+    assert_ne!(
+        inode(&json),
+        json_inode,
+        "a changed file is replaced through a rename"
+    );
+    assert_eq!(
+        inode(&schema),
+        schema_inode,
+        "an up-to-date file is not touched"
+    );
+}
