@@ -1,11 +1,12 @@
 //! `cloudabi-gen`: run any backend on any spec file, or put a spec in canonical layout.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use cloudabi_gen::backend::{self, OutputFile};
+use cloudabi_gen::backend;
 use cloudabi_gen::SpecErrors;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Generate C headers, Rust bindings, vDSOs, docs or JSON from a cloudabi.txt-style spec,
 /// or check and rewrite a spec's layout.
@@ -131,10 +132,10 @@ fn generate(cli: &Generate, format: MessageFormat) -> Result<(), Failure> {
         }
         return Ok(());
     }
-    let files = backend::run(&ir, &selected);
     match &cli.out {
-        Some(dir) if !cli.dry_run => write_all(dir, &files).map_err(Failure::Other),
+        Some(dir) if !cli.dry_run => write_all(dir, &ir, &selected).map_err(Failure::Other),
         _ => {
+            let files = backend::run(&ir, &selected);
             let mut stdout = std::io::stdout().lock();
             for f in &files {
                 let _ = writeln!(stdout, "{}", f.path);
@@ -187,35 +188,45 @@ fn select(names: &[String]) -> Result<Vec<&'static backend::Backend>, Failure> {
         .collect()
 }
 
-/// Writes each file through a temporary sibling and a rename, so an interrupted run never
-/// leaves a half-written file behind: each file is either the old one or the new one.
-/// A file that already holds exactly the new contents is left alone (its modification time
-/// too, so build tools see nothing changed): reading and comparing costs far less than
-/// creating an inode, renaming it over the old one and evicting that one.
-/// (Nothing is synced to disk: the output can always be made again from the spec.)
-fn write_all(dir: &Path, files: &[OutputFile]) -> Result<(), String> {
-    let mut made: Vec<PathBuf> = Vec::new();
-    let mut written = 0;
-    for f in files {
-        let path = dir.join(&f.path);
-        if let Some(parent) = path.parent() {
-            if !made.iter().any(|d| d == parent) {
-                std::fs::create_dir_all(parent)
-                    .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-                made.push(parent.to_path_buf());
+/// Runs the backends and writes each one's files as soon as it is done (so a large spec's
+/// output is never all in memory at once), each through a temporary sibling and a rename:
+/// an interrupted run never leaves a half-written file behind, each file is either the old
+/// one or the new one. A file that already holds exactly the new contents is left alone
+/// (its modification time too, so build tools see nothing changed): reading and comparing
+/// costs far less than creating an inode, renaming it over the old one and evicting that
+/// one. (Nothing is synced to disk: the output can always be made again from the spec.)
+fn write_all(
+    dir: &Path,
+    ir: &cloudabi_gen::ir::Ir,
+    backends: &[&backend::Backend],
+) -> Result<(), String> {
+    let total = AtomicUsize::new(0);
+    let written = AtomicUsize::new(0);
+    backend::run_each(ir, backends, |_, files| {
+        let mut made: Vec<PathBuf> = Vec::new();
+        for f in &files {
+            let path = dir.join(&f.path);
+            if let Some(parent) = path.parent() {
+                if !made.iter().any(|d| d == parent) {
+                    std::fs::create_dir_all(parent)
+                        .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+                    made.push(parent.to_path_buf());
+                }
             }
+            total.fetch_add(1, Ordering::Relaxed);
+            if holds(&path, f.contents.as_bytes()) {
+                continue;
+            }
+            write_atomic(&path, f.contents.as_bytes())
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            written.fetch_add(1, Ordering::Relaxed);
         }
-        if holds(&path, f.contents.as_bytes()) {
-            continue;
-        }
-        write_atomic(&path, f.contents.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        written += 1;
-    }
-    let unchanged = files.len() - written;
-    match unchanged {
+        Ok::<(), String>(())
+    })?;
+    let (total, written) = (total.into_inner(), written.into_inner());
+    match total - written {
         0 => eprintln!("wrote {written} files under {}", dir.display()),
-        _ => eprintln!(
+        unchanged => eprintln!(
             "wrote {written} files under {} ({unchanged} already up to date)",
             dir.display()
         ),
