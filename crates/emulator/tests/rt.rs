@@ -650,4 +650,15 @@ fn a_new_guest_package_builds_and_runs() {
         "{}",
         stderr(&o)
     );
+    let one = yaml.replace(
+        "# dir: !file {path: .}",
+        &format!("dir: !file {{path: {}}}", path(&dir.join("src"))),
+    );
+    let o = run_with(&[built[0].to_str().unwrap()], &one);
+    assert_eq!(
+        stdout(&o),
+        "Hello from my-first!\nThe directory I was given holds 1 entry:\n  main.rs\n",
+        "{}",
+        stderr(&o)
+    );
 }
