@@ -8,15 +8,28 @@ use model::*;
 
 pub fn generate(ir: &Ir) -> Vec<OutputFile> {
     let doc = document(ir);
-    let mut json = serde_json::to_string_pretty(&doc).expect("the model serializes");
-    json.push('\n');
-    let schema = schemars::schema_for!(Document);
-    let mut schema_json = serde_json::to_string_pretty(&schema).expect("schemas serialize");
-    schema_json.push('\n');
+    // The document runs about five times the size of its spec; one buffer of that size
+    // spares the copies of growing it step by step.
+    let spec_len: usize = ir.sources.files().iter().map(|f| f.text.len()).sum();
+    let mut json = Vec::with_capacity(spec_len * 6);
+    serde_json::to_writer_pretty(&mut json, &doc).expect("the model serializes");
+    json.push(b'\n');
+    let json = String::from_utf8(json).expect("serde_json writes UTF-8");
     vec![
         OutputFile::new("json/cloudabi.json", json),
-        OutputFile::new("json/cloudabi.schema.json", schema_json),
+        OutputFile::new("json/cloudabi.schema.json", schema().to_string()),
     ]
+}
+
+/// The JSON Schema of [`Document`]: the same for every spec, so made once per process.
+fn schema() -> &'static str {
+    static SCHEMA: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SCHEMA.get_or_init(|| {
+        let schema = schemars::schema_for!(Document);
+        let mut json = serde_json::to_string_pretty(&schema).expect("schemas serialize");
+        json.push('\n');
+        json
+    })
 }
 
 /// Builds the JSON model of an IR.
