@@ -234,7 +234,8 @@ fn write_all(
     Ok(())
 }
 
-/// Whether the file at `path` exists and holds exactly `contents`.
+/// Whether the file at `path` exists and holds exactly `contents`. It is read through one
+/// small buffer, so checking a large file costs no large allocation.
 fn holds(path: &Path, contents: &[u8]) -> bool {
     use std::io::Read;
     let Ok(mut file) = std::fs::File::open(path) else {
@@ -246,8 +247,17 @@ fn holds(path: &Path, contents: &[u8]) -> bool {
     {
         return false;
     }
-    let mut existing = Vec::with_capacity(contents.len());
-    file.read_to_end(&mut existing).is_ok() && existing == contents
+    let mut buf = [0u8; 64 * 1024];
+    let mut rest = contents;
+    loop {
+        match file.read(&mut buf) {
+            Ok(0) => return rest.is_empty(),
+            Ok(n) if n <= rest.len() && buf[..n] == rest[..n] => rest = &rest[n..],
+            Ok(_) => return false,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return false,
+        }
+    }
 }
 
 fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
