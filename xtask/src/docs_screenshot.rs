@@ -3,7 +3,7 @@
 //! index and of one syscall section, and checks in a scripted session that the search box
 //! filters: `index.html?q=fd_` must hide exactly the entries without `fd_`.
 
-#[path = "../../tests/docs_support/chromium.rs"]
+#[path = "../../tests/gen/docs/chromium.rs"]
 mod chromium;
 
 use std::path::Path;

@@ -20,7 +20,7 @@
 //!
 //! Unlike the original stubs, which stored below sp, the save area is reserved by moving
 //! sp (in 16-byte steps, as aarch64 requires), so a signal arriving meanwhile cannot
-//! overwrite it. tests/vdso_arm runs every stub against this convention in an emulator.
+//! overwrite it. tests/gen/vdso/arm runs every stub against this convention in an emulator.
 
 use super::{Arch, Call};
 use crate::ir::Machine;

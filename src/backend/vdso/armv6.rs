@@ -20,7 +20,7 @@
 //! r1 to r3 and ip do not survive it. (sp cannot move: the kernel reads stack arguments
 //! relative to it. CloudABI delivers no asynchronous signals that could overwrite the
 //! area.) Everything after the trap is predicated on carry clear, so on failure it all
-//! falls through to the return with the errno in r0. tests/vdso_arm runs every stub
+//! falls through to the return with the errno in r0. tests/gen/vdso/arm runs every stub
 //! against this convention in an emulator.
 
 use super::{words, Arch, Call};

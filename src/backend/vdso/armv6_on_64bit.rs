@@ -10,7 +10,7 @@
 //!
 //! Only ip is written before the trap, so every argument register still holds what C
 //! put there when its turn comes. The original stubs used the space below sp without
-//! moving sp; moving it keeps a signal handler from overwriting the frame. tests/vdso_arm
+//! moving sp; moving it keeps a signal handler from overwriting the frame. tests/gen/vdso/arm
 //! runs every stub against this convention in an emulator.
 
 use super::armv6::{argument_words, constant, load_store, move_sp, place, Place, MAX_OFFSET};
