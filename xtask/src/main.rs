@@ -6,6 +6,8 @@ mod docs_screenshot;
 mod gen;
 mod guest;
 mod test;
+#[cfg(test)]
+mod tidy;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

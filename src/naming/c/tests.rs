@@ -1,3 +1,5 @@
+//! Unit tests of the C naming: identifiers, prefixes and type names as the C backends spell them.
+
 use super::*;
 use crate::ir::{IntType, Machine, Type};
 

@@ -1,3 +1,5 @@
+//! Unit tests of the YAML configuration: tags, descriptors, and the errors bad input gets.
+
 use super::*;
 use argdata::{Fd, Integer};
 

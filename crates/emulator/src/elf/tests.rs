@@ -1,3 +1,5 @@
+//! Unit tests of the ELF checks on hand-built images: what passes, and why each bad one fails.
+
 use super::*;
 
 /// A minimal valid image: one R+X segment at 0 holding the headers and the
