@@ -75,6 +75,12 @@ fn a_shared_mapping_of_an_empty_object_is_efault_for_every_call() {
             assert_eq!(value(&text, call), EFAULT, "{call}: {text}");
         }
         assert_eq!(value(&text, "ordinary_call_still_works"), "0", "{text}");
+        // On the fast path (one thread) and off it (two): the same answers.
+        assert_eq!(value(&text, "fast_checked"), "0", "{text}");
+        for call in ["fast_nwritten", "fast_nwritten_again", "fast_iovec"] {
+            assert_eq!(value(&text, call), EFAULT, "{call}: {text}");
+        }
+        assert_eq!(value(&text, "fast_ordinary"), "0", "{text}");
     }
 }
 

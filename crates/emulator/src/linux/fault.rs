@@ -16,10 +16,17 @@
 //! page, if the guest's record says it is guest memory and the thread is
 //! inside a call, with a fresh zero page and lets the access run again;
 //! the call completes against that page, and on its way out (in the
-//! trampoline, or the fast path) the emulator makes the page inaccessible,
-//! drops it from the record, and answers the call with `EFAULT`. No host
-//! state is ever abandoned half-way, and the guest loses only what it could
-//! not have read either.
+//! trampoline) the emulator makes the page inaccessible, drops it from the
+//! record, and answers the call with `EFAULT`. No host state is ever
+//! abandoned half-way, and the guest loses only what it could not have read
+//! either.
+//!
+//! The fast paths (`host::fast`) touch guest memory in exactly three
+//! places, with no lock held and nothing to undo: those accesses are listed
+//! in an exception table (as a kernel lists its user-copy instructions), and
+//! a fault there continues at its fixup code instead, which falls back to
+//! the full path or answers `EFAULT`. So the fast paths need no bookkeeping
+//! around a call.
 //!
 //! Every host thread that runs guest code has an alternate signal stack (a
 //! fault may come from a guest whose stack pointer is bad), and the
@@ -181,11 +188,133 @@ extern "C" fn on_fault(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut l
             (*uc).uc_mcontext.gregs[libc::REG_RIP as usize] as usize,
         )
     };
+    let memory = sig == libc::SIGSEGV || sig == libc::SIGBUS;
+    if memory {
+        if let Some(fixup) = fixup_for(pc) {
+            // SAFETY: the kernel's ucontext; the access at `pc` is one the
+            // table lists, and its fixup code continues from there.
+            unsafe {
+                (*ctx.cast::<libc::ucontext_t>()).uc_mcontext.gregs[libc::REG_RIP as usize] =
+                    fixup as i64;
+            }
+            return;
+        }
+    }
     let in_call = arch::in_call();
-    if in_call && (sig == libc::SIGSEGV || sig == libc::SIGBUS) && patch(addr) {
+    if in_call && memory && patch(addr) {
         return;
     }
     fatal(sig, addr, pc, in_call);
+}
+
+/// One entry of the exception table: a guest-memory access of the fast
+/// paths and where to continue if it faults, each as an offset from the
+/// field itself (so the table needs no relocations).
+#[repr(C)]
+struct Fixup {
+    access: i32,
+    fixup: i32,
+}
+
+unsafe extern "C" {
+    // Made by the linker around the section the accesses below add to.
+    static __start_cloudabi_emu_extable: [Fixup; 0];
+    static __stop_cloudabi_emu_extable: [Fixup; 0];
+}
+
+/// Where a faulting access at `pc` continues, if the table lists it.
+fn fixup_for(pc: usize) -> Option<usize> {
+    let start = (&raw const __start_cloudabi_emu_extable).cast::<Fixup>();
+    let stop = (&raw const __stop_cloudabi_emu_extable).cast::<Fixup>();
+    let mut e = start;
+    while e < stop {
+        // SAFETY: `e` lies within the table the linker delimits.
+        let (access, fixup) = unsafe {
+            let access = core::ptr::addr_of!((*e).access);
+            let fixup = core::ptr::addr_of!((*e).fixup);
+            (
+                (access as usize).wrapping_add_signed(*access as isize),
+                (fixup as usize).wrapping_add_signed(*fixup as isize),
+            )
+        };
+        if access == pc {
+            return Some(fixup);
+        }
+        // SAFETY: still within the table or its end.
+        e = unsafe { e.add(1) };
+    }
+    None
+}
+
+/// The buffer address and length of the I/O vector at `v` (guest memory,
+/// checked readable), or a length of `usize::MAX` if reading it faulted:
+/// the fast paths refuse that length and fall back to the full path, which
+/// recovers the fault as any call's. Needs no bookkeeping around it: the
+/// fault handler finds these two loads in the exception table.
+///
+/// # Safety
+/// `v` must be aligned, checked guest memory of 16 bytes.
+#[inline(always)]
+pub unsafe fn read_iovec(v: *const [usize; 2]) -> (usize, usize) {
+    let (addr, len): (usize, usize);
+    // SAFETY: the caller's; a fault continues at 4, which gives the
+    // refused length.
+    unsafe {
+        core::arch::asm!(
+            "2: mov {a}, qword ptr [{v}]",
+            "3: mov {l}, qword ptr [{v} + 8]",
+            "5:",
+            ".pushsection cloudabi_emu_extable,\"aR\",@progbits",
+            ".balign 4",
+            ".long 2b - .",
+            ".long 4f - .",
+            ".long 3b - .",
+            ".long 4f - .",
+            ".popsection",
+            ".pushsection .text.cloudabi_emu_fixup,\"ax\",@progbits",
+            "4: mov {l}, -1",
+            "jmp 5b",
+            ".popsection",
+            v = in(reg) v,
+            a = out(reg) addr,
+            l = out(reg) len,
+            options(nostack, readonly, preserves_flags),
+        );
+    }
+    (addr, len)
+}
+
+/// Stores `value` at `out` (guest memory, checked writable); false if the
+/// store faulted (the page is left as it is: the call answers EFAULT, and
+/// the guest's own access would fault the same way).
+///
+/// # Safety
+/// `out` must be aligned, checked writable guest memory.
+#[inline(always)]
+pub unsafe fn write_word(out: *mut usize, value: usize) -> bool {
+    let stored: u32;
+    // SAFETY: the caller's; a fault continues at 4, which clears `stored`.
+    unsafe {
+        core::arch::asm!(
+            "mov {s:e}, 1",
+            "2: mov qword ptr [{o}], {v}",
+            "5:",
+            ".pushsection cloudabi_emu_extable,\"aR\",@progbits",
+            ".balign 4",
+            ".long 2b - .",
+            ".long 4f - .",
+            ".popsection",
+            ".pushsection .text.cloudabi_emu_fixup,\"ax\",@progbits",
+            "4: xor {s:e}, {s:e}",
+            "jmp 5b",
+            ".popsection",
+            o = in(reg) out,
+            v = in(reg) value,
+            s = out(reg) stored,
+            options(nostack),
+        );
+    }
+    stored != 0
 }
 
 /// Replaces the page of `addr` with a zero page if it is guest memory and a
@@ -284,7 +413,7 @@ impl core::fmt::Write for Line {
 
 /// After a call during which pages were patched: makes them inaccessible,
 /// forgets them in the record, and gives the call's answer, `EFAULT`.
-/// Called by the trampolines (and the fast path, through its own slot).
+/// Called by the trampolines.
 pub extern "C" fn after_fault() -> u16 {
     arch::clear_faulted();
     let host = arch::current().cast::<super::host::Host>();

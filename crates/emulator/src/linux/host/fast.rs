@@ -3,11 +3,12 @@
 //!
 //! The guest calls these directly, not through a trampoline: they run with
 //! the guest's word at `%fs:0` in place, on the guest's stack, where they
-//! keep nothing of the emulator's (only the guest's own registers, saved
-//! and restored, and the guest's return address). That is safe because they
-//! reach per-thread state only through `%fs`-base-relative slots
-//! ([`arch::current`]), never through `%fs:0`, and call nothing but the
-//! host kernel and [`from_host`] (a pure function), and cannot panic.
+//! keep nothing of the emulator's but return addresses into its code (which
+//! the guest knows anyway: its vDSO points here), while the guest cannot
+//! run (it has one thread). That is safe because they reach per-thread
+//! state only through `%fs`-base-relative slots ([`arch::current`]), never
+//! through `%fs:0`, and call nothing but the host kernel and [`from_host`]
+//! (a pure function), and cannot panic.
 //! Anything else (more buffers, an fd or range not checked recently, a
 //! missing right, tracing, other threads) jumps to the trampoline, and so to
 //! the generated entry point, which checks and reports errors in full. The
@@ -25,7 +26,7 @@ use cloudabi::{ciovec, errno, fd as Fd, iovec, rights};
 
 use super::errors::from_host;
 use super::Host;
-use crate::linux::arch;
+use crate::linux::{arch, fault};
 
 /// The trampolines of the calls with a fast entry point, for falling back.
 static TRAMPOLINE_FD_READ: AtomicUsize = AtomicUsize::new(0);
@@ -70,7 +71,6 @@ impl Host {
         n: usize,
         out: *mut usize,
         buf_writable: bool,
-        buf: impl FnOnce(&V) -> (usize, usize),
     ) -> Option<(usize, usize)> {
         let (v, o) = (vecs as usize, out as usize);
         let args = self.fast()
@@ -82,140 +82,178 @@ impl Host {
         if !args {
             return None;
         }
-        // SAFETY: checked above: aligned, readable guest memory.
-        let (addr, len) = buf(unsafe { &*vecs });
+        // SAFETY: checked above: aligned, readable guest memory. A fault
+        // gives a length refused below.
+        let (addr, len) = unsafe { fault::read_iovec(vecs.cast()) };
         (len <= isize::MAX as usize && self.recently_checked(addr, len, buf_writable))
             .then_some((addr, len))
     }
 }
 
-/// What tells the fast calls apart.
+/// What tells the fast calls apart (besides the host system call and the
+/// trampoline, which the entry points name themselves).
 struct Call {
-    /// The host system call.
-    nr: libc::c_long,
     /// The right the guest fd needs.
     needed: rights,
     /// Whether the host writes the buffer.
     buf_writable: bool,
-    trampoline: &'static AtomicUsize,
 }
 
 const WRITE: Call = Call {
-    nr: libc::SYS_write,
     needed: rights::FD_WRITE,
     buf_writable: false,
-    trampoline: &TRAMPOLINE_FD_WRITE,
 };
 
 const READ: Call = Call {
-    nr: libc::SYS_read,
     needed: rights::FD_READ,
     buf_writable: true,
-    trampoline: &TRAMPOLINE_FD_READ,
 };
 
 /// `cloudabi_sys_fd_write`.
 ///
 /// # Safety
 /// Called by the guest (the vDSO points here), with the C signature.
+#[unsafe(naked)]
 pub unsafe extern "C" fn fd_write(
     fd: Fd,
     iovs: *const ciovec,
     iovs_len: usize,
     nwritten: *mut usize,
 ) -> errno {
-    // SAFETY: the function's contract.
-    unsafe { serve(&WRITE, fd, iovs, iovs_len, nwritten) }
+    core::arch::naked_asm!(
+        fast_entry!(),
+        prepare = sym prepare::<WriteCall>,
+        finish = sym finish,
+        trampoline = sym TRAMPOLINE_FD_WRITE,
+        nr = const libc::SYS_write,
+        epipe = const -libc::EPIPE,
+    )
 }
 
 /// `cloudabi_sys_fd_read`.
 ///
 /// # Safety
 /// As for [`fd_write`].
+#[unsafe(naked)]
 pub unsafe extern "C" fn fd_read(
     fd: Fd,
     iovs: *const iovec,
     iovs_len: usize,
     nread: *mut usize,
 ) -> errno {
-    // SAFETY: the function's contract.
-    unsafe { serve(&READ, fd, iovs, iovs_len, nread) }
+    core::arch::naked_asm!(
+        fast_entry!(),
+        prepare = sym prepare::<ReadCall>,
+        finish = sym finish,
+        trampoline = sym TRAMPOLINE_FD_READ,
+        nr = const libc::SYS_read,
+        epipe = const -libc::EPIPE,
+    )
 }
 
-/// Makes `call` on the fast path, or through its trampoline.
+/// The body of both entry points: [`prepare`] checks the arguments (a call
+/// that also returns before the system call), the host call is made here,
+/// in the entry point's own frame, [`finish`] stores the count (a call made
+/// after it), and the entry point goes back to the guest by an indirect
+/// jump to the return address rather than by `ret`.
+///
+/// Why: in the VM this was measured in, the first `ret` after a system call
+/// whose `call` came before it costs ~65 ns (the processor's return
+/// predictions do not survive the trip through the kernel), nearly half of
+/// a 1-byte `write(2)`; an indirect jump is predicted from the branch
+/// target buffer, which does survive, and costs ~2 ns. (A native loop
+/// around an inlined `syscall` instruction pays no such return; one that
+/// calls libc's `write` does.)
+///
+/// The frame, on the guest's stack below its return address: the four
+/// arguments (for the fallback) and the buffer's address and length as
+/// `prepare` found them; 56 bytes keep the calls 16-byte aligned.
+macro_rules! fast_entry {
+    () => {
+        concat!(
+            "sub rsp, 56\n",
+            "mov qword ptr [rsp], rdi\n",
+            "mov qword ptr [rsp + 8], rsi\n",
+            "mov qword ptr [rsp + 16], rdx\n",
+            "mov qword ptr [rsp + 24], rcx\n",
+            "lea r8, [rsp + 32]\n",
+            "call {prepare}\n",
+            "test eax, eax\n",
+            "js 2f\n",
+            "mov edi, eax\n",
+            "mov rsi, qword ptr [rsp + 32]\n",
+            "mov rdx, qword ptr [rsp + 40]\n",
+            "mov eax, {nr}\n",
+            "syscall\n",
+            // EPIPE: the write failed without effect; the trampoline's path
+            // makes it again and raises SIGPIPE as the reference does
+            // (Host::fd_write).
+            "cmp rax, {epipe}\n",
+            "je 2f\n",
+            "mov rdi, rax\n",
+            "mov rsi, qword ptr [rsp + 24]\n",
+            "call {finish}\n",
+            "add rsp, 56\n",
+            "pop rcx\n",
+            "jmp rcx\n",
+            // Not for the fast path (or EPIPE): to the trampoline, with the
+            // guest's arguments and return address as they came (it returns
+            // to the guest itself).
+            "2:\n",
+            "mov rdi, qword ptr [rsp]\n",
+            "mov rsi, qword ptr [rsp + 8]\n",
+            "mov rdx, qword ptr [rsp + 16]\n",
+            "mov rcx, qword ptr [rsp + 24]\n",
+            "add rsp, 56\n",
+            "jmp qword ptr [rip + {trampoline}]\n",
+        )
+    };
+}
+use fast_entry;
+
+/// What tells the two fast calls apart, for [`prepare`].
+trait FastCall {
+    const CALL: Call;
+    type Vec: IoVec;
+}
+
+struct WriteCall;
+struct ReadCall;
+
+impl FastCall for WriteCall {
+    const CALL: Call = WRITE;
+    type Vec = ciovec;
+}
+
+impl FastCall for ReadCall {
+    const CALL: Call = READ;
+    type Vec = iovec;
+}
+
+/// The host fd of a call the fast path can make, with its buffer's address
+/// and length stored at `buf`; or -1 if any check fails.
 ///
 /// # Safety
-/// As for the entry points.
-#[inline(always)]
-unsafe fn serve<V: BufParts>(
-    call: &Call,
+/// Called by the entry points only, with the guest's arguments and `buf`
+/// pointing at two words of their frame.
+unsafe extern "C" fn prepare<C: FastCall>(
     fd: Fd,
-    vecs: *const V,
+    vecs: *const C::Vec,
     n: usize,
     out: *mut usize,
-) -> errno {
-    // While the guest's memory is touched, a fault in it is recovered
-    // (see `fault`): the patched call is then answered with EFAULT, by the
-    // trampoline this falls back to or by the fault slot's.
-    arch::set_in_call(true);
+    buf: *mut [usize; 2],
+) -> i32 {
+    let call = C::CALL;
     // SAFETY: the caller is a guest thread this host thread serves, so
     // `current` is null or its live Host; `one_buffer` checks the pointers.
-    let found = unsafe { args(fd, vecs, n, out, call.needed, call.buf_writable) };
-    let Some((raw, addr, len)) = found else {
-        arch::set_in_call(false);
-        // SAFETY: as for this function.
-        return unsafe { trampoline(call.trampoline, fd, vecs, n, out) };
-    };
-    // SAFETY: `raw` stays open while the thread is alone and in this call;
-    // the buffer is checked guest memory (writable if the host writes it).
-    let r = unsafe { syscall3(call.nr, raw, addr, len) };
-    if r == -(libc::EPIPE as isize) {
-        // The write failed without effect; the trampoline's path makes it
-        // again and raises SIGPIPE as the reference does (Host::fd_write).
-        arch::set_in_call(false);
-        // SAFETY: as for this function.
-        return unsafe { trampoline(call.trampoline, fd, vecs, n, out) };
+    match unsafe { args(fd, vecs, n, out, call.needed, call.buf_writable) } {
+        Some((raw, addr, len)) => {
+            // SAFETY: two words of the entry point's frame.
+            unsafe { buf.write([addr, len]) };
+            raw
+        }
+        None => -1,
     }
-    let e = finish(r, out);
-    arch::set_in_call(false);
-    if arch::faulted() {
-        return fault_answer();
-    }
-    e
-}
-
-/// EFAULT for a call whose `out` fell on a faulting page, through the
-/// fault slot's trampoline (which forgets the page on the host side).
-#[cold]
-#[inline(never)]
-fn fault_answer() -> errno {
-    // SAFETY: the fault slot's trampoline takes no arguments and returns an
-    // errno; it restores the host's state itself.
-    let f: unsafe extern "C" fn() -> errno =
-        unsafe { core::mem::transmute::<usize, _>(arch::fault_trampoline()) };
-    unsafe { f() }
-}
-
-/// The entry point's type, for falling back to the trampoline.
-type Entry<V> = unsafe extern "C" fn(Fd, *const V, usize, *mut usize) -> errno;
-
-/// Calls the trampoline in `slot` (set by [`install`] before any guest runs).
-///
-/// # Safety
-/// As for the entry points.
-#[inline(always)]
-unsafe fn trampoline<V>(
-    slot: &AtomicUsize,
-    fd: Fd,
-    vecs: *const V,
-    n: usize,
-    out: *mut usize,
-) -> errno {
-    let f = slot.load(Ordering::Relaxed);
-    // SAFETY: `install` stored the address of a trampoline with this
-    // signature; it restores the host's state itself.
-    let f: Entry<V> = unsafe { core::mem::transmute::<usize, Entry<V>>(f) };
-    unsafe { f(fd, vecs, n, out) }
 }
 
 /// The host fd and the one buffer of a call the fast path can make, if
@@ -224,7 +262,7 @@ unsafe fn trampoline<V>(
 /// # Safety
 /// `arch::current()` must be null or the calling thread's live Host.
 #[inline(always)]
-unsafe fn args<V: BufParts>(
+unsafe fn args<V: IoVec>(
     fd: Fd,
     vecs: *const V,
     n: usize,
@@ -235,69 +273,41 @@ unsafe fn args<V: BufParts>(
     // SAFETY: see the function's contract.
     let host = unsafe { arch::current().cast::<Host>().as_ref() }?;
     // SAFETY: as for this function.
-    let (addr, len) = unsafe { host.one_buffer(vecs, n, out, buf_writable, V::buf_parts) }?;
+    let (addr, len) = unsafe { host.one_buffer(vecs, n, out, buf_writable) }?;
     Some((host.cached_fd(fd, needed)?, addr, len))
 }
 
-/// A host system call with three arguments; the result, or `-errno`.
-///
-/// The `syscall` instruction sits at a fixed offset in its cache line, near
-/// its end (the padding before it is jumped over). In the VM this was
-/// measured in, how long the instructions after a system call take depends
-/// on where they sit: by up to 15 ns for the same code placed differently,
-/// which made the fast path's cost change with unrelated code changes.
-/// With the instruction here, its cost no longer does (see the notes in
-/// `benches/emulator.rs`).
+/// Stores a count and returns success, or the host error as a CloudABI one
+/// (EFAULT if the count's page faults, as a shared mapping past its file's
+/// end does).
 ///
 /// # Safety
-/// As for the system call `nr`.
-#[inline(always)]
-unsafe fn syscall3(nr: libc::c_long, a: i32, b: usize, c: usize) -> isize {
-    let r: isize;
-    // SAFETY: the caller's.
-    unsafe {
-        core::arch::asm!(
-            "jmp 2f",
-            ".p2align 6",
-            ".skip 46, 0xcc",
-            "2:",
-            "syscall",
-            inlateout("rax") nr as isize => r,
-            in("rdi") a as isize,
-            in("rsi") b,
-            in("rdx") c,
-            lateout("rcx") _,
-            lateout("r11") _,
-            options(nostack),
-        );
-    }
-    r
-}
-
-/// Stores a count and returns success, or the host error as a CloudABI one.
-#[inline(always)]
-fn finish(r: isize, out: *mut usize) -> errno {
+/// `out` must have passed `one_buffer`'s checks for this call.
+unsafe extern "C" fn finish(r: isize, out: *mut usize) -> errno {
     if r < 0 {
         return from_host(rustix::io::Errno::from_raw_os_error(-r as i32));
     }
-    // SAFETY: checked as writable by `one_buffer`.
-    unsafe { out.write(r as usize) };
-    errno::SUCCESS
-}
-
-/// The address and length of an I/O vector's buffer.
-trait BufParts {
-    fn buf_parts(&self) -> (usize, usize);
-}
-
-impl BufParts for ciovec {
-    fn buf_parts(&self) -> (usize, usize) {
-        (self.buf.0 as usize, self.buf.1)
+    // SAFETY: checked as writable and aligned by `one_buffer`.
+    if unsafe { fault::write_word(out, r as usize) } {
+        errno::SUCCESS
+    } else {
+        errno::FAULT
     }
 }
 
-impl BufParts for iovec {
-    fn buf_parts(&self) -> (usize, usize) {
-        (self.buf.0 as usize, self.buf.1)
-    }
-}
+/// An I/O vector: a buffer's address at offset 0 and its length at 8,
+/// which [`fault::read_iovec`] reads.
+trait IoVec {}
+
+impl IoVec for ciovec {}
+impl IoVec for iovec {}
+
+const _: () = {
+    assert!(size_of::<ciovec>() == 16 && core::mem::offset_of!(ciovec, buf) == 0);
+    assert!(size_of::<iovec>() == 16 && core::mem::offset_of!(iovec, buf) == 0);
+    // The tuple's layout is Rust's to choose: the asserts hold it to C's.
+    assert!(core::mem::offset_of!((*const (), usize), 0) == 0);
+    assert!(core::mem::offset_of!((*const (), usize), 1) == 8);
+    assert!(core::mem::offset_of!((*mut (), usize), 0) == 0);
+    assert!(core::mem::offset_of!((*mut (), usize), 1) == 8);
+};
