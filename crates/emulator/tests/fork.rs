@@ -109,3 +109,33 @@ fn a_process_descriptor_survives_proc_exec() {
     );
     expect(&o, &format!("{CHILD}{EXITED_3}"));
 }
+
+#[test]
+fn a_forked_child_that_faults_ends_by_the_signal() {
+    // The launcher the user started ends with a status (139); a forked
+    // child dies of the signal, which its parent sees as CloudABI's.
+    let o = fork("forkfault");
+    expect(
+        &o,
+        &format!("{CHILD}terminated signal=13 exit=0\nsame again 1\nfiletype 80\n"),
+    );
+}
+
+#[test]
+fn a_forked_child_that_proc_execs_and_faults_ends_by_the_signal() {
+    // The re-executed launcher is still the forked child: its fault must
+    // end it by SIGSEGV (CloudABI 13) for the parent to see, not by the
+    // exit status 139 the launcher the user started gives.
+    let exe = c_guest("fork");
+    let o = run(
+        &exe,
+        &format!(
+            "out: !fd stdout\nmode: execfault\nself: !file {{path: {}}}\n",
+            quoted(exe.to_str().unwrap())
+        ),
+    );
+    expect(
+        &o,
+        &format!("{CHILD}terminated signal=13 exit=0\nsame again 1\nfiletype 80\n"),
+    );
+}

@@ -14,7 +14,11 @@
  *   before the first thread joins it.
  * - exec (`self`: this executable): the child exits with 3; the parent
  *   proc_execs `self` in mode waitfd, passing the process descriptor.
- * - waitfd (`child`: a process descriptor): waits for it, as in exit. */
+ * - waitfd (`child`: a process descriptor): waits for it, as in exit.
+ * - execfault (`self`): the child proc_execs `self` in mode fault, which
+ *   dereferences an unmapped address; the parent reports the signal.
+ * - fault: dereferences an unmapped address.
+ * - forkfault: the child does so; the parent reports the signal. */
 #include <stdatomic.h>
 
 #include "guest.h"
@@ -163,6 +167,27 @@ static int exec_with_child(struct ad root) {
     return 5;
 }
 
+/* The child becomes {out: fd 0, mode: fault}. */
+static int exec_fault(struct ad root) {
+    static const u8 data[] = {
+        0x06,
+        0x85, 0x08, 'o', 'u', 't', 0,
+        0x85, 0x03, 0, 0, 0, 0,
+        0x86, 0x08, 'm', 'o', 'd', 'e', 0,
+        0x87, 0x08, 'f', 'a', 'u', 'l', 't', 0,
+    };
+    struct ad v;
+    cloudabi_fd_t self, child;
+    if (!ad_get(root, "self", &v) || !ad_fd(v, &self)) return 4;
+    if (fork_(&child)) {
+        cloudabi_fd_t fds[1] = { out };
+        report("exec failed ", SYS(proc_exec)(self, data, sizeof data, fds, 1));
+        exit_(5);
+    }
+    wait_child(child);
+    return 0;
+}
+
 int main(const u8 *p, size_t len) {
     struct ad root = { p, len }, v;
     if (!ad_get(root, "out", &v) || !ad_fd(v, &out)) return 2;
@@ -186,6 +211,17 @@ int main(const u8 *p, size_t len) {
     if (seq_("close", mode, mode_len)) return close_kills();
     if (seq_("thread", mode, mode_len)) return thread_fork();
     if (seq_("exec", mode, mode_len)) return exec_with_child(root);
+    if (seq_("execfault", mode, mode_len)) return exec_fault(root);
+    if (seq_("fault", mode, mode_len) || seq_("forkfault", mode, mode_len)) {
+        if (mode_len == 9 && !fork_(&child)) {
+            wait_child(child);
+            return 0;
+        }
+        /* Through a volatile pointer, so that the compiler cannot tell. */
+        volatile u64 *volatile unmapped = (volatile u64 *)8;
+        *unmapped = 1;
+        return 7;
+    }
     if (seq_("waitfd", mode, mode_len)) {
         if (!ad_get(root, "child", &v) || !ad_fd(v, &child)) return 4;
         wait_child(child);

@@ -238,11 +238,21 @@ impl Reexec {
     }
 
     /// The values of [`CHILD_FLAG`] before the executable's: the launcher
-    /// fd, which the new process keeps where it is.
+    /// fd, which the new process keeps where it is, marked `:forked` in a
+    /// forked child: the new program is still that child, whose fatal fault
+    /// must end it by the signal for its parent to see (not an exit status).
     pub fn child_args(&self) -> Vec<String> {
-        vec![self.launcher.fd.as_raw_fd().to_string()]
+        let fd = self.launcher.fd.as_raw_fd();
+        if super::fault::faults_are_signals() {
+            vec![format!("{fd}{FORKED}")]
+        } else {
+            vec![fd.to_string()]
+        }
     }
 }
+
+/// The mark on the launcher fd of a re-executed forked child.
+const FORKED: &str = ":forked";
 
 /// What the hidden mode's command line describes.
 pub struct ExecChild {
@@ -258,8 +268,17 @@ pub fn child_from_args(args: &[String]) -> Result<ExecChild, String> {
     let mut args = args.iter();
     let launcher = args
         .next()
-        .and_then(|a| a.parse::<RawFd>().ok())
         .ok_or_else(|| format!("{CHILD_FLAG}: missing launcher fd"))?;
+    let launcher = match launcher.strip_suffix(FORKED) {
+        Some(fd) => {
+            super::fault::report_faults_as_signals();
+            fd
+        }
+        None => launcher,
+    };
+    let launcher = launcher
+        .parse::<RawFd>()
+        .map_err(|_| format!("{CHILD_FLAG}: bad launcher fd {launcher:?}"))?;
     let launcher = Launcher::inherited(adopt_inheritable(launcher)?);
     let mut take = |what: &str| -> Result<OwnedFd, String> {
         let raw: RawFd = args

@@ -76,9 +76,15 @@ impl Patches {
 /// end; in the launcher the user started it becomes an exit status.
 static FAULTS_AS_SIGNALS: AtomicBool = AtomicBool::new(false);
 
-/// Called in a forked child.
+/// Called in a forked child (and in the launcher it re-executes into for
+/// `proc_exec`, which is still that child).
 pub fn report_faults_as_signals() {
     FAULTS_AS_SIGNALS.store(true, Ordering::Relaxed);
+}
+
+/// Whether this process is a forked child (see [`report_faults_as_signals`]).
+pub fn faults_are_signals() -> bool {
+    FAULTS_AS_SIGNALS.load(Ordering::Relaxed)
 }
 
 const SIGNALS: [libc::c_int; 5] = [
@@ -379,7 +385,13 @@ fn fatal(sig: libc::c_int, addr: usize, pc: usize, in_call: bool) -> ! {
     unsafe {
         libc::write(2, msg.buf.as_ptr().cast(), msg.len);
         if FAULTS_AS_SIGNALS.load(Ordering::Relaxed) {
+            // The signal is blocked while its handler runs: unblocked, with
+            // the default action, raising it ends the process at once.
             libc::signal(sig, libc::SIG_DFL);
+            let mut set: libc::sigset_t = core::mem::zeroed();
+            libc::sigemptyset(&mut set);
+            libc::sigaddset(&mut set, sig);
+            libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, core::ptr::null_mut());
             libc::raise(sig);
             libc::_exit(128 + sig);
         }
