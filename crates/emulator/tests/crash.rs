@@ -98,6 +98,42 @@ fn poll_after_address_space_is_exhausted_is_enomem() {
 }
 
 #[test]
+fn an_address_space_limit_caps_the_guest_and_the_launcher_survives_it() {
+    // RLIMIT_AS (`ulimit -v`) is how a user caps a guest's address space:
+    // the guest's mem_map gets ENOMEM at the limit, so does a call that
+    // needs memory of the emulator's, and the launcher ends well.
+    use std::io::Write;
+    use std::os::unix::process::CommandExt;
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_cloudabi-run"));
+    cmd.arg(c_guest("crash"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    // SAFETY: setrlimit is async-signal-safe; nothing else runs in the child.
+    unsafe {
+        cmd.pre_exec(|| {
+            let limit = libc::rlimit {
+                rlim_cur: 512 << 20,
+                rlim_max: 512 << 20,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().unwrap();
+    let yaml = format!("{HEADER}out: !fd stdout\nmode: exhaust\nthread: 0\n");
+    let _ = child.stdin.take().unwrap().write_all(yaml.as_bytes());
+    let o = child.wait_with_output().unwrap();
+    let text = ended_well(&o);
+    assert_eq!(value(&text, "buffers"), "0", "{text}");
+    assert_eq!(value(&text, "reserved_gib"), "0", "{text}");
+    let poll = value(&text, "poll");
+    assert!(poll == "48" || poll == "0", "{text}");
+}
+
+#[test]
 fn a_fault_of_the_guest_ends_the_launcher_with_a_status() {
     for thread in [false, true] {
         let o = crash("fault", thread);
