@@ -171,15 +171,16 @@ const PRCTLS: &[u64] = &[
 /// `prctl(PR_GET_AUXV)` (Linux 6.4), which the libc crate does not name.
 const PR_GET_AUXV: u64 = 0x4155_5856;
 
-/// How many parts the allow-list is split in. When a filter is installed
-/// the kernel checks and compiles every instruction, and runs the filter
-/// once for every system call number to find those it may allow without
-/// running it again (the per-call cache): both grow with the filter. So the
-/// calls allowed whatever their arguments are one comparison each (where
-/// seccompiler writes five: 595 instructions in all, ~130 us to install on
-/// the VM this was measured on), in 8 parts behind a dispatcher on the
-/// number, so that a number goes through a few comparisons, not ~120.
-const PARTS: usize = 8;
+/// How many parts the listed numbers are split in. When a filter is
+/// installed the kernel checks, converts and compiles every instruction,
+/// and runs the filter once for every system call number (under a lock,
+/// with interrupts off) to find those it may allow without running it again
+/// (the per-call cache): both grow with the filter. So a call allowed
+/// whatever its arguments is one comparison (where seccompiler writes five:
+/// 595 instructions in all, ~150 us to install on the VM this was measured
+/// on), and the comparisons are split in 16 parts behind a binary search on
+/// the number, so that a number meets ~4 + ~8 comparisons, not ~120.
+const PARTS: usize = 16;
 
 /// The arch check seccompiler puts first in every program.
 const ARCH_CHECK: usize = 3;
@@ -205,12 +206,12 @@ fn any_of(arg: u8, len: Len, values: &[u64]) -> Vec<SeccompRule> {
 }
 
 /// The filter, with `launcher` the only fd `execveat` may run: the arch
-/// check, a dispatcher on the system call number into one of [`PARTS`]
-/// parts, each a comparison per listed number of its range (a number
-/// allowed whatever the arguments goes straight to "allow", one with
-/// checked arguments to the rules seccompiler compiled, any other to
-/// `ENOSYS`), then those rules. The path to "allow" of an unconditional
-/// call loads nothing but the number, so the kernel caches it.
+/// check; a binary search on the system call number down to one of
+/// [`PARTS`] parts, each a comparison per listed number of its range (a
+/// number allowed whatever the arguments jumps to "allow", one with checked
+/// arguments to the rules seccompiler compiled, any other ends at
+/// `ENOSYS`); then those rules. The path to "allow" of an unconditional call
+/// loads nothing but the number, so the kernel caches it.
 pub fn program(launcher: i32) -> BpfProgram {
     let checked = rules(launcher);
     let mut listed: Vec<(u32, bool)> = ALWAYS
@@ -220,45 +221,71 @@ pub fn program(launcher: i32) -> BpfProgram {
         .collect();
     listed.sort_unstable();
     let checked = compile(checked);
-    let per_part = listed.len().div_ceil(PARTS);
-    let parts: Vec<&[(u32, bool)]> = listed.chunks(per_part).collect();
+    let parts: Vec<&[(u32, bool)]> = listed.chunks(listed.len().div_ceil(PARTS)).collect();
     // The arch check, and ld [nr] (the checked rules load it again).
     let mut out: BpfProgram = checked[..=ARCH_CHECK].to_vec();
-    // Each part: its comparisons, then "ENOSYS", "to the checked rules"
-    // and "allow".
-    let dispatch_len = 2 * (parts.len() - 1) + 1;
-    let mut at = out.len() + dispatch_len;
-    let mut starts = Vec::new();
-    for p in &parts {
-        starts.push(at);
-        at += p.len() + 3;
-    }
-    let checked_start = at;
-    // For each part but the first, highest first: nr >= its first number
-    // jumps to it; what is below every such number goes to the first.
-    for i in (1..parts.len()).rev() {
-        out.push(jump(BPF_JGE, parts[i][0].0, 0, 1));
-        let here = out.len();
-        out.push(jump_always(starts[i] - (here + 1)));
-    }
-    let here = out.len();
-    out.push(jump_always(starts[0] - (here + 1)));
-    for p in parts {
-        let base = out.len();
-        let (to_checked, allow) = (base + p.len() + 1, base + p.len() + 2);
-        for (i, (nr, free)) in p.iter().enumerate() {
-            let target = if *free { allow } else { to_checked };
-            let skip = u8::try_from(target - (base + i) - 1).expect("a part within a jump's reach");
-            out.push(jump(BPF_JEQ, *nr, skip, 0));
+    let mut search = Vec::new();
+    let mut pending = Vec::new();
+    emit_search(&parts, &mut search, &mut pending);
+    // After the search: "ENOSYS", "to the checked rules", "allow", all
+    // within a conditional jump's reach (255) of every comparison.
+    let (enosys, to_checked, allow) = (search.len(), search.len() + 1, search.len() + 2);
+    for (at, target) in pending {
+        let to = match target {
+            Target::Enosys => enosys,
+            Target::Checked => to_checked,
+            Target::Allow => allow,
+        };
+        let skip = to - at - 1;
+        let i = &mut search[at];
+        if i.code == BPF_JA {
+            i.k = skip as u32;
+        } else {
+            i.jt = u8::try_from(skip).expect("the search fits a conditional jump's reach");
         }
-        out.push(ret(RET_ENOSYS));
-        debug_assert_eq!(out.len(), to_checked);
-        out.push(jump_always(checked_start - (to_checked + 1)));
-        out.push(ret(RET_ALLOW));
-        debug_assert_eq!(out.len(), allow + 1);
     }
+    out.extend(search);
+    out.push(ret(RET_ENOSYS));
+    out.push(jump_always(1)); // over "allow", to the checked rules
+    out.push(ret(RET_ALLOW));
     out.extend_from_slice(&checked[ARCH_CHECK..]);
     out
+}
+
+/// Where a comparison of the search goes when it matches.
+enum Target {
+    Enosys,
+    Checked,
+    Allow,
+}
+
+/// Appends the search over `parts` to `out`: a `jge` on the first number
+/// of the upper half (the lower half follows it, the upper half is its
+/// jump's target), down to the comparisons of one part and a jump to
+/// `ENOSYS`. Jumps past the search are left in `pending` to be filled in.
+fn emit_search(parts: &[&[(u32, bool)]], out: &mut BpfProgram, pending: &mut Vec<(usize, Target)>) {
+    if let [part] = parts {
+        for (nr, free) in part.iter() {
+            pending.push((
+                out.len(),
+                if *free {
+                    Target::Allow
+                } else {
+                    Target::Checked
+                },
+            ));
+            out.push(jump(BPF_JEQ, *nr, 0, 0));
+        }
+        pending.push((out.len(), Target::Enosys));
+        out.push(jump_always(0));
+        return;
+    }
+    let (low, high) = parts.split_at(parts.len() / 2);
+    let node = out.len();
+    out.push(jump(BPF_JGE, high[0][0].0, 0, 0));
+    emit_search(low, out, pending);
+    out[node].jt = u8::try_from(out.len() - node - 1).expect("the search fits a jump's reach");
+    emit_search(high, out, pending);
 }
 
 const BPF_JMP: u16 = 0x05;
@@ -271,8 +298,8 @@ fn jump(code: u16, k: u32, jt: u8, jf: u8) -> seccompiler::sock_filter {
     seccompiler::sock_filter { code, jt, jf, k }
 }
 
-fn jump_always(offset: usize) -> seccompiler::sock_filter {
-    jump(BPF_JA, offset as u32, 0, 0)
+fn jump_always(offset: u32) -> seccompiler::sock_filter {
+    jump(BPF_JA, offset, 0, 0)
 }
 
 fn ret(verdict: u32) -> seccompiler::sock_filter {
