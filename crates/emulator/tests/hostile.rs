@@ -205,3 +205,30 @@ fn without_the_sandbox_the_same_call_gets_through() {
         assert!(stderr(&o).contains("--sandbox=off"), "{}", stderr(&o));
     }
 }
+
+#[test]
+fn past_landlocks_16_layers_a_proc_exec_chain_says_what_it_lacks() {
+    // Each re-executed launcher adds a Landlock layer; Linux allows 16.
+    let exe = c_guest("execchain");
+    let body = |left: &str| {
+        format!(
+            "out: !fd stdout\nself: !file {{path: {}}}\nleft: {left}\n",
+            quoted(exe.to_str().unwrap())
+        )
+    };
+    // Four launchers: no warning.
+    let o = run(&exe, &body("d"));
+    assert_eq!(stdout(&o), "end\n", "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(0));
+    assert!(!stderr(&o).contains("warning"), "{}", stderr(&o));
+    // Eighteen: the last two cannot add their layer, run inside those they
+    // inherited, and say so.
+    let o = run(&exe, &body("r"));
+    assert_eq!(stdout(&o), "end\n", "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(0));
+    let warnings = stderr(&o)
+        .lines()
+        .filter(|l| l.contains("proc_exec started is confined only by the layers it inherited"))
+        .count();
+    assert_eq!(warnings, 2, "{}", stderr(&o));
+}

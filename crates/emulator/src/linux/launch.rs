@@ -170,8 +170,9 @@ fn with(fds: FdTable, observer: Option<Observer>) -> Process {
 }
 
 /// Runs the guest, confined unless `--sandbox=off`; `warn` says whether
-/// gaps in the sandbox are reported (by the launcher the user started, not
-/// again by re-executed ones, which inherit its confinement).
+/// this is the launcher the user started, which reports every gap in the
+/// sandbox (a re-executed one inherits its confinement, and reports only a
+/// layer it failed to add).
 fn start(
     file: &[u8],
     image: &crate::elf::Image,
@@ -187,9 +188,7 @@ fn start(
         if p.options.sandbox == Sandbox::On {
             let launcher = &p.launcher.as_ref().expect("set above").launcher;
             let report = p.fds_before_start(|fds| sandbox::confine(fds, launcher));
-            if warn {
-                sandbox::warn(&report);
-            }
+            sandbox::warn(&report, !warn);
         }
     };
     super::run::run(file, image, argdata, process, &confine)

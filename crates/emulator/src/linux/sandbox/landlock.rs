@@ -71,19 +71,29 @@ pub fn dir_access(base: rights, inheriting: rights) -> BitFlags<AccessFs> {
 
 /// Restricts this thread (the only one) and all it starts; `Err` names
 /// what the kernel could not enforce.
-pub fn restrict(fds: &FdTable, launcher: &Launcher) -> Result<(), String> {
+pub fn restrict(fds: &FdTable, launcher: &Launcher) -> Result<(), Gap> {
     let status = build(fds, launcher)
         .and_then(|r| r.restrict_self())
-        .map_err(|e| format!("Landlock could not be applied ({e})"))?;
+        .map_err(|e| Gap::Failed(format!("Landlock could not be applied ({e})")))?;
     match status.ruleset {
         RulesetStatus::FullyEnforced => Ok(()),
-        RulesetStatus::NotEnforced => Err(
+        RulesetStatus::NotEnforced => Err(Gap::Missing(
             "Landlock is not available (kernel older than 5.13, or Landlock not enabled): \
              file system access is confined only by the emulator's own checks"
                 .into(),
-        ),
-        RulesetStatus::PartiallyEnforced => Err(partial(ABI::from(status.landlock))),
+        )),
+        RulesetStatus::PartiallyEnforced => Err(Gap::Missing(partial(ABI::from(status.landlock)))),
     }
+}
+
+/// Why Landlock is not fully in force.
+#[derive(Debug)]
+pub enum Gap {
+    /// The kernel lacks it, or offers it only in part.
+    Missing(String),
+    /// The kernel offers it but refused this ruleset (e.g. a 17th nested
+    /// layer).
+    Failed(String),
 }
 
 /// What a kernel with Landlock ABI `abi` (older than [`TESTED`]) leaves out.

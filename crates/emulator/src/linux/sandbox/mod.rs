@@ -128,8 +128,13 @@ fn loaded_objects() -> Vec<String> {
 /// What one application of the layers achieved, for the warning.
 #[derive(Debug, Default)]
 pub struct Report {
-    /// One line per layer that is missing or only partly enforced.
+    /// One line per layer the kernel lacks or offers only in part (the same
+    /// for every launcher of a run).
     pub gaps: Vec<String>,
+    /// One line per layer the kernel offers but that could not be applied
+    /// this time (e.g. Landlock's 16 nested layers used up by a chain of
+    /// `proc_exec`s).
+    pub failures: Vec<String>,
 }
 
 /// Applies both layers to this (still single-threaded) process: access
@@ -141,8 +146,10 @@ pub fn confine(fds: &FdTable, launcher: &Launcher) -> Report {
     // before confinement, clock_gettime stays a vDSO call afterwards.
     let _ = rustix::time::clock_gettime(rustix::time::ClockId::Monotonic);
     let mut report = Report::default();
-    if let Err(gap) = landlock::restrict(fds, launcher) {
-        report.gaps.push(gap);
+    match landlock::restrict(fds, launcher) {
+        Ok(()) => {}
+        Err(landlock::Gap::Missing(gap)) => report.gaps.push(gap),
+        Err(landlock::Gap::Failed(gap)) => report.failures.push(gap),
     }
     if let Err(gap) = seccomp::restrict(&launcher.fd) {
         report.gaps.push(gap);
@@ -150,14 +157,24 @@ pub fn confine(fds: &FdTable, launcher: &Launcher) -> Report {
     report
 }
 
-/// Prints the one warning for the gaps of `report`, if any.
-pub fn warn(report: &Report) {
-    if !report.gaps.is_empty() {
-        eprintln!(
-            "cloudabi-run: warning: the kernel sandbox is incomplete: {}",
-            report.gaps.join("; ")
-        );
+/// Prints the one warning for the gaps of `report`, if any: all of them in
+/// the launcher the user started, only the failures in a launcher
+/// re-executed for `proc_exec` (which runs inside its parent's layers, and
+/// whose parent already reported what the kernel lacks).
+pub fn warn(report: &Report, reexecuted: bool) {
+    let mut lines: Vec<&str> = report.failures.iter().map(String::as_str).collect();
+    if !reexecuted {
+        lines.extend(report.gaps.iter().map(String::as_str));
     }
+    if lines.is_empty() {
+        return;
+    }
+    let what = if reexecuted {
+        "the program proc_exec started is confined only by the layers it inherited"
+    } else {
+        "the kernel sandbox is incomplete"
+    };
+    eprintln!("cloudabi-run: warning: {what}: {}", lines.join("; "));
 }
 
 /// The warning `--sandbox=off` prints.
