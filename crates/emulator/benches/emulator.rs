@@ -319,19 +319,8 @@ mod imp {
         }
     }
 
-    /// Wall time of `cloudabi-run [--sandbox=off] GUEST` with `yaml`, its
-    /// stdout on /dev/null.
-    fn launch(exe: &Path, yaml: &str, sandbox: bool) -> Duration {
-        launch_with(
-            Path::new(env!("CARGO_BIN_EXE_cloudabi-run")),
-            exe,
-            yaml,
-            sandbox,
-        )
-        .0
-    }
-
-    /// The same with the launcher `run`: its wall time, and the CPU time
+    /// `cloudabi-run [--sandbox=off] GUEST` (the launcher `run`) with `yaml`,
+    /// its stdout on /dev/null: its wall time, and the CPU time
     /// (user and system) the launcher process used, which waiting for a
     /// CPU on a loaded machine does not inflate.
     // The child is reaped by wait4, which also gives its CPU time.
@@ -372,16 +361,9 @@ mod imp {
         (wall, tv(usage.ru_utime) + tv(usage.ru_stime))
     }
 
-    /// Nanoseconds per call of `op` in a guest run by `cloudabi-run`, with
-    /// the kernel sandbox on or off: the run with `n` calls less the run
-    /// with none.
-    fn launched_round(exe: &Path, op: &str, n: u64, sandbox: bool) -> f64 {
-        let run = Path::new(env!("CARGO_BIN_EXE_cloudabi-run"));
-        launched_round_with(run, exe, op, n, sandbox).0
-    }
-
-    /// The same with the launcher `run`: nanoseconds per call in wall time
-    /// and in CPU time.
+    /// Nanoseconds per call of `op` in a guest run by the launcher `run`,
+    /// with the kernel sandbox on or off: the run with `n` calls less the run
+    /// with none, in wall time and in CPU time.
     fn launched_round_with(run: &Path, exe: &Path, op: &str, n: u64, sandbox: bool) -> (f64, f64) {
         let yaml = |n: u64| {
             format!("%TAG ! tag:nuxi.nl,2015:cloudabi/\n---\nout: !fd stdout\nop: {op}\nn: {n}\n")
@@ -442,14 +424,117 @@ mod imp {
         let _ = std::fs::remove_file(&bench);
     }
 
-    /// The issue's budget for the sandbox: the emulated calls in a guest run
-    /// by `cloudabi-run` (sandbox on, and off for comparison) against the
-    /// host's own calls in this (unsandboxed) process, and the start-to-exit
-    /// time of the hello guest with and without the sandbox. Best of paired,
-    /// alternating rounds.
+    /// This thread's CPU time in nanoseconds.
+    fn cpu_ns() -> f64 {
+        thread_cpu().as_nanos() as f64
+    }
+
+    /// Nanoseconds per call of `f` run `n` times, in this thread's CPU time.
+    fn native(n: u64, mut f: impl FnMut()) -> f64 {
+        let start = cpu_ns();
+        for _ in 0..n {
+            f();
+        }
+        (cpu_ns() - start) / n as f64
+    }
+
+    /// `f` run `n` times in a forked child confined by the launcher's own
+    /// seccomp filter: nanoseconds per call (thread CPU time), and the
+    /// microseconds installing the filter took. The child only makes
+    /// system calls and runs `f` (no allocation: this process may have
+    /// threads), and ends with `_exit`.
+    fn native_filtered(filter: &seccompiler::BpfProgram, n: u64, f: impl Fn()) -> (f64, f64) {
+        use std::io::Read;
+        let (read, write) = rustix::pipe::pipe().unwrap();
+        let prog = libc::sock_fprog {
+            len: filter.len() as u16,
+            filter: filter.as_ptr() as *mut libc::sock_filter,
+        };
+        // SAFETY: the child makes system calls on its own memory, runs `f`
+        // and ends with _exit, touching nothing another thread may hold.
+        match unsafe { libc::fork() } {
+            0 => unsafe {
+                let start = Instant::now();
+                let ok = libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0
+                    && libc::syscall(libc::SYS_seccomp, 1, 0, &prog) == 0;
+                let install = start.elapsed().as_nanos() as f64 / 1e3;
+                let per_call = if ok { native(n, f) } else { -1.0 };
+                let mut out = [0u8; 16];
+                out[..8].copy_from_slice(&per_call.to_le_bytes());
+                out[8..].copy_from_slice(&install.to_le_bytes());
+                libc::write(
+                    std::os::fd::AsRawFd::as_raw_fd(&write),
+                    out.as_ptr().cast(),
+                    16,
+                );
+                libc::_exit(0)
+            },
+            pid => {
+                drop(write);
+                let mut out = [0u8; 16];
+                std::fs::File::from(read).read_exact(&mut out).unwrap();
+                // SAFETY: reaps the child forked above.
+                unsafe { libc::waitpid(pid, core::ptr::null_mut(), 0) };
+                let per_call = f64::from_le_bytes(out[..8].try_into().unwrap());
+                assert!(per_call > 0.0, "the seccomp filter could not be installed");
+                (per_call, f64::from_le_bytes(out[8..].try_into().unwrap()))
+            }
+        }
+    }
+
+    /// Nanoseconds per call of `op` in the bench guest run by `cloudabi-run`
+    /// with the kernel sandbox on or off, as the guest times its loop in its
+    /// thread's CPU time (`time`, the launcher's stderr): neither start-up
+    /// nor waiting for a CPU counts. `raw` writes to the launcher's fd 1.
+    fn launched(exe: &Path, op: &str, n: u64, sandbox: bool) -> f64 {
+        use std::io::Write;
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_cloudabi-run"));
+        if !sandbox {
+            cmd.arg("--sandbox=off");
+        }
+        let mut child = cmd
+            .arg(exe)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let yaml = format!(
+            "{}out: !fd stdout\ntime: !fd stderr\nop: {op}\nn: {n}\nhostfd: 1\n",
+            &HELLO_YAML[..HELLO_YAML.find("out:").unwrap()]
+        );
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(yaml.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        let ns: f64 = err.lines().last().unwrap().trim().parse().unwrap();
+        ns / n as f64
+    }
+
+    fn median(v: &mut [f64]) -> f64 {
+        v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        v[v.len() / 2]
+    }
+
+    /// The issue's budget for the sandbox. Per call, best of paired rounds,
+    /// all in thread CPU time: the bench guest run by `cloudabi-run` with
+    /// the kernel sandbox on and off, timing its own loop; the host's call
+    /// in this unconfined process, inlined (as rustix makes it) and through
+    /// libc's `write` (as C calls it: its `ret` after the system call costs
+    /// extra on some machines, see `host::fast`); the inlined call in a
+    /// forked child under the launcher's seccomp filter (what the kernel
+    /// charges any process so confined); and the guest's own raw `write(2)`
+    /// (the kernel's share in the launcher's process). Then start-to-exit of
+    /// the hello guest with the sandbox on and off in turn: medians, and the
+    /// median of the differences within each pair.
     pub fn sandboxed() {
-        const ROUNDS: usize = 15;
-        const N: u64 = 2_000_000;
+        let rounds = scaled(40);
+        const N: u64 = 100_000;
         let dir = std::env::temp_dir();
         let bench = dir.join(format!("cloudabi-bench-sandbox-{}", std::process::id()));
         std::fs::write(&bench, guest("bench")).unwrap();
@@ -459,52 +544,102 @@ mod imp {
         ));
         std::fs::write(&hello, guest("hello")).unwrap();
         let null = devnull();
-        let mut best = [f64::MAX; 6];
-        for _ in 0..ROUNDS {
-            let start = Instant::now();
-            for _ in 0..N {
-                rustix::io::write(&null, b"x").unwrap();
+        let raw = std::os::fd::AsRawFd::as_raw_fd(&null);
+        let filter = cloudabi_emulator::linux::sandbox::seccomp::program(raw);
+        let write = || {
+            rustix::io::write(&null, b"x").unwrap();
+        };
+        // SAFETY: a 1-byte write from a static buffer to an open fd.
+        let libc_write = || unsafe {
+            libc::write(raw, b"x".as_ptr().cast(), 1);
+        };
+        let clock = || {
+            std::hint::black_box(rustix::time::clock_gettime(
+                rustix::time::ClockId::Monotonic,
+            ));
+        };
+        let load_before = load_average();
+        // Per op: native, libc, filtered, on, off, raw in the guest (on, off).
+        let mut write_best = [f64::MAX; 7];
+        let mut clock_best = [f64::MAX; 5];
+        let mut installs = Vec::new();
+        for _ in 0..rounds {
+            let (filtered, install) = native_filtered(&filter, N, write);
+            installs.push(install);
+            let w = [
+                native(N, write),
+                native(N, libc_write),
+                filtered,
+                launched(&bench, "write", N, true),
+                launched(&bench, "write", N, false),
+                launched(&bench, "raw", N, true),
+                launched(&bench, "raw", N, false),
+            ];
+            let c = [
+                native(N, clock),
+                native_filtered(&filter, N, clock).0,
+                launched(&bench, "clock", N, true),
+                launched(&bench, "clock", N, false),
+                0.0,
+            ];
+            for (b, x) in write_best.iter_mut().zip(w) {
+                *b = b.min(x);
             }
-            best[0] = best[0].min(start.elapsed().as_nanos() as f64 / N as f64);
-            best[1] = best[1].min(launched_round(&bench, "write", N, true));
-            best[2] = best[2].min(launched_round(&bench, "write", N, false));
-            let start = Instant::now();
-            for _ in 0..N {
-                std::hint::black_box(rustix::time::clock_gettime(
-                    rustix::time::ClockId::Monotonic,
-                ));
+            for (b, x) in clock_best.iter_mut().zip(c) {
+                *b = b.min(x);
             }
-            best[3] = best[3].min(start.elapsed().as_nanos() as f64 / N as f64);
-            best[4] = best[4].min(launched_round(&bench, "clock", N, true));
-            best[5] = best[5].min(launched_round(&bench, "clock", N, false));
         }
         println!(
-            "sandbox, best of {ROUNDS} paired rounds of {N} calls (guest run by cloudabi-run):"
+            "sandbox, best of {rounds} paired rounds of {N} calls, thread CPU time (load average {load_before} before, {} after):",
+            load_average()
         );
-        for (name, [n, on, off]) in [
-            ("fd_write 1 byte", [best[0], best[1], best[2]]),
-            ("clock_time_get", [best[3], best[4], best[5]]),
-        ] {
-            println!(
-                "  {name}: native {n:.1} ns; sandbox on {on:.1} ns (ratio {:.3}), off {off:.1} ns (ratio {:.3})",
-                on / n,
-                off / n
-            );
-        }
-        let yaml = "%TAG ! tag:nuxi.nl,2015:cloudabi/\n---\nout: !fd stdout\n";
-        let (mut on, mut off) = (Vec::new(), Vec::new());
-        for _ in 0..200 {
-            on.push(launch(&hello, yaml, true));
-            off.push(launch(&hello, yaml, false));
-        }
-        on.sort();
-        off.sort();
-        let median = |v: &[Duration]| v[v.len() / 2].as_secs_f64() * 1e3;
+        let [n, libc_n, filtered, on, off, raw_on, raw_off] = write_best;
         println!(
-            "  hello start to exit (median of 200 paired runs): sandbox on {:.3} ms, off {:.3} ms, delta {:+.3} ms",
-            median(&on),
-            median(&off),
-            median(&on) - median(&off)
+            "  fd_write 1 byte: sandbox on {on:.1} ns, off {off:.1} ns; native write(2) inlined {n:.1} ns \
+             (on x{:.3}, off x{:.3}), through libc {libc_n:.1} ns (on x{:.3}), inlined under the \
+             launcher's seccomp filter {filtered:.1} ns (x{:.3} unconfined; on x{:.3} of it); \
+             the guest's raw write(2): on {raw_on:.1} ns, off {raw_off:.1} ns",
+            on / n,
+            off / n,
+            on / libc_n,
+            filtered / n,
+            on / filtered,
+        );
+        let [n, filtered, on, off, _] = clock_best;
+        println!(
+            "  clock_time_get: sandbox on {on:.1} ns, off {off:.1} ns; native clock_gettime {n:.1} ns \
+             (on x{:.3}, off x{:.3}), under the filter {filtered:.1} ns",
+            on / n,
+            off / n
+        );
+        let starts = scaled(200);
+        let (mut on, mut off) = (Vec::new(), Vec::new());
+        let (mut wall_delta, mut cpu_delta) = (Vec::new(), Vec::new());
+        let ms = |d: Duration| d.as_secs_f64() * 1e3;
+        let launcher = Path::new(env!("CARGO_BIN_EXE_cloudabi-run"));
+        for round in 0..starts {
+            // Which goes first alternates.
+            let mut pair = [(Duration::ZERO, Duration::ZERO); 2];
+            for k in 0..2 {
+                let sandbox = (round + k) % 2 == 0;
+                pair[usize::from(!sandbox)] = launch_with(launcher, &hello, HELLO_YAML, sandbox);
+            }
+            on.push(ms(pair[0].1));
+            off.push(ms(pair[1].1));
+            wall_delta.push(ms(pair[0].0) - ms(pair[1].0));
+            cpu_delta.push(ms(pair[0].1) - ms(pair[1].1));
+        }
+        println!(
+            "  hello start to exit, {starts} pairs (load average {}): CPU median sandbox on {:.3} ms, off {:.3} ms; \
+             median difference within a pair: CPU {:+.3} ms, wall {:+.3} ms; installing the seccomp filter \
+             ({} instructions) {:.0} us (median)",
+            load_average(),
+            median(&mut on),
+            median(&mut off),
+            median(&mut cpu_delta),
+            median(&mut wall_delta),
+            filter.len(),
+            median(&mut installs),
         );
         let _ = std::fs::remove_file(&bench);
         let _ = std::fs::remove_file(&hello);
