@@ -20,7 +20,7 @@ pub(super) struct Resolver<'a> {
 }
 
 impl<'a> Resolver<'a> {
-    pub fn new(spec: &'a ast::Spec, scope: &'a Scope) -> Resolver<'a> {
+    pub(super) fn new(spec: &'a ast::Spec, scope: &'a Scope) -> Resolver<'a> {
         let mut decls = HashMap::default();
         let mut syscalls = HashMap::default();
         for d in &spec.decls {
@@ -41,7 +41,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// Lowers a doc, resolving each reference or reporting it.
-    pub fn doc(&self, d: &ast::Doc, diags: &mut Vec<Diagnostic>) -> Doc {
+    pub(super) fn doc(&self, d: &ast::Doc, diags: &mut Vec<Diagnostic>) -> Doc {
         let text = joined(&d.lines);
         let mut links: Vec<DocLink> = d.refs.iter().filter_map(|r| self.link(r, diags)).collect();
         // The parser finds references in order; keep `Doc::segments`'s promise regardless.
@@ -81,7 +81,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// Resolves a dotted path, or says which step failed.
-    pub fn resolve(&self, path: &str) -> Result<Target, String> {
+    pub(super) fn resolve(&self, path: &str) -> Result<Target, String> {
         let steps: Vec<&str> = path.split('.').collect();
         let (first, rest) = (steps[0], &steps[1..]);
         if let Some(decl) = self.decls.get(first) {

@@ -22,19 +22,19 @@ pub(super) struct Line<'n, 'a> {
 pub(super) type Words<'a> = smallvec::SmallVec<[(&'a str, Span); 6]>;
 
 impl<'n, 'a> Line<'n, 'a> {
-    pub fn new(node: &'n Node<'a>) -> Line<'n, 'a> {
+    pub(super) fn new(node: &'n Node<'a>) -> Line<'n, 'a> {
         let words = lexer::words(node.text)
             .map(|Word { text, range }| (text, node.span.slice(range.0..range.1)))
             .collect();
         Line { node, words }
     }
 
-    pub fn first(&self) -> &'a str {
+    pub(super) fn first(&self) -> &'a str {
         self.words.first().map_or("", |w| w.0)
     }
 
     /// The span from word `i` to the end of the line (or the line's end when `i` is past it).
-    pub fn span_from(&self, i: usize) -> Span {
+    pub(super) fn span_from(&self, i: usize) -> Span {
         let end = self.node.span;
         match self.words.get(i) {
             Some(w) => Span {

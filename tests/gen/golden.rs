@@ -12,13 +12,13 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// The goldens of one area, checked one file at a time.
-pub struct Golden {
+pub(crate) struct Golden {
     area: &'static str,
     checked: BTreeSet<PathBuf>,
 }
 
 impl Golden {
-    pub fn new(area: &'static str) -> Self {
+    pub(crate) fn new(area: &'static str) -> Self {
         Golden {
             area,
             checked: BTreeSet::new(),
@@ -26,14 +26,14 @@ impl Golden {
     }
 
     /// Checks every file against `{area}/{spec}/{file.path}.snap`.
-    pub fn files(&mut self, spec: &str, files: &[OutputFile]) {
+    pub(crate) fn files(&mut self, spec: &str, files: &[OutputFile]) {
         for file in files {
             self.text(spec, &file.path, &file.contents);
         }
     }
 
     /// Checks one text against `{area}/{spec}/{file}.snap`.
-    pub fn text(&mut self, spec: &str, file: &str, text: &str) {
+    pub(crate) fn text(&mut self, spec: &str, file: &str, text: &str) {
         let (dir, base) = match file.rsplit_once('/') {
             Some((dir, base)) => (format!("{}/{spec}/{dir}", self.area), base),
             None => (format!("{}/{spec}", self.area), file),
@@ -50,7 +50,7 @@ impl Golden {
     }
 
     /// Fails if the area's golden folder holds a file no check of this run produced.
-    pub fn finish(self) {
+    pub(crate) fn finish(self) {
         let root = root().join(self.area);
         let orphans: Vec<String> = files_under(&root)
             .into_iter()
@@ -71,7 +71,7 @@ impl Golden {
 }
 
 /// `tests/golden/` in this checkout.
-pub fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
 }
 

@@ -6,17 +6,17 @@ use cloudabi_gen::ir::Ir;
 use std::path::{Path, PathBuf};
 
 /// `tests/specs/` in this checkout.
-pub fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/specs")
 }
 
 /// Our spec.
-pub fn ours() -> Ir {
+pub(crate) fn ours() -> Ir {
     cloudabi_gen::default_ir().unwrap_or_else(|e| panic!("spec/cloudabi.txt:\n{}", e.render()))
 }
 
 /// The `.txt` files of one area, sorted by name.
-pub fn paths(area: &str) -> Vec<PathBuf> {
+pub(crate) fn paths(area: &str) -> Vec<PathBuf> {
     let dir = root().join(area);
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
@@ -28,7 +28,7 @@ pub fn paths(area: &str) -> Vec<PathBuf> {
 }
 
 /// A spec's name: its file stem (`arrays` for `tests/specs/c/arrays.txt`).
-pub fn name(path: &Path) -> String {
+pub(crate) fn name(path: &Path) -> String {
     path.file_stem()
         .expect("a spec file has a name")
         .to_string_lossy()
@@ -36,7 +36,7 @@ pub fn name(path: &Path) -> String {
 }
 
 /// Loads a spec file, naming it by its path in the repository.
-pub fn load(path: &Path) -> Result<Ir, cloudabi_gen::SpecErrors> {
+pub(crate) fn load(path: &Path) -> Result<Ir, cloudabi_gen::SpecErrors> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let shown = path
         .strip_prefix(env!("CARGO_MANIFEST_DIR"))
@@ -47,7 +47,7 @@ pub fn load(path: &Path) -> Result<Ir, cloudabi_gen::SpecErrors> {
 }
 
 /// Every focused spec of one area, by name; each must be valid.
-pub fn focused(area: &str) -> Vec<(String, Ir)> {
+pub(crate) fn focused(area: &str) -> Vec<(String, Ir)> {
     paths(area)
         .into_iter()
         .map(|path| {
@@ -59,7 +59,7 @@ pub fn focused(area: &str) -> Vec<(String, Ir)> {
 }
 
 /// One focused spec.
-pub fn one(area: &str, name: &str) -> Ir {
+pub(crate) fn one(area: &str, name: &str) -> Ir {
     focused(area)
         .into_iter()
         .find(|(n, _)| n == name)
@@ -68,14 +68,14 @@ pub fn one(area: &str, name: &str) -> Ir {
 }
 
 /// Our spec (as `cloudabi`), then every focused spec of the area.
-pub fn with_ours(area: &str) -> Vec<(String, Ir)> {
+pub(crate) fn with_ours(area: &str) -> Vec<(String, Ir)> {
     let mut irs = vec![("cloudabi".to_string(), ours())];
     irs.extend(focused(area));
     irs
 }
 
 /// Every spec file of every area, the invalid corpus included, sorted.
-pub fn every_file() -> Vec<PathBuf> {
+pub(crate) fn every_file() -> Vec<PathBuf> {
     let mut areas: Vec<PathBuf> = std::fs::read_dir(root())
         .expect("tests/specs is readable")
         .map(|e| e.expect("a readable directory entry").path())
@@ -86,7 +86,7 @@ pub fn every_file() -> Vec<PathBuf> {
 }
 
 /// Every valid spec of every area (the invalid corpus is meant to fail), by path.
-pub fn every_valid() -> Vec<(String, Ir)> {
+pub(crate) fn every_valid() -> Vec<(String, Ir)> {
     every_file()
         .into_iter()
         .filter_map(|path| Some((path.display().to_string(), load(&path).ok()?)))

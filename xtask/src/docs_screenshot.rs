@@ -15,7 +15,7 @@ const HEIGHT: u32 = 900;
 const SECTION: &str = "fd_read";
 const QUERY: &str = "fd_";
 
-pub fn run() -> Result<(), String> {
+pub(crate) fn run() -> Result<(), String> {
     let out = crate::root().join("target").join("docs-screenshots");
     let site = out.join("site");
     write_site(&site)?;

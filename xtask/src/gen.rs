@@ -4,7 +4,7 @@ use cloudabi_gen::backend::{self, OutputFile};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-pub fn run(check: bool) -> Result<(), String> {
+pub(crate) fn run(check: bool) -> Result<(), String> {
     let ir = cloudabi_gen::default_ir()
         .map_err(|e| format!("spec/cloudabi.txt is invalid:\n{}", e.render()))?;
     let files = backend::generate_all(&ir);
@@ -33,7 +33,7 @@ pub fn run(check: bool) -> Result<(), String> {
 }
 
 /// What differs between `dir` and `files`: stale, missing and orphaned files.
-pub fn compare(dir: &Path, files: &[OutputFile]) -> Vec<String> {
+pub(crate) fn compare(dir: &Path, files: &[OutputFile]) -> Vec<String> {
     let mut problems = Vec::new();
     for f in files {
         match std::fs::read(dir.join(&f.path)) {
@@ -99,7 +99,7 @@ fn write(dir: &Path, files: &[OutputFile]) -> Result<(), String> {
     Ok(())
 }
 
-pub fn conformance(path: &str) -> Result<(), String> {
+pub(crate) fn conformance(path: &str) -> Result<(), String> {
     let ours = cloudabi_gen::default_ir().map_err(|e| e.render())?;
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     let theirs = cloudabi_gen::load(path, &text)

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use cloudabi_guest_build::{Build, Targets};
 
-pub const USAGE: &str = "\
+pub(crate) const USAGE: &str = "\
   guest build [--release] (--example NAME | --examples | DIR)
                    build the runtime's example NAME (or all of them), or the package in DIR,
                    into CloudABI executables: target/cloudabi/{debug,release}/NAME (the
@@ -19,7 +19,7 @@ pub const USAGE: &str = "\
                    to its `out` descriptor; build it with `guest build DIR`
 ";
 
-pub fn run(args: &[&str]) -> Result<(), String> {
+pub(crate) fn run(args: &[&str]) -> Result<(), String> {
     match args {
         ["build", rest @ ..] => build(rest),
         ["new", dir] => new(Path::new(dir)),

@@ -4,7 +4,7 @@
 
 use std::process::Command;
 
-pub fn run(extra: &[&str]) -> Result<(), String> {
+pub(crate) fn run(extra: &[&str]) -> Result<(), String> {
     tools::ensure()?;
     // The Rust target CloudABI programs are compiled for, and rust-lld.
     cloudabi_guest_build::ensure_toolchain()?;
@@ -130,7 +130,7 @@ fn runtime_quality() -> Result<(), String> {
     Ok(())
 }
 
-pub fn cargo(args: &[&str], extra: &[&str]) -> Result<(), String> {
+pub(crate) fn cargo(args: &[&str], extra: &[&str]) -> Result<(), String> {
     let status = Command::new(env!("CARGO"))
         .args(args)
         .args(extra)
@@ -144,7 +144,7 @@ pub fn cargo(args: &[&str], extra: &[&str]) -> Result<(), String> {
     }
 }
 
-pub mod tools {
+pub(crate) mod tools {
     use std::process::{Command, Stdio};
 
     /// (command that must run, Debian package that provides it)
@@ -174,7 +174,7 @@ pub mod tools {
 
     const RUST_TARGETS: &[&str] = &["i686-unknown-linux-gnu"];
 
-    pub fn ensure() -> Result<(), String> {
+    pub(crate) fn ensure() -> Result<(), String> {
         let missing = missing_packages();
         if !missing.is_empty() {
             install(&missing)?;

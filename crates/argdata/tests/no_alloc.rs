@@ -27,17 +27,23 @@ fn note() {
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         note();
+        // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract for `layout`, which
+        // is all `System` needs.
         unsafe { System.alloc(layout) }
     }
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         note();
+        // SAFETY: the caller upholds `alloc_zeroed`'s contract for `layout`, as `System` needs.
         unsafe { System.alloc_zeroed(layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         note();
+        // SAFETY: the caller got `ptr` from this allocator, so from `System`, with
+        // `layout`, and `new_size` meets `realloc`'s contract.
         unsafe { System.realloc(ptr, layout, new_size) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: the caller got `ptr` from this allocator, so from `System`, with `layout`.
         unsafe { System.dealloc(ptr, layout) }
     }
 }

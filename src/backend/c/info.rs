@@ -18,7 +18,7 @@ number order. For each name there is also:
 - CLOUDABI_SYSCALL_RETURNS_name(yes, no): `no` if the call never returns.
 ";
 
-pub fn header(ir: &Ir) -> OutputFile {
+pub(super) fn header(ir: &Ir) -> OutputFile {
     let guard = "CLOUDABI_SYSCALLS_INFO_H";
     let naming = CNaming::NATIVE;
     let mut out = writer::open_header(ir, guard);

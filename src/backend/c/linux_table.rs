@@ -31,7 +31,7 @@ const SLOT_MACROS: &str = "\
 #endif
 ";
 
-pub fn table(ir: &Ir) -> OutputFile {
+pub(super) fn table(ir: &Ir) -> OutputFile {
     let mut out = crate::backend::banner(ir, "// ");
     out.push('\n');
     writer::doc_comment(&mut out, "", INTRO);

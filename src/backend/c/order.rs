@@ -4,7 +4,7 @@ use crate::ir::{Ir, TypeId};
 
 /// Int-like types sorted by name, then structs and function types sorted by name with each
 /// one's dependencies moved before it.
-pub fn declaration_order(ir: &Ir) -> Vec<TypeId> {
+pub(super) fn declaration_order(ir: &Ir) -> Vec<TypeId> {
     let by_name = ir.types_by_name();
     let mut order: Vec<TypeId> = by_name
         .iter()

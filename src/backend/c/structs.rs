@@ -6,7 +6,7 @@ use crate::ir::{Arm, IntType, Ir, Member, MemberKind, Pair, Type, TypeId, Varian
 use crate::naming::c::{self as naming, ident, CNaming};
 
 /// `typedef struct { ... } NAME;` followed by its asserts.
-pub fn definition(
+pub(super) fn definition(
     ir: &Ir,
     id: TypeId,
     members: &[Member],
@@ -41,7 +41,7 @@ pub fn definition(
 
 /// Calls `f` with the C member designator and offset of every field, variant arms
 /// included: `userdata`, `fd_readwrite.nbytes`, `a_val`.
-pub fn offsets(
+pub(super) fn offsets(
     members: &[Member],
     base: Pair<u64>,
     prefix: &str,
@@ -70,7 +70,7 @@ pub fn offsets(
 }
 
 /// A member of size zero (an `array 0`), which C cannot declare.
-pub fn is_empty(layout: &crate::ir::Layout) -> bool {
+pub(super) fn is_empty(layout: &crate::ir::Layout) -> bool {
     layout.size == Pair::same(0)
 }
 

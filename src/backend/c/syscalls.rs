@@ -8,7 +8,7 @@ use crate::naming::c::CNaming;
 /// Lines longer than this get one parameter per line.
 const WIDTH: usize = 80;
 
-pub fn header(ir: &Ir) -> OutputFile {
+pub(super) fn header(ir: &Ir) -> OutputFile {
     let guard = "CLOUDABI_SYSCALLS_H";
     let naming = CNaming::NATIVE;
     let mut out = writer::open_header(ir, guard);
@@ -32,7 +32,7 @@ pub fn header(ir: &Ir) -> OutputFile {
 }
 
 /// `PROTOTYPE;` on one line, or with one parameter per line when that is too long.
-pub fn declaration(ir: &Ir, naming: &CNaming, s: &Syscall) -> String {
+pub(super) fn declaration(ir: &Ir, naming: &CNaming, s: &Syscall) -> String {
     let one_line = format!("{};\n", naming.prototype(ir, s));
     if one_line.len() <= WIDTH + 1 || s.params.is_empty() {
         return one_line;
@@ -50,7 +50,7 @@ pub fn declaration(ir: &Ir, naming: &CNaming, s: &Syscall) -> String {
 }
 
 /// The syscall's doc, then its inputs and outputs as `@param` entries.
-pub fn syscall_doc(ir: &Ir, naming: &CNaming, s: &Syscall) -> String {
+pub(super) fn syscall_doc(ir: &Ir, naming: &CNaming, s: &Syscall) -> String {
     let mut params = Vec::new();
     for (tag, members) in [("@param", &s.inputs), ("@param[out]", &s.outputs)] {
         for m in members {

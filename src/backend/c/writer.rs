@@ -5,10 +5,10 @@ use crate::ir::{Doc, Ir, MemberKind, MemberPath, Target, ValRef};
 use crate::naming::c::{self, CNaming};
 
 /// The indentation of one nesting level.
-pub const INDENT: &str = "\t";
+pub(super) const INDENT: &str = "\t";
 
 /// Banner, then `#ifndef GUARD`/`#define GUARD`.
-pub fn open_header(ir: &Ir, guard: &str) -> String {
+pub(super) fn open_header(ir: &Ir, guard: &str) -> String {
     format!(
         "{}\n#ifndef {guard}\n#define {guard}\n\n",
         crate::backend::banner(ir, "// ")
@@ -16,21 +16,21 @@ pub fn open_header(ir: &Ir, guard: &str) -> String {
 }
 
 /// The end of a header opened with [`open_header`].
-pub fn close_header(out: &mut String, guard: &str) {
+pub(super) fn close_header(out: &mut String, guard: &str) {
     out.push_str(&format!("#endif /* {guard} */\n"));
 }
 
-pub fn open_extern_c(out: &mut String) {
+pub(super) fn open_extern_c(out: &mut String) {
     out.push_str("#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n");
 }
 
-pub fn close_extern_c(out: &mut String) {
+pub(super) fn close_extern_c(out: &mut String) {
     out.push_str("#ifdef __cplusplus\n}\n#endif\n\n");
 }
 
 /// Syscalls return `cloudabi_errno_t`, which only a spec declaring `errno` defines: say so
 /// at compile time rather than through an unknown type name.
-pub fn require_errno(out: &mut String, ir: &Ir) {
+pub(super) fn require_errno(out: &mut String, ir: &Ir) {
     if !ir.syscalls.is_empty() && ir.find_type("errno").is_none() {
         out.push_str(
             "#error \"the spec declares syscalls but no errno type for them to return\"\n\n",
@@ -40,7 +40,7 @@ pub fn require_errno(out: &mut String, ir: &Ir) {
 
 /// Writes `text` as a `/** ... */` comment: on one line when it is one short line, else as a
 /// block. Nothing for empty text.
-pub fn doc_comment(out: &mut String, indent: &str, text: &str) {
+pub(super) fn doc_comment(out: &mut String, indent: &str, text: &str) {
     let text = escape_comment(text.trim_end());
     if text.trim().is_empty() {
         return;
@@ -67,12 +67,12 @@ fn escape_comment(text: &str) -> String {
 }
 
 /// A doc's Markdown with each `[path]` replaced by the C name of what it refers to.
-pub fn doc_text(ir: &Ir, naming: &CNaming, doc: &Doc) -> String {
+pub(super) fn doc_text(ir: &Ir, naming: &CNaming, doc: &Doc) -> String {
     doc.render(|out, link| out.push_str(&target_name(ir, naming, &link.target)))
 }
 
 /// How C code spells what a doc reference names.
-pub fn target_name(ir: &Ir, naming: &CNaming, target: &Target) -> String {
+pub(super) fn target_name(ir: &Ir, naming: &CNaming, target: &Target) -> String {
     match target {
         Target::Type(id) => naming.type_name(ir, *id),
         Target::Value(id, i) => c::value_name(ir, *id, *i).unwrap_or_default(),
@@ -99,7 +99,7 @@ fn member_path_name(ir: &Ir, naming: &CNaming, path: &MemberPath) -> String {
 }
 
 /// The doc of a member followed by the values it is documented to take.
-pub fn member_doc(ir: &Ir, naming: &CNaming, doc: &Doc, valrefs: &[ValRef]) -> String {
+pub(super) fn member_doc(ir: &Ir, naming: &CNaming, doc: &Doc, valrefs: &[ValRef]) -> String {
     let mut text = doc_text(ir, naming, doc);
     if !valrefs.is_empty() && !text.is_empty() {
         text.push('\n');
@@ -120,7 +120,7 @@ pub fn member_doc(ir: &Ir, naming: &CNaming, doc: &Doc, valrefs: &[ValRef]) -> S
 }
 
 /// How a parameter doc names a member: `fd`, or `buf, buf_len` for a range.
-pub fn param_names(m: &crate::ir::Member) -> String {
+pub(super) fn param_names(m: &crate::ir::Member) -> String {
     match &m.kind {
         MemberKind::Range { .. } => format!("{}, {}", c::ident(m.name()), m.len_name()),
         _ => c::ident(m.name()).into_owned(),
@@ -129,7 +129,7 @@ pub fn param_names(m: &crate::ir::Member) -> String {
 
 /// One documented parameter: its Doxygen tag (`@param`, `@param[out]`), the names it
 /// stands for, and its doc.
-pub struct ParamDoc<'a> {
+pub(super) struct ParamDoc<'a> {
     pub tag: &'static str,
     pub names: String,
     pub doc: &'a Doc,
@@ -137,7 +137,7 @@ pub struct ParamDoc<'a> {
 }
 
 /// A function's doc followed by one `@param` entry per parameter and an `@return`.
-pub fn function_doc(
+pub(super) fn function_doc(
     ir: &Ir,
     naming: &CNaming,
     doc: &Doc,
@@ -171,7 +171,7 @@ pub fn function_doc(
 }
 
 /// Lines `left<pad>right`, each `left` padded to the longest plus one space.
-pub fn aligned(rows: &[(String, String)]) -> Vec<String> {
+pub(super) fn aligned(rows: &[(String, String)]) -> Vec<String> {
     let width = rows.iter().map(|(l, _)| l.len()).max().unwrap_or(0);
     rows.iter()
         .map(|(l, r)| format!("{l:width$} {r}").trim_end().to_string())
@@ -180,7 +180,7 @@ pub fn aligned(rows: &[(String, String)]) -> Vec<String> {
 
 /// Lines ending in a backslash aligned one column past the longest line: the body of a
 /// multi-line macro.
-pub fn continued(lines: &[String]) -> String {
+pub(super) fn continued(lines: &[String]) -> String {
     let width = lines.iter().map(|l| tab_width(l)).max().unwrap_or(0);
     let mut out = String::new();
     for (i, line) in lines.iter().enumerate() {

@@ -34,13 +34,13 @@ const PRIMITIVES: &[&str] = &[
 /// The fragment as HTML: `<span class="kw">`, `<span class="pr">` (built-in types),
 /// `<span class="nu">`, `<span class="st">`, `<span class="nm">` (the declared name) and
 /// `<a class="ty" href="#…">` (documented types).
-pub fn html(code: &Code) -> String {
+pub(super) fn html(code: &Code) -> String {
     html_linking_name(code, None)
 }
 
 /// Like [`html`], but the declared name links to `anchor` (the item's own anchor), so a
 /// reader can take a link to it.
-pub fn html_linking_name(code: &Code, anchor: Option<&str>) -> String {
+pub(super) fn html_linking_name(code: &Code, anchor: Option<&str>) -> String {
     let mut out = String::new();
     for piece in &code.0 {
         match piece {

@@ -17,7 +17,7 @@ const SCRIPT: &str = include_str!("../../../templates/docs/search.js");
 
 /// The files of the site, under `docs/html/`, from the models of the spec's, C's and
 /// Rust's naming.
-pub fn render(ir: &Ir, spec: &Model, c: &Model, rust: &Model) -> Vec<OutputFile> {
+pub(super) fn render(ir: &Ir, spec: &Model, c: &Model, rust: &Model) -> Vec<OutputFile> {
     let page = IndexPage {
         banner: super::html_banner(ir),
         spec_name: ir.spec_name().to_string(),
@@ -64,7 +64,7 @@ struct IndexPage {
 }
 
 /// One section, with every string ready for the template (`*_html` fields are markup).
-pub struct SectionView {
+pub(super) struct SectionView {
     pub anchor: String,
     pub kind_class: &'static str,
     pub kind_label: &'static str,
@@ -87,13 +87,13 @@ pub struct SectionView {
     pub noreturn: bool,
 }
 
-pub struct LayoutView {
+pub(super) struct LayoutView {
     pub rows: Vec<RowView>,
     pub total32: String,
     pub total64: String,
 }
 
-pub struct RowView {
+pub(super) struct RowView {
     pub path: String,
     pub anchor: String,
     pub offset32: u64,
@@ -187,7 +187,7 @@ fn kind(what: &What) -> (&'static str, &'static str) {
 }
 
 /// A badge under a heading; `lang` is `c` or `rust` for a fact about one language only.
-pub struct Fact {
+pub(super) struct Fact {
     pub text: String,
     pub lang: &'static str,
 }
@@ -317,7 +317,7 @@ fn plain_summary(doc: &str) -> String {
 }
 
 /// Renders doc Markdown. Raw HTML in docs is shown as text: docs cannot break the page.
-pub fn markdown_html(md: &str) -> String {
+pub(super) fn markdown_html(md: &str) -> String {
     use pulldown_cmark::{Event, Options, Parser};
     let parser = Parser::new_ext(md, Options::ENABLE_TABLES).map(|e| match e {
         Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),

@@ -10,13 +10,13 @@ use super::model::{Head, Item, Ref};
 use super::text::escape_html;
 use std::fmt::Write;
 
-pub struct GroupView {
+pub(super) struct GroupView {
     pub title: &'static str,
     pub html: String,
 }
 
 /// A `<ul>` of items, or nothing for an empty list.
-pub fn items_html(spec: &[Item], c: &[Item], rust: &[Item]) -> String {
+pub(super) fn items_html(spec: &[Item], c: &[Item], rust: &[Item]) -> String {
     if spec.is_empty() {
         return String::new();
     }

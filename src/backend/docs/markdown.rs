@@ -9,7 +9,7 @@ use crate::ir::{Ir, Layout};
 use std::fmt::Write;
 
 /// The Markdown file of `model`, built with `naming`.
-pub fn render(ir: &Ir, naming: &dyn DocNaming, model: &Model) -> String {
+pub(super) fn render(ir: &Ir, naming: &dyn DocNaming, model: &Model) -> String {
     let mut out = super::html_banner(ir);
     out.push('\n');
     out.push_str(&model.intro);
@@ -39,7 +39,7 @@ fn contents(out: &mut String, model: &Model) {
 }
 
 /// The first paragraph of a doc, on one line.
-pub fn summary(doc: &str) -> String {
+pub(super) fn summary(doc: &str) -> String {
     let para: Vec<&str> = doc
         .lines()
         .take_while(|l| !l.trim().is_empty())
@@ -76,7 +76,7 @@ fn section(out: &mut String, naming: &dyn DocNaming, s: &Section) {
 }
 
 /// The kind and size line under a heading.
-pub fn facts(s: &Section) -> String {
+pub(super) fn facts(s: &Section) -> String {
     let mut text = match &s.what {
         What::Syscall { number, .. } => format!("System call number {number}."),
         What::IntLike { base, .. } => {
@@ -92,7 +92,7 @@ pub fn facts(s: &Section) -> String {
 }
 
 /// `Size 8, alignment 8.` or, when the machines differ, both numbers.
-pub fn size_text(layout: Layout) -> String {
+pub(super) fn size_text(layout: Layout) -> String {
     let pair = |p: crate::ir::Pair<u64>| {
         if p.differs() {
             format!("{} on 32-bit, {} on 64-bit", p.m32, p.m64)

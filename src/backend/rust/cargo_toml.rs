@@ -4,7 +4,7 @@ use crate::ir::Ir;
 
 /// `Cargo.toml`: publishable on its own (no workspace inheritance). Edition 2018 and
 /// bitflags 1 keep the crate buildable by the toolchains that still had CloudABI targets.
-pub fn manifest(ir: &Ir) -> String {
+pub(super) fn manifest(ir: &Ir) -> String {
     let banner = crate::backend::banner(ir, "# ");
     format!(
         r#"{banner}
@@ -40,7 +40,7 @@ all-features = true
     )
 }
 
-pub fn readme(ir: &Ir) -> String {
+pub(super) fn readme(ir: &Ir) -> String {
     let banner = crate::backend::banner(ir, "");
     let banner = format!("<!-- {} -->", banner.trim_end());
     let types = ir.types.len();

@@ -7,13 +7,13 @@ use crate::naming::rust as naming;
 /// (rustdoc rejects an explicit target equal to what the label resolves to); in the
 /// `host` modules, where the crate's items are not in scope, `` [`errno::BADF`](crate::errno::BADF) ``.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Scope {
+pub(super) enum Scope {
     Root,
     Nested,
 }
 
 /// A link to `path` (relative to the crate root) as written in `scope`.
-pub fn link(path: &str, scope: Scope) -> String {
+pub(super) fn link(path: &str, scope: Scope) -> String {
     if scope == Scope::Root && !path.contains('#') {
         format!("[`{path}`]")
     } else {
@@ -22,7 +22,7 @@ pub fn link(path: &str, scope: Scope) -> String {
 }
 
 /// A doc's Markdown with every resolved `[path]` replaced by an intra-doc link.
-pub fn markdown(ir: &Ir, doc: &Doc, scope: Scope) -> String {
+pub(super) fn markdown(ir: &Ir, doc: &Doc, scope: Scope) -> String {
     doc.render(|out, l| {
         let path = naming::doc_link_path(ir, &l.target);
         out.push_str(&link(path.trim_start_matches("crate::"), scope));
@@ -30,17 +30,17 @@ pub fn markdown(ir: &Ir, doc: &Doc, scope: Scope) -> String {
 }
 
 /// How a link path reads in the text: `event::type` for `event#structfield.type`.
-pub fn shown(path: &str) -> String {
+pub(super) fn shown(path: &str) -> String {
     path.replace("#structfield.", "::")
 }
 
 /// The lines of a doc, links resolved, without trailing blank lines.
-pub fn lines(ir: &Ir, doc: &Doc) -> Vec<String> {
+pub(super) fn lines(ir: &Ir, doc: &Doc) -> Vec<String> {
     lines_in(ir, doc, Scope::Root)
 }
 
 /// [`lines`] for a doc placed in `scope`.
-pub fn lines_in(ir: &Ir, doc: &Doc, scope: Scope) -> Vec<String> {
+pub(super) fn lines_in(ir: &Ir, doc: &Doc, scope: Scope) -> Vec<String> {
     let text = markdown(ir, doc, scope);
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     while lines.last().is_some_and(|l| l.trim().is_empty()) {
@@ -50,7 +50,7 @@ pub fn lines_in(ir: &Ir, doc: &Doc, scope: Scope) -> Vec<String> {
 }
 
 /// The crate's own doc: a note that it is generated, then the spec's root doc.
-pub fn crate_doc(ir: &Ir) -> Vec<String> {
+pub(super) fn crate_doc(ir: &Ir) -> Vec<String> {
     let mut lines = vec![
         "Rust bindings for CloudABI: every type, constant and system call of the ABI.".to_string(),
         String::new(),
@@ -69,7 +69,7 @@ pub fn crate_doc(ir: &Ir) -> Vec<String> {
 
 /// A syscall's doc followed by its parameters and outputs, each with its own doc and the
 /// values it may take.
-pub fn syscall(
+pub(super) fn syscall(
     ir: &Ir,
     call: &Syscall,
     param_name: fn(&str) -> String,

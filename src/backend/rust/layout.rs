@@ -13,7 +13,7 @@
 use crate::ir::{Arm, IntType, Ir, Layout, Machine, Member, MemberKind, Pair, Type, TypeKind};
 
 /// One field of a generated struct: a spec member, or padding the spec leaves implicit.
-pub enum Field<'a> {
+pub(super) enum Field<'a> {
     Member(&'a Member),
     /// Explicit padding of `size` bytes per machine; `index` numbers the struct's pads.
     Pad {
@@ -22,14 +22,14 @@ pub enum Field<'a> {
     },
 }
 
-pub struct Plan<'a> {
+pub(super) struct Plan<'a> {
     pub fields: Vec<Field<'a>>,
     /// `Some` when the struct needs `#[repr(align(N))]` (per machine).
     pub align: Option<Pair<u64>>,
 }
 
 /// The smallest alignment Rust may give a type on some target of the machine.
-pub fn rust_align(ir: &Ir, ty: &Type, machine: Machine) -> u64 {
+pub(super) fn rust_align(ir: &Ir, ty: &Type, machine: Machine) -> u64 {
     let pointer = if machine == Machine::Bits32 { 4 } else { 8 };
     match ty {
         Type::Void => 1,
@@ -69,7 +69,7 @@ fn member_align(ir: &Ir, member: &Member, machine: Machine) -> u64 {
 }
 
 /// The alignment a variant's union must be forced to, if its arms fall short of the spec.
-pub fn union_align(ir: &Ir, arms: &[Arm]) -> Option<Pair<u64>> {
+pub(super) fn union_align(ir: &Ir, arms: &[Arm]) -> Option<Pair<u64>> {
     let mut spec = Pair::same(1);
     let mut natural = Pair::same(1);
     for arm in arms {
@@ -98,7 +98,7 @@ pub fn union_align(ir: &Ir, arms: &[Arm]) -> Option<Pair<u64>> {
 
 /// Lays out a struct's members as Rust would on the weakest target of each machine and
 /// inserts padding wherever that placement falls short of the spec's offset.
-pub fn plan<'a>(ir: &Ir, members: &'a [Member], layout: Layout) -> Plan<'a> {
+pub(super) fn plan<'a>(ir: &Ir, members: &'a [Member], layout: Layout) -> Plan<'a> {
     let mut fields = Vec::new();
     let mut end = Pair::same(0u64);
     let mut natural_align = Pair::same(1u64);

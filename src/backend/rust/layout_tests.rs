@@ -32,7 +32,7 @@ macro_rules! offset_of {
 }
 "#;
 
-pub fn file(ir: &Ir) -> String {
+pub(super) fn file(ir: &Ir) -> String {
     let mut aggregates = Vec::new();
     for id in ir.type_ids() {
         let def = ir.ty(id);

@@ -8,7 +8,7 @@ use super::writer::RustWriter;
 use crate::ir::{Arm, Ir, Layout, Member, MemberKind, Pair, TypeKind, Variant};
 use crate::naming::rust as naming;
 
-pub fn write_all(w: &mut RustWriter, ir: &Ir) {
+pub(super) fn write_all(w: &mut RustWriter, ir: &Ir) {
     for id in ir.type_ids() {
         let def = ir.ty(id);
         let (TypeKind::Struct(s), Some(layout)) = (&def.kind, def.layout) else {
@@ -56,7 +56,7 @@ fn one(
 
 /// `#[repr(C)]`, with `align(N)` when the spec's alignment must be forced (per pointer
 /// width when the machines differ).
-pub fn repr(w: &mut RustWriter, align: Option<Pair<u64>>) {
+pub(super) fn repr(w: &mut RustWriter, align: Option<Pair<u64>>) {
     match align {
         None => w.line("#[repr(C)]"),
         Some(align) if !align.differs() => {
@@ -76,7 +76,7 @@ pub fn repr(w: &mut RustWriter, align: Option<Pair<u64>>) {
     }
 }
 
-pub fn pad_name(index: usize) -> String {
+pub(super) fn pad_name(index: usize) -> String {
     format!("_pad{index}")
 }
 

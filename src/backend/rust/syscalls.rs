@@ -7,7 +7,7 @@ use super::writer::{RustWriter, SigEnd};
 use crate::ir::{Direction, Ir, MemberKind, Syscall, Type};
 use crate::naming::rust as naming;
 
-pub fn write_all(w: &mut RustWriter, ir: &Ir) {
+pub(super) fn write_all(w: &mut RustWriter, ir: &Ir) {
     w.line("#[allow(improper_ctypes)]");
     w.open("extern \"C\" {");
     for (i, call) in ir.syscalls.iter().enumerate() {
@@ -24,7 +24,7 @@ pub fn write_all(w: &mut RustWriter, ir: &Ir) {
 }
 
 /// The C-level type of a parameter: outputs are pointers to what they receive.
-pub fn c_param_type(ir: &Ir, ty: &Type, direction: Direction) -> String {
+pub(super) fn c_param_type(ir: &Ir, ty: &Type, direction: Direction) -> String {
     let ty = naming::type_expr(ir, ty);
     match direction {
         Direction::In => ty,
@@ -57,7 +57,7 @@ fn declaration(w: &mut RustWriter, ir: &Ir, call: &Syscall) {
 }
 
 /// The element type of a slice standing for a range: `u8` for `void`.
-pub fn slice_element(ir: &Ir, target: &Type) -> String {
+pub(super) fn slice_element(ir: &Ir, target: &Type) -> String {
     match target {
         Type::Void => "u8".to_string(),
         other => naming::type_expr(ir, other),

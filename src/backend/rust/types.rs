@@ -9,7 +9,7 @@ use crate::naming::rust::{self as naming, ItemKind};
 const INDENT: &str = "    ";
 
 /// Every int-like and function type, in declaration order.
-pub fn write_all(w: &mut RustWriter, ir: &Ir) {
+pub(super) fn write_all(w: &mut RustWriter, ir: &Ir) {
     for id in ir.type_ids() {
         let def = ir.ty(id);
         match &def.kind {
@@ -27,13 +27,13 @@ pub fn write_all(w: &mut RustWriter, ir: &Ir) {
 }
 
 /// Whether an int-like type is emitted as a Rust `enum` (see [`naming::int_item_kind`]).
-pub fn is_rust_enum(int: &IntLike) -> bool {
+pub(super) fn is_rust_enum(int: &IntLike) -> bool {
     naming::int_item_kind(int) == ItemKind::Enum
 }
 
 /// A value as a literal of the type's base: hex for flags and opaque values (they are bit
 /// patterns or handles), decimal otherwise.
-pub fn literal(int: &IntLike, value: i128) -> String {
+pub(super) fn literal(int: &IntLike, value: i128) -> String {
     if int.is_bit_pattern() && value >= 0 {
         let digits = int.base.hex_digits();
         format!("{:#0width$x}", value, width = digits + 2)
@@ -192,7 +192,7 @@ fn function(w: &mut RustWriter, ir: &Ir, def: &TypeDef, f: &crate::ir::Function)
 
 /// Stands in for `bitflags!` when the `bitflags` feature is off: the same type and
 /// constants, with only `bits()` and `from_bits_unchecked()` (what 0.1.0's fallback had).
-pub const BITFLAGS_FALLBACK: &str = r#"
+pub(super) const BITFLAGS_FALLBACK: &str = r#"
 /// Stands in for the `bitflags` crate's macro when the `bitflags` feature is off: the same
 /// types and constants, with `bits()` and `from_bits_unchecked()` only.
 #[cfg(not(feature = "bitflags"))]

@@ -10,19 +10,19 @@
 use std::fmt::Write as _;
 
 /// rustfmt's `max_width`.
-pub const MAX_WIDTH: usize = 100;
+pub(crate) const MAX_WIDTH: usize = 100;
 /// rustfmt's `fn_call_width`: the widest argument list kept on one line.
-pub const CALL_WIDTH: usize = 60;
+pub(crate) const CALL_WIDTH: usize = 60;
 /// rustfmt's `array_width`: the widest array literal kept on one line.
-pub const ARRAY_WIDTH: usize = 60;
+pub(crate) const ARRAY_WIDTH: usize = 60;
 /// rustfmt's `chain_width`: the widest method chain kept on one line.
-pub const CHAIN_WIDTH: usize = 60;
+pub(crate) const CHAIN_WIDTH: usize = 60;
 
 const INDENT: &str = "    ";
 
 /// How a function signature ends.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum SigEnd {
+pub(crate) enum SigEnd {
     /// ` {`: a body follows (the writer indents for it).
     Body,
     /// `;`: a declaration in a trait or an `extern` block.
@@ -30,14 +30,14 @@ pub enum SigEnd {
 }
 
 /// Rust text under construction.
-pub struct RustWriter {
+pub(crate) struct RustWriter {
     out: String,
     indent: usize,
 }
 
 impl RustWriter {
     /// A writer whose text starts with `capacity` bytes reserved.
-    pub fn with_capacity(capacity: usize) -> RustWriter {
+    pub(crate) fn with_capacity(capacity: usize) -> RustWriter {
         RustWriter {
             out: String::with_capacity(capacity),
             indent: 0,
@@ -46,7 +46,7 @@ impl RustWriter {
 
     /// A writer for a piece of text that will be copied into this one at its current
     /// indentation.
-    pub fn nested(&self) -> RustWriter {
+    pub(crate) fn nested(&self) -> RustWriter {
         RustWriter {
             out: String::new(),
             indent: self.indent,
@@ -54,12 +54,12 @@ impl RustWriter {
     }
 
     /// The text written so far.
-    pub fn finish(self) -> String {
+    pub(crate) fn finish(self) -> String {
         self.out
     }
 
     /// Columns taken by the current indentation.
-    pub fn indent_width(&self) -> usize {
+    pub(crate) fn indent_width(&self) -> usize {
         self.indent * INDENT.len()
     }
 
@@ -70,66 +70,66 @@ impl RustWriter {
     }
 
     /// Goes one level deeper, as after a block opened in raw text.
-    pub fn indent_in(&mut self) {
+    pub(crate) fn indent_in(&mut self) {
         self.indent += 1;
     }
 
     /// One line at the current indentation.
-    pub fn line(&mut self, text: &str) {
+    pub(crate) fn line(&mut self, text: &str) {
         self.push_indent();
         self.out.push_str(text);
         self.out.push('\n');
     }
 
     /// One line made of pieces, at the current indentation.
-    pub fn line_of(&mut self, pieces: &[&str]) {
+    pub(crate) fn line_of(&mut self, pieces: &[&str]) {
         self.push_indent();
         pieces.iter().for_each(|p| self.out.push_str(p));
         self.out.push('\n');
     }
 
     /// A formatted line at the current indentation.
-    pub fn line_fmt(&mut self, args: std::fmt::Arguments<'_>) {
+    pub(crate) fn line_fmt(&mut self, args: std::fmt::Arguments<'_>) {
         self.push_indent();
         let _ = self.out.write_fmt(args);
         self.out.push('\n');
     }
 
     /// An empty line.
-    pub fn blank(&mut self) {
+    pub(crate) fn blank(&mut self) {
         self.out.push('\n');
     }
 
     /// Text copied as it is (already indented, each line ending in a newline).
-    pub fn raw(&mut self, text: &str) {
+    pub(crate) fn raw(&mut self, text: &str) {
         self.out.push_str(text);
     }
 
     /// A line that opens a block (`... {`): what follows is indented one more level.
-    pub fn open(&mut self, text: &str) {
+    pub(crate) fn open(&mut self, text: &str) {
         self.line(text);
         self.indent += 1;
     }
 
     /// [`RustWriter::open`] with a formatted line.
-    pub fn open_fmt(&mut self, args: std::fmt::Arguments<'_>) {
+    pub(crate) fn open_fmt(&mut self, args: std::fmt::Arguments<'_>) {
         self.line_fmt(args);
         self.indent += 1;
     }
 
     /// A line that closes a block (`}`, `};`, `})`), one level out.
-    pub fn close(&mut self, text: &str) {
+    pub(crate) fn close(&mut self, text: &str) {
         self.indent = self.indent.saturating_sub(1);
         self.line(text);
     }
 
     /// Outer doc comment lines (`///`); an empty line is a bare `///`.
-    pub fn doc<S: AsRef<str>>(&mut self, lines: &[S]) {
+    pub(crate) fn doc<S: AsRef<str>>(&mut self, lines: &[S]) {
         self.comment_lines("///", lines);
     }
 
     /// Inner doc comment lines (`//!`).
-    pub fn inner_doc<S: AsRef<str>>(&mut self, lines: &[S]) {
+    pub(crate) fn inner_doc<S: AsRef<str>>(&mut self, lines: &[S]) {
         self.comment_lines("//!", lines);
     }
 
@@ -147,14 +147,14 @@ impl RustWriter {
     }
 
     /// Whether `width` more columns fit on a line at the current indentation.
-    pub fn fits(&self, width: usize) -> bool {
+    pub(crate) fn fits(&self, width: usize) -> bool {
         self.indent_width() + width <= MAX_WIDTH
     }
 
     /// `head(items)tail` on one line when the items take at most `limit` columns and the
     /// line fits; else `head(`, one item per line with a trailing comma, and `)tail`.
     /// `open` and `close` are the brackets (`(`/`)` or `[`/`]`).
-    pub fn list<S: AsRef<str>>(
+    pub(crate) fn list<S: AsRef<str>>(
         &mut self,
         head: &str,
         (open, close): (&str, &str),
@@ -184,14 +184,14 @@ impl RustWriter {
 
     /// A call statement or expression line: `head(args)tail`, laid out as rustfmt lays out
     /// calls whose arguments are simple (no closures or blocks to overflow).
-    pub fn call<S: AsRef<str>>(&mut self, head: &str, args: &[S], tail: &str) {
+    pub(crate) fn call<S: AsRef<str>>(&mut self, head: &str, args: &[S], tail: &str) {
         self.list(head, ("(", ")"), args, tail, CALL_WIDTH);
     }
 
     /// `head(arg)tail` for a macro whose one argument is a simple expression: on one line
     /// when it fits, else the argument on a line of its own (rustfmt adds no trailing comma
     /// inside a macro's parentheses).
-    pub fn macro_call(&mut self, head: &str, arg: &str, tail: &str) {
+    pub(crate) fn macro_call(&mut self, head: &str, arg: &str, tail: &str) {
         if self.fits(head.len() + arg.len() + 2 + tail.len()) {
             self.line_of(&[head, "(", arg, ")", tail]);
             return;
@@ -207,7 +207,13 @@ impl RustWriter {
     /// else with the return type on a line of its own (a declaration exactly one column
     /// too long), else with one parameter per line. `ret` is empty for `()`. A body is
     /// opened (indented) after `{`.
-    pub fn signature<S: AsRef<str>>(&mut self, head: &str, params: &[S], ret: &str, end: SigEnd) {
+    pub(crate) fn signature<S: AsRef<str>>(
+        &mut self,
+        head: &str,
+        params: &[S],
+        ret: &str,
+        end: SigEnd,
+    ) {
         let arrow = if ret.is_empty() { 0 } else { 4 + ret.len() };
         let end_text = match end {
             SigEnd::Body => " {",
@@ -261,13 +267,13 @@ impl RustWriter {
 }
 
 /// Columns taken by items joined with `, `.
-pub fn joined_width<S: AsRef<str>>(items: &[S]) -> usize {
+pub(crate) fn joined_width<S: AsRef<str>>(items: &[S]) -> usize {
     let text: usize = items.iter().map(|i| i.as_ref().len()).sum();
     text + items.len().saturating_sub(1) * 2
 }
 
 /// Appends items joined with `, `.
-pub fn push_joined<S: AsRef<str>>(out: &mut String, items: &[S]) {
+pub(crate) fn push_joined<S: AsRef<str>>(out: &mut String, items: &[S]) {
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(", ");

@@ -15,12 +15,12 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 /// Our spec, then every focused spec under tests/specs/c/, each with its name.
-pub fn all_irs() -> Vec<(String, Ir)> {
+pub(crate) fn all_irs() -> Vec<(String, Ir)> {
     specs::with_ours("c")
 }
 
 /// Everything the `c`, `linux` and `freebsd` backends produce, from memory.
-pub fn c_family(ir: &Ir) -> Vec<OutputFile> {
+pub(crate) fn c_family(ir: &Ir) -> Vec<OutputFile> {
     let mut files = c::generate(ir);
     files.extend(c::linux::generate(ir));
     files.extend(c::freebsd::generate(ir));
@@ -28,7 +28,7 @@ pub fn c_family(ir: &Ir) -> Vec<OutputFile> {
 }
 
 /// Writes the files under `dir`, creating directories.
-pub fn write_all(dir: &Path, files: &[OutputFile]) {
+pub(crate) fn write_all(dir: &Path, files: &[OutputFile]) {
     for f in files {
         let path = dir.join(&f.path);
         std::fs::create_dir_all(path.parent().expect("files live in a directory"))
@@ -38,7 +38,7 @@ pub fn write_all(dir: &Path, files: &[OutputFile]) {
 }
 
 /// A temporary directory holding the C-family output of `ir`.
-pub fn generated_tree(ir: &Ir) -> tempfile::TempDir {
+pub(crate) fn generated_tree(ir: &Ir) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("create a temporary directory");
     write_all(dir.path(), &c_family(ir));
     dir
@@ -56,7 +56,7 @@ fn package(program: &str) -> &'static str {
 
 /// Runs a tool and returns its output. Fails the test, naming the package to install,
 /// when the tool is missing.
-pub fn run(program: &str, args: &[&str], dir: &Path) -> Output {
+pub(crate) fn run(program: &str, args: &[&str], dir: &Path) -> Output {
     Command::new(program)
         .args(args)
         .current_dir(dir)
@@ -70,7 +70,7 @@ pub fn run(program: &str, args: &[&str], dir: &Path) -> Output {
 }
 
 /// Runs a tool and fails the test with its command line and diagnostics unless it exits 0.
-pub fn run_ok(program: &str, args: &[&str], dir: &Path, what: &str) -> String {
+pub(crate) fn run_ok(program: &str, args: &[&str], dir: &Path, what: &str) -> String {
     let out = run(program, args, dir);
     assert!(
         out.status.success(),
@@ -84,7 +84,7 @@ pub fn run_ok(program: &str, args: &[&str], dir: &Path, what: &str) -> String {
 }
 
 /// Whether gcc can build and link a 32-bit program (gcc-multilib installed).
-pub fn require_multilib(dir: &Path) {
+pub(crate) fn require_multilib(dir: &Path) {
     let src = dir.join("multilib_probe.c");
     std::fs::write(&src, "int main(void) { return 0; }\n").expect("write probe");
     let out = run(

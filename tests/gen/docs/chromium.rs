@@ -11,13 +11,13 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// The Debian package that provides the browser.
-pub const PACKAGE: &str = "chromium";
+pub(super) const PACKAGE: &str = "chromium";
 
 /// How long one browser run may take before it is stopped.
 const TIMEOUT: Duration = Duration::from_secs(90);
 
 /// The browser command, if one runs.
-pub fn find() -> Option<String> {
+pub(super) fn find() -> Option<String> {
     ["chromium", "chromium-browser"]
         .into_iter()
         .find(|cmd| {
@@ -32,14 +32,14 @@ pub fn find() -> Option<String> {
 }
 
 /// A `file://` URL for a local path.
-pub fn file_url(path: &Path) -> String {
+pub(super) fn file_url(path: &Path) -> String {
     let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     format!("file://{}", abs.display())
 }
 
 /// Runs the browser headless on `url` with `extra` arguments, in a fresh profile, and
 /// returns its stdout.
-pub fn run(browser: &str, url: &str, extra: &[String]) -> Result<String, String> {
+pub(super) fn run(browser: &str, url: &str, extra: &[String]) -> Result<String, String> {
     let profile = fresh_profile();
     let mut cmd = Command::new(browser);
     cmd.args([
@@ -119,7 +119,7 @@ fn wait(mut cmd: Command, browser: &str) -> Result<String, String> {
 }
 
 /// Saves a PNG of `url` as a `width`×`height` window.
-pub fn screenshot(
+pub(super) fn screenshot(
     browser: &str,
     url: &str,
     png: &Path,
@@ -146,7 +146,7 @@ pub fn screenshot(
 /// A page that shows `target` (a URL with a fragment) in a frame of the given size.
 /// Headless Chromium paints nothing when the URL it screenshots has a fragment; inside a
 /// frame, the page scrolls to the fragment as it would in a browser tab.
-pub fn framing_page(target: &str, width: u32, height: u32) -> String {
+pub(super) fn framing_page(target: &str, width: u32, height: u32) -> String {
     format!(
         "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>frame</title></head>\
          <body style=\"margin:0\"><iframe src=\"{target}\" style=\"border:0;display:block;\
@@ -155,19 +155,19 @@ pub fn framing_page(target: &str, width: u32, height: u32) -> String {
 }
 
 /// The DOM after scripts ran.
-pub fn dump_dom(browser: &str, url: &str) -> Result<String, String> {
+pub(super) fn dump_dom(browser: &str, url: &str) -> Result<String, String> {
     run(browser, url, &["--dump-dom".to_string()])
 }
 
 /// One sidebar entry in a dumped DOM.
 #[derive(Debug)]
-pub struct Entry {
+pub(super) struct Entry {
     pub names: String,
     pub hidden: bool,
 }
 
 /// The sidebar entries (`<li data-names=…>`) of a dumped DOM, with whether each is hidden.
-pub fn entries(dom: &str) -> Vec<Entry> {
+pub(super) fn entries(dom: &str) -> Vec<Entry> {
     dom.split("<li ")
         .skip(1)
         .filter_map(|rest| {
@@ -188,7 +188,7 @@ pub fn entries(dom: &str) -> Vec<Entry> {
 
 /// Checks that after filtering by `query` exactly the entries whose names contain it are
 /// shown, and that the filter both kept and hid something. Returns (shown, total).
-pub fn check_filter(dom: &str, query: &str) -> Result<(usize, usize), String> {
+pub(super) fn check_filter(dom: &str, query: &str) -> Result<(usize, usize), String> {
     let entries = entries(dom);
     if entries.is_empty() {
         return Err("the DOM has no sidebar entries".to_string());

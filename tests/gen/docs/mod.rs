@@ -1,7 +1,7 @@
 //! The docs backend: goldens of the focused spec, every link resolved, dangling doc
 //! references refused, and the HTML site's search in a real browser.
 
-pub mod chromium;
+pub(crate) mod chromium;
 mod golden;
 mod links;
 mod references;

@@ -10,7 +10,7 @@ use std::time::Duration;
 const TIMEOUT: Duration = Duration::from_secs(120);
 
 /// One way to assemble a file: `program args... <input> -o <output>`.
-pub struct Tool {
+pub(crate) struct Tool {
     pub program: &'static str,
     pub args: Vec<String>,
     pub package: &'static str,
@@ -41,7 +41,7 @@ fn gnu_as(program: &'static str, args: &[&str], package: &'static str) -> Tool {
 }
 
 /// The machine a variant's objects are for, and the assemblers to try.
-pub fn target(variant: &str) -> (Architecture, Vec<Tool>) {
+pub(crate) fn target(variant: &str) -> (Architecture, Vec<Tool>) {
     match variant {
         "x86_64" => (
             Architecture::X86_64,
@@ -85,7 +85,7 @@ pub fn target(variant: &str) -> (Architecture, Vec<Tool>) {
 
 /// Assembles `source` (a file in `dir`) with `tool`, returning the object's bytes or
 /// what went wrong (a warning counts as a failure).
-pub fn assemble(tool: &Tool, dir: &Path, source: &str) -> Result<Vec<u8>, String> {
+pub(crate) fn assemble(tool: &Tool, dir: &Path, source: &str) -> Result<Vec<u8>, String> {
     let object = format!("{source}.{}.o", tool.program);
     let mut args: Vec<&str> = tool.args.iter().map(String::as_str).collect();
     args.extend([source, "-o", object.as_str()]);

@@ -5,7 +5,7 @@
 //! failure when a tool is missing.
 
 mod arm;
-pub mod assemble;
+pub(crate) mod assemble;
 mod golden;
 mod objects;
 mod sweep;
@@ -18,12 +18,12 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Our spec, then the focused spec (one syscall per stub shape), each with its name.
-pub fn both_specs() -> Vec<(String, cloudabi_gen::ir::Ir)> {
+pub(crate) fn both_specs() -> Vec<(String, cloudabi_gen::ir::Ir)> {
     crate::specs::with_ours("vdso")
 }
 
 /// The vDSO backend's file for one variant, straight from the backend (not from disk).
-pub fn vdso_file(ir: &cloudabi_gen::ir::Ir, variant: &str) -> OutputFile {
+pub(crate) fn vdso_file(ir: &cloudabi_gen::ir::Ir, variant: &str) -> OutputFile {
     let path = format!("vdso/{variant}.S");
     cloudabi_gen::backend::vdso::generate(ir)
         .into_iter()
@@ -32,7 +32,7 @@ pub fn vdso_file(ir: &cloudabi_gen::ir::Ir, variant: &str) -> OutputFile {
 }
 
 /// What a finished tool run produced.
-pub struct Run {
+pub(crate) struct Run {
     pub success: bool,
     pub stdout: String,
     pub stderr: String,
@@ -42,7 +42,13 @@ pub struct Run {
 
 /// Runs `program` with `args` in `dir`, killing it after `timeout`. Fails the test with
 /// the Debian package to install when the program does not exist.
-pub fn run(program: &str, args: &[&str], dir: &Path, timeout: Duration, package: &str) -> Run {
+pub(crate) fn run(
+    program: &str,
+    args: &[&str],
+    dir: &Path,
+    timeout: Duration,
+    package: &str,
+) -> Run {
     let mut child = Command::new(program)
         .args(args)
         .current_dir(dir)

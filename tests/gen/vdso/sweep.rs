@@ -7,7 +7,7 @@ use cloudabi_gen::ir::{Direction, Ir, Machine, Syscall};
 
 /// Where the fake kernel finds the arguments and puts the results.
 #[derive(Clone, Copy, PartialEq)]
-pub enum Convention {
+pub(super) enum Convention {
     /// x86_64: argument i in the i-th kernel register, results in rax and rdx, carry
     /// and the errno in rax on failure.
     Registers,
@@ -36,7 +36,7 @@ const JUNK: u64 = 0x6666_6666_6666_6666;
 const UNTOUCHED: u64 = 0xeeee_eeee_eeee_eeee;
 
 /// The C source of a test program for every syscall of `ir`.
-pub fn source(ir: &Ir, convention: Convention) -> String {
+pub(super) fn source(ir: &Ir, convention: Convention) -> String {
     let mut c = String::from("#include \"sud.h\"\n#include <string.h>\n\n");
     c.push_str("typedef uint16_t errno_t;\n\n");
     let mut forks = String::new();

@@ -42,7 +42,7 @@ fn walk(ad: Argdata<'_>, depth: usize) {
     }
 }
 
-pub fn exercise(bytes: &[u8]) {
+pub(crate) fn exercise(bytes: &[u8]) {
     let table = [Fd::new(10), Fd::new(11), Fd::new(12)];
     for mapping in [FdMapping::Unavailable, FdMapping::Identity, FdMapping::Table(&table)] {
         let ad = Argdata::with_fds(bytes, mapping);

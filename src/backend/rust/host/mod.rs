@@ -15,7 +15,7 @@ mod runtime;
 mod trace;
 mod validate;
 
-pub use raw::file as raw_file;
-pub use runtime::file as trait_file;
-pub use trace::file as trace_file;
-pub use validate::file as validate_file;
+pub(super) use raw::file as raw_file;
+pub(super) use runtime::file as trait_file;
+pub(super) use trace::file as trace_file;
+pub(super) use validate::file as validate_file;

@@ -6,7 +6,7 @@ use crate::naming::rust as naming;
 
 /// The host-side shape of one syscall input.
 #[derive(Debug, Clone)]
-pub enum Kind {
+pub(super) enum Kind {
     /// Passed by value as its own type: integers, flags, opaque and alias types, structs
     /// without invariants (`lookup`).
     Value(Type),
@@ -52,7 +52,7 @@ pub enum Kind {
 
 /// One syscall input as the host sees it.
 #[derive(Debug, Clone)]
-pub struct Param<'a> {
+pub(super) struct Param<'a> {
     pub member: &'a Member,
     /// Index into `Syscall::inputs`.
     pub index: usize,
@@ -61,7 +61,7 @@ pub struct Param<'a> {
 
 /// Classifies every input of a syscall from the IR's facts about it: its type, its
 /// [`Access`] and, for a pointer to several values, the input that counts them.
-pub fn classify<'a>(ir: &Ir, call: &'a Syscall) -> Vec<Param<'a>> {
+pub(super) fn classify<'a>(ir: &Ir, call: &'a Syscall) -> Vec<Param<'a>> {
     call.inputs
         .iter()
         .enumerate()
@@ -120,14 +120,14 @@ fn value_kind(ir: &Ir, ty: &Type) -> Kind {
 }
 
 /// A struct with fields that not every bit pattern fills validly.
-pub fn is_checked_struct(ir: &Ir, ty: &Type) -> bool {
+pub(super) fn is_checked_struct(ir: &Ir, ty: &Type) -> bool {
     matches!(ty, Type::Named(id) if matches!(ir.ty(*id).kind, TypeKind::Struct(_)))
         && has_invariants(ir, ty)
 }
 
 /// Whether some bit patterns of a type are not valid Rust values: enums (unknown
 /// discriminants), function pointers (null), and structs and arrays holding them.
-pub fn has_invariants(ir: &Ir, ty: &Type) -> bool {
+pub(super) fn has_invariants(ir: &Ir, ty: &Type) -> bool {
     match ty {
         Type::Void | Type::Int(_) => false,
         Type::Named(id) => match &ir.ty(*id).kind {
@@ -142,7 +142,7 @@ pub fn has_invariants(ir: &Ir, ty: &Type) -> bool {
     }
 }
 
-pub fn members_have_invariants(ir: &Ir, members: &[Member]) -> bool {
+pub(super) fn members_have_invariants(ir: &Ir, members: &[Member]) -> bool {
     members.iter().any(|m| match &m.kind {
         MemberKind::Simple { ty, .. } => has_invariants(ir, ty),
         MemberKind::Range { .. } => false,
@@ -154,7 +154,7 @@ pub fn members_have_invariants(ir: &Ir, members: &[Member]) -> bool {
 }
 
 /// The element type of a slice: `u8` for `void`.
-pub fn element(ir: &Ir, target: &Type) -> String {
+pub(super) fn element(ir: &Ir, target: &Type) -> String {
     match target {
         Type::Void => "u8".to_string(),
         other => naming::qualified_type_expr(ir, other),
@@ -162,7 +162,7 @@ pub fn element(ir: &Ir, target: &Type) -> String {
 }
 
 /// The parameter's type in the trait method.
-pub fn trait_type(ir: &Ir, kind: &Kind) -> String {
+pub(super) fn trait_type(ir: &Ir, kind: &Kind) -> String {
     let qualified = |ty: &Type| naming::qualified_type_expr(ir, ty);
     match kind {
         Kind::Value(ty) | Kind::CheckedValue(ty) | Kind::Raw(ty) | Kind::Atomic(ty) => {
@@ -189,7 +189,7 @@ pub fn trait_type(ir: &Ir, kind: &Kind) -> String {
 }
 
 /// The `Ok` type of a syscall's result: `()`, one output, or a tuple.
-pub fn output_type(ir: &Ir, call: &Syscall) -> String {
+pub(super) fn output_type(ir: &Ir, call: &Syscall) -> String {
     let outs: Vec<String> = call
         .outputs
         .iter()

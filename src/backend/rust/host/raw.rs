@@ -180,7 +180,7 @@ const SAFETY: [&str; 6] = [
     "be valid guest memory for the duration of the call.",
 ];
 
-pub fn file(ir: &Ir) -> String {
+pub(crate) fn file(ir: &Ir) -> String {
     let mut w = RustWriter::with_capacity(4096 + 2048 * ir.syscalls.len());
     w.raw(&crate::backend::banner(ir, "// "));
     w.blank();

@@ -9,7 +9,7 @@ use crate::naming::rust as naming;
 
 /// The path of a named errno value (`crate::errno::FAULT`), looked up in the spec by its
 /// spec name.
-pub fn errno_path(ir: &Ir, name: &str) -> String {
+pub(super) fn errno_path(ir: &Ir, name: &str) -> String {
     let path = ir
         .find_type("errno")
         .and_then(|id| {
@@ -287,7 +287,7 @@ pub unsafe fn uninit<'a, S: Syscalls, T>(
 }
 "#;
 
-pub fn file(ir: &Ir) -> String {
+pub(crate) fn file(ir: &Ir) -> String {
     let mut w = RustWriter::with_capacity(16 * 1024 + 1024 * ir.syscalls.len());
     w.raw(&crate::backend::banner(ir, "// "));
     w.blank();

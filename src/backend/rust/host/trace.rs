@@ -203,7 +203,7 @@ pub fn text(bytes: &[u8]) -> Value {
 }
 "#;
 
-pub fn file(ir: &Ir) -> String {
+pub(crate) fn file(ir: &Ir) -> String {
     let mut w = RustWriter::with_capacity(16 * 1024 + 1024 * (ir.types.len() + ir.syscalls.len()));
     w.raw(&crate::backend::banner(ir, "// "));
     w.blank();
@@ -680,7 +680,7 @@ fn value(w: &mut RustWriter, ir: &Ir, ty: &Type, expr: &str) {
 }
 
 /// The argument type the per-call decoder takes for a parameter.
-pub fn view_type(ir: &Ir, kind: &Kind) -> String {
+pub(super) fn view_type(ir: &Ir, kind: &Kind) -> String {
     match kind {
         Kind::Slice { mutable: true, .. } | Kind::Counted { mutable: true, .. } | Kind::Count => {
             "usize".to_string()
@@ -691,7 +691,7 @@ pub fn view_type(ir: &Ir, kind: &Kind) -> String {
 }
 
 /// How the raw entry point passes a decoded parameter (`local`) to the decoder.
-pub fn view_expr(kind: &Kind, local: &str) -> String {
+pub(super) fn view_expr(kind: &Kind, local: &str) -> String {
     match kind {
         Kind::Slice { mutable: true, .. } | Kind::Counted { mutable: true, .. } => {
             format!("{local}.len()")
@@ -945,7 +945,7 @@ fn filled_type(ir: &Ir, p: &Param) -> String {
 /// For the raw entry point: captures each buffer the call fills as (pointer, capacity)
 /// before the call takes it, to be passed to the result decoder after it. Returns the
 /// arguments that pass them.
-pub fn filled_views(w: &mut RustWriter, ir: &Ir, call: &Syscall) -> Vec<String> {
+pub(super) fn filled_views(w: &mut RustWriter, ir: &Ir, call: &Syscall) -> Vec<String> {
     filled(ir, call)
         .into_iter()
         .map(|(p, _)| {

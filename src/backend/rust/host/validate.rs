@@ -47,7 +47,7 @@ pub trait Valid {
 use super::Fields;
 "#;
 
-pub fn file(ir: &Ir) -> String {
+pub(crate) fn file(ir: &Ir) -> String {
     let mut w = RustWriter::with_capacity(256 * ir.types.len() + 1024);
     w.raw(&crate::backend::banner(ir, "// "));
     w.blank();

@@ -4,7 +4,7 @@
 
 /// Where one argument, or one 4-byte word of it on 32-bit ARM, travels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Place {
+pub(super) enum Place {
     /// Core register xN or rN.
     Register(u64),
     /// Byte offset from sp at the call.
@@ -13,7 +13,7 @@ pub enum Place {
 
 /// One C argument: its size and alignment on the machine.
 #[derive(Clone, Copy, Debug)]
-pub struct Arg {
+pub(super) struct Arg {
     pub size: u64,
     pub align: u64,
 }
@@ -22,7 +22,7 @@ pub struct Arg {
 /// stack slot of 8 bytes (the stack address rounded up to the argument's alignment,
 /// at least 8). Bits above a narrow argument's size are unspecified (the callee
 /// narrows), so callers may leave anything there.
-pub fn aapcs64(args: &[Arg]) -> Vec<Place> {
+pub(super) fn aapcs64(args: &[Arg]) -> Vec<Place> {
     let mut next_register: u64 = 0;
     let mut next_stack: u64 = 0;
     args.iter()
@@ -45,7 +45,7 @@ pub fn aapcs64(args: &[Arg]) -> Vec<Place> {
 /// address (C.7); an argument that does not fit the remaining registers is split
 /// between them and the stack only while nothing is on the stack yet and only if it is
 /// not doubleword-aligned (C.5); after that, every argument goes on the stack (C.6).
-pub fn aapcs32(args: &[Arg]) -> Vec<Vec<Place>> {
+pub(super) fn aapcs32(args: &[Arg]) -> Vec<Vec<Place>> {
     let mut next_register: u64 = 0;
     let mut next_stack: u64 = 0;
     args.iter()

@@ -11,7 +11,7 @@ use cloudabi_gen::ir::{Direction, Machine as Bits, Syscall};
 
 /// The values of one call.
 #[derive(Clone, Debug)]
-pub struct Values {
+pub(super) struct Values {
     /// One per input; only the low bytes of the input's size are meaningful.
     pub inputs: Vec<u64>,
     /// What a caller leaves in the bits the ABI does not specify.
@@ -33,7 +33,7 @@ pub struct Values {
 impl Values {
     /// Distinct, recognisable values: every byte of every value differs from its
     /// neighbours and from the same byte of the other values.
-    pub fn fixed(syscall: &Syscall, failing: bool) -> Values {
+    pub(super) fn fixed(syscall: &Syscall, failing: bool) -> Values {
         let pattern = |i: u64| 0x8877_6655_4433_2211 ^ (0x1010_1010_1010_1010 * (i + 1));
         let inputs = inputs(syscall).count() as u64;
         Values {
@@ -51,7 +51,7 @@ impl Values {
 
     /// Random values from `rng`, errno and all; sp and the out-pointers at random
     /// addresses aligned as the ABI and the outputs' types require.
-    pub fn random(syscall: &Syscall, variant: Variant, rng: &mut Rng) -> Values {
+    pub(super) fn random(syscall: &Syscall, variant: Variant, rng: &mut Rng) -> Values {
         let inputs = inputs(syscall).map(|_| rng.next()).collect();
         let sp_align = if variant.is_64bit() { 16 } else { 8 };
         let margin = 0x2000;
@@ -101,7 +101,7 @@ struct Input {
 }
 
 /// A call of `syscall`'s stub on `variant` with `values`.
-pub struct Case<'a> {
+pub(super) struct Case<'a> {
     pub syscall: &'a Syscall,
     pub variant: Variant,
     pub values: Values,
@@ -111,7 +111,7 @@ pub struct Case<'a> {
 }
 
 impl<'a> Case<'a> {
-    pub fn new(syscall: &'a Syscall, variant: Variant, values: Values) -> Case<'a> {
+    pub(super) fn new(syscall: &'a Syscall, variant: Variant, values: Values) -> Case<'a> {
         let machine = variant.machine();
         let inputs = inputs(syscall)
             .zip(&values.inputs)
@@ -139,7 +139,7 @@ impl<'a> Case<'a> {
         }
     }
 
-    pub fn stub(&self) -> String {
+    pub(super) fn stub(&self) -> String {
         format!("cloudabi_sys_{}", self.syscall.name.name)
     }
 
@@ -148,7 +148,7 @@ impl<'a> Case<'a> {
     }
 
     /// Runs the call on `machine` and returns every check that failed.
-    pub fn run(&self, machine: &mut Machine) -> Vec<String> {
+    pub(super) fn run(&self, machine: &mut Machine) -> Vec<String> {
         let observation = machine.call(&self.stub(), &self.setup());
         self.check(&observation)
     }
@@ -426,7 +426,7 @@ fn mask(size: u64) -> u64 {
 }
 
 /// The low `size` bytes of a value.
-pub fn truncate(value: u64, size: u64) -> u64 {
+pub(super) fn truncate(value: u64, size: u64) -> u64 {
     value & mask(size)
 }
 
@@ -435,14 +435,14 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// A small seeded generator (SplitMix64), so a sweep is reproduced from its seed.
-pub struct Rng(u64);
+pub(super) struct Rng(u64);
 
 impl Rng {
-    pub fn new(seed: u64) -> Rng {
+    pub(super) fn new(seed: u64) -> Rng {
         Rng(seed)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub(super) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -451,7 +451,7 @@ impl Rng {
     }
 
     /// A value in `0..n`.
-    pub fn below(&mut self, n: u64) -> u64 {
+    pub(super) fn below(&mut self, n: u64) -> u64 {
         self.next() % n
     }
 }

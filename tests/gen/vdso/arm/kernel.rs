@@ -33,8 +33,8 @@ const CARRY: u64 = 1 << 29;
 const FLAGS: u64 = 0xf000_0000;
 
 /// `svc #0` (aarch64) and `swi 0` (ARM, condition always).
-pub const SVC_0: u32 = 0xd400_0001;
-pub const SWI_0: u32 = 0xef00_0000;
+pub(super) const SVC_0: u32 = 0xd400_0001;
+pub(super) const SWI_0: u32 = 0xef00_0000;
 
 /// How many argument words (armv6) or slots (armv6_on_64bit) the kernel reads; more
 /// than any stub passes.
@@ -42,7 +42,7 @@ const VIEW: u64 = 16;
 
 /// How the kernel answers the next trap.
 #[derive(Clone, Debug, Default)]
-pub struct Reply {
+pub(super) struct Reply {
     /// `Some(errno)`: fail with it; `None`: succeed with `results`.
     pub errno: Option<u64>,
     /// The result words: x0 and x1, r0 and r1, or the buffer's first two slots.
@@ -57,7 +57,7 @@ pub struct Reply {
 
 /// One trap as the kernel saw it.
 #[derive(Clone, Debug)]
-pub struct Trap {
+pub(super) struct Trap {
     /// The trap instruction's address and encoding.
     pub at: u64,
     pub instruction: u32,
@@ -73,7 +73,7 @@ pub struct Trap {
 
 /// The interrupt hook: a supervisor call is a system call; any other exception (the
 /// `brk`/`udf` after a noreturn trap, say) stops the run.
-pub fn interrupt(uc: &mut Unicorn<State>, number: u32) {
+pub(super) fn interrupt(uc: &mut Unicorn<State>, number: u32) {
     let pc = uc.pc_read().unwrap_or(0);
     if number != EXCP_SWI {
         let why = match number {

@@ -12,17 +12,17 @@ use unicorn_engine::unicorn_const::{uc_error, Arch, Mode, Prot};
 use unicorn_engine::{ArmCpuModel, RegisterARM, RegisterARM64, Unicorn};
 
 /// Where the stubs are loaded.
-pub const CODE: u64 = 0x0010_0000;
+pub(super) const CODE: u64 = 0x0010_0000;
 /// The return address the caller passes in lr: a page of its own (emulation stops on
 /// reaching it).
-pub const RETURN: u64 = 0x000f_0000;
+pub(super) const RETURN: u64 = 0x000f_0000;
 /// Cells that out-pointers point into.
-pub const CELLS: u64 = 0x0020_0000;
-pub const CELL_SIZE: u64 = 64;
+pub(super) const CELLS: u64 = 0x0020_0000;
+pub(super) const CELL_SIZE: u64 = 64;
 /// The stack: sp starts in the middle, with the callers' frames above it and room for
 /// the stub's frame (and a signal frame) below.
-pub const STACK: u64 = 0x0030_0000;
-pub const STACK_SIZE: u64 = 0x2_0000;
+pub(super) const STACK: u64 = 0x0030_0000;
+pub(super) const STACK_SIZE: u64 = 0x2_0000;
 /// How far around sp the stack is filled with junk before each call.
 const SCRIBBLED: u64 = 0x1000;
 /// A stub is a handful of instructions; anything longer is a runaway. The count bounds
@@ -31,14 +31,14 @@ const SCRIBBLED: u64 = 0x1000;
 const MAX_INSTRUCTIONS: usize = 1000;
 
 /// The stubs of one object: `.text` and each global function's range within it.
-pub struct Stubs {
+pub(super) struct Stubs {
     pub text: Vec<u8>,
     pub symbols: BTreeMap<String, Range<u64>>,
 }
 
 /// Reads an object file: its `.text` and the global functions in it. Fails if any
 /// section carries relocations, so loading `.text` as it is runs what the linker would.
-pub fn load(bytes: &[u8], arch: object::Architecture) -> Result<Stubs, String> {
+pub(super) fn load(bytes: &[u8], arch: object::Architecture) -> Result<Stubs, String> {
     let file = object::File::parse(bytes).map_err(|e| format!("not an object file: {e}"))?;
     if file.architecture() != arch {
         return Err(format!(
@@ -81,7 +81,7 @@ pub fn load(bytes: &[u8], arch: object::Architecture) -> Result<Stubs, String> {
 }
 
 /// How the fake kernel and the hooks see the run in progress.
-pub struct State {
+pub(super) struct State {
     pub variant: Variant,
     /// The running stub's addresses.
     pub stub: Range<u64>,
@@ -93,7 +93,7 @@ pub struct State {
 
 /// An early stop.
 #[derive(Debug, Clone)]
-pub struct Stop {
+pub(super) struct Stop {
     pub pc: u64,
     pub why: String,
     /// The CPU raised an exception (as `udf`/`brk` do) rather than the test stopping it.
@@ -101,7 +101,7 @@ pub struct Stop {
 }
 
 /// What the caller sets up for one call.
-pub struct Setup {
+pub(super) struct Setup {
     /// Core register number and value (x0-x30 without lr, or r0-r12).
     pub registers: Vec<(usize, u64)>,
     pub sp: u64,
@@ -114,7 +114,7 @@ pub struct Setup {
 }
 
 /// What a call did.
-pub struct Observation {
+pub(super) struct Observation {
     pub traps: Vec<Trap>,
     /// The stub returned to the caller.
     pub returned: bool,
@@ -128,13 +128,13 @@ pub struct Observation {
     pub cells: Vec<Vec<u8>>,
 }
 
-pub struct Machine {
+pub(super) struct Machine {
     uc: Unicorn<'static, State>,
     stubs: Stubs,
 }
 
 impl Machine {
-    pub fn new(variant: Variant, stubs: Stubs) -> Machine {
+    pub(super) fn new(variant: Variant, stubs: Stubs) -> Machine {
         let arch = if variant.is_64bit() {
             Arch::ARM64
         } else {
@@ -176,7 +176,7 @@ impl Machine {
     }
 
     /// Calls `stub` as `setup` says and reports what happened.
-    pub fn call(&mut self, stub: &str, setup: &Setup) -> Observation {
+    pub(super) fn call(&mut self, stub: &str, setup: &Setup) -> Observation {
         let range = self.stubs.symbols[stub].clone();
         let start = CODE + range.start;
         let variant = self.uc.get_data().variant;
@@ -282,7 +282,7 @@ fn describe(error: uc_error) -> String {
 }
 
 /// How many core registers `registers` reports: x0-x30, or r0-r15.
-pub fn core_count(variant: Variant) -> usize {
+pub(super) fn core_count(variant: Variant) -> usize {
     if variant.is_64bit() {
         31
     } else {
@@ -300,7 +300,7 @@ fn general(variant: Variant) -> usize {
 }
 
 /// Core register `n`: xN, or rN (r13 is sp, r14 lr, r15 pc).
-pub fn core(variant: Variant, n: usize) -> i32 {
+pub(super) fn core(variant: Variant, n: usize) -> i32 {
     if variant.is_64bit() {
         match n {
             0..=28 => RegisterARM64::X0 as i32 + n as i32,
@@ -331,7 +331,7 @@ pub fn core(variant: Variant, n: usize) -> i32 {
     }
 }
 
-pub fn sp(variant: Variant) -> i32 {
+pub(super) fn sp(variant: Variant) -> i32 {
     if variant.is_64bit() {
         RegisterARM64::SP as i32
     } else {

@@ -36,7 +36,7 @@ use machine::Machine;
 
 /// The ARM variants of the vDSO.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Variant {
+pub(super) enum Variant {
     Aarch64,
     Armv6,
     Armv6On64bit,
@@ -44,7 +44,7 @@ pub enum Variant {
 
 impl Variant {
     /// The file stem: `vdso/<name>.S`.
-    pub fn name(self) -> &'static str {
+    pub(super) fn name(self) -> &'static str {
         match self {
             Variant::Aarch64 => "aarch64",
             Variant::Armv6 => "armv6",
@@ -53,21 +53,21 @@ impl Variant {
     }
 
     /// The machine whose sizes C uses.
-    pub fn machine(self) -> Bits {
+    pub(super) fn machine(self) -> Bits {
         match self {
             Variant::Aarch64 => Bits::Bits64,
             Variant::Armv6 | Variant::Armv6On64bit => Bits::Bits32,
         }
     }
 
-    pub fn is_64bit(self) -> bool {
+    pub(super) fn is_64bit(self) -> bool {
         self == Variant::Aarch64
     }
 
     /// The stub keeps its frame above sp, so a signal arriving during the trap cannot
     /// overwrite it (the armv6 stubs store below sp instead: CloudABI delivers no
     /// asynchronous signals, and sp must stay where the stack arguments are).
-    pub fn moves_sp(self) -> bool {
+    pub(super) fn moves_sp(self) -> bool {
         self != Variant::Armv6
     }
 }

@@ -269,7 +269,7 @@ fn failures(machine: &mut Machine, ir: &Ir, stub: &str, variant: Variant) -> Vec
 }
 
 /// Every mutation of `variant` is caught, for the reason it names.
-pub fn check(variant: Variant) {
+pub(super) fn check(variant: Variant) {
     let ir = crate::specs::one("vdso", "shapes");
     let file = vdso_file(&ir, variant.name()).contents;
     let (arch, tools) = assemble::target(variant.name());
