@@ -537,6 +537,20 @@ fn a_panic_prints_and_raises_sigabrt() {
     assert_eq!(o.status.signal(), Some(6));
 }
 
+#[test]
+fn a_failed_print_panics_instead_of_losing_output() {
+    // Descriptor 3 is the read end of a pipe: every write to it fails, and
+    // `println!` must not let the program go on to exit 0 without its output.
+    let body = "out: !fd 3\nerr: !fd stderr\ncmd: threads\nthreads: 1\nrounds: 1\n";
+    let o = run_with_fd3(&rt_example("selftest"), body, b"");
+    assert_eq!(o.status.signal(), Some(6), "{:?} {}", o.status, stderr(&o));
+    assert!(
+        stderr(&o).contains("failed printing to stdout: "),
+        "{}",
+        stderr(&o)
+    );
+}
+
 /// Resident anonymous memory of a process, from /proc, in bytes.
 fn rss_anon(pid: u32) -> u64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();

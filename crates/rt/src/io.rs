@@ -369,6 +369,22 @@ impl Output {
         let mut me = *self;
         Write::write_fmt(&mut me, args)
     }
+
+    /// [`print`](Self::print) for the macros: a write that fails panics,
+    /// as `std`'s `print!` does, so that output is never lost while the
+    /// program goes on to exit 0.
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn print_or_panic(&self, args: fmt::Arguments<'_>) {
+        if let Err(e) = self.print(args) {
+            let name = if core::ptr::eq(self.0, &STDERR) {
+                "stderr"
+            } else {
+                "stdout"
+            };
+            panic!("failed printing to {name}: {e}");
+        }
+    }
 }
 
 impl Write for Output {
@@ -393,12 +409,12 @@ impl fmt::Write for Output {
 }
 
 /// Prints to the descriptor chosen with [`io::set_stdout`](crate::io::set_stdout);
-/// nothing happens if none was chosen. Errors are ignored: use
-/// `write!(io::stdout(), ...)` to see them.
+/// nothing happens if none was chosen. A failed write panics, as `std`'s
+/// does; use `write!(io::stdout(), ...)` to handle the error instead.
 #[macro_export]
 macro_rules! print {
     ($($arg:tt)*) => {{
-        let _ = $crate::io::stdout().print(::core::format_args!($($arg)*));
+        $crate::io::stdout().print_or_panic(::core::format_args!($($arg)*));
     }};
 }
 
@@ -407,7 +423,7 @@ macro_rules! print {
 macro_rules! println {
     () => { $crate::print!("\n") };
     ($($arg:tt)*) => {{
-        let _ = $crate::io::stdout().print(::core::format_args!("{}\n", ::core::format_args!($($arg)*)));
+        $crate::io::stdout().print_or_panic(::core::format_args!("{}\n", ::core::format_args!($($arg)*)));
     }};
 }
 
@@ -415,7 +431,7 @@ macro_rules! println {
 #[macro_export]
 macro_rules! eprint {
     ($($arg:tt)*) => {{
-        let _ = $crate::io::stderr().print(::core::format_args!($($arg)*));
+        $crate::io::stderr().print_or_panic(::core::format_args!($($arg)*));
     }};
 }
 
@@ -424,6 +440,6 @@ macro_rules! eprint {
 macro_rules! eprintln {
     () => { $crate::eprint!("\n") };
     ($($arg:tt)*) => {{
-        let _ = $crate::io::stderr().print(::core::format_args!("{}\n", ::core::format_args!($($arg)*)));
+        $crate::io::stderr().print_or_panic(::core::format_args!("{}\n", ::core::format_args!($($arg)*)));
     }};
 }
