@@ -418,7 +418,7 @@ macro_rules! print {
     }};
 }
 
-/// [`print!`] with a newline.
+/// [`print!`](crate::print!) with a newline.
 #[macro_export]
 macro_rules! println {
     () => { $crate::print!("\n") };
@@ -435,7 +435,7 @@ macro_rules! eprint {
     }};
 }
 
-/// [`eprint!`] with a newline.
+/// [`eprint!`](crate::eprint!) with a newline.
 #[macro_export]
 macro_rules! eprintln {
     () => { $crate::eprint!("\n") };
