@@ -165,6 +165,16 @@ impl<V: Copy + PartialEq> RangeMap<V> {
         out
     }
 
+    /// The value at `addr`, if the map has one (allocates nothing: the
+    /// fault handler asks).
+    pub fn get(&self, addr: usize) -> Option<V> {
+        self.ranges
+            .range(..=addr)
+            .next_back()
+            .filter(|(_, (e, _))| *e > addr)
+            .map(|(_, (_, v))| *v)
+    }
+
     /// Whether every byte of `[start, end)` is in the map.
     pub fn covers(&self, start: usize, end: usize) -> bool {
         self.segments(start, end).iter().all(|s| s.value.is_some())

@@ -147,3 +147,24 @@ fn a_fault_of_the_guest_ends_the_launcher_with_a_status() {
         assert_eq!(stdout(&o), "before 0\n");
     }
 }
+
+#[test]
+fn a_page_unmapped_by_another_thread_during_a_call_is_efault() {
+    // One thread's fd_write, random_get, fd_read and clock_time_get use a
+    // page that another thread unmaps and maps again, in a loop: a call
+    // that checked the page before it went away must answer EFAULT (as the
+    // reference's copyin/copyout do), never end the launcher by a fault,
+    // and never write into memory the emulator got back from the host.
+    let o = crash("race", false);
+    assert_eq!(o.status.signal(), None, "died of a signal: {}", stderr(&o));
+    let text = ended_well(&o);
+    assert_eq!(value(&text, "race_other"), "0", "{text}");
+    assert_eq!(value(&text, "race_remap_failed"), "0", "{text}");
+    // The unmapped page stays reserved for the guest, whose next mapping
+    // gets it.
+    assert_eq!(value(&text, "race_reused"), "1", "{text}");
+    for counted in ["race_cycles", "race_ok", "race_efault"] {
+        let n: u64 = value(&text, counted).parse().unwrap();
+        assert!(n > 0, "{counted}: {text}");
+    }
+}

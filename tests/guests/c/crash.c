@@ -14,6 +14,10 @@
  *   mode: exhaust    C3: address space mapped until mem_map fails, then
  *                    poll with 100,000 subscriptions
  *   mode: fault      the guest dereferences an unmapped address itself
+ *   mode: race       one thread loops fd_write, random_get, fd_read and
+ *                    clock_time_get on a page another thread keeps
+ *                    unmapping and mapping again: every call succeeds or
+ *                    is EFAULT (or EAGAIN on the non-blocking socket)
  *   thread: 1        the same from a second thread
  */
 #include "guest.h"
@@ -196,11 +200,114 @@ static void fault(void) {
     line("after", 0);
 }
 
+/* mode: race. The page the worker's calls use (their buffer, their I/O
+ * vector and the words they store), unmapped and mapped again meanwhile. */
+static u8 *volatile race_page;
+static _Atomic int race_done;
+static u64 race_ok, race_efault, race_eagain, race_other, race_other_errno;
+static u8 race_stack[64 * 1024] __attribute__((aligned(16)));
+enum { RACE_ROUNDS = 40000 };
+
+static void race_count(cloudabi_errno_t e) {
+    if (e == 0) race_ok++;
+    else if (e == CLOUDABI_EFAULT) race_efault++;
+    else if (e == CLOUDABI_EAGAIN) race_eagain++;
+    else { race_other++; race_other_errno = e; }
+}
+
+static void race_worker(cloudabi_tid_t tid, void *arg) {
+    (void)tid;
+    cloudabi_fd_t *fds = arg;
+    u8 *p = race_page;
+    for (int i = 0; i < RACE_ROUNDS; i++) {
+        const cloudabi_ciovec_t *civ = (const cloudabi_ciovec_t *)(p + 3072);
+        const cloudabi_iovec_t *iv = (const cloudabi_iovec_t *)(p + 3072);
+        size_t *n = (size_t *)(p + 3104);
+        /* The worker itself never touches the page (its own access would
+         * fault while the page is away): only its calls do. */
+        cloudabi_ciovec_t good = { "0123456789abcdef", 16 };
+        if (i % 64 == 0) {
+            size_t out_n;
+            race_count(SYS(fd_write)(fds[1], &good, 1, &out_n));
+        }
+        race_count(SYS(fd_write)(fds[1], civ, 1, n));
+        race_count(SYS(random_get)(p, 256));
+        race_count(SYS(fd_read)(fds[0], iv, 1, n));
+        race_count(SYS(clock_time_get)(CLOUDABI_CLOCK_MONOTONIC, 0,
+                                       (cloudabi_timestamp_t *)(p + 3200)));
+    }
+    race_done = 1;
+    for (;;) SYS(thread_yield)();
+}
+
+enum { RACE_SUBS = 4096 };
+static cloudabi_subscription_t race_subs[RACE_SUBS];
+static cloudabi_event_t race_events[RACE_SUBS];
+
+static void race(void) {
+    for (int i = 0; i < RACE_SUBS; i++) {
+        race_subs[i].type = CLOUDABI_EVENTTYPE_CLOCK;
+        race_subs[i].clock.clock_id = CLOUDABI_CLOCK_MONOTONIC;
+    }
+    cloudabi_fd_t fds[2];
+    if (SYS(fd_create2)(CLOUDABI_FILETYPE_SOCKET_STREAM, &fds[0], &fds[1])) return;
+    cloudabi_fdstat_t nb = { 0 };
+    nb.fs_flags = CLOUDABI_FDFLAG_NONBLOCK;
+    for (int i = 0; i < 2; i++)
+        if (SYS(fd_stat_put)(fds[i], &nb, CLOUDABI_FDSTAT_FLAGS)) return;
+    void *m;
+    const cloudabi_mprot_t rw = CLOUDABI_PROT_READ | CLOUDABI_PROT_WRITE;
+    const cloudabi_mflags_t anon = CLOUDABI_MAP_ANON | CLOUDABI_MAP_PRIVATE;
+    if (SYS(mem_map)(0, 4096, rw, anon, CLOUDABI_MAP_ANON_FD, 0, &m)) return;
+    u8 *p = m;
+    race_page = p;
+    /* The vector the calls read: 16 bytes of the page itself. */
+    cloudabi_ciovec_t *civ = (cloudabi_ciovec_t *)(p + 3072);
+    civ->buf = p;
+    civ->buf_len = 16;
+    cloudabi_threadattr_t attr = { race_worker, race_stack, sizeof race_stack, fds };
+    cloudabi_tid_t tid;
+    if (SYS(thread_create)(&attr, &tid)) return;
+    u64 cycles = 0, remap_failed = 0;
+    while (!race_done) {
+        SYS(mem_unmap)(p, 4096);
+        /* Now and then a call for which the emulator allocates (a poll of
+         * many subscriptions: its own copies, mapped by the host where it
+         * likes, which was the page just unmapped). */
+        if (cycles % 8 == 0) {
+            size_t n;
+            SYS(poll)(race_subs, race_events, RACE_SUBS, &n);
+        }
+        void *again;
+        if (SYS(mem_map)(p, 4096, rw, anon | CLOUDABI_MAP_FIXED, CLOUDABI_MAP_ANON_FD, 0,
+                         &again) || again != p) {
+            remap_failed++;
+            continue;
+        }
+        civ->buf = p;
+        civ->buf_len = 16;
+        cycles++;
+    }
+    /* What the guest unmapped is what its next mapping gets. */
+    void *next;
+    line("race_reused", !SYS(mem_unmap)(p, 4096) &&
+                        !SYS(mem_map)(0, 4096, rw, anon, CLOUDABI_MAP_ANON_FD, 0, &next) &&
+                        next == p);
+    line("race_cycles", cycles);
+    line("race_remap_failed", remap_failed);
+    line("race_ok", race_ok);
+    line("race_efault", race_efault);
+    line("race_eagain", race_eagain);
+    line("race_other", race_other);
+    line("race_other_errno", race_other_errno);
+}
+
 static void run(const char *mode, size_t len) {
     if (seq_("stacks", mode, len)) stacks();
     else if (seq_("shm", mode, len)) shm();
     else if (seq_("exhaust", mode, len)) exhaust();
     else if (seq_("fault", mode, len)) fault();
+    else if (seq_("race", mode, len)) race();
     else line("unknown_mode", 0);
 }
 

@@ -21,6 +21,16 @@
 //! abandoned half-way, and the guest loses only what it could not have read
 //! either.
 //!
+//! The other way a checked page faults: another guest thread unmapped it
+//! or took its protection away while the call ran. "Guest memory" for the
+//! handler is therefore the guest's whole address space in the record
+//! (accessible, owned whatever its protection, or retired by `mem_unmap`,
+//! which keeps the range reserved and never gives it back to the host; see
+//! `host/mem.rs`): such a fault is recovered the same way, and the call
+//! answers `EFAULT`, as the reference's `copyin`/`copyout` do for a page
+//! gone under them. A page the other thread has mapped again by the time
+//! the handler looks is not patched: the access is retried on it.
+//!
 //! The fast paths (`host::fast`) touch guest memory in exactly three
 //! places, with no lock held and nothing to undo: those accesses are listed
 //! in an exception table (as a kernel lists its user-copy instructions), and
@@ -37,6 +47,7 @@ use core::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Once;
 
 use super::arch;
+use super::host::PageState;
 use super::memory::page_size;
 
 /// How many pages one call may have patched before the fault is fatal.
@@ -44,28 +55,32 @@ const MAX_PATCHES: usize = 32;
 /// The alternate signal stack of each guest-running thread.
 const ALT_STACK: usize = 64 * 1024;
 
-/// Pages patched during the current call, to undo when it returns.
+/// Pages patched during the current call, to undo when it returns, each
+/// with what the memory record said of it then.
 #[derive(Debug, Default)]
 pub struct Patches {
-    pages: [usize; MAX_PATCHES],
+    pages: [(usize, PageState); MAX_PATCHES],
     len: usize,
+    /// The memory generation at the last fault retried because the record
+    /// allowed the access (see `patch`); `None` before any.
+    retried_at: Option<u64>,
 }
 
 impl Patches {
-    fn push(&mut self, page: usize) -> bool {
-        if self.pages[..self.len].contains(&page) {
+    fn push(&mut self, page: usize, state: PageState) -> bool {
+        if self.pages[..self.len].iter().any(|(p, _)| *p == page) {
             return true;
         }
         if self.len == MAX_PATCHES {
             return false;
         }
-        self.pages[self.len] = page;
+        self.pages[self.len] = (page, state);
         self.len += 1;
         true
     }
 
     /// Takes the patched pages out.
-    pub fn take(&mut self) -> impl Iterator<Item = usize> + '_ {
+    pub fn take(&mut self) -> impl Iterator<Item = (usize, PageState)> + '_ {
         let n = core::mem::take(&mut self.len);
         self.pages[..n].iter().copied()
     }
@@ -186,13 +201,13 @@ impl Drop for AltStack {
 /// this thread's state and the memory record, `mmap`, `write`, `_exit`.
 extern "C" fn on_fault(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut libc::c_void) {
     // SAFETY: the kernel passes a valid siginfo and ucontext.
-    let (addr, pc) = unsafe {
+    let (addr, pc, write) = unsafe {
         let addr = (*info).si_addr() as usize;
         let uc = ctx.cast::<libc::ucontext_t>();
-        (
-            addr,
-            (*uc).uc_mcontext.gregs[libc::REG_RIP as usize] as usize,
-        )
+        let gregs = &(*uc).uc_mcontext.gregs;
+        // The page fault's error code: bit 1 is set for a write.
+        let write = gregs[libc::REG_ERR as usize] & 2 != 0;
+        (addr, gregs[libc::REG_RIP as usize] as usize, write)
     };
     let memory = sig == libc::SIGSEGV || sig == libc::SIGBUS;
     if memory {
@@ -207,7 +222,7 @@ extern "C" fn on_fault(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut l
         }
     }
     let in_call = arch::in_call();
-    if in_call && memory && patch(addr) {
+    if in_call && memory && recover(addr, sig == libc::SIGSEGV && write) {
         return;
     }
     fatal(sig, addr, pc, in_call);
@@ -323,9 +338,20 @@ pub unsafe fn write_word(out: *mut usize, value: usize) -> bool {
     stored != 0
 }
 
-/// Replaces the page of `addr` with a zero page if it is guest memory and a
-/// call is being served; false if it is not (or too many were).
-fn patch(addr: usize) -> bool {
+/// Recovers a fault at `addr` (a write if `write`) during a call, if the
+/// page is in the guest's address space; false if it is not (or too many
+/// were patched). Two cases:
+///
+/// - another guest thread mapped the page again since the access faulted
+///   (the record now allows the access): the access runs again, on the
+///   new mapping, as it would have had it come a moment later. Once per
+///   change of the record: a fault the record cannot explain is patched;
+/// - otherwise the page is replaced with a fresh zero page, and the call
+///   answers EFAULT on its way out ([`after_fault`]).
+///
+/// The record is held still throughout, so no other thread maps anything
+/// there between the look and the patch.
+fn recover(addr: usize, write: bool) -> bool {
     let host = arch::current().cast::<super::host::Host>();
     if host.is_null() {
         return false;
@@ -336,26 +362,41 @@ fn patch(addr: usize) -> bool {
     // the memory record).
     let host = unsafe { &mut *host };
     let page = addr & !(page_size() - 1);
-    if !host.is_guest_memory(page) || !host.faults.push(page) {
-        return false;
-    }
-    // SAFETY: the page is the guest's (checked above): replacing it with a
-    // fresh private zero page touches no memory of the emulator's.
-    let p = unsafe {
-        libc::mmap(
-            page as *mut libc::c_void,
-            page_size(),
-            libc::PROT_READ | libc::PROT_WRITE,
-            libc::MAP_FIXED | libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
-            -1,
-            0,
-        )
-    };
-    if p == libc::MAP_FAILED {
-        return false;
-    }
-    arch::set_faulted();
-    true
+    let generation = host.memory_generation();
+    // This thread's own list, out of `host` while the record is read.
+    let mut faults = core::mem::take(&mut host.faults);
+    let recovered = host.with_page_state(page, |state| {
+        if !state.guest() {
+            return false;
+        }
+        if state.permits(write) && faults.retried_at != Some(generation) {
+            faults.retried_at = Some(generation);
+            return true;
+        }
+        if !faults.push(page, state) {
+            return false;
+        }
+        // SAFETY: the page is in the guest's address space (checked above,
+        // with the record held still): replacing it with a fresh private
+        // zero page touches no memory of the emulator's.
+        let p = unsafe {
+            libc::mmap(
+                page as *mut libc::c_void,
+                page_size(),
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_FIXED | libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+                -1,
+                0,
+            )
+        };
+        if p == libc::MAP_FAILED {
+            return false;
+        }
+        arch::set_faulted();
+        true
+    });
+    host.faults = faults;
+    recovered
 }
 
 /// What ends the launcher: one line, then the status 128 + `sig` (or the
@@ -433,14 +474,14 @@ pub extern "C" fn after_fault() -> u16 {
         // SAFETY: the live Host of this thread, called from a trampoline
         // like any handler.
         let host = unsafe { &mut *host };
-        let mut pages = [0; MAX_PATCHES];
+        let mut pages = [(0, PageState::default()); MAX_PATCHES];
         let mut n = 0;
-        for page in host.faults.take() {
-            pages[n] = page;
+        for patched in host.faults.take() {
+            pages[n] = patched;
             n += 1;
         }
-        for page in &pages[..n] {
-            host.forget_guest_page(*page);
+        for (page, seen) in &pages[..n] {
+            host.forget_guest_page(*page, *seen);
         }
     }
     cloudabi::errno::FAULT as u16

@@ -20,6 +20,17 @@
 //! Each owned range remembers its protection, the most protection it may
 //! get, and whether it is a shared mapping of a file (whose file may shrink
 //! under it).
+//!
+//! What the guest unmaps is never given back to the host: it becomes a
+//! **retired** range, still reserved (`PROT_NONE`), which to the guest is a
+//! hole and which only the guest's later `mem_map` takes again. A call on
+//! another guest thread may have checked a pointer into the range before it
+//! went away and touch it afterwards: it then faults on the reservation,
+//! which the fault handler recovers as any guest page (`EFAULT`, as the
+//! reference's `copyin`/`copyout` answer for a page unmapped under them),
+//! and it can never write into memory the emulator got from the host in the
+//! meantime. The address space retired stays bounded by what the guest
+//! had mapped: `mem_map` fills retired ranges first.
 
 use cloudabi::{advice, errno, fd as Fd, filetype, mflags, mprot, msflags, rights, MAP_ANON_FD};
 use rustix::mm::{self, MapFlags, MprotectFlags, MsyncFlags, ProtFlags};
@@ -57,6 +68,29 @@ impl Mapping {
     }
 }
 
+/// What the memory record says of one page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PageState {
+    owned: Option<Mapping>,
+    access: Option<Access>,
+    retired: bool,
+}
+
+impl PageState {
+    /// Whether the page is in the guest's address space: memory calls may
+    /// use, one of its mappings whatever its protection now (another thread
+    /// may have just taken it away), or what it retired. A fault there
+    /// during a call is recovered.
+    pub fn guest(&self) -> bool {
+        self.owned.is_some() || self.access.is_some() || self.retired
+    }
+
+    /// Whether calls may read the page (and write it, when `write`).
+    pub fn permits(&self, write: bool) -> bool {
+        self.access.is_some_and(|a| a.permits(write))
+    }
+}
+
 /// What the guest may touch, and what it owns.
 #[derive(Debug, Default)]
 pub struct Memory {
@@ -64,6 +98,10 @@ pub struct Memory {
     pub accessible: RangeMap<Access>,
     /// The guest's own mappings.
     pub owned: RangeMap<Mapping>,
+    /// What the guest unmapped: reserved `PROT_NONE`, never the host's
+    /// again, reused for the guest's own later mappings (see the module
+    /// docs).
+    retired: RangeMap<()>,
 }
 
 impl Memory {
@@ -85,15 +123,70 @@ impl Memory {
         self.accessible.remove(start, end);
     }
 
-    /// Unmaps every mapping the guest still has (the end of an in-process
-    /// run; a guest run by `cloudabi-run` ends with its host process).
+    /// Takes `[start, end)` (the guest's own pages) away from the guest but
+    /// keeps it reserved, inaccessible, for its later mappings only.
+    fn retire(&mut self, start: usize, end: usize) -> Result<(), errno> {
+        let flags = MapFlags::PRIVATE | MapFlags::FIXED | MapFlags::NORESERVE;
+        // SAFETY: the range is the guest's own (the caller's check, under
+        // the memory lock); no host reference points into it. On failure
+        // Linux (since 6.12) leaves the old mapping as it was.
+        unsafe { mm::mmap_anonymous(start as *mut _, end - start, ProtFlags::empty(), flags) }
+            .host()?;
+        self.forget(start, end);
+        self.retired.insert(start, end, ());
+        Ok(())
+    }
+
+    /// The start of a retired range of at least `size` bytes (the lowest),
+    /// for a mapping the guest let the host place.
+    fn retired_fit(&self, size: usize) -> Option<usize> {
+        self.retired
+            .iter()
+            .find(|(s, e, ())| e - s >= size)
+            .map(|(s, _, ())| s)
+    }
+
+    /// The parts of `[start, end)` that are neither the guest's mappings
+    /// nor retired.
+    fn unrecorded(&self, start: usize, end: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for s in self.owned.segments(start, end) {
+            if s.value.is_none() {
+                out.extend(
+                    self.retired
+                        .segments(s.start, s.end)
+                        .into_iter()
+                        .filter(|r| r.value.is_none())
+                        .map(|r| (r.start, r.end)),
+                );
+            }
+        }
+        out
+    }
+
+    /// What the record says of the page at `addr` (for the fault handler:
+    /// allocates nothing).
+    pub fn page_state(&self, addr: usize) -> PageState {
+        PageState {
+            owned: self.owned.get(addr),
+            access: self.accessible.get(addr),
+            retired: self.retired.get(addr).is_some(),
+        }
+    }
+
+    /// Unmaps every mapping the guest still has, and what it retired (the
+    /// end of an in-process run; a guest run by `cloudabi-run` ends with its
+    /// host process).
     pub fn release_all(&mut self) {
-        let owned: Vec<(usize, usize)> = self.owned.iter().map(|(s, e, _)| (s, e)).collect();
-        for (start, end) in owned {
+        let owned = self.owned.iter().map(|(s, e, _)| (s, e));
+        let retired = self.retired.iter().map(|(s, e, ())| (s, e));
+        let all: Vec<(usize, usize)> = owned.chain(retired).collect();
+        for (start, end) in all {
             // SAFETY: the range is the guest's, and the guest no longer runs.
             let _ = unsafe { mm::munmap(start as *mut _, end - start) };
             self.forget(start, end);
         }
+        self.retired = RangeMap::new();
     }
 
     /// Whether `[start, end)` holds something the guest borrows.
@@ -304,15 +397,22 @@ impl Host {
             } else {
                 MapFlags::PRIVATE
             };
+            let mut at = at;
             let reserved = if fixed {
                 map |= MapFlags::FIXED;
                 reserve_gaps(m, at, at + size)?
             } else {
+                // Address space the guest unmapped before goes first.
+                if let Some(start) = m.retired_fit(size) {
+                    at = start;
+                    map |= MapFlags::FIXED;
+                }
                 Vec::new()
             };
             // SAFETY: without FIXED the kernel picks free addresses; with
-            // FIXED every page of the span is the guest's own or was free
-            // and is now reserved for it (checked above, under the lock).
+            // FIXED every page of the span is the guest's own, retired by
+            // it, or was free and is now reserved for it (checked above,
+            // under the lock).
             let mapped = unsafe {
                 match &file {
                     None => mm::mmap_anonymous(at as *mut _, size, prot_flags(prot), map),
@@ -336,6 +436,7 @@ impl Host {
                     return Err(super::errors::from_host(e));
                 }
             };
+            m.retired.remove(ptr, ptr + size);
             m.add_owned(ptr, size, mapping);
             Ok(ptr)
         })?;
@@ -343,19 +444,16 @@ impl Host {
     }
 
     /// `cloudabi_sys_mem_unmap` → `kern_munmap`: a zero length is EINVAL;
-    /// holes in the span are skipped.
+    /// holes in the span are skipped. The pages are retired, not returned
+    /// to the host (see the module docs).
     pub(super) fn do_mem_unmap(&mut self, mapping: *mut [u8]) -> Result<(), errno> {
         if mapping.len() == 0 {
             return Err(errno::INVAL);
         }
         let (start, end) = pages(mapping)?;
         self.memory_mut(|m| {
-            let owned = owned_parts(m, start, end)?;
-            for (s, e, _) in owned {
-                // SAFETY: the range is the guest's own; no host reference
-                // points into it.
-                unsafe { mm::munmap(s as *mut _, e - s) }.host()?;
-                m.forget(s, e);
+            for (s, e, _) in owned_parts(m, start, end)? {
+                m.retire(s, e)?;
             }
             Ok(())
         })
@@ -432,43 +530,40 @@ impl Host {
 }
 
 /// The guest's mappings within `[start, end)`. The gaps between them must be
-/// holes: memory the guest borrows, or that the emulator uses, is refused
-/// with EINVAL (the reference's errno for a span it cannot act on).
+/// holes (what the guest retired is one): memory the guest borrows, or that
+/// the emulator uses, is refused with EINVAL (the reference's errno for a
+/// span it cannot act on).
 fn owned_parts(
     m: &Memory,
     start: usize,
     end: usize,
 ) -> Result<Vec<(usize, usize, Mapping)>, errno> {
-    let mut owned = Vec::new();
-    for s in m.owned.segments(start, end) {
-        match s.value {
-            Some(map) => owned.push((s.start, s.end, map)),
-            None if m.borrows(s.start, s.end) || !free(s.start, s.end, false) => {
-                return Err(errno::INVAL)
-            }
-            None => {}
-        }
+    if m.unrecorded(start, end)
+        .into_iter()
+        .any(|(s, e)| m.borrows(s, e) || !free(s, e, false))
+    {
+        return Err(errno::INVAL);
     }
-    Ok(owned)
+    let owned = m.owned.segments(start, end).into_iter();
+    Ok(owned
+        .filter_map(|s| Some((s.start, s.end, s.value?)))
+        .collect())
 }
 
-/// Reserves the gaps between the guest's mappings in `[start, end)` for a
-/// FIXED mapping; ENOMEM (nothing reserved) if memory the guest does not
-/// own lies there. Returns what it reserved.
+/// Reserves the gaps between the guest's mappings and retired ranges in
+/// `[start, end)` for a FIXED mapping; ENOMEM (nothing reserved) if memory
+/// the guest does not own lies there. Returns what it reserved.
 fn reserve_gaps(m: &Memory, start: usize, end: usize) -> Result<Vec<(usize, usize)>, errno> {
     let mut reserved = Vec::new();
-    for s in m.owned.segments(start, end) {
-        if s.value.is_some() {
-            continue;
-        }
-        if m.borrows(s.start, s.end) || !free(s.start, s.end, true) {
+    for (s, e) in m.unrecorded(start, end) {
+        if m.borrows(s, e) || !free(s, e, true) {
             for (a, b) in reserved {
                 // SAFETY: reservations made just above.
                 let _ = unsafe { mm::munmap(a as *mut _, b - a) };
             }
             return Err(errno::NOMEM);
         }
-        reserved.push((s.start, s.end));
+        reserved.push((s, e));
     }
     Ok(reserved)
 }

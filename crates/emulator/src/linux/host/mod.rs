@@ -43,7 +43,7 @@ use cloudabi::{
 
 pub use child::{Child, Ended};
 pub use fdtable::{Entry, FdTable};
-pub use mem::{Mapping, Memory};
+pub use mem::{Mapping, Memory, PageState};
 
 use super::arch::ThreadBlock;
 use super::observe::Observer;
@@ -329,18 +329,29 @@ impl Host {
         }
     }
 
-    /// Whether `addr` lies in memory the guest's system calls may use (for
-    /// the fault handler, on this thread, between a call's checks and its
-    /// end: the record is read without changing it).
-    pub(crate) fn is_guest_memory(&self, addr: usize) -> bool {
-        self.memory(|m| m.accessible.allows(addr, 1, false))
+    /// Runs `f` on what the record says of `page`, with the record held
+    /// still: no other thread maps or unmaps anything meanwhile (for the
+    /// fault handler, on this thread, between a call's checks and its end).
+    pub(crate) fn with_page_state<R>(&self, page: usize, f: impl FnOnce(mem::PageState) -> R) -> R {
+        self.memory(|m| f(m.page_state(page)))
     }
 
-    /// After a fault in `page` was patched: the page becomes inaccessible
-    /// to the guest and to its calls.
-    pub(crate) fn forget_guest_page(&mut self, page: usize) {
+    /// The process's memory generation (changed by every change of the
+    /// record).
+    pub(crate) fn memory_generation(&self) -> u64 {
+        self.process.memory_generation.load(Ordering::Acquire)
+    }
+
+    /// After a fault in `page` was patched, the record saying `seen` of it
+    /// then: the page becomes inaccessible to the guest and to its calls,
+    /// unless the guest mapped something else there since (another thread's
+    /// `mem_map`, which replaced the patch: left alone).
+    pub(crate) fn forget_guest_page(&mut self, page: usize, seen: mem::PageState) {
         let len = crate::linux::memory::page_size();
         self.memory_mut(|m| {
+            if m.page_state(page) != seen {
+                return;
+            }
             // SAFETY: the page is guest memory (it was checked before it
             // was patched) and no host reference points into it.
             unsafe {

@@ -34,8 +34,12 @@ impl Host {
         Ok(now(host_clock(c)?).clamp(0, u64::MAX as i128) as timestamp)
     }
 
+    /// A buffer the host cannot write (another guest thread unmapped it
+    /// since it was checked) is EFAULT, as the reference's `copyout` of the
+    /// random bytes answers; other failures are EIO.
     pub(super) fn do_random_get(&mut self, buf: &mut [u8]) -> Result<(), errno> {
-        crate::linux::memory::random_fill(buf).map_err(|_| errno::IO)
+        use super::errors::HostResult;
+        crate::linux::memory::random_fill(buf).host()
     }
 
     pub(super) fn do_thread_yield(&mut self) -> Result<(), errno> {
