@@ -217,6 +217,17 @@ mod imp {
         }
     }
 
+    /// `calls` per round under `cargo bench`; a thousand under `cargo test
+    /// --all-targets` (see [`scaled`]), where the launcher is an unoptimized
+    /// build.
+    fn scaled_calls(calls: u64) -> u64 {
+        if std::env::args().any(|a| a == "--bench") {
+            calls
+        } else {
+            calls.min(1000)
+        }
+    }
+
     /// Start-to-exit of the four subjects taken in turn, round after round,
     /// so that the load of a shared machine falls on all alike: the best and
     /// the median wall time of each, and its median CPU time (user and
@@ -288,18 +299,18 @@ mod imp {
     pub fn paired() {
         paired_start();
         let rounds = scaled(25);
-        const N: u64 = 200_000;
+        let n = scaled_calls(200_000);
         let file = guest("bench");
         let null = devnull();
         let best = |a: [f64; 4], b: [f64; 4]| std::array::from_fn(|i| a[i].min(b[i]));
         let mut write = [f64::MAX; 4];
         let mut clock = [f64::MAX; 4];
         for _ in 0..rounds {
-            let r = round(&file, "write", N, || {
+            let r = round(&file, "write", n, || {
                 rustix::io::write(&null, b"x").unwrap();
             });
             write = best(write, r);
-            let r = round(&file, "clock", N, || {
+            let r = round(&file, "clock", n, || {
                 std::hint::black_box(rustix::time::clock_gettime(
                     rustix::time::ClockId::Monotonic,
                 ));
@@ -307,7 +318,7 @@ mod imp {
             clock = best(clock, r);
         }
         println!(
-            "paired, best of {rounds} alternating rounds of {N} calls (load average {}):",
+            "paired, best of {rounds} alternating rounds of {n} calls (load average {}):",
             load_average()
         );
         for (name, [n, e, nc, ec]) in [("fd_write 1 byte", write), ("clock_time_get", clock)] {
@@ -534,7 +545,7 @@ mod imp {
     /// median of the differences within each pair.
     pub fn sandboxed() {
         let rounds = scaled(40);
-        const N: u64 = 100_000;
+        let n = scaled_calls(100_000);
         let dir = std::env::temp_dir();
         let bench = dir.join(format!("cloudabi-bench-sandbox-{}", std::process::id()));
         std::fs::write(&bench, guest("bench")).unwrap();
@@ -564,22 +575,22 @@ mod imp {
         let mut clock_best = [f64::MAX; 5];
         let mut installs = Vec::new();
         for _ in 0..rounds {
-            let (filtered, install) = native_filtered(&filter, N, write);
+            let (filtered, install) = native_filtered(&filter, n, write);
             installs.push(install);
             let w = [
-                native(N, write),
-                native(N, libc_write),
+                native(n, write),
+                native(n, libc_write),
                 filtered,
-                launched(&bench, "write", N, true),
-                launched(&bench, "write", N, false),
-                launched(&bench, "raw", N, true),
-                launched(&bench, "raw", N, false),
+                launched(&bench, "write", n, true),
+                launched(&bench, "write", n, false),
+                launched(&bench, "raw", n, true),
+                launched(&bench, "raw", n, false),
             ];
             let c = [
-                native(N, clock),
-                native_filtered(&filter, N, clock).0,
-                launched(&bench, "clock", N, true),
-                launched(&bench, "clock", N, false),
+                native(n, clock),
+                native_filtered(&filter, n, clock).0,
+                launched(&bench, "clock", n, true),
+                launched(&bench, "clock", n, false),
                 0.0,
             ];
             for (b, x) in write_best.iter_mut().zip(w) {
@@ -590,7 +601,7 @@ mod imp {
             }
         }
         println!(
-            "sandbox, best of {rounds} paired rounds of {N} calls, thread CPU time (load average {load_before} before, {} after):",
+            "sandbox, best of {rounds} paired rounds of {n} calls, thread CPU time (load average {load_before} before, {} after):",
             load_average()
         );
         let [n, libc_n, filtered, on, off, raw_on, raw_off] = write_best;
