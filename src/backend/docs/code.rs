@@ -91,21 +91,26 @@ impl Code {
     }
 }
 
-/// Splits text into identifiers (`true`; `r#type` counts as one) and everything else.
-pub fn tokens(s: &str) -> Vec<(bool, &str)> {
-    let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '#';
-    let mut out = Vec::new();
+/// Splits text into identifiers (`true`; `r#type` counts as one) and everything else, one
+/// character at a time.
+pub fn tokens(s: &str) -> impl Iterator<Item = (bool, &str)> + '_ {
+    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'#';
     let mut start = 0;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let kind = is_ident(c);
-        let next_differs = chars.peek().is_none_or(|&(_, n)| is_ident(n) != kind);
-        if next_differs || !kind {
-            out.push((kind, &s[start..i + c.len_utf8()]));
-            start = i + c.len_utf8();
-        }
-    }
-    out
+    std::iter::from_fn(move || {
+        let rest = &s[start..];
+        let first = *rest.as_bytes().first()?;
+        let (ident, len) = if is_ident(first) {
+            let len = rest
+                .bytes()
+                .position(|b| !is_ident(b))
+                .unwrap_or(rest.len());
+            (true, len)
+        } else {
+            (false, rest.chars().next().map_or(1, char::len_utf8))
+        };
+        start += len;
+        Some((ident, &rest[..len]))
+    })
 }
 
 /// The named type at the bottom of a type expression (type expressions are chains, so
@@ -130,10 +135,7 @@ mod tests {
 
     #[test]
     fn tokens_keep_raw_identifiers_whole_and_split_punctuation() {
-        let t: Vec<&str> = tokens("r#type: *const fd")
-            .into_iter()
-            .map(|t| t.1)
-            .collect();
+        let t: Vec<&str> = tokens("r#type: *const fd").map(|t| t.1).collect();
         assert_eq!(t, ["r#type", ":", " ", "*", "const", " ", "fd"]);
     }
 

@@ -3,7 +3,7 @@
 //! strings and punctuation; declared names and links come marked from [`Code`].
 
 use super::code::{tokens, Code, Piece};
-use super::text::escape_html;
+use super::text::push_html as escape_html;
 
 const KEYWORDS: &[&str] = &[
     // C
@@ -34,54 +34,55 @@ const PRIMITIVES: &[&str] = &[
 /// The fragment as HTML: `<span class="kw">`, `<span class="pr">` (built-in types),
 /// `<span class="nu">`, `<span class="st">`, `<span class="nm">` (the declared name) and
 /// `<a class="ty" href="#…">` (documented types).
-pub(super) fn html(code: &Code) -> String {
-    html_linking_name(code, None)
-}
-
-/// Like [`html`], but the declared name links to `anchor` (the item's own anchor), so a
-/// reader can take a link to it.
-pub(super) fn html_linking_name(code: &Code, anchor: Option<&str>) -> String {
+#[cfg(test)]
+fn html(code: &Code) -> String {
     let mut out = String::new();
-    for piece in &code.0 {
-        match piece {
-            Piece::Text(t) => syntax(&mut out, t),
-            Piece::Name(n) => match anchor {
-                Some(a) => out.push_str(&format!(
-                    "<a class=\"nm\" href=\"#{}\">{}</a>",
-                    escape_html(a),
-                    escape_html(n)
-                )),
-                None => {
-                    out.push_str("<span class=\"nm\">");
-                    out.push_str(&escape_html(n));
-                    out.push_str("</span>");
-                }
-            },
-            Piece::Link { text, anchor } => {
-                out.push_str(&format!(
-                    "<a class=\"ty\" href=\"#{}\">{}</a>",
-                    escape_html(anchor),
-                    escape_html(text)
-                ));
-            }
-        }
-    }
+    push_html(&mut out, code, None);
     out
 }
 
+/// Appends the fragment as HTML (see [`html`]). With an `anchor` (the item's own), the
+/// declared name links to it, so a reader can take a link to the item.
+pub(super) fn push_html(out: &mut String, code: &Code, anchor: Option<&str>) {
+    for piece in &code.0 {
+        match piece {
+            Piece::Text(t) => syntax(out, t),
+            Piece::Name(n) => match anchor {
+                Some(a) => link(out, "nm", a, n),
+                None => span(out, "nm", n),
+            },
+            Piece::Link { text, anchor } => link(out, "ty", anchor, text),
+        }
+    }
+}
+
+fn link(out: &mut String, class: &str, anchor: &str, text: &str) {
+    out.push_str("<a class=\"");
+    out.push_str(class);
+    out.push_str("\" href=\"#");
+    escape_html(out, anchor);
+    out.push_str("\">");
+    escape_html(out, text);
+    out.push_str("</a>");
+}
+
 fn syntax(out: &mut String, text: &str) {
-    let mut string: Option<String> = None;
+    // Where an open string literal started, while inside one.
+    let mut string: Option<usize> = None;
+    let mut at = 0;
     for (is_ident, token) in tokens(text) {
-        if let Some(s) = string.as_mut() {
-            s.push_str(token);
+        let end = at + token.len();
+        if let Some(start) = string {
             if token == "\"" {
-                span(out, "st", s);
+                span(out, "st", &text[start..end]);
                 string = None;
             }
+            at = end;
             continue;
         }
+        at = end;
         let class = if token == "\"" {
-            string = Some(token.to_string());
+            string = Some(end - 1);
             continue;
         } else if !is_ident {
             None
@@ -96,19 +97,20 @@ fn syntax(out: &mut String, text: &str) {
         };
         match class {
             Some(class) => span(out, class, token),
-            None => out.push_str(&escape_html(token)),
+            None => escape_html(out, token),
         }
     }
-    if let Some(s) = string {
-        out.push_str(&escape_html(&s));
+    if let Some(start) = string {
+        escape_html(out, &text[start..]);
     }
 }
 
 fn span(out: &mut String, class: &str, text: &str) {
-    out.push_str(&format!(
-        "<span class=\"{class}\">{}</span>",
-        escape_html(text)
-    ));
+    out.push_str("<span class=\"");
+    out.push_str(class);
+    out.push_str("\">");
+    escape_html(out, text);
+    out.push_str("</span>");
 }
 
 #[cfg(test)]

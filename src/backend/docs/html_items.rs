@@ -1,67 +1,63 @@
 //! Member, parameter and value lists of the HTML site. Items nest (variants hold arms, arms
-//! hold members), so they are rendered here recursively rather than in a template. The
-//! spec model gives the names and docs; the C and Rust models, which have the same shape,
-//! give the declarations shown for each language.
+//! hold members), so they are written here recursively, straight into the page. The spec
+//! model gives the names and docs; the C and Rust models, which have the same shape, give
+//! the declarations shown for each language.
 
 use super::code::{Code, Piece};
 use super::highlight;
-use super::html::markdown_html;
+use super::html::push_markdown_html;
 use super::model::{Head, Item, Ref};
-use super::text::escape_html;
-use std::fmt::Write;
+use super::text::push_html as escape;
 
-pub(super) struct GroupView {
-    pub title: &'static str,
-    pub html: String,
-}
-
-/// A `<ul>` of items, or nothing for an empty list.
-pub(super) fn items_html(spec: &[Item], c: &[Item], rust: &[Item]) -> String {
+/// Appends a `<ul>` of items, or nothing for an empty list.
+pub(super) fn items(out: &mut String, spec: &[Item], c: &[Item], rust: &[Item]) {
     if spec.is_empty() {
-        return String::new();
+        return;
     }
-    let mut out = String::from("<ul class=\"items\">\n");
+    out.push_str("<ul class=\"items\">\n");
     for ((s, c), r) in spec.iter().zip(c).zip(rust) {
-        item(&mut out, s, c, r);
+        item(out, s, c, r);
     }
     out.push_str("</ul>\n");
-    out
 }
 
 fn item(out: &mut String, s: &Item, c: &Item, r: &Item) {
-    let id = s
-        .anchor
-        .as_ref()
-        .map_or_else(String::new, |a| format!(" id=\"{}\"", escape_html(a)));
-    let class = match s.head {
-        Head::When { .. } => "item when",
-        Head::Value { .. } => "item value",
-        _ => "item",
-    };
-    let _ = writeln!(out, "<li class=\"{class}\"{id}>");
-    out.push_str("<div class=\"item-head\">");
+    out.push_str(match s.head {
+        Head::When { .. } => "<li class=\"item when\"",
+        Head::Value { .. } => "<li class=\"item value\"",
+        _ => "<li class=\"item\"",
+    });
+    if let Some(a) = &s.anchor {
+        out.push_str(" id=\"");
+        escape(out, a);
+        out.push('"');
+    }
+    out.push_str(">\n<div class=\"item-head\">");
     head(out, s, c, r);
     out.push_str("</div>\n");
     if !s.doc.is_empty() {
-        let _ = writeln!(out, "<div class=\"doc\">{}</div>", markdown_html(&s.doc));
+        out.push_str("<div class=\"doc\">");
+        push_markdown_html(out, &s.doc);
+        out.push_str("</div>\n");
     }
-    out.push_str(&items_html(&s.children, &c.children, &r.children));
+    items(out, &s.children, &c.children, &r.children);
     out.push_str("</li>\n");
 }
 
 /// A self-link carrying the spec name: what readers click to get a link to the item.
 fn self_link(out: &mut String, anchor: Option<&String>, name: &str) {
-    let name = escape_html(name);
     match anchor {
         Some(a) => {
-            let _ = write!(
-                out,
-                "<a class=\"item-name\" href=\"#{}\">{name}</a>",
-                escape_html(a)
-            );
+            out.push_str("<a class=\"item-name\" href=\"#");
+            escape(out, a);
+            out.push_str("\">");
+            escape(out, name);
+            out.push_str("</a>");
         }
         None => {
-            let _ = write!(out, "<span class=\"item-name\">{name}</span>");
+            out.push_str("<span class=\"item-name\">");
+            escape(out, name);
+            out.push_str("</span>");
         }
     }
 }
@@ -80,22 +76,22 @@ fn head(out: &mut String, s: &Item, c: &Item, r: &Item) {
             Head::Value { name: rn, .. },
         ) => {
             self_link(out, s.anchor.as_ref(), name);
-            let _ = write!(
-                out,
-                "<code class=\"literal\">{}</code>",
-                escape_html(literal)
-            );
-            lang_code(out, "c", &escape_html(cn));
-            lang_code(out, "rust", &escape_html(rn));
+            out.push_str("<code class=\"literal\">");
+            escape(out, literal);
+            out.push_str("</code>");
+            lang_code(out, "c", cn);
+            lang_code(out, "rust", rn);
         }
         (Head::Use(sr), Head::Use(cr), Head::Use(rr)) => {
             out.push_str("<span class=\"use\">value</span>");
             link(out, sr, "item-name");
-            lang_code(out, "c", &escape_html(&cr.label));
-            lang_code(out, "rust", &escape_html(&rr.label));
+            lang_code(out, "c", &cr.label);
+            lang_code(out, "rust", &rr.label);
         }
         (Head::When { tag, values }, _, _) => {
-            let _ = write!(out, "<span>When <code>{}</code> is ", escape_html(tag));
+            out.push_str("<span>When <code>");
+            escape(out, tag);
+            out.push_str("</code> is ");
             for (i, v) in values.iter().enumerate() {
                 out.push_str(match i {
                     0 => "",
@@ -113,41 +109,55 @@ fn head(out: &mut String, s: &Item, c: &Item, r: &Item) {
         }
         // The models come from one walk, so heads always agree; show the spec one if not.
         (Head::Decl(sd), _, _) | (Head::Returns(_), Head::Decl(sd), _) => {
-            self_link(out, s.anchor.as_ref(), &declared_name(sd));
+            self_link(out, s.anchor.as_ref(), declared_name(sd));
         }
         _ => {}
     }
 }
 
 /// The declared name in a spec declaration (the first `Name` piece).
-fn declared_name(decls: &[Code]) -> String {
+fn declared_name(decls: &[Code]) -> &str {
     decls
         .iter()
         .flat_map(|d| d.0.iter())
         .find_map(|p| match p {
-            Piece::Name(n) => Some(n.clone()),
+            Piece::Name(n) => Some(n.as_str()),
             _ => None,
         })
         .unwrap_or_default()
 }
 
+/// One language's declarations, highlighted, separated by commas.
 fn decls(out: &mut String, lang: &str, decls: &[Code], anchor: Option<&str>) {
-    let parts: Vec<String> = decls
-        .iter()
-        .map(|d| highlight::html_linking_name(d, anchor))
-        .collect();
-    lang_code(out, lang, &parts.join("<span class=\"sep\">,</span> "));
+    open_lang_code(out, lang);
+    for (i, d) in decls.iter().enumerate() {
+        if i > 0 {
+            out.push_str("<span class=\"sep\">,</span> ");
+        }
+        highlight::push_html(out, d, anchor);
+    }
+    out.push_str("</code>");
 }
 
-fn lang_code(out: &mut String, lang: &str, html: &str) {
-    let _ = write!(out, "<code class=\"decl lang-{lang}\">{html}</code>");
+/// A name in one language, as escaped text.
+fn lang_code(out: &mut String, lang: &str, text: &str) {
+    open_lang_code(out, lang);
+    escape(out, text);
+    out.push_str("</code>");
+}
+
+fn open_lang_code(out: &mut String, lang: &str) {
+    out.push_str("<code class=\"decl lang-");
+    out.push_str(lang);
+    out.push_str("\">");
 }
 
 fn link(out: &mut String, r: &Ref, class: &str) {
-    let _ = write!(
-        out,
-        "<a class=\"{class}\" href=\"#{}\"><code>{}</code></a>",
-        escape_html(&r.anchor),
-        escape_html(&r.label)
-    );
+    out.push_str("<a class=\"");
+    out.push_str(class);
+    out.push_str("\" href=\"#");
+    escape(out, &r.anchor);
+    out.push_str("\"><code>");
+    escape(out, &r.label);
+    out.push_str("</code></a>");
 }

@@ -1,16 +1,20 @@
-//! The Markdown reference: one file per naming strategy, rendered from the page model.
-//! Anchors are `<a id>` tags holding the spec path, so links agree between the files.
+//! The Markdown reference: one file per naming strategy, written from the page model
+//! straight into one string. Anchors are `<a id>` tags holding the spec path, so links agree
+//! between the files.
 
 use super::code::{Code, Piece};
 use super::model::{FieldRow, Group, Head, Item, Model, Ref, Section, What};
 use super::naming::DocNaming;
-use super::text::escape_md_html;
-use crate::ir::{Ir, Layout};
+use super::text::push_md_html;
+use crate::ir::{Ir, Layout, Pair};
 use std::fmt::Write;
 
 /// The Markdown file of `model`, built with `naming`.
 pub(super) fn render(ir: &Ir, naming: &dyn DocNaming, model: &Model) -> String {
-    let mut out = super::html_banner(ir);
+    // The docs' text plus a few hundred bytes of headings and declarations per section.
+    let docs: usize = sections(model).map(|s| s.doc.len() + 1000).sum();
+    let mut out = String::with_capacity(4096 + model.intro.len() + 2 * docs);
+    out.push_str(&super::html_banner(ir));
     out.push('\n');
     out.push_str(&model.intro);
     contents(&mut out, model);
@@ -27,41 +31,64 @@ pub(super) fn render(ir: &Ir, naming: &dyn DocNaming, model: &Model) -> String {
     out
 }
 
+fn sections(model: &Model) -> impl Iterator<Item = &Section> {
+    model.syscalls.iter().chain(&model.types)
+}
+
 /// Lists every syscall and type with the first paragraph of its doc.
 fn contents(out: &mut String, model: &Model) {
     for (title, sections) in [("System calls", &model.syscalls), ("Types", &model.types)] {
         blank_line(out);
-        let _ = writeln!(out, "**{title}:**\n");
+        out.push_str("**");
+        out.push_str(title);
+        out.push_str(":**\n\n");
         for s in sections.iter() {
-            let _ = writeln!(out, "- [`{}`](#{}): {}", s.title, s.anchor, summary(&s.doc));
+            out.push_str("- ");
+            link(out, &s.title, &s.anchor);
+            out.push_str(": ");
+            summary(out, &s.doc);
+            out.push('\n');
         }
     }
 }
 
-/// The first paragraph of a doc, on one line.
-pub(super) fn summary(doc: &str) -> String {
-    let para: Vec<&str> = doc
-        .lines()
-        .take_while(|l| !l.trim().is_empty())
-        .map(str::trim)
-        .collect();
-    para.join(" ")
+/// Appends the first paragraph of a doc, on one line.
+pub(super) fn summary(out: &mut String, doc: &str) {
+    let lines = doc.lines().take_while(|l| !l.trim().is_empty());
+    for (i, line) in lines.enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(line.trim());
+    }
 }
 
 fn section(out: &mut String, naming: &dyn DocNaming, s: &Section) {
     blank_line(out);
-    let _ = writeln!(out, "### <a id=\"{}\"></a>`{}`\n", s.anchor, s.title);
-    let _ = writeln!(out, "*{}*", facts(s));
+    out.push_str("### ");
+    anchor_tag(out, &s.anchor);
+    out.push('`');
+    out.push_str(&s.title);
+    out.push_str("`\n\n*");
+    facts(out, s);
+    out.push_str("*\n");
     if !s.doc.is_empty() {
-        let _ = write!(out, "\n{}", s.doc);
+        out.push('\n');
+        out.push_str(&s.doc);
     }
     if let Some(sig) = &s.signature {
         blank_line(out);
-        let _ = write!(out, "```{}\n{}\n```\n", naming.fence(), sig.plain());
+        out.push_str("```");
+        out.push_str(naming.fence());
+        out.push('\n');
+        plain(out, sig);
+        out.push_str("\n```\n");
     }
     if !s.used_by.is_empty() {
         blank_line(out);
-        let _ = writeln!(out, "Used by {}.", refs(&s.used_by, "and"));
+        out.push_str("Used by ");
+        refs(out, &s.used_by, "and");
+        out.push_str(".\n");
     }
     for g in &s.groups {
         group(out, g);
@@ -76,60 +103,96 @@ fn section(out: &mut String, naming: &dyn DocNaming, s: &Section) {
 }
 
 /// The kind and size line under a heading.
-pub(super) fn facts(s: &Section) -> String {
-    let mut text = match &s.what {
-        What::Syscall { number, .. } => format!("System call number {number}."),
+fn facts(out: &mut String, s: &Section) {
+    match &s.what {
+        What::Syscall { number, .. } => {
+            let _ = write!(out, "System call number {number}.");
+        }
         What::IntLike { base, .. } => {
-            format!("{} over `{}`.", capitalize(s.what.describe()), base.plain())
+            capitalized(out, s.what.describe());
+            out.push_str(" over `");
+            plain(out, base);
+            out.push_str("`.");
         }
-        What::Struct | What::Function => format!("{}.", capitalize(s.what.describe())),
-    };
-    if let Some(layout) = s.layout {
-        text.push(' ');
-        text.push_str(&size_text(layout));
+        What::Struct | What::Function => {
+            capitalized(out, s.what.describe());
+            out.push('.');
+        }
     }
-    text
+    if let Some(layout) = s.layout {
+        out.push(' ');
+        size_text(out, layout);
+    }
 }
 
-/// `Size 8, alignment 8.` or, when the machines differ, both numbers.
-pub(super) fn size_text(layout: Layout) -> String {
-    let pair = |p: crate::ir::Pair<u64>| {
-        if p.differs() {
-            format!("{} on 32-bit, {} on 64-bit", p.m32, p.m64)
+/// `Size 8; alignment 8.` or, when the machines differ, both numbers.
+fn size_text(out: &mut String, layout: Layout) {
+    let pair = |out: &mut String, p: Pair<u64>| {
+        let _ = if p.differs() {
+            write!(out, "{} on 32-bit, {} on 64-bit", p.m32, p.m64)
         } else {
-            p.m32.to_string()
-        }
+            write!(out, "{}", p.m32)
+        };
     };
-    format!(
-        "Size {}; alignment {}.",
-        pair(layout.size),
-        pair(layout.align)
-    )
+    out.push_str("Size ");
+    pair(out, layout.size);
+    out.push_str("; alignment ");
+    pair(out, layout.align);
+    out.push('.');
 }
 
-fn capitalize(s: &str) -> String {
+fn capitalized(out: &mut String, s: &str) {
     let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase().chain(chars).collect::<String>()
-    })
+    if let Some(c) = chars.next() {
+        out.extend(c.to_uppercase());
+        out.push_str(chars.as_str());
+    }
+}
+
+/// A code fragment as plain text.
+fn plain(out: &mut String, code: &Code) {
+    for piece in &code.0 {
+        out.push_str(match piece {
+            Piece::Text(s) | Piece::Name(s) => s,
+            Piece::Link { text, .. } => text,
+        });
+    }
+}
+
+/// `` [`label`](#anchor) ``
+fn link(out: &mut String, label: &str, anchor: &str) {
+    out.push_str("[`");
+    out.push_str(label);
+    out.push_str("`](#");
+    out.push_str(anchor);
+    out.push(')');
+}
+
+fn anchor_tag(out: &mut String, anchor: &str) {
+    out.push_str("<a id=\"");
+    out.push_str(anchor);
+    out.push_str("\"></a>");
 }
 
 /// `a`, `a and b`, `a, b and c`, each a link.
-fn refs(refs: &[Ref], conjunction: &str) -> String {
-    let links: Vec<String> = refs
-        .iter()
-        .map(|r| format!("[`{}`](#{})", r.label, r.anchor))
-        .collect();
-    match links.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} {conjunction} {last}", rest.join(", ")),
+fn refs(out: &mut String, refs: &[Ref], conjunction: &str) {
+    for (i, r) in refs.iter().enumerate() {
+        if i + 1 == refs.len() && i > 0 {
+            out.push(' ');
+            out.push_str(conjunction);
+            out.push(' ');
+        } else if i > 0 {
+            out.push_str(", ");
+        }
+        link(out, &r.label, &r.anchor);
     }
 }
 
 fn group(out: &mut String, g: &Group) {
     blank_line(out);
-    let _ = writeln!(out, "**{}:**", g.title);
+    out.push_str("**");
+    out.push_str(g.title);
+    out.push_str(":**\n");
     for item in &g.items {
         write_item(out, item, 0);
     }
@@ -142,14 +205,22 @@ fn blank_line(out: &mut String) {
     }
 }
 
+/// Four spaces per nesting level.
+fn indent(out: &mut String, depth: usize) {
+    for _ in 0..depth {
+        out.push_str("    ");
+    }
+}
+
 fn write_item(out: &mut String, item: &Item, depth: usize) {
-    let indent = "    ".repeat(depth);
-    let anchor = item
-        .anchor
-        .as_ref()
-        .map_or_else(String::new, |a| format!("<a id=\"{a}\"></a>"));
     blank_line(out);
-    let _ = writeln!(out, "{indent}- {anchor}{}", head(&item.head));
+    indent(out, depth);
+    out.push_str("- ");
+    if let Some(a) = &item.anchor {
+        anchor_tag(out, a);
+    }
+    head(out, &item.head);
+    out.push('\n');
     if !item.doc.is_empty() {
         blank_line(out);
         indented(out, &item.doc, depth + 1);
@@ -160,45 +231,65 @@ fn write_item(out: &mut String, item: &Item, depth: usize) {
 }
 
 fn indented(out: &mut String, text: &str, depth: usize) {
-    let indent = "    ".repeat(depth);
     for line in text.lines() {
-        if line.trim().is_empty() {
-            out.push('\n');
-        } else {
-            let _ = writeln!(out, "{indent}{line}");
+        if !line.trim().is_empty() {
+            indent(out, depth);
+            out.push_str(line);
         }
+        out.push('\n');
     }
 }
 
-fn head(h: &Head) -> String {
+fn head(out: &mut String, h: &Head) {
     match h {
         Head::Decl(decls) => {
-            let decls: Vec<String> = decls.iter().map(code).collect();
-            decls.join(" and ")
+            for (i, d) in decls.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(" and ");
+                }
+                code(out, d);
+            }
         }
-        Head::Value { name, literal } => format!("`{name}` = `{literal}`"),
-        Head::Use(r) => format!("[`{}`](#{})", r.label, r.anchor),
-        Head::When { tag, values } => format!("When `{tag}` is {}:", refs(values, "or")),
-        Head::Returns(c) => code(c),
+        Head::Value { name, literal } => {
+            out.push('`');
+            out.push_str(name);
+            out.push_str("` = `");
+            out.push_str(literal);
+            out.push('`');
+        }
+        Head::Use(r) => link(out, &r.label, &r.anchor),
+        Head::When { tag, values } => {
+            out.push_str("When `");
+            out.push_str(tag);
+            out.push_str("` is ");
+            refs(out, values, "or");
+            out.push(':');
+        }
+        Head::Returns(c) => code(out, c),
     }
 }
 
 /// A code fragment as inline HTML, with links to documented types and the name in bold.
-fn code(c: &Code) -> String {
-    let mut s = String::from("<code>");
+fn code(out: &mut String, c: &Code) {
+    out.push_str("<code>");
     for piece in &c.0 {
         match piece {
-            Piece::Text(t) => s.push_str(&escape_md_html(t)),
+            Piece::Text(t) => push_md_html(out, t),
             Piece::Name(n) => {
-                let _ = write!(s, "<strong>{}</strong>", escape_md_html(n));
+                out.push_str("<strong>");
+                push_md_html(out, n);
+                out.push_str("</strong>");
             }
             Piece::Link { text, anchor } => {
-                let _ = write!(s, "[{}](#{anchor})", escape_md_html(text));
+                out.push('[');
+                push_md_html(out, text);
+                out.push_str("](#");
+                out.push_str(anchor);
+                out.push(')');
             }
         }
     }
-    s.push_str("</code>");
-    s
+    out.push_str("</code>");
 }
 
 fn layout_table(out: &mut String, fields: &[FieldRow], layout: Layout) {
@@ -207,10 +298,12 @@ fn layout_table(out: &mut String, fields: &[FieldRow], layout: Layout) {
     out.push_str("| Member | 32-bit offset | 32-bit size | 64-bit offset | 64-bit size |\n");
     out.push_str("|:--|--:|--:|--:|--:|\n");
     for f in fields {
+        out.push_str("| ");
+        link(out, &f.path, &f.anchor);
         let _ = writeln!(
             out,
-            "| [`{}`](#{}) | {} | {} | {} | {} |",
-            f.path, f.anchor, f.offset.m32, f.size.m32, f.offset.m64, f.size.m64
+            " | {} | {} | {} | {} |",
+            f.offset.m32, f.size.m32, f.offset.m64, f.size.m64
         );
     }
     let _ = writeln!(

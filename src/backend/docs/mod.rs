@@ -8,6 +8,7 @@
 
 pub mod anchors;
 pub mod code;
+mod doc_html;
 mod highlight;
 mod html;
 mod html_items;

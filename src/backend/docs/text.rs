@@ -18,40 +18,61 @@ pub fn doc_markdown(ir: &Ir, naming: &dyn DocNaming, doc: &Doc) -> String {
     })
 }
 
-/// Escapes text for use inside raw HTML in Markdown: HTML specials as entities, and the
-/// characters Markdown would read as emphasis or links with a backslash.
-pub fn escape_md_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '*' | '_' | '[' | ']' | '`' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
-        }
-    }
-    out
+/// Appends `s` escaped for use inside raw HTML in Markdown: HTML specials as entities, and
+/// the characters Markdown would read as emphasis or links with a backslash.
+pub fn push_md_html(out: &mut String, s: &str) {
+    push_escaped(out, s, |b| match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'*' => Some("\\*"),
+        b'_' => Some("\\_"),
+        b'[' => Some("\\["),
+        b']' => Some("\\]"),
+        b'`' => Some("\\`"),
+        b'\\' => Some("\\\\"),
+        _ => None,
+    });
 }
 
-/// Escapes text for HTML.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
+/// Appends `s` escaped for HTML text and attribute values.
+pub fn push_html(out: &mut String, s: &str) {
+    push_escaped(out, s, |b| match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        _ => None,
+    });
+}
+
+/// Appends `s` escaped with numeric references, the way the site's page skeleton has always
+/// escaped its plain values (names, titles, tooltips); kept so the page stays byte-identical.
+pub fn push_html_numeric(out: &mut String, s: &str) {
+    push_escaped(out, s, |b| match b {
+        b'&' => Some("&#38;"),
+        b'<' => Some("&#60;"),
+        b'>' => Some("&#62;"),
+        b'"' => Some("&#34;"),
+        b'\'' => Some("&#39;"),
+        _ => None,
+    });
+}
+
+/// Copies `s` to `out` in runs, replacing each byte `escape` maps. Only ASCII bytes are
+/// mapped, so every run ends on a character boundary.
+fn push_escaped(out: &mut String, s: &str, escape: impl Fn(u8) -> Option<&'static str>) {
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if let Some(replacement) = escape(b) {
+            out.push_str(&s[start..i]);
+            out.push_str(replacement);
+            start = i + 1;
         }
     }
-    out
+    out.push_str(&s[start..]);
 }
 
 #[cfg(test)]
@@ -87,6 +108,8 @@ mod tests {
 
     #[test]
     fn markdown_specials_are_escaped_in_raw_html() {
-        assert_eq!(escape_md_html("a_b *c <d>"), "a\\_b \\*c &lt;d&gt;");
+        let mut out = String::new();
+        push_md_html(&mut out, "a_b *c <d>");
+        assert_eq!(out, "a\\_b \\*c &lt;d&gt;");
     }
 }
