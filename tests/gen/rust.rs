@@ -110,6 +110,43 @@ fn manifest_is_a_compatible_successor_of_0_1_0() {
     }
 }
 
+/// The lint tables of a manifest under `prefix` (`workspace.lints` or `lints`): each
+/// table's name after the prefix, with its lines.
+fn lint_tables(manifest: &str, prefix: &str) -> Vec<(String, Vec<String>)> {
+    let mut tables: Vec<(String, Vec<String>)> = Vec::new();
+    let mut inside = false;
+    for line in manifest.lines().map(str::trim) {
+        if let Some(header) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            inside = false;
+            if let Some(tool) = header
+                .strip_prefix(prefix)
+                .and_then(|t| t.strip_prefix('.'))
+            {
+                tables.push((tool.to_string(), Vec::new()));
+                inside = true;
+            }
+        } else if inside && !line.is_empty() && !line.starts_with('#') {
+            tables.last_mut().unwrap().1.push(line.to_string());
+        }
+    }
+    tables
+}
+
+/// The generated crate cannot inherit `[workspace.lints]` (it is published on its own), so
+/// its manifest writes the same lints out.
+#[test]
+fn manifest_has_the_workspace_lints() {
+    let root =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")).unwrap();
+    let workspace = lint_tables(&root, "workspace.lints");
+    assert!(!workspace.is_empty(), "no [workspace.lints] in Cargo.toml");
+    let manifest = rust::generate(&specs::ours())
+        .into_iter()
+        .find(|f| f.path == "rust/Cargo.toml")
+        .unwrap();
+    assert_eq!(lint_tables(&manifest.contents, "lints"), workspace);
+}
+
 /// Writes a generated crate's sources to a fresh directory.
 fn write(files: &[OutputFile]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -136,7 +173,8 @@ fn target_installed(target: &str) -> bool {
         })
 }
 
-/// Compiles `lib.rs` as a test harness with warnings denied and runs its layout tests.
+/// Compiles `lib.rs` as a test harness with warnings denied (and the rustc lints of the
+/// crate's manifest turned on) and runs its layout tests.
 fn compile_and_run(src: &Path, target: &str, cfgs: &[&str], out: &Path) {
     let mut cmd = Command::new(rustc());
     cmd.args([
@@ -147,6 +185,10 @@ fn compile_and_run(src: &Path, target: &str, cfgs: &[&str], out: &Path) {
         "--test",
         "-D",
         "warnings",
+        "-W",
+        "unsafe_op_in_unsafe_fn",
+        "-W",
+        "unreachable_pub",
     ])
     .args(["--target", target])
     .arg(src.join("lib.rs"))

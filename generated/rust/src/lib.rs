@@ -1640,7 +1640,8 @@ extern "C" {
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn clock_res_get(clock_id_: clockid, resolution_: *mut timestamp) -> errno {
-    cloudabi_sys_clock_res_get(clock_id_, resolution_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_clock_res_get(clock_id_, resolution_) }
 }
 
 /// Returns the current time value of a clock.
@@ -1665,7 +1666,8 @@ pub unsafe fn clock_time_get(
     precision_: timestamp,
     time_: *mut timestamp,
 ) -> errno {
-    cloudabi_sys_clock_time_get(clock_id_, precision_, time_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_clock_time_get(clock_id_, precision_, time_) }
 }
 
 /// Wakes threads that wait on a userspace condition variable.
@@ -1689,7 +1691,8 @@ pub unsafe fn clock_time_get(
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn condvar_signal(condvar_: *mut condvar, scope_: scope, nwaiters_: nthreads) -> errno {
-    cloudabi_sys_condvar_signal(condvar_, scope_, nwaiters_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_condvar_signal(condvar_, scope_, nwaiters_) }
 }
 
 /// Releases a file descriptor.
@@ -1704,7 +1707,8 @@ pub unsafe fn condvar_signal(condvar_: *mut condvar, scope_: scope, nwaiters_: n
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn fd_close(fd_: fd) -> errno {
-    cloudabi_sys_fd_close(fd_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_fd_close(fd_) }
 }
 
 /// Allocates a new file descriptor of a given kind.
@@ -1726,7 +1730,8 @@ pub unsafe fn fd_close(fd_: fd) -> errno {
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn fd_create1(type_: filetype, fd_: *mut fd) -> errno {
-    cloudabi_sys_fd_create1(type_, fd_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_fd_create1(type_, fd_) }
 }
 
 /// Allocates a connected pair of file descriptors.
@@ -1751,7 +1756,8 @@ pub unsafe fn fd_create1(type_: filetype, fd_: *mut fd) -> errno {
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn fd_create2(type_: filetype, fd1_: *mut fd, fd2_: *mut fd) -> errno {
-    cloudabi_sys_fd_create2(type_, fd1_, fd2_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_fd_create2(type_, fd1_, fd2_) }
 }
 
 /// Flushes a file's data to disk.
@@ -1766,7 +1772,8 @@ pub unsafe fn fd_create2(type_: filetype, fd1_: *mut fd, fd2_: *mut fd) -> errno
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn fd_datasync(fd_: fd) -> errno {
-    cloudabi_sys_fd_datasync(fd_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_fd_datasync(fd_) }
 }
 
 /// Creates a duplicate of a file descriptor.
@@ -1785,7 +1792,8 @@ pub unsafe fn fd_datasync(fd_: fd) -> errno {
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn fd_dup(from_: fd, fd_: *mut fd) -> errno {
-    cloudabi_sys_fd_dup(from_, fd_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_fd_dup(from_, fd_) }
 }
 
 /// Reads from a file descriptor at a given offset, leaving the
@@ -1807,7 +1815,8 @@ pub unsafe fn fd_dup(from_: fd, fd_: *mut fd) -> errno {
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn fd_pread(fd_: fd, iovs_: &[iovec], offset_: filesize, nread_: *mut usize) -> errno {
-    cloudabi_sys_fd_pread(fd_, iovs_.as_ptr(), iovs_.len(), offset_, nread_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_fd_pread(fd_, iovs_.as_ptr(), iovs_.len(), offset_, nread_) }
 }
 
 /// Writes to a file descriptor at a given offset, leaving the
@@ -1834,7 +1843,8 @@ pub unsafe fn fd_pwrite(
     offset_: filesize,
     nwritten_: *mut usize,
 ) -> errno {
-    cloudabi_sys_fd_pwrite(fd_, iovs_.as_ptr(), iovs_.len(), offset_, nwritten_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_fd_pwrite(fd_, iovs_.as_ptr(), iovs_.len(), offset_, nwritten_) }
 }
 
 /// Reads data from a file descriptor at its current offset.
@@ -1854,7 +1864,8 @@ pub unsafe fn fd_pwrite(
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn fd_read(fd_: fd, iovs_: &[iovec], nread_: *mut usize) -> errno {
-    cloudabi_sys_fd_read(fd_, iovs_.as_ptr(), iovs_.len(), nread_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_fd_read(fd_, iovs_.as_ptr(), iovs_.len(), nread_) }
 }
 
 /// Atomically overwrites one file descriptor with a copy of another.
@@ -1879,7 +1890,8 @@ pub unsafe fn fd_read(fd_: fd, iovs_: &[iovec], nread_: *mut usize) -> errno {
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn fd_replace(from_: fd, to_: fd) -> errno {
-    cloudabi_sys_fd_replace(from_, to_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_fd_replace(from_, to_) }
 }
 
 /// Changes the offset of a file descriptor.
@@ -1906,7 +1918,8 @@ pub unsafe fn fd_seek(
     whence_: whence,
     newoffset_: *mut filesize,
 ) -> errno {
-    cloudabi_sys_fd_seek(fd_, offset_, whence_, newoffset_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_fd_seek(fd_, offset_, whence_, newoffset_) }
 }
 
 /// Retrieves the attributes of a file descriptor.
@@ -1923,7 +1936,8 @@ pub unsafe fn fd_seek(
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn fd_stat_get(fd_: fd, buf_: *mut fdstat) -> errno {
-    cloudabi_sys_fd_stat_get(fd_, buf_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_fd_stat_get(fd_, buf_) }
 }
 
 /// Changes attributes of a file descriptor.
@@ -1940,7 +1954,8 @@ pub unsafe fn fd_stat_get(fd_: fd, buf_: *mut fdstat) -> errno {
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn fd_stat_put(fd_: fd, buf_: *const fdstat, flags_: fdsflags) -> errno {
-    cloudabi_sys_fd_stat_put(fd_, buf_, flags_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_fd_stat_put(fd_, buf_, flags_) }
 }
 
 /// Flushes a file's data and metadata to disk.
@@ -1956,7 +1971,8 @@ pub unsafe fn fd_stat_put(fd_: fd, buf_: *const fdstat, flags_: fdsflags) -> err
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn fd_sync(fd_: fd) -> errno {
-    cloudabi_sys_fd_sync(fd_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_fd_sync(fd_) }
 }
 
 /// Writes data to a file descriptor at its current offset.
@@ -1976,7 +1992,8 @@ pub unsafe fn fd_sync(fd_: fd) -> errno {
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn fd_write(fd_: fd, iovs_: &[ciovec], nwritten_: *mut usize) -> errno {
-    cloudabi_sys_fd_write(fd_, iovs_.as_ptr(), iovs_.len(), nwritten_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_fd_write(fd_, iovs_.as_ptr(), iovs_.len(), nwritten_) }
 }
 
 /// Gives the system advice about how the data of a file descriptor will
@@ -1995,7 +2012,8 @@ pub unsafe fn fd_write(fd_: fd, iovs_: &[ciovec], nwritten_: *mut usize) -> errn
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn file_advise(fd_: fd, offset_: filesize, len_: filesize, advice_: advice) -> errno {
-    cloudabi_sys_file_advise(fd_, offset_, len_, advice_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_file_advise(fd_, offset_, len_, advice_) }
 }
 
 /// Makes sure space is allocated for a region of a file.
@@ -2012,7 +2030,8 @@ pub unsafe fn file_advise(fd_: fd, offset_: filesize, len_: filesize, advice_: a
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn file_allocate(fd_: fd, offset_: filesize, len_: filesize) -> errno {
-    cloudabi_sys_file_allocate(fd_, offset_, len_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_file_allocate(fd_, offset_, len_) }
 }
 
 /// Creates a file of a given type.
@@ -2033,7 +2052,8 @@ pub unsafe fn file_allocate(fd_: fd, offset_: filesize, len_: filesize) -> errno
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn file_create(fd_: fd, path_: &[u8], type_: filetype) -> errno {
-    cloudabi_sys_file_create(fd_, path_.as_ptr(), path_.len(), type_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_file_create(fd_, path_.as_ptr(), path_.len(), type_) }
 }
 
 /// Makes a hard link.
@@ -2053,14 +2073,17 @@ pub unsafe fn file_create(fd_: fd, path_: &[u8], type_: filetype) -> errno {
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn file_link(fd1_: lookup, path1_: &[u8], fd2_: fd, path2_: &[u8]) -> errno {
-    cloudabi_sys_file_link(
-        fd1_,
-        path1_.as_ptr(),
-        path1_.len(),
-        fd2_,
-        path2_.as_ptr(),
-        path2_.len(),
-    )
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe {
+        cloudabi_sys_file_link(
+            fd1_,
+            path1_.as_ptr(),
+            path1_.len(),
+            fd2_,
+            path2_.as_ptr(),
+            path2_.len(),
+        )
+    }
 }
 
 /// Opens a file and returns a file descriptor for it.
@@ -2099,7 +2122,8 @@ pub unsafe fn file_open(
     fds_: *const fdstat,
     fd_: *mut fd,
 ) -> errno {
-    cloudabi_sys_file_open(dirfd_, path_.as_ptr(), path_.len(), oflags_, fds_, fd_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_file_open(dirfd_, path_.as_ptr(), path_.len(), oflags_, fds_, fd_) }
 }
 
 /// Reads entries from a directory.
@@ -2135,13 +2159,16 @@ pub unsafe fn file_readdir(
     cookie_: dircookie,
     bufused_: *mut usize,
 ) -> errno {
-    cloudabi_sys_file_readdir(
-        fd_,
-        buf_.as_mut_ptr() as *mut (),
-        buf_.len(),
-        cookie_,
-        bufused_,
-    )
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe {
+        cloudabi_sys_file_readdir(
+            fd_,
+            buf_.as_mut_ptr() as *mut (),
+            buf_.len(),
+            cookie_,
+            bufused_,
+        )
+    }
 }
 
 /// Reads the target stored in a symbolic link.
@@ -2163,14 +2190,17 @@ pub unsafe fn file_readdir(
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn file_readlink(fd_: fd, path_: &[u8], buf_: &mut [u8], bufused_: *mut usize) -> errno {
-    cloudabi_sys_file_readlink(
-        fd_,
-        path_.as_ptr(),
-        path_.len(),
-        buf_.as_mut_ptr(),
-        buf_.len(),
-        bufused_,
-    )
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe {
+        cloudabi_sys_file_readlink(
+            fd_,
+            path_.as_ptr(),
+            path_.len(),
+            buf_.as_mut_ptr(),
+            buf_.len(),
+            bufused_,
+        )
+    }
 }
 
 /// Moves a file to a new name.
@@ -2190,14 +2220,17 @@ pub unsafe fn file_readlink(fd_: fd, path_: &[u8], buf_: &mut [u8], bufused_: *m
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn file_rename(fd1_: fd, path1_: &[u8], fd2_: fd, path2_: &[u8]) -> errno {
-    cloudabi_sys_file_rename(
-        fd1_,
-        path1_.as_ptr(),
-        path1_.len(),
-        fd2_,
-        path2_.as_ptr(),
-        path2_.len(),
-    )
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe {
+        cloudabi_sys_file_rename(
+            fd1_,
+            path1_.as_ptr(),
+            path1_.len(),
+            fd2_,
+            path2_.as_ptr(),
+            path2_.len(),
+        )
+    }
 }
 
 /// Retrieves the attributes of a file, given a file descriptor.
@@ -2213,7 +2246,8 @@ pub unsafe fn file_rename(fd1_: fd, path1_: &[u8], fd2_: fd, path2_: &[u8]) -> e
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn file_stat_fget(fd_: fd, buf_: *mut filestat) -> errno {
-    cloudabi_sys_file_stat_fget(fd_, buf_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_file_stat_fget(fd_, buf_) }
 }
 
 /// Changes attributes of a file, given a file descriptor.
@@ -2230,7 +2264,8 @@ pub unsafe fn file_stat_fget(fd_: fd, buf_: *mut filestat) -> errno {
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn file_stat_fput(fd_: fd, buf_: *const filestat, flags_: fsflags) -> errno {
-    cloudabi_sys_file_stat_fput(fd_, buf_, flags_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_file_stat_fput(fd_, buf_, flags_) }
 }
 
 /// Retrieves the attributes of a file, given a path.
@@ -2248,7 +2283,8 @@ pub unsafe fn file_stat_fput(fd_: fd, buf_: *const filestat, flags_: fsflags) ->
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn file_stat_get(fd_: lookup, path_: &[u8], buf_: *mut filestat) -> errno {
-    cloudabi_sys_file_stat_get(fd_, path_.as_ptr(), path_.len(), buf_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_file_stat_get(fd_, path_.as_ptr(), path_.len(), buf_) }
 }
 
 /// Changes attributes of a file, given a path.
@@ -2272,7 +2308,8 @@ pub unsafe fn file_stat_put(
     buf_: *const filestat,
     flags_: fsflags,
 ) -> errno {
-    cloudabi_sys_file_stat_put(fd_, path_.as_ptr(), path_.len(), buf_, flags_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_file_stat_put(fd_, path_.as_ptr(), path_.len(), buf_, flags_) }
 }
 
 /// Makes a symbolic link.
@@ -2290,13 +2327,16 @@ pub unsafe fn file_stat_put(
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn file_symlink(path1_: &[u8], fd_: fd, path2_: &[u8]) -> errno {
-    cloudabi_sys_file_symlink(
-        path1_.as_ptr(),
-        path1_.len(),
-        fd_,
-        path2_.as_ptr(),
-        path2_.len(),
-    )
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe {
+        cloudabi_sys_file_symlink(
+            path1_.as_ptr(),
+            path1_.len(),
+            fd_,
+            path2_.as_ptr(),
+            path2_.len(),
+        )
+    }
 }
 
 /// Removes a directory, or unlinks a file.
@@ -2317,7 +2357,8 @@ pub unsafe fn file_symlink(path1_: &[u8], fd_: fd, path2_: &[u8]) -> errno {
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn file_unlink(fd_: fd, path_: &[u8], flags_: ulflags) -> errno {
-    cloudabi_sys_file_unlink(fd_, path_.as_ptr(), path_.len(), flags_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_file_unlink(fd_, path_.as_ptr(), path_.len(), flags_) }
 }
 
 /// Releases a userspace lock held for writing.
@@ -2344,7 +2385,8 @@ pub unsafe fn file_unlink(fd_: fd, path_: &[u8], flags_: ulflags) -> errno {
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn lock_unlock(lock_: *mut lock, scope_: scope) -> errno {
-    cloudabi_sys_lock_unlock(lock_, scope_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_lock_unlock(lock_, scope_) }
 }
 
 /// Gives the system advice about how a region of memory will be used.
@@ -2360,7 +2402,8 @@ pub unsafe fn lock_unlock(lock_: *mut lock, scope_: scope) -> errno {
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn mem_advise(mapping_: &mut [u8], advice_: advice) -> errno {
-    cloudabi_sys_mem_advise(mapping_.as_mut_ptr() as *mut (), mapping_.len(), advice_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_mem_advise(mapping_.as_mut_ptr() as *mut (), mapping_.len(), advice_) }
 }
 
 /// Sets up a memory mapping through which a file's contents can be
@@ -2397,7 +2440,8 @@ pub unsafe fn mem_map(
     off_: filesize,
     mem_: *mut *mut (),
 ) -> errno {
-    cloudabi_sys_mem_map(addr_, len_, prot_, flags_, fd_, off_, mem_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_mem_map(addr_, len_, prot_, flags_, fd_, off_, mem_) }
 }
 
 /// Alters the access protection of mapped memory.
@@ -2413,7 +2457,8 @@ pub unsafe fn mem_map(
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn mem_protect(mapping_: &mut [u8], prot_: mprot) -> errno {
-    cloudabi_sys_mem_protect(mapping_.as_mut_ptr() as *mut (), mapping_.len(), prot_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_mem_protect(mapping_.as_mut_ptr() as *mut (), mapping_.len(), prot_) }
 }
 
 /// Flushes a region of memory to the storage backing it.
@@ -2429,7 +2474,8 @@ pub unsafe fn mem_protect(mapping_: &mut [u8], prot_: mprot) -> errno {
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn mem_sync(mapping_: &mut [u8], flags_: msflags) -> errno {
-    cloudabi_sys_mem_sync(mapping_.as_mut_ptr() as *mut (), mapping_.len(), flags_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_mem_sync(mapping_.as_mut_ptr() as *mut (), mapping_.len(), flags_) }
 }
 
 /// Removes the mapping of a region of memory.
@@ -2444,7 +2490,8 @@ pub unsafe fn mem_sync(mapping_: &mut [u8], flags_: msflags) -> errno {
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn mem_unmap(mapping_: &mut [u8]) -> errno {
-    cloudabi_sys_mem_unmap(mapping_.as_mut_ptr() as *mut (), mapping_.len())
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_mem_unmap(mapping_.as_mut_ptr() as *mut (), mapping_.len()) }
 }
 
 /// Waits concurrently for any of a set of events to happen.
@@ -2471,7 +2518,8 @@ pub unsafe fn poll(
     nsubscriptions_: usize,
     nevents_: *mut usize,
 ) -> errno {
-    cloudabi_sys_poll(in_, out_, nsubscriptions_, nevents_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_poll(in_, out_, nsubscriptions_, nevents_) }
 }
 
 /// Replaces the current process with a new executable.
@@ -2505,13 +2553,16 @@ pub unsafe fn poll(
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn proc_exec(fd_: fd, data_: &[u8], fds_: &[fd]) -> errno {
-    cloudabi_sys_proc_exec(
-        fd_,
-        data_.as_ptr() as *const (),
-        data_.len(),
-        fds_.as_ptr(),
-        fds_.len(),
-    )
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe {
+        cloudabi_sys_proc_exec(
+            fd_,
+            data_.as_ptr() as *const (),
+            data_.len(),
+            fds_.as_ptr(),
+            fds_.len(),
+        )
+    }
 }
 
 /// Ends the process normally.
@@ -2527,7 +2578,8 @@ pub unsafe fn proc_exec(fd_: fd, data_: &[u8], fds_: &[fd]) -> errno {
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn proc_exit(rval_: exitcode) -> ! {
-    cloudabi_sys_proc_exit(rval_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_proc_exit(rval_) }
 }
 
 /// Forks the process the calling thread belongs to.
@@ -2553,7 +2605,8 @@ pub unsafe fn proc_exit(rval_: exitcode) -> ! {
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn proc_fork(fd_: *mut fd, tid_: *mut tid) -> errno {
-    cloudabi_sys_proc_fork(fd_, tid_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_proc_fork(fd_, tid_) }
 }
 
 /// Raises a signal in the process that the calling thread belongs to.
@@ -2570,7 +2623,8 @@ pub unsafe fn proc_fork(fd_: *mut fd, tid_: *mut tid) -> errno {
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn proc_raise(sig_: signal) -> errno {
-    cloudabi_sys_proc_raise(sig_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_proc_raise(sig_) }
 }
 
 /// Fills a buffer with random data from the kernel's random number
@@ -2590,7 +2644,8 @@ pub unsafe fn proc_raise(sig_: signal) -> errno {
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn random_get(buf_: &mut [u8]) -> errno {
-    cloudabi_sys_random_get(buf_.as_mut_ptr() as *mut (), buf_.len())
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_random_get(buf_.as_mut_ptr() as *mut (), buf_.len()) }
 }
 
 /// Receives a message from a socket.
@@ -2607,7 +2662,8 @@ pub unsafe fn random_get(buf_: &mut [u8]) -> errno {
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn sock_recv(sock_: fd, in_: *const recv_in, out_: *mut recv_out) -> errno {
-    cloudabi_sys_sock_recv(sock_, in_, out_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_sock_recv(sock_, in_, out_) }
 }
 
 /// Sends a message through a socket.
@@ -2624,7 +2680,8 @@ pub unsafe fn sock_recv(sock_: fd, in_: *const recv_in, out_: *mut recv_out) -> 
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn sock_send(sock_: fd, in_: *const send_in, out_: *mut send_out) -> errno {
-    cloudabi_sys_sock_send(sock_, in_, out_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_sock_send(sock_, in_, out_) }
 }
 
 /// Closes the send and/or receive channels of a socket.
@@ -2640,7 +2697,8 @@ pub unsafe fn sock_send(sock_: fd, in_: *const send_in, out_: *mut send_out) -> 
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn sock_shutdown(sock_: fd, how_: sdflags) -> errno {
-    cloudabi_sys_sock_shutdown(sock_, how_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_sock_shutdown(sock_, how_) }
 }
 
 /// Starts a new thread in the current process.
@@ -2659,7 +2717,8 @@ pub unsafe fn sock_shutdown(sock_: fd, how_: sdflags) -> errno {
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn thread_create(attr_: *mut threadattr, tid_: *mut tid) -> errno {
-    cloudabi_sys_thread_create(attr_, tid_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_thread_create(attr_, tid_) }
 }
 
 /// Ends the calling thread.
@@ -2680,7 +2739,8 @@ pub unsafe fn thread_create(attr_: *mut threadattr, tid_: *mut tid) -> errno {
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn thread_exit(lock_: *mut lock, scope_: scope) -> ! {
-    cloudabi_sys_thread_exit(lock_, scope_)
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_thread_exit(lock_, scope_) }
 }
 
 /// Makes the calling thread temporarily give up its turn to run.
@@ -2691,5 +2751,6 @@ pub unsafe fn thread_exit(lock_: *mut lock, scope_: scope) -> ! {
 /// with them, and the call's effects on the process are not checked by Rust.
 #[inline]
 pub unsafe fn thread_yield() -> errno {
-    cloudabi_sys_thread_yield()
+    // SAFETY: the caller upholds this function's contract, which is the system call's own.
+    unsafe { cloudabi_sys_thread_yield() }
 }

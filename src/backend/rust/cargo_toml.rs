@@ -4,6 +4,9 @@ use crate::ir::Ir;
 
 /// `Cargo.toml`: publishable on its own (no workspace inheritance). Edition 2018 and
 /// bitflags 1 keep the crate buildable by the toolchains that still had CloudABI targets.
+/// Its lints are the workspace's `[workspace.lints]`, written out rather than inherited
+/// (`workspace = true` would not build outside this workspace); a test in
+/// `tests/gen` checks the two tables stay the same. Cargo older than 1.74 ignores them.
 pub(super) fn manifest(ir: &Ir) -> String {
     let banner = crate::backend::banner(ir, "# ");
     format!(
@@ -35,6 +38,13 @@ bitflags = {{ version = "1.2.1", optional = true }}
 
 [package.metadata.docs.rs]
 all-features = true
+
+[lints.rust]
+unsafe_op_in_unsafe_fn = "warn"
+unreachable_pub = "warn"
+
+[lints.clippy]
+undocumented_unsafe_blocks = "warn"
 "#,
         version = super::CRATE_VERSION,
     )

@@ -26,6 +26,8 @@ macro_rules! offset_of {
         let value = MaybeUninit::<$ty>::uninit();
         let base = value.as_ptr();
         #[allow(unused_unsafe)]
+        // SAFETY: only the field's address is taken, from a pointer to a value's storage;
+        // nothing is read.
         let field = unsafe { core::ptr::addr_of!((*base).$($field)+) };
         field as usize - base as usize
     }};

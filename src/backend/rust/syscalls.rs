@@ -73,6 +73,10 @@ const SAFETY: [&str; 6] = [
     "",
 ];
 
+/// Why a wrapper's call of its symbol is sound: it has the same contract as the wrapper.
+const FORWARDED: [&str; 1] =
+    ["the caller upholds this function's contract, which is the system call's own."];
+
 fn wrapper(w: &mut RustWriter, ir: &Ir, call: &Syscall) {
     let mut doc = docs::syscall(ir, call, naming::wrapper_param, docs::Scope::Root);
     doc.extend(SAFETY[..5].iter().map(|l| l.to_string()));
@@ -120,6 +124,11 @@ fn wrapper(w: &mut RustWriter, ir: &Ir, call: &Syscall) {
         naming::ident_name(&naming::syscall_fn(&call.name.name))
     );
     w.signature(&head, &params, returns(call), SigEnd::Body);
-    w.call(&naming::syscall_symbol(&call.name.name), &args, "");
+    w.unsafe_call(
+        &FORWARDED,
+        &naming::syscall_symbol(&call.name.name),
+        &args,
+        "",
+    );
     w.close("}");
 }

@@ -123,6 +123,54 @@ impl RustWriter {
         self.line(text);
     }
 
+    /// `// SAFETY:` and the reasons an unsafe block that follows is sound, one comment line
+    /// each (the first after the marker).
+    pub(crate) fn safety(&mut self, reasons: &[&str]) {
+        for (i, line) in reasons.iter().enumerate() {
+            let marker = if i == 0 { "// SAFETY: " } else { "// " };
+            self.line_of(&[marker, line]);
+        }
+    }
+
+    /// An `unsafe {` block, after its `// SAFETY:` comment, around statements that follow
+    /// (closed with `close("}")`). Used for the bodies of `unsafe fn`s, whose operations need
+    /// a block of their own under `unsafe_op_in_unsafe_fn`; the block must hold more than a
+    /// single expression, which rustfmt would join onto one line (see [`Self::unsafe_call`]).
+    pub(crate) fn open_unsafe(&mut self, reasons: &[&str]) {
+        self.safety(reasons);
+        self.open("unsafe {");
+    }
+
+    /// `unsafe { head(args) }tail` after its `// SAFETY:` comment: on one line when the call
+    /// fits on one, as rustfmt joins a block of one expression; else the block on lines of
+    /// its own around the call.
+    pub(crate) fn unsafe_call<S: AsRef<str>>(
+        &mut self,
+        reasons: &[&str],
+        head: &str,
+        args: &[S],
+        tail: &str,
+    ) {
+        self.safety(reasons);
+        let width = joined_width(args);
+        let one_line = "unsafe { ".len() + head.len() + width + 2 + " }".len() + tail.len();
+        if width <= CALL_WIDTH && self.fits(one_line) {
+            self.push_indent();
+            self.out.push_str("unsafe { ");
+            self.out.push_str(head);
+            self.out.push('(');
+            push_joined(&mut self.out, args);
+            self.out.push_str(") }");
+            self.out.push_str(tail);
+            self.out.push('\n');
+            return;
+        }
+        self.open("unsafe {");
+        self.call(head, args, "");
+        self.indent -= 1;
+        self.line_of(&["}", tail]);
+    }
+
     /// Outer doc comment lines (`///`); an empty line is a bare `///`.
     pub(crate) fn doc<S: AsRef<str>>(&mut self, lines: &[S]) {
         self.comment_lines("///", lines);

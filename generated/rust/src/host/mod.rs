@@ -902,8 +902,12 @@ pub unsafe fn slice<'a, S: Syscalls, T>(
     if len == 0 {
         return Ok(&[]);
     }
-    check(s, ptr, len, false)?;
-    Ok(core::slice::from_raw_parts(ptr, len))
+    // SAFETY: `check` found `len` elements at `ptr` in bounds, aligned and not
+    // wrapping; the caller keeps them valid and unwritten for `'a`.
+    unsafe {
+        check(s, ptr, len, false)?;
+        Ok(core::slice::from_raw_parts(ptr, len))
+    }
 }
 
 /// A writable guest range as a slice; empty ranges need no valid pointer.
@@ -919,8 +923,12 @@ pub unsafe fn slice_mut<'a, S: Syscalls, T>(
     if len == 0 {
         return Ok(&mut []);
     }
-    check(s, ptr, len, true)?;
-    Ok(core::slice::from_raw_parts_mut(ptr, len))
+    // SAFETY: `check` found `len` writable elements at `ptr` in bounds, aligned and
+    // not wrapping; the caller keeps them valid and unaliased for `'a`.
+    unsafe {
+        check(s, ptr, len, true)?;
+        Ok(core::slice::from_raw_parts_mut(ptr, len))
+    }
 }
 
 /// A guest pointer to one value as a reference.
@@ -932,8 +940,12 @@ pub unsafe fn reference<'a, S: Syscalls, T>(
     s: &mut S,
     ptr: *const T,
 ) -> Result<&'a T, crate::errno> {
-    check(s, ptr, 1, false)?;
-    Ok(&*ptr)
+    // SAFETY: `check` found the value in bounds and aligned; the caller guarantees
+    // it is a valid `T`, kept valid and unwritten for `'a`.
+    unsafe {
+        check(s, ptr, 1, false)?;
+        Ok(&*ptr)
+    }
 }
 
 /// A structure in guest memory that a call reads field by field: the accessors
@@ -973,6 +985,8 @@ impl<'a, T> Fields<'a, T> {
 impl<'a, T: validate::Valid> Fields<'a, T> {
     /// The whole structure, if every field holds a valid value.
     pub fn checked(&self) -> Option<&'a T> {
+        // SAFETY: `new`'s contract makes the whole `T` readable for `'a`, and `valid`
+        // accepted its bytes before the reference is made.
         unsafe { T::valid(self.ptr).then(|| &*self.ptr) }
     }
 }
@@ -986,8 +1000,12 @@ pub unsafe fn fields<'a, S: Syscalls, T>(
     s: &mut S,
     ptr: *const T,
 ) -> Result<Fields<'a, T>, crate::errno> {
-    check(s, ptr, 1, false)?;
-    Ok(Fields::new(ptr))
+    // SAFETY: `check` found a whole `T` at `ptr` in bounds and aligned; the caller
+    // keeps it readable for `'a`.
+    unsafe {
+        check(s, ptr, 1, false)?;
+        Ok(Fields::new(ptr))
+    }
 }
 
 /// A writable guest pointer to one value, which may be uninitialised.
@@ -999,6 +1017,10 @@ pub unsafe fn uninit<'a, S: Syscalls, T>(
     s: &mut S,
     ptr: *mut T,
 ) -> Result<&'a mut MaybeUninit<T>, crate::errno> {
-    check(s, ptr, 1, true)?;
-    Ok(&mut *(ptr as *mut MaybeUninit<T>))
+    // SAFETY: `check` found a whole writable `T` at `ptr` in bounds and aligned; any
+    // bytes are a valid `MaybeUninit<T>`; the caller keeps them unaliased for `'a`.
+    unsafe {
+        check(s, ptr, 1, true)?;
+        Ok(&mut *(ptr as *mut MaybeUninit<T>))
+    }
 }

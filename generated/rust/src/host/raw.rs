@@ -141,27 +141,32 @@ unsafe fn read_apart<'a, S: Syscalls, T>(
     if len == 0 {
         return Ok(&[]);
     }
-    check(s, ptr, len, false)?;
-    let ptr = if written.iter().any(|w| overlap(span(ptr, len), *w)) {
-        copy.reserve_exact(len);
-        core::ptr::copy_nonoverlapping(
-            ptr as *const core::mem::MaybeUninit<T>,
-            copy.as_mut_ptr(),
-            len,
-        );
-        copy.set_len(len);
-        copy.as_ptr() as *const T
-    } else {
-        ptr
-    };
-    if let Some(valid) = valid {
-        for i in 0..len {
-            if !valid(ptr.add(i)) {
-                return Err(crate::errno::INVAL);
+    // SAFETY: `check` found `len` elements at `ptr` in bounds and aligned (the caller
+    // keeps them readable for `'a`); the copy has room for `len` elements before they
+    // are copied in and counted; `valid` is given each element in range.
+    unsafe {
+        check(s, ptr, len, false)?;
+        let ptr = if written.iter().any(|w| overlap(span(ptr, len), *w)) {
+            copy.reserve_exact(len);
+            core::ptr::copy_nonoverlapping(
+                ptr as *const core::mem::MaybeUninit<T>,
+                copy.as_mut_ptr(),
+                len,
+            );
+            copy.set_len(len);
+            copy.as_ptr() as *const T
+        } else {
+            ptr
+        };
+        if let Some(valid) = valid {
+            for i in 0..len {
+                if !valid(ptr.add(i)) {
+                    return Err(crate::errno::INVAL);
+                }
             }
         }
+        Ok(core::slice::from_raw_parts(ptr, len))
     }
-    Ok(core::slice::from_raw_parts(ptr, len))
 }
 
 /// An enum argument decoded by `decode`, or [`errno::INVAL`](crate::errno::INVAL).
@@ -171,7 +176,8 @@ fn decoded<R, T>(raw: R, decode: fn(R) -> Option<T>) -> Result<T, crate::errno> 
 
 /// An output pointer, checked before the call.
 unsafe fn writable<S: Syscalls, T>(s: &mut S, ptr: *mut T) -> Result<*mut T, crate::errno> {
-    check(s, ptr, 1, true)?;
+    // SAFETY: only checks the pointer; it is written after the call, by the caller.
+    unsafe { check(s, ptr, 1, true)? };
     Ok(ptr)
 }
 
@@ -188,9 +194,11 @@ pub unsafe extern "C" fn clock_res_get<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            clock_res_get_traced(s, clock_id, resolution)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { clock_res_get_traced(s, clock_id, resolution) }
         } else {
-            clock_res_get_inner::<S, false>(s, clock_id, resolution)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { clock_res_get_inner::<S, false>(s, clock_id, resolution) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -206,7 +214,8 @@ unsafe fn clock_res_get_traced<S: Syscalls>(
     clock_id: u32,
     resolution: *mut crate::timestamp,
 ) -> Result<(), crate::errno> {
-    clock_res_get_inner::<S, true>(s, clock_id, resolution)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { clock_res_get_inner::<S, true>(s, clock_id, resolution) }
 }
 
 #[inline(always)]
@@ -216,34 +225,39 @@ unsafe fn clock_res_get_inner<S: Syscalls, const TRACE: bool>(
     resolution: *mut crate::timestamp,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "clock_res_get";
-    let clock_id = match decoded(clock_id, validate::clockid) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let resolution = match writable(s, resolution) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::clock_res_get(clock_id);
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let clock_id = match decoded(clock_id, validate::clockid) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let resolution = match writable(s, resolution) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::clock_res_get(clock_id);
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.clock_res_get(clock_id)
+        };
+        if let Some(call) = call {
+            let shown = trace::clock_res_get_result(&result);
+            s.after(call, shown);
+        }
+        resolution.write(result?);
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.clock_res_get(clock_id)
-    };
-    if let Some(call) = call {
-        let shown = trace::clock_res_get_result(&result);
-        s.after(call, shown);
-    }
-    resolution.write(result?);
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_clock_time_get`, served by [`Syscalls::clock_time_get`].
@@ -260,9 +274,11 @@ pub unsafe extern "C" fn clock_time_get<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            clock_time_get_traced(s, clock_id, precision, time)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { clock_time_get_traced(s, clock_id, precision, time) }
         } else {
-            clock_time_get_inner::<S, false>(s, clock_id, precision, time)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { clock_time_get_inner::<S, false>(s, clock_id, precision, time) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -279,7 +295,8 @@ unsafe fn clock_time_get_traced<S: Syscalls>(
     precision: crate::timestamp,
     time: *mut crate::timestamp,
 ) -> Result<(), crate::errno> {
-    clock_time_get_inner::<S, true>(s, clock_id, precision, time)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { clock_time_get_inner::<S, true>(s, clock_id, precision, time) }
 }
 
 #[inline(always)]
@@ -290,34 +307,39 @@ unsafe fn clock_time_get_inner<S: Syscalls, const TRACE: bool>(
     time: *mut crate::timestamp,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "clock_time_get";
-    let clock_id = match decoded(clock_id, validate::clockid) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let time = match writable(s, time) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::clock_time_get(clock_id, precision);
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let clock_id = match decoded(clock_id, validate::clockid) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let time = match writable(s, time) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::clock_time_get(clock_id, precision);
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.clock_time_get(clock_id, precision)
+        };
+        if let Some(call) = call {
+            let shown = trace::clock_time_get_result(&result);
+            s.after(call, shown);
+        }
+        time.write(result?);
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.clock_time_get(clock_id, precision)
-    };
-    if let Some(call) = call {
-        let shown = trace::clock_time_get_result(&result);
-        s.after(call, shown);
-    }
-    time.write(result?);
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_condvar_signal`, served by [`Syscalls::condvar_signal`].
@@ -334,9 +356,11 @@ pub unsafe extern "C" fn condvar_signal<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            condvar_signal_traced(s, condvar, scope, nwaiters)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { condvar_signal_traced(s, condvar, scope, nwaiters) }
         } else {
-            condvar_signal_inner::<S, false>(s, condvar, scope, nwaiters)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { condvar_signal_inner::<S, false>(s, condvar, scope, nwaiters) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -353,7 +377,8 @@ unsafe fn condvar_signal_traced<S: Syscalls>(
     scope: u8,
     nwaiters: crate::nthreads,
 ) -> Result<(), crate::errno> {
-    condvar_signal_inner::<S, true>(s, condvar, scope, nwaiters)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { condvar_signal_inner::<S, true>(s, condvar, scope, nwaiters) }
 }
 
 #[inline(always)]
@@ -364,34 +389,39 @@ unsafe fn condvar_signal_inner<S: Syscalls, const TRACE: bool>(
     nwaiters: crate::nthreads,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "condvar_signal";
-    let condvar = match writable(s, condvar) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let scope = match decoded(scope, validate::scope) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::condvar_signal(condvar, scope, nwaiters);
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let condvar = match writable(s, condvar) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let scope = match decoded(scope, validate::scope) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::condvar_signal(condvar, scope, nwaiters);
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.condvar_signal(condvar, scope, nwaiters)
+        };
+        if let Some(call) = call {
+            let shown = trace::condvar_signal_result(&result);
+            s.after(call, shown);
+        }
+        let () = result?;
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.condvar_signal(condvar, scope, nwaiters)
-    };
-    if let Some(call) = call {
-        let shown = trace::condvar_signal_result(&result);
-        s.after(call, shown);
-    }
-    let () = result?;
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_fd_close`, served by [`Syscalls::fd_close`].
@@ -404,9 +434,11 @@ unsafe fn condvar_signal_inner<S: Syscalls, const TRACE: bool>(
 pub unsafe extern "C" fn fd_close<S: Syscalls>(fd: crate::fd) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            fd_close_traced(s, fd)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_close_traced(s, fd) }
         } else {
-            fd_close_inner::<S, false>(s, fd)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_close_inner::<S, false>(s, fd) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -418,7 +450,8 @@ pub unsafe extern "C" fn fd_close<S: Syscalls>(fd: crate::fd) -> crate::errno {
 #[cold]
 #[inline(never)]
 unsafe fn fd_close_traced<S: Syscalls>(s: &mut S, fd: crate::fd) -> Result<(), crate::errno> {
-    fd_close_inner::<S, true>(s, fd)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { fd_close_inner::<S, true>(s, fd) }
 }
 
 #[inline(always)]
@@ -458,9 +491,11 @@ unsafe fn fd_close_inner<S: Syscalls, const TRACE: bool>(
 pub unsafe extern "C" fn fd_create1<S: Syscalls>(r#type: u8, fd: *mut crate::fd) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            fd_create1_traced(s, r#type, fd)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_create1_traced(s, r#type, fd) }
         } else {
-            fd_create1_inner::<S, false>(s, r#type, fd)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_create1_inner::<S, false>(s, r#type, fd) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -476,7 +511,8 @@ unsafe fn fd_create1_traced<S: Syscalls>(
     r#type: u8,
     fd: *mut crate::fd,
 ) -> Result<(), crate::errno> {
-    fd_create1_inner::<S, true>(s, r#type, fd)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { fd_create1_inner::<S, true>(s, r#type, fd) }
 }
 
 #[inline(always)]
@@ -486,34 +522,39 @@ unsafe fn fd_create1_inner<S: Syscalls, const TRACE: bool>(
     fd: *mut crate::fd,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "fd_create1";
-    let r#type = match decoded(r#type, validate::filetype) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let fd = match writable(s, fd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::fd_create1(r#type);
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let r#type = match decoded(r#type, validate::filetype) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let fd = match writable(s, fd) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::fd_create1(r#type);
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.fd_create1(r#type)
+        };
+        if let Some(call) = call {
+            let shown = trace::fd_create1_result(&result);
+            s.after(call, shown);
+        }
+        fd.write(result?);
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.fd_create1(r#type)
-    };
-    if let Some(call) = call {
-        let shown = trace::fd_create1_result(&result);
-        s.after(call, shown);
-    }
-    fd.write(result?);
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_fd_create2`, served by [`Syscalls::fd_create2`].
@@ -530,9 +571,11 @@ pub unsafe extern "C" fn fd_create2<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            fd_create2_traced(s, r#type, fd1, fd2)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_create2_traced(s, r#type, fd1, fd2) }
         } else {
-            fd_create2_inner::<S, false>(s, r#type, fd1, fd2)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_create2_inner::<S, false>(s, r#type, fd1, fd2) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -549,7 +592,8 @@ unsafe fn fd_create2_traced<S: Syscalls>(
     fd1: *mut crate::fd,
     fd2: *mut crate::fd,
 ) -> Result<(), crate::errno> {
-    fd_create2_inner::<S, true>(s, r#type, fd1, fd2)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { fd_create2_inner::<S, true>(s, r#type, fd1, fd2) }
 }
 
 #[inline(always)]
@@ -560,40 +604,45 @@ unsafe fn fd_create2_inner<S: Syscalls, const TRACE: bool>(
     fd2: *mut crate::fd,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "fd_create2";
-    let r#type = match decoded(r#type, validate::filetype) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let fd1 = match writable(s, fd1) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let fd2 = match writable(s, fd2) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::fd_create2(r#type);
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let r#type = match decoded(r#type, validate::filetype) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let fd1 = match writable(s, fd1) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let fd2 = match writable(s, fd2) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::fd_create2(r#type);
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.fd_create2(r#type)
+        };
+        if let Some(call) = call {
+            let shown = trace::fd_create2_result(&result);
+            s.after(call, shown);
+        }
+        let value = result?;
+        fd1.write(value.0);
+        fd2.write(value.1);
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.fd_create2(r#type)
-    };
-    if let Some(call) = call {
-        let shown = trace::fd_create2_result(&result);
-        s.after(call, shown);
-    }
-    let value = result?;
-    fd1.write(value.0);
-    fd2.write(value.1);
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_fd_datasync`, served by [`Syscalls::fd_datasync`].
@@ -606,9 +655,11 @@ unsafe fn fd_create2_inner<S: Syscalls, const TRACE: bool>(
 pub unsafe extern "C" fn fd_datasync<S: Syscalls>(fd: crate::fd) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            fd_datasync_traced(s, fd)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_datasync_traced(s, fd) }
         } else {
-            fd_datasync_inner::<S, false>(s, fd)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_datasync_inner::<S, false>(s, fd) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -620,7 +671,8 @@ pub unsafe extern "C" fn fd_datasync<S: Syscalls>(fd: crate::fd) -> crate::errno
 #[cold]
 #[inline(never)]
 unsafe fn fd_datasync_traced<S: Syscalls>(s: &mut S, fd: crate::fd) -> Result<(), crate::errno> {
-    fd_datasync_inner::<S, true>(s, fd)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { fd_datasync_inner::<S, true>(s, fd) }
 }
 
 #[inline(always)]
@@ -660,9 +712,11 @@ unsafe fn fd_datasync_inner<S: Syscalls, const TRACE: bool>(
 pub unsafe extern "C" fn fd_dup<S: Syscalls>(from: crate::fd, fd: *mut crate::fd) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            fd_dup_traced(s, from, fd)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_dup_traced(s, from, fd) }
         } else {
-            fd_dup_inner::<S, false>(s, from, fd)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_dup_inner::<S, false>(s, from, fd) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -678,7 +732,8 @@ unsafe fn fd_dup_traced<S: Syscalls>(
     from: crate::fd,
     fd: *mut crate::fd,
 ) -> Result<(), crate::errno> {
-    fd_dup_inner::<S, true>(s, from, fd)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { fd_dup_inner::<S, true>(s, from, fd) }
 }
 
 #[inline(always)]
@@ -688,30 +743,35 @@ unsafe fn fd_dup_inner<S: Syscalls, const TRACE: bool>(
     fd: *mut crate::fd,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "fd_dup";
-    let fd = match writable(s, fd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::fd_dup(from);
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let fd = match writable(s, fd) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::fd_dup(from);
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.fd_dup(from)
+        };
+        if let Some(call) = call {
+            let shown = trace::fd_dup_result(&result);
+            s.after(call, shown);
+        }
+        fd.write(result?);
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.fd_dup(from)
-    };
-    if let Some(call) = call {
-        let shown = trace::fd_dup_result(&result);
-        s.after(call, shown);
-    }
-    fd.write(result?);
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_fd_pread`, served by [`Syscalls::fd_pread`].
@@ -730,9 +790,11 @@ pub unsafe extern "C" fn fd_pread<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            fd_pread_traced(s, fd, iovs, iovs_len, offset, nread)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_pread_traced(s, fd, iovs, iovs_len, offset, nread) }
         } else {
-            fd_pread_inner::<S, false>(s, fd, iovs, iovs_len, offset, nread)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_pread_inner::<S, false>(s, fd, iovs, iovs_len, offset, nread) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -751,7 +813,8 @@ unsafe fn fd_pread_traced<S: Syscalls>(
     offset: crate::filesize,
     nread: *mut usize,
 ) -> Result<(), crate::errno> {
-    fd_pread_inner::<S, true>(s, fd, iovs, iovs_len, offset, nread)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { fd_pread_inner::<S, true>(s, fd, iovs, iovs_len, offset, nread) }
 }
 
 #[inline(always)]
@@ -764,34 +827,39 @@ unsafe fn fd_pread_inner<S: Syscalls, const TRACE: bool>(
     nread: *mut usize,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "fd_pread";
-    let iovs = match super::slice(s, iovs, iovs_len) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let nread = match writable(s, nread) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::fd_pread(fd, iovs, offset);
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let iovs = match super::slice(s, iovs, iovs_len) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let nread = match writable(s, nread) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::fd_pread(fd, iovs, offset);
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.fd_pread(fd, iovs, offset)
+        };
+        if let Some(call) = call {
+            let shown = trace::fd_pread_result(&result);
+            s.after(call, shown);
+        }
+        nread.write(result?);
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.fd_pread(fd, iovs, offset)
-    };
-    if let Some(call) = call {
-        let shown = trace::fd_pread_result(&result);
-        s.after(call, shown);
-    }
-    nread.write(result?);
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_fd_pwrite`, served by [`Syscalls::fd_pwrite`].
@@ -810,9 +878,11 @@ pub unsafe extern "C" fn fd_pwrite<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            fd_pwrite_traced(s, fd, iovs, iovs_len, offset, nwritten)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_pwrite_traced(s, fd, iovs, iovs_len, offset, nwritten) }
         } else {
-            fd_pwrite_inner::<S, false>(s, fd, iovs, iovs_len, offset, nwritten)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_pwrite_inner::<S, false>(s, fd, iovs, iovs_len, offset, nwritten) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -831,7 +901,8 @@ unsafe fn fd_pwrite_traced<S: Syscalls>(
     offset: crate::filesize,
     nwritten: *mut usize,
 ) -> Result<(), crate::errno> {
-    fd_pwrite_inner::<S, true>(s, fd, iovs, iovs_len, offset, nwritten)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { fd_pwrite_inner::<S, true>(s, fd, iovs, iovs_len, offset, nwritten) }
 }
 
 #[inline(always)]
@@ -844,34 +915,39 @@ unsafe fn fd_pwrite_inner<S: Syscalls, const TRACE: bool>(
     nwritten: *mut usize,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "fd_pwrite";
-    let iovs = match super::slice(s, iovs, iovs_len) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let nwritten = match writable(s, nwritten) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::fd_pwrite(fd, iovs, offset);
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let iovs = match super::slice(s, iovs, iovs_len) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let nwritten = match writable(s, nwritten) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::fd_pwrite(fd, iovs, offset);
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.fd_pwrite(fd, iovs, offset)
+        };
+        if let Some(call) = call {
+            let shown = trace::fd_pwrite_result(&result);
+            s.after(call, shown);
+        }
+        nwritten.write(result?);
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.fd_pwrite(fd, iovs, offset)
-    };
-    if let Some(call) = call {
-        let shown = trace::fd_pwrite_result(&result);
-        s.after(call, shown);
-    }
-    nwritten.write(result?);
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_fd_read`, served by [`Syscalls::fd_read`].
@@ -889,9 +965,11 @@ pub unsafe extern "C" fn fd_read<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            fd_read_traced(s, fd, iovs, iovs_len, nread)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_read_traced(s, fd, iovs, iovs_len, nread) }
         } else {
-            fd_read_inner::<S, false>(s, fd, iovs, iovs_len, nread)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_read_inner::<S, false>(s, fd, iovs, iovs_len, nread) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -909,7 +987,8 @@ unsafe fn fd_read_traced<S: Syscalls>(
     iovs_len: usize,
     nread: *mut usize,
 ) -> Result<(), crate::errno> {
-    fd_read_inner::<S, true>(s, fd, iovs, iovs_len, nread)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { fd_read_inner::<S, true>(s, fd, iovs, iovs_len, nread) }
 }
 
 #[inline(always)]
@@ -921,34 +1000,39 @@ unsafe fn fd_read_inner<S: Syscalls, const TRACE: bool>(
     nread: *mut usize,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "fd_read";
-    let iovs = match super::slice(s, iovs, iovs_len) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let nread = match writable(s, nread) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::fd_read(fd, iovs);
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let iovs = match super::slice(s, iovs, iovs_len) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let nread = match writable(s, nread) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::fd_read(fd, iovs);
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.fd_read(fd, iovs)
+        };
+        if let Some(call) = call {
+            let shown = trace::fd_read_result(&result);
+            s.after(call, shown);
+        }
+        nread.write(result?);
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.fd_read(fd, iovs)
-    };
-    if let Some(call) = call {
-        let shown = trace::fd_read_result(&result);
-        s.after(call, shown);
-    }
-    nread.write(result?);
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_fd_replace`, served by [`Syscalls::fd_replace`].
@@ -961,9 +1045,11 @@ unsafe fn fd_read_inner<S: Syscalls, const TRACE: bool>(
 pub unsafe extern "C" fn fd_replace<S: Syscalls>(from: crate::fd, to: crate::fd) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            fd_replace_traced(s, from, to)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_replace_traced(s, from, to) }
         } else {
-            fd_replace_inner::<S, false>(s, from, to)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_replace_inner::<S, false>(s, from, to) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -979,7 +1065,8 @@ unsafe fn fd_replace_traced<S: Syscalls>(
     from: crate::fd,
     to: crate::fd,
 ) -> Result<(), crate::errno> {
-    fd_replace_inner::<S, true>(s, from, to)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { fd_replace_inner::<S, true>(s, from, to) }
 }
 
 #[inline(always)]
@@ -1025,9 +1112,11 @@ pub unsafe extern "C" fn fd_seek<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            fd_seek_traced(s, fd, offset, whence, newoffset)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_seek_traced(s, fd, offset, whence, newoffset) }
         } else {
-            fd_seek_inner::<S, false>(s, fd, offset, whence, newoffset)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_seek_inner::<S, false>(s, fd, offset, whence, newoffset) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -1045,7 +1134,8 @@ unsafe fn fd_seek_traced<S: Syscalls>(
     whence: u8,
     newoffset: *mut crate::filesize,
 ) -> Result<(), crate::errno> {
-    fd_seek_inner::<S, true>(s, fd, offset, whence, newoffset)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { fd_seek_inner::<S, true>(s, fd, offset, whence, newoffset) }
 }
 
 #[inline(always)]
@@ -1057,34 +1147,39 @@ unsafe fn fd_seek_inner<S: Syscalls, const TRACE: bool>(
     newoffset: *mut crate::filesize,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "fd_seek";
-    let whence = match decoded(whence, validate::whence) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let newoffset = match writable(s, newoffset) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::fd_seek(fd, offset, whence);
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let whence = match decoded(whence, validate::whence) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let newoffset = match writable(s, newoffset) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::fd_seek(fd, offset, whence);
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.fd_seek(fd, offset, whence)
+        };
+        if let Some(call) = call {
+            let shown = trace::fd_seek_result(&result);
+            s.after(call, shown);
+        }
+        newoffset.write(result?);
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.fd_seek(fd, offset, whence)
-    };
-    if let Some(call) = call {
-        let shown = trace::fd_seek_result(&result);
-        s.after(call, shown);
-    }
-    newoffset.write(result?);
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_fd_stat_get`, served by [`Syscalls::fd_stat_get`].
@@ -1100,9 +1195,11 @@ pub unsafe extern "C" fn fd_stat_get<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            fd_stat_get_traced(s, fd, buf)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_stat_get_traced(s, fd, buf) }
         } else {
-            fd_stat_get_inner::<S, false>(s, fd, buf)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_stat_get_inner::<S, false>(s, fd, buf) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -1118,7 +1215,8 @@ unsafe fn fd_stat_get_traced<S: Syscalls>(
     fd: crate::fd,
     buf: *mut crate::fdstat,
 ) -> Result<(), crate::errno> {
-    fd_stat_get_inner::<S, true>(s, fd, buf)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { fd_stat_get_inner::<S, true>(s, fd, buf) }
 }
 
 #[inline(always)]
@@ -1128,30 +1226,35 @@ unsafe fn fd_stat_get_inner<S: Syscalls, const TRACE: bool>(
     buf: *mut crate::fdstat,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "fd_stat_get";
-    let buf = match super::uninit(s, buf) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::fd_stat_get(fd, buf.as_ptr());
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let buf = match super::uninit(s, buf) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::fd_stat_get(fd, buf.as_ptr());
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.fd_stat_get(fd, buf)
+        };
+        if let Some(call) = call {
+            let shown = trace::fd_stat_get_result(&result);
+            s.after(call, shown);
+        }
+        let () = result?;
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.fd_stat_get(fd, buf)
-    };
-    if let Some(call) = call {
-        let shown = trace::fd_stat_get_result(&result);
-        s.after(call, shown);
-    }
-    let () = result?;
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_fd_stat_put`, served by [`Syscalls::fd_stat_put`].
@@ -1168,9 +1271,11 @@ pub unsafe extern "C" fn fd_stat_put<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            fd_stat_put_traced(s, fd, buf, flags)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_stat_put_traced(s, fd, buf, flags) }
         } else {
-            fd_stat_put_inner::<S, false>(s, fd, buf, flags)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_stat_put_inner::<S, false>(s, fd, buf, flags) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -1187,7 +1292,8 @@ unsafe fn fd_stat_put_traced<S: Syscalls>(
     buf: *const crate::fdstat,
     flags: crate::fdsflags,
 ) -> Result<(), crate::errno> {
-    fd_stat_put_inner::<S, true>(s, fd, buf, flags)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { fd_stat_put_inner::<S, true>(s, fd, buf, flags) }
 }
 
 #[inline(always)]
@@ -1198,30 +1304,35 @@ unsafe fn fd_stat_put_inner<S: Syscalls, const TRACE: bool>(
     flags: crate::fdsflags,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "fd_stat_put";
-    let buf = match super::fields(s, buf) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::fd_stat_put(fd, buf, flags);
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let buf = match super::fields(s, buf) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::fd_stat_put(fd, buf, flags);
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.fd_stat_put(fd, buf, flags)
+        };
+        if let Some(call) = call {
+            let shown = trace::fd_stat_put_result(&result);
+            s.after(call, shown);
+        }
+        let () = result?;
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.fd_stat_put(fd, buf, flags)
-    };
-    if let Some(call) = call {
-        let shown = trace::fd_stat_put_result(&result);
-        s.after(call, shown);
-    }
-    let () = result?;
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_fd_sync`, served by [`Syscalls::fd_sync`].
@@ -1234,9 +1345,11 @@ unsafe fn fd_stat_put_inner<S: Syscalls, const TRACE: bool>(
 pub unsafe extern "C" fn fd_sync<S: Syscalls>(fd: crate::fd) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            fd_sync_traced(s, fd)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_sync_traced(s, fd) }
         } else {
-            fd_sync_inner::<S, false>(s, fd)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_sync_inner::<S, false>(s, fd) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -1248,7 +1361,8 @@ pub unsafe extern "C" fn fd_sync<S: Syscalls>(fd: crate::fd) -> crate::errno {
 #[cold]
 #[inline(never)]
 unsafe fn fd_sync_traced<S: Syscalls>(s: &mut S, fd: crate::fd) -> Result<(), crate::errno> {
-    fd_sync_inner::<S, true>(s, fd)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { fd_sync_inner::<S, true>(s, fd) }
 }
 
 #[inline(always)]
@@ -1293,9 +1407,11 @@ pub unsafe extern "C" fn fd_write<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            fd_write_traced(s, fd, iovs, iovs_len, nwritten)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_write_traced(s, fd, iovs, iovs_len, nwritten) }
         } else {
-            fd_write_inner::<S, false>(s, fd, iovs, iovs_len, nwritten)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { fd_write_inner::<S, false>(s, fd, iovs, iovs_len, nwritten) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -1313,7 +1429,8 @@ unsafe fn fd_write_traced<S: Syscalls>(
     iovs_len: usize,
     nwritten: *mut usize,
 ) -> Result<(), crate::errno> {
-    fd_write_inner::<S, true>(s, fd, iovs, iovs_len, nwritten)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { fd_write_inner::<S, true>(s, fd, iovs, iovs_len, nwritten) }
 }
 
 #[inline(always)]
@@ -1325,34 +1442,39 @@ unsafe fn fd_write_inner<S: Syscalls, const TRACE: bool>(
     nwritten: *mut usize,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "fd_write";
-    let iovs = match super::slice(s, iovs, iovs_len) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let nwritten = match writable(s, nwritten) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::fd_write(fd, iovs);
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let iovs = match super::slice(s, iovs, iovs_len) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let nwritten = match writable(s, nwritten) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::fd_write(fd, iovs);
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.fd_write(fd, iovs)
+        };
+        if let Some(call) = call {
+            let shown = trace::fd_write_result(&result);
+            s.after(call, shown);
+        }
+        nwritten.write(result?);
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.fd_write(fd, iovs)
-    };
-    if let Some(call) = call {
-        let shown = trace::fd_write_result(&result);
-        s.after(call, shown);
-    }
-    nwritten.write(result?);
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_file_advise`, served by [`Syscalls::file_advise`].
@@ -1370,9 +1492,11 @@ pub unsafe extern "C" fn file_advise<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            file_advise_traced(s, fd, offset, len, advice)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_advise_traced(s, fd, offset, len, advice) }
         } else {
-            file_advise_inner::<S, false>(s, fd, offset, len, advice)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_advise_inner::<S, false>(s, fd, offset, len, advice) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -1390,7 +1514,8 @@ unsafe fn file_advise_traced<S: Syscalls>(
     len: crate::filesize,
     advice: u8,
 ) -> Result<(), crate::errno> {
-    file_advise_inner::<S, true>(s, fd, offset, len, advice)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { file_advise_inner::<S, true>(s, fd, offset, len, advice) }
 }
 
 #[inline(always)]
@@ -1442,9 +1567,11 @@ pub unsafe extern "C" fn file_allocate<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            file_allocate_traced(s, fd, offset, len)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_allocate_traced(s, fd, offset, len) }
         } else {
-            file_allocate_inner::<S, false>(s, fd, offset, len)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_allocate_inner::<S, false>(s, fd, offset, len) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -1461,7 +1588,8 @@ unsafe fn file_allocate_traced<S: Syscalls>(
     offset: crate::filesize,
     len: crate::filesize,
 ) -> Result<(), crate::errno> {
-    file_allocate_inner::<S, true>(s, fd, offset, len)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { file_allocate_inner::<S, true>(s, fd, offset, len) }
 }
 
 #[inline(always)]
@@ -1508,9 +1636,11 @@ pub unsafe extern "C" fn file_create<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            file_create_traced(s, fd, path, path_len, r#type)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_create_traced(s, fd, path, path_len, r#type) }
         } else {
-            file_create_inner::<S, false>(s, fd, path, path_len, r#type)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_create_inner::<S, false>(s, fd, path, path_len, r#type) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -1528,7 +1658,8 @@ unsafe fn file_create_traced<S: Syscalls>(
     path_len: usize,
     r#type: u8,
 ) -> Result<(), crate::errno> {
-    file_create_inner::<S, true>(s, fd, path, path_len, r#type)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { file_create_inner::<S, true>(s, fd, path, path_len, r#type) }
 }
 
 #[inline(always)]
@@ -1540,34 +1671,39 @@ unsafe fn file_create_inner<S: Syscalls, const TRACE: bool>(
     r#type: u8,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "file_create";
-    let path = match super::slice(s, path, path_len) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let r#type = match decoded(r#type, validate::filetype) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::file_create(fd, path, r#type);
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let path = match super::slice(s, path, path_len) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let r#type = match decoded(r#type, validate::filetype) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::file_create(fd, path, r#type);
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.file_create(fd, path, r#type)
+        };
+        if let Some(call) = call {
+            let shown = trace::file_create_result(&result);
+            s.after(call, shown);
+        }
+        let () = result?;
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.file_create(fd, path, r#type)
-    };
-    if let Some(call) = call {
-        let shown = trace::file_create_result(&result);
-        s.after(call, shown);
-    }
-    let () = result?;
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_file_link`, served by [`Syscalls::file_link`].
@@ -1587,9 +1723,11 @@ pub unsafe extern "C" fn file_link<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            file_link_traced(s, fd1, path1, path1_len, fd2, path2, path2_len)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_link_traced(s, fd1, path1, path1_len, fd2, path2, path2_len) }
         } else {
-            file_link_inner::<S, false>(s, fd1, path1, path1_len, fd2, path2, path2_len)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_link_inner::<S, false>(s, fd1, path1, path1_len, fd2, path2, path2_len) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -1609,7 +1747,8 @@ unsafe fn file_link_traced<S: Syscalls>(
     path2: *const u8,
     path2_len: usize,
 ) -> Result<(), crate::errno> {
-    file_link_inner::<S, true>(s, fd1, path1, path1_len, fd2, path2, path2_len)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { file_link_inner::<S, true>(s, fd1, path1, path1_len, fd2, path2, path2_len) }
 }
 
 #[inline(always)]
@@ -1623,34 +1762,39 @@ unsafe fn file_link_inner<S: Syscalls, const TRACE: bool>(
     path2_len: usize,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "file_link";
-    let path1 = match super::slice(s, path1, path1_len) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let path2 = match super::slice(s, path2, path2_len) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::file_link(fd1, path1, fd2, path2);
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let path1 = match super::slice(s, path1, path1_len) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let path2 = match super::slice(s, path2, path2_len) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::file_link(fd1, path1, fd2, path2);
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.file_link(fd1, path1, fd2, path2)
+        };
+        if let Some(call) = call {
+            let shown = trace::file_link_result(&result);
+            s.after(call, shown);
+        }
+        let () = result?;
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.file_link(fd1, path1, fd2, path2)
-    };
-    if let Some(call) = call {
-        let shown = trace::file_link_result(&result);
-        s.after(call, shown);
-    }
-    let () = result?;
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_file_open`, served by [`Syscalls::file_open`].
@@ -1670,9 +1814,11 @@ pub unsafe extern "C" fn file_open<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            file_open_traced(s, dirfd, path, path_len, oflags, fds, fd)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_open_traced(s, dirfd, path, path_len, oflags, fds, fd) }
         } else {
-            file_open_inner::<S, false>(s, dirfd, path, path_len, oflags, fds, fd)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_open_inner::<S, false>(s, dirfd, path, path_len, oflags, fds, fd) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -1692,7 +1838,8 @@ unsafe fn file_open_traced<S: Syscalls>(
     fds: *const crate::fdstat,
     fd: *mut crate::fd,
 ) -> Result<(), crate::errno> {
-    file_open_inner::<S, true>(s, dirfd, path, path_len, oflags, fds, fd)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { file_open_inner::<S, true>(s, dirfd, path, path_len, oflags, fds, fd) }
 }
 
 #[inline(always)]
@@ -1706,38 +1853,43 @@ unsafe fn file_open_inner<S: Syscalls, const TRACE: bool>(
     fd: *mut crate::fd,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "file_open";
-    let path = match super::slice(s, path, path_len) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let fds = match super::fields(s, fds) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let fd = match writable(s, fd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::file_open(dirfd, path, oflags, fds);
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let path = match super::slice(s, path, path_len) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let fds = match super::fields(s, fds) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let fd = match writable(s, fd) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::file_open(dirfd, path, oflags, fds);
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.file_open(dirfd, path, oflags, fds)
+        };
+        if let Some(call) = call {
+            let shown = trace::file_open_result(&result);
+            s.after(call, shown);
+        }
+        fd.write(result?);
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.file_open(dirfd, path, oflags, fds)
-    };
-    if let Some(call) = call {
-        let shown = trace::file_open_result(&result);
-        s.after(call, shown);
-    }
-    fd.write(result?);
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_file_readdir`, served by [`Syscalls::file_readdir`].
@@ -1756,9 +1908,11 @@ pub unsafe extern "C" fn file_readdir<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            file_readdir_traced(s, fd, buf, buf_len, cookie, bufused)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_readdir_traced(s, fd, buf, buf_len, cookie, bufused) }
         } else {
-            file_readdir_inner::<S, false>(s, fd, buf, buf_len, cookie, bufused)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_readdir_inner::<S, false>(s, fd, buf, buf_len, cookie, bufused) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -1777,7 +1931,8 @@ unsafe fn file_readdir_traced<S: Syscalls>(
     cookie: crate::dircookie,
     bufused: *mut usize,
 ) -> Result<(), crate::errno> {
-    file_readdir_inner::<S, true>(s, fd, buf, buf_len, cookie, bufused)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { file_readdir_inner::<S, true>(s, fd, buf, buf_len, cookie, bufused) }
 }
 
 #[inline(always)]
@@ -1790,34 +1945,39 @@ unsafe fn file_readdir_inner<S: Syscalls, const TRACE: bool>(
     bufused: *mut usize,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "file_readdir";
-    let buf = match super::slice_mut(s, buf as *mut u8, buf_len) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let bufused = match writable(s, bufused) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::file_readdir(fd, buf.len(), cookie);
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let buf = match super::slice_mut(s, buf as *mut u8, buf_len) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let bufused = match writable(s, bufused) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::file_readdir(fd, buf.len(), cookie);
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.file_readdir(fd, buf, cookie)
+        };
+        if let Some(call) = call {
+            let shown = trace::file_readdir_result(&result);
+            s.after(call, shown);
+        }
+        bufused.write(result?);
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.file_readdir(fd, buf, cookie)
-    };
-    if let Some(call) = call {
-        let shown = trace::file_readdir_result(&result);
-        s.after(call, shown);
-    }
-    bufused.write(result?);
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_file_readlink`, served by [`Syscalls::file_readlink`].
@@ -1837,9 +1997,11 @@ pub unsafe extern "C" fn file_readlink<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            file_readlink_traced(s, fd, path, path_len, buf, buf_len, bufused)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_readlink_traced(s, fd, path, path_len, buf, buf_len, bufused) }
         } else {
-            file_readlink_inner::<S, false>(s, fd, path, path_len, buf, buf_len, bufused)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_readlink_inner::<S, false>(s, fd, path, path_len, buf, buf_len, bufused) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -1859,7 +2021,8 @@ unsafe fn file_readlink_traced<S: Syscalls>(
     buf_len: usize,
     bufused: *mut usize,
 ) -> Result<(), crate::errno> {
-    file_readlink_inner::<S, true>(s, fd, path, path_len, buf, buf_len, bufused)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { file_readlink_inner::<S, true>(s, fd, path, path_len, buf, buf_len, bufused) }
 }
 
 #[inline(always)]
@@ -1873,40 +2036,45 @@ unsafe fn file_readlink_inner<S: Syscalls, const TRACE: bool>(
     bufused: *mut usize,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "file_readlink";
-    let written = [span(buf as *const u8, buf_len)];
-    let mut path_copy = Vec::new();
-    let path = match read_apart(s, path, path_len, None, &written, &mut path_copy) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let buf = match super::slice_mut(s, buf, buf_len) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let bufused = match writable(s, bufused) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::file_readlink(fd, path, buf.len());
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let written = [span(buf as *const u8, buf_len)];
+        let mut path_copy = Vec::new();
+        let path = match read_apart(s, path, path_len, None, &written, &mut path_copy) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let buf = match super::slice_mut(s, buf, buf_len) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let bufused = match writable(s, bufused) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::file_readlink(fd, path, buf.len());
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.file_readlink(fd, path, buf)
+        };
+        if let Some(call) = call {
+            let shown = trace::file_readlink_result(&result);
+            s.after(call, shown);
+        }
+        bufused.write(result?);
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.file_readlink(fd, path, buf)
-    };
-    if let Some(call) = call {
-        let shown = trace::file_readlink_result(&result);
-        s.after(call, shown);
-    }
-    bufused.write(result?);
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_file_rename`, served by [`Syscalls::file_rename`].
@@ -1926,9 +2094,13 @@ pub unsafe extern "C" fn file_rename<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            file_rename_traced(s, fd1, path1, path1_len, fd2, path2, path2_len)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_rename_traced(s, fd1, path1, path1_len, fd2, path2, path2_len) }
         } else {
-            file_rename_inner::<S, false>(s, fd1, path1, path1_len, fd2, path2, path2_len)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe {
+                file_rename_inner::<S, false>(s, fd1, path1, path1_len, fd2, path2, path2_len)
+            }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -1948,7 +2120,8 @@ unsafe fn file_rename_traced<S: Syscalls>(
     path2: *const u8,
     path2_len: usize,
 ) -> Result<(), crate::errno> {
-    file_rename_inner::<S, true>(s, fd1, path1, path1_len, fd2, path2, path2_len)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { file_rename_inner::<S, true>(s, fd1, path1, path1_len, fd2, path2, path2_len) }
 }
 
 #[inline(always)]
@@ -1962,34 +2135,39 @@ unsafe fn file_rename_inner<S: Syscalls, const TRACE: bool>(
     path2_len: usize,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "file_rename";
-    let path1 = match super::slice(s, path1, path1_len) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let path2 = match super::slice(s, path2, path2_len) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::file_rename(fd1, path1, fd2, path2);
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let path1 = match super::slice(s, path1, path1_len) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let path2 = match super::slice(s, path2, path2_len) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::file_rename(fd1, path1, fd2, path2);
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.file_rename(fd1, path1, fd2, path2)
+        };
+        if let Some(call) = call {
+            let shown = trace::file_rename_result(&result);
+            s.after(call, shown);
+        }
+        let () = result?;
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.file_rename(fd1, path1, fd2, path2)
-    };
-    if let Some(call) = call {
-        let shown = trace::file_rename_result(&result);
-        s.after(call, shown);
-    }
-    let () = result?;
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_file_stat_fget`, served by [`Syscalls::file_stat_fget`].
@@ -2005,9 +2183,11 @@ pub unsafe extern "C" fn file_stat_fget<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            file_stat_fget_traced(s, fd, buf)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_stat_fget_traced(s, fd, buf) }
         } else {
-            file_stat_fget_inner::<S, false>(s, fd, buf)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_stat_fget_inner::<S, false>(s, fd, buf) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -2023,7 +2203,8 @@ unsafe fn file_stat_fget_traced<S: Syscalls>(
     fd: crate::fd,
     buf: *mut crate::filestat,
 ) -> Result<(), crate::errno> {
-    file_stat_fget_inner::<S, true>(s, fd, buf)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { file_stat_fget_inner::<S, true>(s, fd, buf) }
 }
 
 #[inline(always)]
@@ -2033,30 +2214,35 @@ unsafe fn file_stat_fget_inner<S: Syscalls, const TRACE: bool>(
     buf: *mut crate::filestat,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "file_stat_fget";
-    let buf = match super::uninit(s, buf) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::file_stat_fget(fd, buf.as_ptr());
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let buf = match super::uninit(s, buf) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::file_stat_fget(fd, buf.as_ptr());
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.file_stat_fget(fd, buf)
+        };
+        if let Some(call) = call {
+            let shown = trace::file_stat_fget_result(&result);
+            s.after(call, shown);
+        }
+        let () = result?;
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.file_stat_fget(fd, buf)
-    };
-    if let Some(call) = call {
-        let shown = trace::file_stat_fget_result(&result);
-        s.after(call, shown);
-    }
-    let () = result?;
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_file_stat_fput`, served by [`Syscalls::file_stat_fput`].
@@ -2073,9 +2259,11 @@ pub unsafe extern "C" fn file_stat_fput<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            file_stat_fput_traced(s, fd, buf, flags)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_stat_fput_traced(s, fd, buf, flags) }
         } else {
-            file_stat_fput_inner::<S, false>(s, fd, buf, flags)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_stat_fput_inner::<S, false>(s, fd, buf, flags) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -2092,7 +2280,8 @@ unsafe fn file_stat_fput_traced<S: Syscalls>(
     buf: *const crate::filestat,
     flags: crate::fsflags,
 ) -> Result<(), crate::errno> {
-    file_stat_fput_inner::<S, true>(s, fd, buf, flags)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { file_stat_fput_inner::<S, true>(s, fd, buf, flags) }
 }
 
 #[inline(always)]
@@ -2103,30 +2292,35 @@ unsafe fn file_stat_fput_inner<S: Syscalls, const TRACE: bool>(
     flags: crate::fsflags,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "file_stat_fput";
-    let buf = match super::fields(s, buf) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::file_stat_fput(fd, buf, flags);
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let buf = match super::fields(s, buf) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::file_stat_fput(fd, buf, flags);
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.file_stat_fput(fd, buf, flags)
+        };
+        if let Some(call) = call {
+            let shown = trace::file_stat_fput_result(&result);
+            s.after(call, shown);
+        }
+        let () = result?;
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.file_stat_fput(fd, buf, flags)
-    };
-    if let Some(call) = call {
-        let shown = trace::file_stat_fput_result(&result);
-        s.after(call, shown);
-    }
-    let () = result?;
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_file_stat_get`, served by [`Syscalls::file_stat_get`].
@@ -2144,9 +2338,11 @@ pub unsafe extern "C" fn file_stat_get<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            file_stat_get_traced(s, fd, path, path_len, buf)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_stat_get_traced(s, fd, path, path_len, buf) }
         } else {
-            file_stat_get_inner::<S, false>(s, fd, path, path_len, buf)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_stat_get_inner::<S, false>(s, fd, path, path_len, buf) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -2164,7 +2360,8 @@ unsafe fn file_stat_get_traced<S: Syscalls>(
     path_len: usize,
     buf: *mut crate::filestat,
 ) -> Result<(), crate::errno> {
-    file_stat_get_inner::<S, true>(s, fd, path, path_len, buf)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { file_stat_get_inner::<S, true>(s, fd, path, path_len, buf) }
 }
 
 #[inline(always)]
@@ -2176,36 +2373,41 @@ unsafe fn file_stat_get_inner<S: Syscalls, const TRACE: bool>(
     buf: *mut crate::filestat,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "file_stat_get";
-    let written = [span(buf as *const crate::filestat, 1)];
-    let mut path_copy = Vec::new();
-    let path = match read_apart(s, path, path_len, None, &written, &mut path_copy) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let buf = match super::uninit(s, buf) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::file_stat_get(fd, path, buf.as_ptr());
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let written = [span(buf as *const crate::filestat, 1)];
+        let mut path_copy = Vec::new();
+        let path = match read_apart(s, path, path_len, None, &written, &mut path_copy) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let buf = match super::uninit(s, buf) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::file_stat_get(fd, path, buf.as_ptr());
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.file_stat_get(fd, path, buf)
+        };
+        if let Some(call) = call {
+            let shown = trace::file_stat_get_result(&result);
+            s.after(call, shown);
+        }
+        let () = result?;
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.file_stat_get(fd, path, buf)
-    };
-    if let Some(call) = call {
-        let shown = trace::file_stat_get_result(&result);
-        s.after(call, shown);
-    }
-    let () = result?;
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_file_stat_put`, served by [`Syscalls::file_stat_put`].
@@ -2224,9 +2426,11 @@ pub unsafe extern "C" fn file_stat_put<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            file_stat_put_traced(s, fd, path, path_len, buf, flags)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_stat_put_traced(s, fd, path, path_len, buf, flags) }
         } else {
-            file_stat_put_inner::<S, false>(s, fd, path, path_len, buf, flags)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_stat_put_inner::<S, false>(s, fd, path, path_len, buf, flags) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -2245,7 +2449,8 @@ unsafe fn file_stat_put_traced<S: Syscalls>(
     buf: *const crate::filestat,
     flags: crate::fsflags,
 ) -> Result<(), crate::errno> {
-    file_stat_put_inner::<S, true>(s, fd, path, path_len, buf, flags)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { file_stat_put_inner::<S, true>(s, fd, path, path_len, buf, flags) }
 }
 
 #[inline(always)]
@@ -2258,34 +2463,39 @@ unsafe fn file_stat_put_inner<S: Syscalls, const TRACE: bool>(
     flags: crate::fsflags,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "file_stat_put";
-    let path = match super::slice(s, path, path_len) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let buf = match super::fields(s, buf) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::file_stat_put(fd, path, buf, flags);
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let path = match super::slice(s, path, path_len) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let buf = match super::fields(s, buf) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::file_stat_put(fd, path, buf, flags);
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.file_stat_put(fd, path, buf, flags)
+        };
+        if let Some(call) = call {
+            let shown = trace::file_stat_put_result(&result);
+            s.after(call, shown);
+        }
+        let () = result?;
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.file_stat_put(fd, path, buf, flags)
-    };
-    if let Some(call) = call {
-        let shown = trace::file_stat_put_result(&result);
-        s.after(call, shown);
-    }
-    let () = result?;
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_file_symlink`, served by [`Syscalls::file_symlink`].
@@ -2304,9 +2514,11 @@ pub unsafe extern "C" fn file_symlink<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            file_symlink_traced(s, path1, path1_len, fd, path2, path2_len)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_symlink_traced(s, path1, path1_len, fd, path2, path2_len) }
         } else {
-            file_symlink_inner::<S, false>(s, path1, path1_len, fd, path2, path2_len)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_symlink_inner::<S, false>(s, path1, path1_len, fd, path2, path2_len) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -2325,7 +2537,8 @@ unsafe fn file_symlink_traced<S: Syscalls>(
     path2: *const u8,
     path2_len: usize,
 ) -> Result<(), crate::errno> {
-    file_symlink_inner::<S, true>(s, path1, path1_len, fd, path2, path2_len)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { file_symlink_inner::<S, true>(s, path1, path1_len, fd, path2, path2_len) }
 }
 
 #[inline(always)]
@@ -2338,34 +2551,39 @@ unsafe fn file_symlink_inner<S: Syscalls, const TRACE: bool>(
     path2_len: usize,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "file_symlink";
-    let path1 = match super::slice(s, path1, path1_len) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let path2 = match super::slice(s, path2, path2_len) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::file_symlink(path1, fd, path2);
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let path1 = match super::slice(s, path1, path1_len) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let path2 = match super::slice(s, path2, path2_len) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::file_symlink(path1, fd, path2);
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.file_symlink(path1, fd, path2)
+        };
+        if let Some(call) = call {
+            let shown = trace::file_symlink_result(&result);
+            s.after(call, shown);
+        }
+        let () = result?;
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.file_symlink(path1, fd, path2)
-    };
-    if let Some(call) = call {
-        let shown = trace::file_symlink_result(&result);
-        s.after(call, shown);
-    }
-    let () = result?;
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_file_unlink`, served by [`Syscalls::file_unlink`].
@@ -2383,9 +2601,11 @@ pub unsafe extern "C" fn file_unlink<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            file_unlink_traced(s, fd, path, path_len, flags)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_unlink_traced(s, fd, path, path_len, flags) }
         } else {
-            file_unlink_inner::<S, false>(s, fd, path, path_len, flags)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { file_unlink_inner::<S, false>(s, fd, path, path_len, flags) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -2403,7 +2623,8 @@ unsafe fn file_unlink_traced<S: Syscalls>(
     path_len: usize,
     flags: crate::ulflags,
 ) -> Result<(), crate::errno> {
-    file_unlink_inner::<S, true>(s, fd, path, path_len, flags)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { file_unlink_inner::<S, true>(s, fd, path, path_len, flags) }
 }
 
 #[inline(always)]
@@ -2415,30 +2636,35 @@ unsafe fn file_unlink_inner<S: Syscalls, const TRACE: bool>(
     flags: crate::ulflags,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "file_unlink";
-    let path = match super::slice(s, path, path_len) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::file_unlink(fd, path, flags);
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let path = match super::slice(s, path, path_len) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::file_unlink(fd, path, flags);
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.file_unlink(fd, path, flags)
+        };
+        if let Some(call) = call {
+            let shown = trace::file_unlink_result(&result);
+            s.after(call, shown);
+        }
+        let () = result?;
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.file_unlink(fd, path, flags)
-    };
-    if let Some(call) = call {
-        let shown = trace::file_unlink_result(&result);
-        s.after(call, shown);
-    }
-    let () = result?;
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_lock_unlock`, served by [`Syscalls::lock_unlock`].
@@ -2454,9 +2680,11 @@ pub unsafe extern "C" fn lock_unlock<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            lock_unlock_traced(s, lock, scope)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { lock_unlock_traced(s, lock, scope) }
         } else {
-            lock_unlock_inner::<S, false>(s, lock, scope)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { lock_unlock_inner::<S, false>(s, lock, scope) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -2472,7 +2700,8 @@ unsafe fn lock_unlock_traced<S: Syscalls>(
     lock: *mut crate::lock,
     scope: u8,
 ) -> Result<(), crate::errno> {
-    lock_unlock_inner::<S, true>(s, lock, scope)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { lock_unlock_inner::<S, true>(s, lock, scope) }
 }
 
 #[inline(always)]
@@ -2482,34 +2711,39 @@ unsafe fn lock_unlock_inner<S: Syscalls, const TRACE: bool>(
     scope: u8,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "lock_unlock";
-    let lock = match writable(s, lock) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let scope = match decoded(scope, validate::scope) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::lock_unlock(lock, scope);
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let lock = match writable(s, lock) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let scope = match decoded(scope, validate::scope) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::lock_unlock(lock, scope);
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.lock_unlock(lock, scope)
+        };
+        if let Some(call) = call {
+            let shown = trace::lock_unlock_result(&result);
+            s.after(call, shown);
+        }
+        let () = result?;
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.lock_unlock(lock, scope)
-    };
-    if let Some(call) = call {
-        let shown = trace::lock_unlock_result(&result);
-        s.after(call, shown);
-    }
-    let () = result?;
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_mem_advise`, served by [`Syscalls::mem_advise`].
@@ -2526,9 +2760,11 @@ pub unsafe extern "C" fn mem_advise<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            mem_advise_traced(s, mapping, mapping_len, advice)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { mem_advise_traced(s, mapping, mapping_len, advice) }
         } else {
-            mem_advise_inner::<S, false>(s, mapping, mapping_len, advice)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { mem_advise_inner::<S, false>(s, mapping, mapping_len, advice) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -2545,7 +2781,8 @@ unsafe fn mem_advise_traced<S: Syscalls>(
     mapping_len: usize,
     advice: u8,
 ) -> Result<(), crate::errno> {
-    mem_advise_inner::<S, true>(s, mapping, mapping_len, advice)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { mem_advise_inner::<S, true>(s, mapping, mapping_len, advice) }
 }
 
 #[inline(always)]
@@ -2601,9 +2838,11 @@ pub unsafe extern "C" fn mem_map<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            mem_map_traced(s, addr, len, prot, flags, fd, off, mem)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { mem_map_traced(s, addr, len, prot, flags, fd, off, mem) }
         } else {
-            mem_map_inner::<S, false>(s, addr, len, prot, flags, fd, off, mem)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { mem_map_inner::<S, false>(s, addr, len, prot, flags, fd, off, mem) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -2625,7 +2864,8 @@ unsafe fn mem_map_traced<S: Syscalls>(
     off: crate::filesize,
     mem: *mut *mut (),
 ) -> Result<(), crate::errno> {
-    mem_map_inner::<S, true>(s, addr, len, prot, flags, fd, off, mem)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { mem_map_inner::<S, true>(s, addr, len, prot, flags, fd, off, mem) }
 }
 
 #[allow(clippy::too_many_arguments)] // mirrors the C signature
@@ -2641,30 +2881,35 @@ unsafe fn mem_map_inner<S: Syscalls, const TRACE: bool>(
     mem: *mut *mut (),
 ) -> Result<(), crate::errno> {
     const NAME: &str = "mem_map";
-    let mem = match writable(s, mem) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::mem_map(addr, len, prot, flags, fd, off);
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let mem = match writable(s, mem) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::mem_map(addr, len, prot, flags, fd, off);
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.mem_map(addr, len, prot, flags, fd, off)
+        };
+        if let Some(call) = call {
+            let shown = trace::mem_map_result(&result);
+            s.after(call, shown);
+        }
+        mem.write(result?);
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.mem_map(addr, len, prot, flags, fd, off)
-    };
-    if let Some(call) = call {
-        let shown = trace::mem_map_result(&result);
-        s.after(call, shown);
-    }
-    mem.write(result?);
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_mem_protect`, served by [`Syscalls::mem_protect`].
@@ -2681,9 +2926,11 @@ pub unsafe extern "C" fn mem_protect<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            mem_protect_traced(s, mapping, mapping_len, prot)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { mem_protect_traced(s, mapping, mapping_len, prot) }
         } else {
-            mem_protect_inner::<S, false>(s, mapping, mapping_len, prot)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { mem_protect_inner::<S, false>(s, mapping, mapping_len, prot) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -2700,7 +2947,8 @@ unsafe fn mem_protect_traced<S: Syscalls>(
     mapping_len: usize,
     prot: crate::mprot,
 ) -> Result<(), crate::errno> {
-    mem_protect_inner::<S, true>(s, mapping, mapping_len, prot)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { mem_protect_inner::<S, true>(s, mapping, mapping_len, prot) }
 }
 
 #[inline(always)]
@@ -2747,9 +2995,11 @@ pub unsafe extern "C" fn mem_sync<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            mem_sync_traced(s, mapping, mapping_len, flags)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { mem_sync_traced(s, mapping, mapping_len, flags) }
         } else {
-            mem_sync_inner::<S, false>(s, mapping, mapping_len, flags)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { mem_sync_inner::<S, false>(s, mapping, mapping_len, flags) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -2766,7 +3016,8 @@ unsafe fn mem_sync_traced<S: Syscalls>(
     mapping_len: usize,
     flags: crate::msflags,
 ) -> Result<(), crate::errno> {
-    mem_sync_inner::<S, true>(s, mapping, mapping_len, flags)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { mem_sync_inner::<S, true>(s, mapping, mapping_len, flags) }
 }
 
 #[inline(always)]
@@ -2812,9 +3063,11 @@ pub unsafe extern "C" fn mem_unmap<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            mem_unmap_traced(s, mapping, mapping_len)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { mem_unmap_traced(s, mapping, mapping_len) }
         } else {
-            mem_unmap_inner::<S, false>(s, mapping, mapping_len)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { mem_unmap_inner::<S, false>(s, mapping, mapping_len) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -2830,7 +3083,8 @@ unsafe fn mem_unmap_traced<S: Syscalls>(
     mapping: *mut (),
     mapping_len: usize,
 ) -> Result<(), crate::errno> {
-    mem_unmap_inner::<S, true>(s, mapping, mapping_len)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { mem_unmap_inner::<S, true>(s, mapping, mapping_len) }
 }
 
 #[inline(always)]
@@ -2877,9 +3131,11 @@ pub unsafe extern "C" fn poll<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            poll_traced(s, r#in, out, nsubscriptions, nevents)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { poll_traced(s, r#in, out, nsubscriptions, nevents) }
         } else {
-            poll_inner::<S, false>(s, r#in, out, nsubscriptions, nevents)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { poll_inner::<S, false>(s, r#in, out, nsubscriptions, nevents) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -2897,7 +3153,8 @@ unsafe fn poll_traced<S: Syscalls>(
     nsubscriptions: usize,
     nevents: *mut usize,
 ) -> Result<(), crate::errno> {
-    poll_inner::<S, true>(s, r#in, out, nsubscriptions, nevents)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { poll_inner::<S, true>(s, r#in, out, nsubscriptions, nevents) }
 }
 
 #[inline(always)]
@@ -2909,53 +3166,58 @@ unsafe fn poll_inner<S: Syscalls, const TRACE: bool>(
     nevents: *mut usize,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "poll";
-    let written = [span(out as *const crate::event, nsubscriptions)];
-    let mut in_copy = Vec::new();
-    let r#in = match read_apart(
-        s,
-        r#in,
-        nsubscriptions,
-        Some(validate::subscription),
-        &written,
-        &mut in_copy,
-    ) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let out = match super::slice_mut(
-        s,
-        out as *mut core::mem::MaybeUninit<crate::event>,
-        nsubscriptions,
-    ) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let nevents = match writable(s, nevents) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    let out_filled = out.as_ptr() as *const crate::event;
-    let out_filled = (out_filled, out.len());
-    if TRACE {
-        let decoded = trace::poll(r#in, out.len());
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let written = [span(out as *const crate::event, nsubscriptions)];
+        let mut in_copy = Vec::new();
+        let r#in = match read_apart(
+            s,
+            r#in,
+            nsubscriptions,
+            Some(validate::subscription),
+            &written,
+            &mut in_copy,
+        ) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let out = match super::slice_mut(
+            s,
+            out as *mut core::mem::MaybeUninit<crate::event>,
+            nsubscriptions,
+        ) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let nevents = match writable(s, nevents) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        let out_filled = out.as_ptr() as *const crate::event;
+        let out_filled = (out_filled, out.len());
+        if TRACE {
+            let decoded = trace::poll(r#in, out.len());
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.poll(r#in, out)
+        };
+        if let Some(call) = call {
+            let shown = trace::poll_result(&result, out_filled);
+            s.after(call, shown);
+        }
+        nevents.write(result?);
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.poll(r#in, out)
-    };
-    if let Some(call) = call {
-        let shown = trace::poll_result(&result, out_filled);
-        s.after(call, shown);
-    }
-    nevents.write(result?);
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_proc_exec`, served by [`Syscalls::proc_exec`].
@@ -2974,9 +3236,11 @@ pub unsafe extern "C" fn proc_exec<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            proc_exec_traced(s, fd, data, data_len, fds, fds_len)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { proc_exec_traced(s, fd, data, data_len, fds, fds_len) }
         } else {
-            proc_exec_inner::<S, false>(s, fd, data, data_len, fds, fds_len)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { proc_exec_inner::<S, false>(s, fd, data, data_len, fds, fds_len) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -2995,7 +3259,8 @@ unsafe fn proc_exec_traced<S: Syscalls>(
     fds: *const crate::fd,
     fds_len: usize,
 ) -> Result<(), crate::errno> {
-    proc_exec_inner::<S, true>(s, fd, data, data_len, fds, fds_len)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { proc_exec_inner::<S, true>(s, fd, data, data_len, fds, fds_len) }
 }
 
 #[inline(always)]
@@ -3008,34 +3273,39 @@ unsafe fn proc_exec_inner<S: Syscalls, const TRACE: bool>(
     fds_len: usize,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "proc_exec";
-    let data = match super::slice(s, data as *const u8, data_len) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let fds = match super::slice(s, fds, fds_len) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::proc_exec(fd, data, fds);
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let data = match super::slice(s, data as *const u8, data_len) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let fds = match super::slice(s, fds, fds_len) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::proc_exec(fd, data, fds);
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.proc_exec(fd, data, fds)
+        };
+        if let Some(call) = call {
+            let shown = trace::proc_exec_result(&result);
+            s.after(call, shown);
+        }
+        let () = result?;
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.proc_exec(fd, data, fds)
-    };
-    if let Some(call) = call {
-        let shown = trace::proc_exec_result(&result);
-        s.after(call, shown);
-    }
-    let () = result?;
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_proc_exit`, served by [`Syscalls::proc_exit`].
@@ -3047,7 +3317,8 @@ unsafe fn proc_exec_inner<S: Syscalls, const TRACE: bool>(
 /// be valid guest memory for the duration of the call.
 pub unsafe extern "C" fn proc_exit<S: Syscalls>(rval: crate::exitcode) -> ! {
     S::with_current(|s| {
-        proc_exit_inner(s, rval);
+        // SAFETY: the guest's arguments, under this entry point's contract.
+        unsafe { proc_exit_inner(s, rval) };
     });
     std::process::abort()
 }
@@ -3074,9 +3345,11 @@ pub unsafe extern "C" fn proc_fork<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            proc_fork_traced(s, fd, tid)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { proc_fork_traced(s, fd, tid) }
         } else {
-            proc_fork_inner::<S, false>(s, fd, tid)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { proc_fork_inner::<S, false>(s, fd, tid) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -3092,7 +3365,8 @@ unsafe fn proc_fork_traced<S: Syscalls>(
     fd: *mut crate::fd,
     tid: *mut crate::tid,
 ) -> Result<(), crate::errno> {
-    proc_fork_inner::<S, true>(s, fd, tid)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { proc_fork_inner::<S, true>(s, fd, tid) }
 }
 
 #[inline(always)]
@@ -3102,36 +3376,41 @@ unsafe fn proc_fork_inner<S: Syscalls, const TRACE: bool>(
     tid: *mut crate::tid,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "proc_fork";
-    let fd = match writable(s, fd) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let tid = match writable(s, tid) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::proc_fork();
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let fd = match writable(s, fd) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let tid = match writable(s, tid) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::proc_fork();
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.proc_fork()
+        };
+        if let Some(call) = call {
+            let shown = trace::proc_fork_result(&result);
+            s.after(call, shown);
+        }
+        let value = result?;
+        fd.write(value.0);
+        tid.write(value.1);
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.proc_fork()
-    };
-    if let Some(call) = call {
-        let shown = trace::proc_fork_result(&result);
-        s.after(call, shown);
-    }
-    let value = result?;
-    fd.write(value.0);
-    tid.write(value.1);
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_proc_raise`, served by [`Syscalls::proc_raise`].
@@ -3144,9 +3423,11 @@ unsafe fn proc_fork_inner<S: Syscalls, const TRACE: bool>(
 pub unsafe extern "C" fn proc_raise<S: Syscalls>(sig: u8) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            proc_raise_traced(s, sig)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { proc_raise_traced(s, sig) }
         } else {
-            proc_raise_inner::<S, false>(s, sig)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { proc_raise_inner::<S, false>(s, sig) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -3158,7 +3439,8 @@ pub unsafe extern "C" fn proc_raise<S: Syscalls>(sig: u8) -> crate::errno {
 #[cold]
 #[inline(never)]
 unsafe fn proc_raise_traced<S: Syscalls>(s: &mut S, sig: u8) -> Result<(), crate::errno> {
-    proc_raise_inner::<S, true>(s, sig)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { proc_raise_inner::<S, true>(s, sig) }
 }
 
 #[inline(always)]
@@ -3203,9 +3485,11 @@ unsafe fn proc_raise_inner<S: Syscalls, const TRACE: bool>(
 pub unsafe extern "C" fn random_get<S: Syscalls>(buf: *mut (), buf_len: usize) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            random_get_traced(s, buf, buf_len)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { random_get_traced(s, buf, buf_len) }
         } else {
-            random_get_inner::<S, false>(s, buf, buf_len)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { random_get_inner::<S, false>(s, buf, buf_len) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -3221,7 +3505,8 @@ unsafe fn random_get_traced<S: Syscalls>(
     buf: *mut (),
     buf_len: usize,
 ) -> Result<(), crate::errno> {
-    random_get_inner::<S, true>(s, buf, buf_len)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { random_get_inner::<S, true>(s, buf, buf_len) }
 }
 
 #[inline(always)]
@@ -3231,30 +3516,35 @@ unsafe fn random_get_inner<S: Syscalls, const TRACE: bool>(
     buf_len: usize,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "random_get";
-    let buf = match super::slice_mut(s, buf as *mut u8, buf_len) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::random_get(buf.len());
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let buf = match super::slice_mut(s, buf as *mut u8, buf_len) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::random_get(buf.len());
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.random_get(buf)
+        };
+        if let Some(call) = call {
+            let shown = trace::random_get_result(&result);
+            s.after(call, shown);
+        }
+        let () = result?;
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.random_get(buf)
-    };
-    if let Some(call) = call {
-        let shown = trace::random_get_result(&result);
-        s.after(call, shown);
-    }
-    let () = result?;
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_sock_recv`, served by [`Syscalls::sock_recv`].
@@ -3271,9 +3561,11 @@ pub unsafe extern "C" fn sock_recv<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            sock_recv_traced(s, sock, r#in, out)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { sock_recv_traced(s, sock, r#in, out) }
         } else {
-            sock_recv_inner::<S, false>(s, sock, r#in, out)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { sock_recv_inner::<S, false>(s, sock, r#in, out) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -3290,7 +3582,8 @@ unsafe fn sock_recv_traced<S: Syscalls>(
     r#in: *const crate::recv_in,
     out: *mut crate::recv_out,
 ) -> Result<(), crate::errno> {
-    sock_recv_inner::<S, true>(s, sock, r#in, out)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { sock_recv_inner::<S, true>(s, sock, r#in, out) }
 }
 
 #[inline(always)]
@@ -3301,37 +3594,42 @@ unsafe fn sock_recv_inner<S: Syscalls, const TRACE: bool>(
     out: *mut crate::recv_out,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "sock_recv";
-    let written = [span(out as *const crate::recv_out, 1)];
-    let mut in_copy = Vec::new();
-    let r#in = match read_apart(s, r#in, 1, None, &written, &mut in_copy) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let r#in = &r#in[0];
-    let out = match super::uninit(s, out) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::sock_recv(sock, r#in, out.as_ptr());
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let written = [span(out as *const crate::recv_out, 1)];
+        let mut in_copy = Vec::new();
+        let r#in = match read_apart(s, r#in, 1, None, &written, &mut in_copy) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let r#in = &r#in[0];
+        let out = match super::uninit(s, out) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::sock_recv(sock, r#in, out.as_ptr());
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.sock_recv(sock, r#in, out)
+        };
+        if let Some(call) = call {
+            let shown = trace::sock_recv_result(&result);
+            s.after(call, shown);
+        }
+        let () = result?;
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.sock_recv(sock, r#in, out)
-    };
-    if let Some(call) = call {
-        let shown = trace::sock_recv_result(&result);
-        s.after(call, shown);
-    }
-    let () = result?;
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_sock_send`, served by [`Syscalls::sock_send`].
@@ -3348,9 +3646,11 @@ pub unsafe extern "C" fn sock_send<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            sock_send_traced(s, sock, r#in, out)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { sock_send_traced(s, sock, r#in, out) }
         } else {
-            sock_send_inner::<S, false>(s, sock, r#in, out)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { sock_send_inner::<S, false>(s, sock, r#in, out) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -3367,7 +3667,8 @@ unsafe fn sock_send_traced<S: Syscalls>(
     r#in: *const crate::send_in,
     out: *mut crate::send_out,
 ) -> Result<(), crate::errno> {
-    sock_send_inner::<S, true>(s, sock, r#in, out)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { sock_send_inner::<S, true>(s, sock, r#in, out) }
 }
 
 #[inline(always)]
@@ -3378,37 +3679,42 @@ unsafe fn sock_send_inner<S: Syscalls, const TRACE: bool>(
     out: *mut crate::send_out,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "sock_send";
-    let written = [span(out as *const crate::send_out, 1)];
-    let mut in_copy = Vec::new();
-    let r#in = match read_apart(s, r#in, 1, None, &written, &mut in_copy) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let r#in = &r#in[0];
-    let out = match super::uninit(s, out) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::sock_send(sock, r#in, out.as_ptr());
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let written = [span(out as *const crate::send_out, 1)];
+        let mut in_copy = Vec::new();
+        let r#in = match read_apart(s, r#in, 1, None, &written, &mut in_copy) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let r#in = &r#in[0];
+        let out = match super::uninit(s, out) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::sock_send(sock, r#in, out.as_ptr());
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.sock_send(sock, r#in, out)
+        };
+        if let Some(call) = call {
+            let shown = trace::sock_send_result(&result);
+            s.after(call, shown);
+        }
+        let () = result?;
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.sock_send(sock, r#in, out)
-    };
-    if let Some(call) = call {
-        let shown = trace::sock_send_result(&result);
-        s.after(call, shown);
-    }
-    let () = result?;
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_sock_shutdown`, served by [`Syscalls::sock_shutdown`].
@@ -3424,9 +3730,11 @@ pub unsafe extern "C" fn sock_shutdown<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            sock_shutdown_traced(s, sock, how)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { sock_shutdown_traced(s, sock, how) }
         } else {
-            sock_shutdown_inner::<S, false>(s, sock, how)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { sock_shutdown_inner::<S, false>(s, sock, how) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -3442,7 +3750,8 @@ unsafe fn sock_shutdown_traced<S: Syscalls>(
     sock: crate::fd,
     how: crate::sdflags,
 ) -> Result<(), crate::errno> {
-    sock_shutdown_inner::<S, true>(s, sock, how)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { sock_shutdown_inner::<S, true>(s, sock, how) }
 }
 
 #[inline(always)]
@@ -3486,9 +3795,11 @@ pub unsafe extern "C" fn thread_create<S: Syscalls>(
 ) -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            thread_create_traced(s, attr, tid)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { thread_create_traced(s, attr, tid) }
         } else {
-            thread_create_inner::<S, false>(s, attr, tid)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { thread_create_inner::<S, false>(s, attr, tid) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -3504,7 +3815,8 @@ unsafe fn thread_create_traced<S: Syscalls>(
     attr: *mut crate::threadattr,
     tid: *mut crate::tid,
 ) -> Result<(), crate::errno> {
-    thread_create_inner::<S, true>(s, attr, tid)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { thread_create_inner::<S, true>(s, attr, tid) }
 }
 
 #[inline(always)]
@@ -3514,34 +3826,39 @@ unsafe fn thread_create_inner<S: Syscalls, const TRACE: bool>(
     tid: *mut crate::tid,
 ) -> Result<(), crate::errno> {
     const NAME: &str = "thread_create";
-    let attr = match super::uninit(s, attr) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let tid = match writable(s, tid) {
-        Ok(v) => v,
-        Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
-    };
-    let mut call = None;
-    if TRACE {
-        let decoded = trace::thread_create(attr.as_ptr());
-        call = Some(decoded);
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let attr = match super::uninit(s, attr) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let tid = match writable(s, tid) {
+            Ok(v) => v,
+            Err(e) => return Err(failed::<S, TRACE>(s, NAME, e)),
+        };
+        let mut call = None;
+        if TRACE {
+            let decoded = trace::thread_create(attr.as_ptr());
+            call = Some(decoded);
+        }
+        let injected = match &call {
+            Some(call) => s.before(call),
+            None => None,
+        };
+        let result = if let Some(injected) = injected {
+            Err(injected)
+        } else {
+            s.thread_create(attr)
+        };
+        if let Some(call) = call {
+            let shown = trace::thread_create_result(&result);
+            s.after(call, shown);
+        }
+        tid.write(result?);
+        Ok(())
     }
-    let injected = match &call {
-        Some(call) => s.before(call),
-        None => None,
-    };
-    let result = if let Some(injected) = injected {
-        Err(injected)
-    } else {
-        s.thread_create(attr)
-    };
-    if let Some(call) = call {
-        let shown = trace::thread_create_result(&result);
-        s.after(call, shown);
-    }
-    tid.write(result?);
-    Ok(())
 }
 
 /// The C entry point `cloudabi_sys_thread_exit`, served by [`Syscalls::thread_exit`].
@@ -3553,33 +3870,39 @@ unsafe fn thread_create_inner<S: Syscalls, const TRACE: bool>(
 /// be valid guest memory for the duration of the call.
 pub unsafe extern "C" fn thread_exit<S: Syscalls>(lock: *mut crate::lock, scope: u8) -> ! {
     S::with_current(|s| {
-        thread_exit_inner(s, lock, scope);
+        // SAFETY: the guest's arguments, under this entry point's contract.
+        unsafe { thread_exit_inner(s, lock, scope) };
     });
     std::process::abort()
 }
 
 unsafe fn thread_exit_inner<S: Syscalls>(s: &mut S, lock: *mut crate::lock, scope: u8) -> ! {
     const NAME: &str = "thread_exit";
-    let lock = match writable(s, lock) {
-        Ok(v) => v,
-        Err(e) => {
-            let e = failed::<S, true>(s, NAME, e);
-            s.noreturn_failed(NAME, e)
+    // SAFETY: every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)
+    // before it is read or written, memory the call reads is copied apart when it overlaps
+    // what it writes, and the guest keeps it valid for the call (the entry point's contract).
+    unsafe {
+        let lock = match writable(s, lock) {
+            Ok(v) => v,
+            Err(e) => {
+                let e = failed::<S, true>(s, NAME, e);
+                s.noreturn_failed(NAME, e)
+            }
+        };
+        let scope = match decoded(scope, validate::scope) {
+            Ok(v) => v,
+            Err(e) => {
+                let e = failed::<S, true>(s, NAME, e);
+                s.noreturn_failed(NAME, e)
+            }
+        };
+        if s.observed() {
+            // A call that does not return cannot fail: what `before` says is moot.
+            let decoded = trace::thread_exit(lock, scope);
+            let _ = s.before(&decoded);
         }
-    };
-    let scope = match decoded(scope, validate::scope) {
-        Ok(v) => v,
-        Err(e) => {
-            let e = failed::<S, true>(s, NAME, e);
-            s.noreturn_failed(NAME, e)
-        }
-    };
-    if s.observed() {
-        // A call that does not return cannot fail: what `before` says is moot.
-        let decoded = trace::thread_exit(lock, scope);
-        let _ = s.before(&decoded);
+        s.thread_exit(lock, scope)
     }
-    s.thread_exit(lock, scope)
 }
 
 /// The C entry point `cloudabi_sys_thread_yield`, served by [`Syscalls::thread_yield`].
@@ -3592,9 +3915,11 @@ unsafe fn thread_exit_inner<S: Syscalls>(s: &mut S, lock: *mut crate::lock, scop
 pub unsafe extern "C" fn thread_yield<S: Syscalls>() -> crate::errno {
     S::with_current(|s| {
         let result = if s.observed() {
-            thread_yield_traced(s)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { thread_yield_traced(s) }
         } else {
-            thread_yield_inner::<S, false>(s)
+            // SAFETY: the guest's arguments, under this entry point's contract.
+            unsafe { thread_yield_inner::<S, false>(s) }
         };
         match result {
             Ok(()) => crate::errno::SUCCESS,
@@ -3606,7 +3931,8 @@ pub unsafe extern "C" fn thread_yield<S: Syscalls>() -> crate::errno {
 #[cold]
 #[inline(never)]
 unsafe fn thread_yield_traced<S: Syscalls>(s: &mut S) -> Result<(), crate::errno> {
-    thread_yield_inner::<S, true>(s)
+    // SAFETY: the caller upholds the entry point's contract, which this shares.
+    unsafe { thread_yield_inner::<S, true>(s) }
 }
 
 #[inline(always)]

@@ -723,27 +723,31 @@ pub fn fmt_whence(v: crate::whence) -> Value {
 /// `p` must be valid for reading a whole value of the type; its bytes need not be a valid Rust value.
 pub unsafe fn fmt_auxv(p: *const crate::auxv) -> Value {
     let mut members = Vec::new();
-    let at = core::ptr::addr_of!((*p).a_type);
-    let raw = (at as *const u32).read();
-    let value = named(raw as i128, AUXTYPE_NAMES);
-    members.push(("a_type", value));
-    let at = core::ptr::addr_of!((*p).a_type);
-    let tag = (at as *const u32).read();
-    match tag {
-        257 | 259 | 260 | 6 | 4 | 261 => {
-            let arm1 = core::ptr::addr_of!((*p).union);
-            let at = core::ptr::addr_of!((*arm1).a_val);
-            let value = Value::Int(at.read() as i128);
-            members.push(("a_val", value));
-        }
-        256 | 7 | 258 | 3 | 263 | 262 => {
-            let arm1 = core::ptr::addr_of!((*p).union);
-            let at = core::ptr::addr_of!((*arm1).a_ptr);
-            let value = Value::Pointer((at as *const usize).read());
-            members.push(("a_ptr", value));
-        }
-        _ => {
-            members.push(("union", Value::Name("..")));
+    // SAFETY: `p` is valid for reading a whole value (this function's contract); each field
+    // is read at its own address and as its base type, so any bytes are acceptable.
+    unsafe {
+        let at = core::ptr::addr_of!((*p).a_type);
+        let raw = (at as *const u32).read();
+        let value = named(raw as i128, AUXTYPE_NAMES);
+        members.push(("a_type", value));
+        let at = core::ptr::addr_of!((*p).a_type);
+        let tag = (at as *const u32).read();
+        match tag {
+            257 | 259 | 260 | 6 | 4 | 261 => {
+                let arm1 = core::ptr::addr_of!((*p).union);
+                let at = core::ptr::addr_of!((*arm1).a_val);
+                let value = Value::Int(at.read() as i128);
+                members.push(("a_val", value));
+            }
+            256 | 7 | 258 | 3 | 263 | 262 => {
+                let arm1 = core::ptr::addr_of!((*p).union);
+                let at = core::ptr::addr_of!((*arm1).a_ptr);
+                let value = Value::Pointer((at as *const usize).read());
+                members.push(("a_ptr", value));
+            }
+            _ => {
+                members.push(("union", Value::Name("..")));
+            }
         }
     }
     Value::Struct(members)
@@ -756,9 +760,13 @@ pub unsafe fn fmt_auxv(p: *const crate::auxv) -> Value {
 /// `p` must be valid for reading a whole value of the type; its bytes need not be a valid Rust value.
 pub unsafe fn fmt_ciovec(p: *const crate::ciovec) -> Value {
     let mut members = Vec::new();
-    let at = core::ptr::addr_of!((*p).buf.1);
-    let value = Value::Count(at.read(), "bytes");
-    members.push(("buf", value));
+    // SAFETY: `p` is valid for reading a whole value (this function's contract); each field
+    // is read at its own address and as its base type, so any bytes are acceptable.
+    unsafe {
+        let at = core::ptr::addr_of!((*p).buf.1);
+        let value = Value::Count(at.read(), "bytes");
+        members.push(("buf", value));
+    }
     Value::Struct(members)
 }
 
@@ -769,21 +777,25 @@ pub unsafe fn fmt_ciovec(p: *const crate::ciovec) -> Value {
 /// `p` must be valid for reading a whole value of the type; its bytes need not be a valid Rust value.
 pub unsafe fn fmt_dirent(p: *const crate::dirent) -> Value {
     let mut members = Vec::new();
-    let at = core::ptr::addr_of!((*p).d_next);
-    let raw = (at as *const u64).read();
-    let value = Value::Int(raw as i128);
-    members.push(("d_next", value));
-    let at = core::ptr::addr_of!((*p).d_ino);
-    let raw = (at as *const u64).read();
-    let value = Value::Int(raw as i128);
-    members.push(("d_ino", value));
-    let at = core::ptr::addr_of!((*p).d_namlen);
-    let value = Value::Int(at.read() as i128);
-    members.push(("d_namlen", value));
-    let at = core::ptr::addr_of!((*p).d_type);
-    let raw = (at as *const u8).read();
-    let value = named(raw as i128, FILETYPE_NAMES);
-    members.push(("d_type", value));
+    // SAFETY: `p` is valid for reading a whole value (this function's contract); each field
+    // is read at its own address and as its base type, so any bytes are acceptable.
+    unsafe {
+        let at = core::ptr::addr_of!((*p).d_next);
+        let raw = (at as *const u64).read();
+        let value = Value::Int(raw as i128);
+        members.push(("d_next", value));
+        let at = core::ptr::addr_of!((*p).d_ino);
+        let raw = (at as *const u64).read();
+        let value = Value::Int(raw as i128);
+        members.push(("d_ino", value));
+        let at = core::ptr::addr_of!((*p).d_namlen);
+        let value = Value::Int(at.read() as i128);
+        members.push(("d_namlen", value));
+        let at = core::ptr::addr_of!((*p).d_type);
+        let raw = (at as *const u8).read();
+        let value = named(raw as i128, FILETYPE_NAMES);
+        members.push(("d_type", value));
+    }
     Value::Struct(members)
 }
 
@@ -794,88 +806,92 @@ pub unsafe fn fmt_dirent(p: *const crate::dirent) -> Value {
 /// `p` must be valid for reading a whole value of the type; its bytes need not be a valid Rust value.
 pub unsafe fn fmt_event(p: *const crate::event) -> Value {
     let mut members = Vec::new();
-    let at = core::ptr::addr_of!((*p).userdata);
-    let raw = at.read();
-    let value = Value::Int(raw as i128);
-    members.push(("userdata", value));
-    let at = core::ptr::addr_of!((*p).error);
-    let raw = (at as *const u16).read();
-    let value = named(raw as i128, ERRNO_NAMES);
-    members.push(("error", value));
-    let at = core::ptr::addr_of!((*p).r#type);
-    let raw = (at as *const u8).read();
-    let value = named(raw as i128, EVENTTYPE_NAMES);
-    members.push(("type", value));
-    let at = core::ptr::addr_of!((*p).r#type);
-    let tag = (at as *const u8).read();
-    match tag {
-        3 | 4 => {
-            let arm1 = core::ptr::addr_of!((*p).union);
-            let arm1 = core::ptr::addr_of!((*arm1).fd_readwrite);
-            let mut fields1 = Vec::new();
-            let at = core::ptr::addr_of!((*arm1).nbytes);
-            let raw = at.read();
-            let value = Value::Int(raw as i128);
-            fields1.push(("nbytes", value));
-            let at = core::ptr::addr_of!((*arm1).unused);
-            let value = ints(&*at);
-            fields1.push(("unused", value));
-            let at = core::ptr::addr_of!((*arm1).flags);
-            let raw = (at as *const u16).read();
-            let value = flags(u64::from(raw), EVENTRWFLAGS_NAMES);
-            fields1.push(("flags", value));
-            members.push(("fd_readwrite", Value::Struct(fields1)));
-        }
-        7 => {
-            let arm1 = core::ptr::addr_of!((*p).union);
-            let arm1 = core::ptr::addr_of!((*arm1).proc_terminate);
-            let mut fields1 = Vec::new();
-            let at = core::ptr::addr_of!((*arm1).unused);
-            let value = ints(&*at);
-            fields1.push(("unused", value));
-            let at = core::ptr::addr_of!((*arm1).signal);
-            let raw = (at as *const u8).read();
-            let value = {
-                const NAMES: &[(i128, &str)] = &[
-                    (1, "SIGABRT"),
-                    (2, "SIGALRM"),
-                    (3, "SIGBUS"),
-                    (4, "SIGCHLD"),
-                    (5, "SIGCONT"),
-                    (6, "SIGFPE"),
-                    (7, "SIGHUP"),
-                    (8, "SIGILL"),
-                    (9, "SIGINT"),
-                    (10, "SIGKILL"),
-                    (11, "SIGPIPE"),
-                    (12, "SIGQUIT"),
-                    (13, "SIGSEGV"),
-                    (14, "SIGSTOP"),
-                    (15, "SIGSYS"),
-                    (16, "SIGTERM"),
-                    (17, "SIGTRAP"),
-                    (18, "SIGTSTP"),
-                    (19, "SIGTTIN"),
-                    (20, "SIGTTOU"),
-                    (21, "SIGURG"),
-                    (22, "SIGUSR1"),
-                    (23, "SIGUSR2"),
-                    (24, "SIGVTALRM"),
-                    (25, "SIGXCPU"),
-                    (26, "SIGXFSZ"),
-                    (0, "exited"),
-                ];
-                named(raw as i128, NAMES)
-            };
-            fields1.push(("signal", value));
-            let at = core::ptr::addr_of!((*arm1).exitcode);
-            let raw = at.read();
-            let value = Value::Int(raw as i128);
-            fields1.push(("exitcode", value));
-            members.push(("proc_terminate", Value::Struct(fields1)));
-        }
-        _ => {
-            members.push(("union", Value::Name("..")));
+    // SAFETY: `p` is valid for reading a whole value (this function's contract); each field
+    // is read at its own address and as its base type, so any bytes are acceptable.
+    unsafe {
+        let at = core::ptr::addr_of!((*p).userdata);
+        let raw = at.read();
+        let value = Value::Int(raw as i128);
+        members.push(("userdata", value));
+        let at = core::ptr::addr_of!((*p).error);
+        let raw = (at as *const u16).read();
+        let value = named(raw as i128, ERRNO_NAMES);
+        members.push(("error", value));
+        let at = core::ptr::addr_of!((*p).r#type);
+        let raw = (at as *const u8).read();
+        let value = named(raw as i128, EVENTTYPE_NAMES);
+        members.push(("type", value));
+        let at = core::ptr::addr_of!((*p).r#type);
+        let tag = (at as *const u8).read();
+        match tag {
+            3 | 4 => {
+                let arm1 = core::ptr::addr_of!((*p).union);
+                let arm1 = core::ptr::addr_of!((*arm1).fd_readwrite);
+                let mut fields1 = Vec::new();
+                let at = core::ptr::addr_of!((*arm1).nbytes);
+                let raw = at.read();
+                let value = Value::Int(raw as i128);
+                fields1.push(("nbytes", value));
+                let at = core::ptr::addr_of!((*arm1).unused);
+                let value = ints(&*at);
+                fields1.push(("unused", value));
+                let at = core::ptr::addr_of!((*arm1).flags);
+                let raw = (at as *const u16).read();
+                let value = flags(u64::from(raw), EVENTRWFLAGS_NAMES);
+                fields1.push(("flags", value));
+                members.push(("fd_readwrite", Value::Struct(fields1)));
+            }
+            7 => {
+                let arm1 = core::ptr::addr_of!((*p).union);
+                let arm1 = core::ptr::addr_of!((*arm1).proc_terminate);
+                let mut fields1 = Vec::new();
+                let at = core::ptr::addr_of!((*arm1).unused);
+                let value = ints(&*at);
+                fields1.push(("unused", value));
+                let at = core::ptr::addr_of!((*arm1).signal);
+                let raw = (at as *const u8).read();
+                let value = {
+                    const NAMES: &[(i128, &str)] = &[
+                        (1, "SIGABRT"),
+                        (2, "SIGALRM"),
+                        (3, "SIGBUS"),
+                        (4, "SIGCHLD"),
+                        (5, "SIGCONT"),
+                        (6, "SIGFPE"),
+                        (7, "SIGHUP"),
+                        (8, "SIGILL"),
+                        (9, "SIGINT"),
+                        (10, "SIGKILL"),
+                        (11, "SIGPIPE"),
+                        (12, "SIGQUIT"),
+                        (13, "SIGSEGV"),
+                        (14, "SIGSTOP"),
+                        (15, "SIGSYS"),
+                        (16, "SIGTERM"),
+                        (17, "SIGTRAP"),
+                        (18, "SIGTSTP"),
+                        (19, "SIGTTIN"),
+                        (20, "SIGTTOU"),
+                        (21, "SIGURG"),
+                        (22, "SIGUSR1"),
+                        (23, "SIGUSR2"),
+                        (24, "SIGVTALRM"),
+                        (25, "SIGXCPU"),
+                        (26, "SIGXFSZ"),
+                        (0, "exited"),
+                    ];
+                    named(raw as i128, NAMES)
+                };
+                fields1.push(("signal", value));
+                let at = core::ptr::addr_of!((*arm1).exitcode);
+                let raw = at.read();
+                let value = Value::Int(raw as i128);
+                fields1.push(("exitcode", value));
+                members.push(("proc_terminate", Value::Struct(fields1)));
+            }
+            _ => {
+                members.push(("union", Value::Name("..")));
+            }
         }
     }
     Value::Struct(members)
@@ -888,22 +904,26 @@ pub unsafe fn fmt_event(p: *const crate::event) -> Value {
 /// `p` must be valid for reading a whole value of the type; its bytes need not be a valid Rust value.
 pub unsafe fn fmt_fdstat(p: *const crate::fdstat) -> Value {
     let mut members = Vec::new();
-    let at = core::ptr::addr_of!((*p).fs_filetype);
-    let raw = (at as *const u8).read();
-    let value = named(raw as i128, FILETYPE_NAMES);
-    members.push(("fs_filetype", value));
-    let at = core::ptr::addr_of!((*p).fs_flags);
-    let raw = (at as *const u16).read();
-    let value = flags(u64::from(raw), FDFLAGS_NAMES);
-    members.push(("fs_flags", value));
-    let at = core::ptr::addr_of!((*p).fs_rights_base);
-    let raw = (at as *const u64).read();
-    let value = flags(raw, RIGHTS_NAMES);
-    members.push(("fs_rights_base", value));
-    let at = core::ptr::addr_of!((*p).fs_rights_inheriting);
-    let raw = (at as *const u64).read();
-    let value = flags(raw, RIGHTS_NAMES);
-    members.push(("fs_rights_inheriting", value));
+    // SAFETY: `p` is valid for reading a whole value (this function's contract); each field
+    // is read at its own address and as its base type, so any bytes are acceptable.
+    unsafe {
+        let at = core::ptr::addr_of!((*p).fs_filetype);
+        let raw = (at as *const u8).read();
+        let value = named(raw as i128, FILETYPE_NAMES);
+        members.push(("fs_filetype", value));
+        let at = core::ptr::addr_of!((*p).fs_flags);
+        let raw = (at as *const u16).read();
+        let value = flags(u64::from(raw), FDFLAGS_NAMES);
+        members.push(("fs_flags", value));
+        let at = core::ptr::addr_of!((*p).fs_rights_base);
+        let raw = (at as *const u64).read();
+        let value = flags(raw, RIGHTS_NAMES);
+        members.push(("fs_rights_base", value));
+        let at = core::ptr::addr_of!((*p).fs_rights_inheriting);
+        let raw = (at as *const u64).read();
+        let value = flags(raw, RIGHTS_NAMES);
+        members.push(("fs_rights_inheriting", value));
+    }
     Value::Struct(members)
 }
 
@@ -914,38 +934,42 @@ pub unsafe fn fmt_fdstat(p: *const crate::fdstat) -> Value {
 /// `p` must be valid for reading a whole value of the type; its bytes need not be a valid Rust value.
 pub unsafe fn fmt_filestat(p: *const crate::filestat) -> Value {
     let mut members = Vec::new();
-    let at = core::ptr::addr_of!((*p).st_dev);
-    let raw = (at as *const u64).read();
-    let value = Value::Int(raw as i128);
-    members.push(("st_dev", value));
-    let at = core::ptr::addr_of!((*p).st_ino);
-    let raw = (at as *const u64).read();
-    let value = Value::Int(raw as i128);
-    members.push(("st_ino", value));
-    let at = core::ptr::addr_of!((*p).st_filetype);
-    let raw = (at as *const u8).read();
-    let value = named(raw as i128, FILETYPE_NAMES);
-    members.push(("st_filetype", value));
-    let at = core::ptr::addr_of!((*p).st_nlink);
-    let raw = at.read();
-    let value = Value::Int(raw as i128);
-    members.push(("st_nlink", value));
-    let at = core::ptr::addr_of!((*p).st_size);
-    let raw = at.read();
-    let value = Value::Int(raw as i128);
-    members.push(("st_size", value));
-    let at = core::ptr::addr_of!((*p).st_atim);
-    let raw = at.read();
-    let value = Value::Int(raw as i128);
-    members.push(("st_atim", value));
-    let at = core::ptr::addr_of!((*p).st_mtim);
-    let raw = at.read();
-    let value = Value::Int(raw as i128);
-    members.push(("st_mtim", value));
-    let at = core::ptr::addr_of!((*p).st_ctim);
-    let raw = at.read();
-    let value = Value::Int(raw as i128);
-    members.push(("st_ctim", value));
+    // SAFETY: `p` is valid for reading a whole value (this function's contract); each field
+    // is read at its own address and as its base type, so any bytes are acceptable.
+    unsafe {
+        let at = core::ptr::addr_of!((*p).st_dev);
+        let raw = (at as *const u64).read();
+        let value = Value::Int(raw as i128);
+        members.push(("st_dev", value));
+        let at = core::ptr::addr_of!((*p).st_ino);
+        let raw = (at as *const u64).read();
+        let value = Value::Int(raw as i128);
+        members.push(("st_ino", value));
+        let at = core::ptr::addr_of!((*p).st_filetype);
+        let raw = (at as *const u8).read();
+        let value = named(raw as i128, FILETYPE_NAMES);
+        members.push(("st_filetype", value));
+        let at = core::ptr::addr_of!((*p).st_nlink);
+        let raw = at.read();
+        let value = Value::Int(raw as i128);
+        members.push(("st_nlink", value));
+        let at = core::ptr::addr_of!((*p).st_size);
+        let raw = at.read();
+        let value = Value::Int(raw as i128);
+        members.push(("st_size", value));
+        let at = core::ptr::addr_of!((*p).st_atim);
+        let raw = at.read();
+        let value = Value::Int(raw as i128);
+        members.push(("st_atim", value));
+        let at = core::ptr::addr_of!((*p).st_mtim);
+        let raw = at.read();
+        let value = Value::Int(raw as i128);
+        members.push(("st_mtim", value));
+        let at = core::ptr::addr_of!((*p).st_ctim);
+        let raw = at.read();
+        let value = Value::Int(raw as i128);
+        members.push(("st_ctim", value));
+    }
     Value::Struct(members)
 }
 
@@ -956,9 +980,13 @@ pub unsafe fn fmt_filestat(p: *const crate::filestat) -> Value {
 /// `p` must be valid for reading a whole value of the type; its bytes need not be a valid Rust value.
 pub unsafe fn fmt_iovec(p: *const crate::iovec) -> Value {
     let mut members = Vec::new();
-    let at = core::ptr::addr_of!((*p).buf.1);
-    let value = Value::Count(at.read(), "bytes");
-    members.push(("buf", value));
+    // SAFETY: `p` is valid for reading a whole value (this function's contract); each field
+    // is read at its own address and as its base type, so any bytes are acceptable.
+    unsafe {
+        let at = core::ptr::addr_of!((*p).buf.1);
+        let value = Value::Count(at.read(), "bytes");
+        members.push(("buf", value));
+    }
     Value::Struct(members)
 }
 
@@ -969,14 +997,18 @@ pub unsafe fn fmt_iovec(p: *const crate::iovec) -> Value {
 /// `p` must be valid for reading a whole value of the type; its bytes need not be a valid Rust value.
 pub unsafe fn fmt_lookup(p: *const crate::lookup) -> Value {
     let mut members = Vec::new();
-    let at = core::ptr::addr_of!((*p).fd);
-    let raw = (at as *const u32).read();
-    let value = Value::Int(raw as i128);
-    members.push(("fd", value));
-    let at = core::ptr::addr_of!((*p).flags);
-    let raw = (at as *const u32).read();
-    let value = flags(u64::from(raw), LOOKUPFLAGS_NAMES);
-    members.push(("flags", value));
+    // SAFETY: `p` is valid for reading a whole value (this function's contract); each field
+    // is read at its own address and as its base type, so any bytes are acceptable.
+    unsafe {
+        let at = core::ptr::addr_of!((*p).fd);
+        let raw = (at as *const u32).read();
+        let value = Value::Int(raw as i128);
+        members.push(("fd", value));
+        let at = core::ptr::addr_of!((*p).flags);
+        let raw = (at as *const u32).read();
+        let value = flags(u64::from(raw), LOOKUPFLAGS_NAMES);
+        members.push(("flags", value));
+    }
     Value::Struct(members)
 }
 
@@ -987,16 +1019,20 @@ pub unsafe fn fmt_lookup(p: *const crate::lookup) -> Value {
 /// `p` must be valid for reading a whole value of the type; its bytes need not be a valid Rust value.
 pub unsafe fn fmt_recv_in(p: *const crate::recv_in) -> Value {
     let mut members = Vec::new();
-    let at = core::ptr::addr_of!((*p).ri_data.1);
-    let value = Value::Count(at.read(), "iovec");
-    members.push(("ri_data", value));
-    let at = core::ptr::addr_of!((*p).ri_fds.1);
-    let value = Value::Count(at.read(), "fd");
-    members.push(("ri_fds", value));
-    let at = core::ptr::addr_of!((*p).ri_flags);
-    let raw = (at as *const u16).read();
-    let value = flags(u64::from(raw), RIFLAGS_NAMES);
-    members.push(("ri_flags", value));
+    // SAFETY: `p` is valid for reading a whole value (this function's contract); each field
+    // is read at its own address and as its base type, so any bytes are acceptable.
+    unsafe {
+        let at = core::ptr::addr_of!((*p).ri_data.1);
+        let value = Value::Count(at.read(), "iovec");
+        members.push(("ri_data", value));
+        let at = core::ptr::addr_of!((*p).ri_fds.1);
+        let value = Value::Count(at.read(), "fd");
+        members.push(("ri_fds", value));
+        let at = core::ptr::addr_of!((*p).ri_flags);
+        let raw = (at as *const u16).read();
+        let value = flags(u64::from(raw), RIFLAGS_NAMES);
+        members.push(("ri_flags", value));
+    }
     Value::Struct(members)
 }
 
@@ -1007,16 +1043,20 @@ pub unsafe fn fmt_recv_in(p: *const crate::recv_in) -> Value {
 /// `p` must be valid for reading a whole value of the type; its bytes need not be a valid Rust value.
 pub unsafe fn fmt_send_in(p: *const crate::send_in) -> Value {
     let mut members = Vec::new();
-    let at = core::ptr::addr_of!((*p).si_data.1);
-    let value = Value::Count(at.read(), "ciovec");
-    members.push(("si_data", value));
-    let at = core::ptr::addr_of!((*p).si_fds.1);
-    let value = Value::Count(at.read(), "fd");
-    members.push(("si_fds", value));
-    let at = core::ptr::addr_of!((*p).si_flags);
-    let raw = (at as *const u16).read();
-    let value = flags(u64::from(raw), SIFLAGS_NAMES);
-    members.push(("si_flags", value));
+    // SAFETY: `p` is valid for reading a whole value (this function's contract); each field
+    // is read at its own address and as its base type, so any bytes are acceptable.
+    unsafe {
+        let at = core::ptr::addr_of!((*p).si_data.1);
+        let value = Value::Count(at.read(), "ciovec");
+        members.push(("si_data", value));
+        let at = core::ptr::addr_of!((*p).si_fds.1);
+        let value = Value::Count(at.read(), "fd");
+        members.push(("si_fds", value));
+        let at = core::ptr::addr_of!((*p).si_flags);
+        let raw = (at as *const u16).read();
+        let value = flags(u64::from(raw), SIFLAGS_NAMES);
+        members.push(("si_flags", value));
+    }
     Value::Struct(members)
 }
 
@@ -1027,9 +1067,13 @@ pub unsafe fn fmt_send_in(p: *const crate::send_in) -> Value {
 /// `p` must be valid for reading a whole value of the type; its bytes need not be a valid Rust value.
 pub unsafe fn fmt_send_out(p: *const crate::send_out) -> Value {
     let mut members = Vec::new();
-    let at = core::ptr::addr_of!((*p).so_datalen);
-    let value = Value::Int(at.read() as i128);
-    members.push(("so_datalen", value));
+    // SAFETY: `p` is valid for reading a whole value (this function's contract); each field
+    // is read at its own address and as its base type, so any bytes are acceptable.
+    unsafe {
+        let at = core::ptr::addr_of!((*p).so_datalen);
+        let value = Value::Int(at.read() as i128);
+        members.push(("so_datalen", value));
+    }
     Value::Struct(members)
 }
 
@@ -1040,19 +1084,23 @@ pub unsafe fn fmt_send_out(p: *const crate::send_out) -> Value {
 /// `p` must be valid for reading a whole value of the type; its bytes need not be a valid Rust value.
 pub unsafe fn fmt_recv_out(p: *const crate::recv_out) -> Value {
     let mut members = Vec::new();
-    let at = core::ptr::addr_of!((*p).ro_datalen);
-    let value = Value::Int(at.read() as i128);
-    members.push(("ro_datalen", value));
-    let at = core::ptr::addr_of!((*p).ro_fdslen);
-    let value = Value::Int(at.read() as i128);
-    members.push(("ro_fdslen", value));
-    let at = core::ptr::addr_of!((*p).ro_unused);
-    let value = ints(&*at);
-    members.push(("ro_unused", value));
-    let at = core::ptr::addr_of!((*p).ro_flags);
-    let raw = (at as *const u16).read();
-    let value = flags(u64::from(raw), ROFLAGS_NAMES);
-    members.push(("ro_flags", value));
+    // SAFETY: `p` is valid for reading a whole value (this function's contract); each field
+    // is read at its own address and as its base type, so any bytes are acceptable.
+    unsafe {
+        let at = core::ptr::addr_of!((*p).ro_datalen);
+        let value = Value::Int(at.read() as i128);
+        members.push(("ro_datalen", value));
+        let at = core::ptr::addr_of!((*p).ro_fdslen);
+        let value = Value::Int(at.read() as i128);
+        members.push(("ro_fdslen", value));
+        let at = core::ptr::addr_of!((*p).ro_unused);
+        let value = ints(&*at);
+        members.push(("ro_unused", value));
+        let at = core::ptr::addr_of!((*p).ro_flags);
+        let raw = (at as *const u16).read();
+        let value = flags(u64::from(raw), ROFLAGS_NAMES);
+        members.push(("ro_flags", value));
+    }
     Value::Struct(members)
 }
 
@@ -1063,105 +1111,109 @@ pub unsafe fn fmt_recv_out(p: *const crate::recv_out) -> Value {
 /// `p` must be valid for reading a whole value of the type; its bytes need not be a valid Rust value.
 pub unsafe fn fmt_subscription(p: *const crate::subscription) -> Value {
     let mut members = Vec::new();
-    let at = core::ptr::addr_of!((*p).userdata);
-    let raw = at.read();
-    let value = Value::Int(raw as i128);
-    members.push(("userdata", value));
-    let at = core::ptr::addr_of!((*p).unused);
-    let value = Value::Int(at.read() as i128);
-    members.push(("unused", value));
-    let at = core::ptr::addr_of!((*p).r#type);
-    let raw = (at as *const u8).read();
-    let value = named(raw as i128, EVENTTYPE_NAMES);
-    members.push(("type", value));
-    let at = core::ptr::addr_of!((*p).r#type);
-    let tag = (at as *const u8).read();
-    match tag {
-        1 => {
-            let arm1 = core::ptr::addr_of!((*p).union);
-            let arm1 = core::ptr::addr_of!((*arm1).clock);
-            let mut fields1 = Vec::new();
-            let at = core::ptr::addr_of!((*arm1).identifier);
-            let raw = at.read();
-            let value = Value::Int(raw as i128);
-            fields1.push(("identifier", value));
-            let at = core::ptr::addr_of!((*arm1).clock_id);
-            let raw = (at as *const u32).read();
-            let value = named(raw as i128, CLOCKID_NAMES);
-            fields1.push(("clock_id", value));
-            let at = core::ptr::addr_of!((*arm1).timeout);
-            let raw = at.read();
-            let value = Value::Int(raw as i128);
-            fields1.push(("timeout", value));
-            let at = core::ptr::addr_of!((*arm1).precision);
-            let raw = at.read();
-            let value = Value::Int(raw as i128);
-            fields1.push(("precision", value));
-            let at = core::ptr::addr_of!((*arm1).flags);
-            let raw = (at as *const u16).read();
-            let value = flags(u64::from(raw), SUBCLOCKFLAGS_NAMES);
-            fields1.push(("flags", value));
-            members.push(("clock", Value::Struct(fields1)));
-        }
-        2 => {
-            let arm1 = core::ptr::addr_of!((*p).union);
-            let arm1 = core::ptr::addr_of!((*arm1).condvar);
-            let mut fields1 = Vec::new();
-            let at = core::ptr::addr_of!((*arm1).condvar);
-            let value = Value::Pointer((at as *const usize).read());
-            fields1.push(("condvar", value));
-            let at = core::ptr::addr_of!((*arm1).lock);
-            let value = Value::Pointer((at as *const usize).read());
-            fields1.push(("lock", value));
-            let at = core::ptr::addr_of!((*arm1).condvar_scope);
-            let raw = (at as *const u8).read();
-            let value = named(raw as i128, SCOPE_NAMES);
-            fields1.push(("condvar_scope", value));
-            let at = core::ptr::addr_of!((*arm1).lock_scope);
-            let raw = (at as *const u8).read();
-            let value = named(raw as i128, SCOPE_NAMES);
-            fields1.push(("lock_scope", value));
-            members.push(("condvar", Value::Struct(fields1)));
-        }
-        3 | 4 => {
-            let arm1 = core::ptr::addr_of!((*p).union);
-            let arm1 = core::ptr::addr_of!((*arm1).fd_readwrite);
-            let mut fields1 = Vec::new();
-            let at = core::ptr::addr_of!((*arm1).fd);
-            let raw = (at as *const u32).read();
-            let value = Value::Int(raw as i128);
-            fields1.push(("fd", value));
-            let at = core::ptr::addr_of!((*arm1).flags);
-            let raw = (at as *const u16).read();
-            let value = flags(u64::from(raw), SUBRWFLAGS_NAMES);
-            fields1.push(("flags", value));
-            members.push(("fd_readwrite", Value::Struct(fields1)));
-        }
-        5 | 6 => {
-            let arm1 = core::ptr::addr_of!((*p).union);
-            let arm1 = core::ptr::addr_of!((*arm1).lock);
-            let mut fields1 = Vec::new();
-            let at = core::ptr::addr_of!((*arm1).lock);
-            let value = Value::Pointer((at as *const usize).read());
-            fields1.push(("lock", value));
-            let at = core::ptr::addr_of!((*arm1).lock_scope);
-            let raw = (at as *const u8).read();
-            let value = named(raw as i128, SCOPE_NAMES);
-            fields1.push(("lock_scope", value));
-            members.push(("lock", Value::Struct(fields1)));
-        }
-        7 => {
-            let arm1 = core::ptr::addr_of!((*p).union);
-            let arm1 = core::ptr::addr_of!((*arm1).proc_terminate);
-            let mut fields1 = Vec::new();
-            let at = core::ptr::addr_of!((*arm1).fd);
-            let raw = (at as *const u32).read();
-            let value = Value::Int(raw as i128);
-            fields1.push(("fd", value));
-            members.push(("proc_terminate", Value::Struct(fields1)));
-        }
-        _ => {
-            members.push(("union", Value::Name("..")));
+    // SAFETY: `p` is valid for reading a whole value (this function's contract); each field
+    // is read at its own address and as its base type, so any bytes are acceptable.
+    unsafe {
+        let at = core::ptr::addr_of!((*p).userdata);
+        let raw = at.read();
+        let value = Value::Int(raw as i128);
+        members.push(("userdata", value));
+        let at = core::ptr::addr_of!((*p).unused);
+        let value = Value::Int(at.read() as i128);
+        members.push(("unused", value));
+        let at = core::ptr::addr_of!((*p).r#type);
+        let raw = (at as *const u8).read();
+        let value = named(raw as i128, EVENTTYPE_NAMES);
+        members.push(("type", value));
+        let at = core::ptr::addr_of!((*p).r#type);
+        let tag = (at as *const u8).read();
+        match tag {
+            1 => {
+                let arm1 = core::ptr::addr_of!((*p).union);
+                let arm1 = core::ptr::addr_of!((*arm1).clock);
+                let mut fields1 = Vec::new();
+                let at = core::ptr::addr_of!((*arm1).identifier);
+                let raw = at.read();
+                let value = Value::Int(raw as i128);
+                fields1.push(("identifier", value));
+                let at = core::ptr::addr_of!((*arm1).clock_id);
+                let raw = (at as *const u32).read();
+                let value = named(raw as i128, CLOCKID_NAMES);
+                fields1.push(("clock_id", value));
+                let at = core::ptr::addr_of!((*arm1).timeout);
+                let raw = at.read();
+                let value = Value::Int(raw as i128);
+                fields1.push(("timeout", value));
+                let at = core::ptr::addr_of!((*arm1).precision);
+                let raw = at.read();
+                let value = Value::Int(raw as i128);
+                fields1.push(("precision", value));
+                let at = core::ptr::addr_of!((*arm1).flags);
+                let raw = (at as *const u16).read();
+                let value = flags(u64::from(raw), SUBCLOCKFLAGS_NAMES);
+                fields1.push(("flags", value));
+                members.push(("clock", Value::Struct(fields1)));
+            }
+            2 => {
+                let arm1 = core::ptr::addr_of!((*p).union);
+                let arm1 = core::ptr::addr_of!((*arm1).condvar);
+                let mut fields1 = Vec::new();
+                let at = core::ptr::addr_of!((*arm1).condvar);
+                let value = Value::Pointer((at as *const usize).read());
+                fields1.push(("condvar", value));
+                let at = core::ptr::addr_of!((*arm1).lock);
+                let value = Value::Pointer((at as *const usize).read());
+                fields1.push(("lock", value));
+                let at = core::ptr::addr_of!((*arm1).condvar_scope);
+                let raw = (at as *const u8).read();
+                let value = named(raw as i128, SCOPE_NAMES);
+                fields1.push(("condvar_scope", value));
+                let at = core::ptr::addr_of!((*arm1).lock_scope);
+                let raw = (at as *const u8).read();
+                let value = named(raw as i128, SCOPE_NAMES);
+                fields1.push(("lock_scope", value));
+                members.push(("condvar", Value::Struct(fields1)));
+            }
+            3 | 4 => {
+                let arm1 = core::ptr::addr_of!((*p).union);
+                let arm1 = core::ptr::addr_of!((*arm1).fd_readwrite);
+                let mut fields1 = Vec::new();
+                let at = core::ptr::addr_of!((*arm1).fd);
+                let raw = (at as *const u32).read();
+                let value = Value::Int(raw as i128);
+                fields1.push(("fd", value));
+                let at = core::ptr::addr_of!((*arm1).flags);
+                let raw = (at as *const u16).read();
+                let value = flags(u64::from(raw), SUBRWFLAGS_NAMES);
+                fields1.push(("flags", value));
+                members.push(("fd_readwrite", Value::Struct(fields1)));
+            }
+            5 | 6 => {
+                let arm1 = core::ptr::addr_of!((*p).union);
+                let arm1 = core::ptr::addr_of!((*arm1).lock);
+                let mut fields1 = Vec::new();
+                let at = core::ptr::addr_of!((*arm1).lock);
+                let value = Value::Pointer((at as *const usize).read());
+                fields1.push(("lock", value));
+                let at = core::ptr::addr_of!((*arm1).lock_scope);
+                let raw = (at as *const u8).read();
+                let value = named(raw as i128, SCOPE_NAMES);
+                fields1.push(("lock_scope", value));
+                members.push(("lock", Value::Struct(fields1)));
+            }
+            7 => {
+                let arm1 = core::ptr::addr_of!((*p).union);
+                let arm1 = core::ptr::addr_of!((*arm1).proc_terminate);
+                let mut fields1 = Vec::new();
+                let at = core::ptr::addr_of!((*arm1).fd);
+                let raw = (at as *const u32).read();
+                let value = Value::Int(raw as i128);
+                fields1.push(("fd", value));
+                members.push(("proc_terminate", Value::Struct(fields1)));
+            }
+            _ => {
+                members.push(("union", Value::Name("..")));
+            }
         }
     }
     Value::Struct(members)
@@ -1174,9 +1226,13 @@ pub unsafe fn fmt_subscription(p: *const crate::subscription) -> Value {
 /// `p` must be valid for reading a whole value of the type; its bytes need not be a valid Rust value.
 pub unsafe fn fmt_tcb(p: *const crate::tcb) -> Value {
     let mut members = Vec::new();
-    let at = core::ptr::addr_of!((*p).parent);
-    let value = Value::Pointer((at as *const usize).read());
-    members.push(("parent", value));
+    // SAFETY: `p` is valid for reading a whole value (this function's contract); each field
+    // is read at its own address and as its base type, so any bytes are acceptable.
+    unsafe {
+        let at = core::ptr::addr_of!((*p).parent);
+        let value = Value::Pointer((at as *const usize).read());
+        members.push(("parent", value));
+    }
     Value::Struct(members)
 }
 
@@ -1187,15 +1243,19 @@ pub unsafe fn fmt_tcb(p: *const crate::tcb) -> Value {
 /// `p` must be valid for reading a whole value of the type; its bytes need not be a valid Rust value.
 pub unsafe fn fmt_threadattr(p: *const crate::threadattr) -> Value {
     let mut members = Vec::new();
-    let at = core::ptr::addr_of!((*p).entry_point);
-    let value = Value::Pointer((at as *const usize).read());
-    members.push(("entry_point", value));
-    let at = core::ptr::addr_of!((*p).stack.1);
-    let value = Value::Count(at.read(), "bytes");
-    members.push(("stack", value));
-    let at = core::ptr::addr_of!((*p).argument);
-    let value = Value::Pointer((at as *const usize).read());
-    members.push(("argument", value));
+    // SAFETY: `p` is valid for reading a whole value (this function's contract); each field
+    // is read at its own address and as its base type, so any bytes are acceptable.
+    unsafe {
+        let at = core::ptr::addr_of!((*p).entry_point);
+        let value = Value::Pointer((at as *const usize).read());
+        members.push(("entry_point", value));
+        let at = core::ptr::addr_of!((*p).stack.1);
+        let value = Value::Count(at.read(), "bytes");
+        members.push(("stack", value));
+        let at = core::ptr::addr_of!((*p).argument);
+        let value = Value::Pointer((at as *const usize).read());
+        members.push(("argument", value));
+    }
     Value::Struct(members)
 }
 

@@ -15,7 +15,8 @@ use core::ptr::addr_of;
 ///
 /// `p` must be valid for reading a `T`.
 unsafe fn bits<T, F>(p: *const F) -> T {
-    (p as *const T).read()
+    // SAFETY: the caller makes `p` valid for reading a `T`.
+    unsafe { (p as *const T).read() }
 }
 
 /// Structures whose validity can be checked from their raw bytes.
@@ -247,16 +248,21 @@ pub fn whence(raw: u8) -> Option<crate::whence> {
 ///
 /// `p` must be valid for reading a whole value of the type.
 pub unsafe fn auxv(p: *const crate::auxv) -> bool {
-    let f = addr_of!((*p).a_type);
-    if auxtype(bits(f)).is_none() {
-        return false;
+    // SAFETY: `p` is valid for reading a whole value (this function's contract):
+    // each field is read at its own address, without a reference to the whole.
+    unsafe {
+        let f = addr_of!((*p).a_type);
+        if auxtype(bits(f)).is_none() {
+            return false;
+        }
+        true
     }
-    true
 }
 
 impl Valid for crate::auxv {
     unsafe fn valid(p: *const Self) -> bool {
-        auxv(p)
+        // SAFETY: the same contract as `valid`.
+        unsafe { auxv(p) }
     }
 }
 
@@ -274,16 +280,21 @@ impl<'a> Fields<'a, crate::auxv> {
 ///
 /// `p` must be valid for reading a whole value of the type.
 pub unsafe fn dirent(p: *const crate::dirent) -> bool {
-    let f = addr_of!((*p).d_type);
-    if filetype(bits(f)).is_none() {
-        return false;
+    // SAFETY: `p` is valid for reading a whole value (this function's contract):
+    // each field is read at its own address, without a reference to the whole.
+    unsafe {
+        let f = addr_of!((*p).d_type);
+        if filetype(bits(f)).is_none() {
+            return false;
+        }
+        true
     }
-    true
 }
 
 impl Valid for crate::dirent {
     unsafe fn valid(p: *const Self) -> bool {
-        dirent(p)
+        // SAFETY: the same contract as `valid`.
+        unsafe { dirent(p) }
     }
 }
 
@@ -319,28 +330,33 @@ impl<'a> Fields<'a, crate::dirent> {
 ///
 /// `p` must be valid for reading a whole value of the type.
 pub unsafe fn event(p: *const crate::event) -> bool {
-    let f = addr_of!((*p).error);
-    if errno(bits(f)).is_none() {
-        return false;
-    }
-    let f = addr_of!((*p).r#type);
-    if eventtype(bits(f)).is_none() {
-        return false;
-    }
-    let tag: u8 = bits(addr_of!((*p).r#type));
-    if tag == 7 {
-        let arm = addr_of!((*p).union.proc_terminate);
-        let f = addr_of!((*arm).signal);
-        if signal(bits(f)).is_none() {
+    // SAFETY: `p` is valid for reading a whole value (this function's contract):
+    // each field is read at its own address, without a reference to the whole.
+    unsafe {
+        let f = addr_of!((*p).error);
+        if errno(bits(f)).is_none() {
             return false;
         }
+        let f = addr_of!((*p).r#type);
+        if eventtype(bits(f)).is_none() {
+            return false;
+        }
+        let tag: u8 = bits(addr_of!((*p).r#type));
+        if tag == 7 {
+            let arm = addr_of!((*p).union.proc_terminate);
+            let f = addr_of!((*arm).signal);
+            if signal(bits(f)).is_none() {
+                return false;
+            }
+        }
+        true
     }
-    true
 }
 
 impl Valid for crate::event {
     unsafe fn valid(p: *const Self) -> bool {
-        event(p)
+        // SAFETY: the same contract as `valid`.
+        unsafe { event(p) }
     }
 }
 
@@ -370,16 +386,21 @@ impl<'a> Fields<'a, crate::event> {
 ///
 /// `p` must be valid for reading a whole value of the type.
 pub unsafe fn fdstat(p: *const crate::fdstat) -> bool {
-    let f = addr_of!((*p).fs_filetype);
-    if filetype(bits(f)).is_none() {
-        return false;
+    // SAFETY: `p` is valid for reading a whole value (this function's contract):
+    // each field is read at its own address, without a reference to the whole.
+    unsafe {
+        let f = addr_of!((*p).fs_filetype);
+        if filetype(bits(f)).is_none() {
+            return false;
+        }
+        true
     }
-    true
 }
 
 impl Valid for crate::fdstat {
     unsafe fn valid(p: *const Self) -> bool {
-        fdstat(p)
+        // SAFETY: the same contract as `valid`.
+        unsafe { fdstat(p) }
     }
 }
 
@@ -415,16 +436,21 @@ impl<'a> Fields<'a, crate::fdstat> {
 ///
 /// `p` must be valid for reading a whole value of the type.
 pub unsafe fn filestat(p: *const crate::filestat) -> bool {
-    let f = addr_of!((*p).st_filetype);
-    if filetype(bits(f)).is_none() {
-        return false;
+    // SAFETY: `p` is valid for reading a whole value (this function's contract):
+    // each field is read at its own address, without a reference to the whole.
+    unsafe {
+        let f = addr_of!((*p).st_filetype);
+        if filetype(bits(f)).is_none() {
+            return false;
+        }
+        true
     }
-    true
 }
 
 impl Valid for crate::filestat {
     unsafe fn valid(p: *const Self) -> bool {
-        filestat(p)
+        // SAFETY: the same contract as `valid`.
+        unsafe { filestat(p) }
     }
 }
 
@@ -484,42 +510,47 @@ impl<'a> Fields<'a, crate::filestat> {
 ///
 /// `p` must be valid for reading a whole value of the type.
 pub unsafe fn subscription(p: *const crate::subscription) -> bool {
-    let f = addr_of!((*p).r#type);
-    if eventtype(bits(f)).is_none() {
-        return false;
-    }
-    let tag: u8 = bits(addr_of!((*p).r#type));
-    if tag == 1 {
-        let arm = addr_of!((*p).union.clock);
-        let f = addr_of!((*arm).clock_id);
-        if clockid(bits(f)).is_none() {
+    // SAFETY: `p` is valid for reading a whole value (this function's contract):
+    // each field is read at its own address, without a reference to the whole.
+    unsafe {
+        let f = addr_of!((*p).r#type);
+        if eventtype(bits(f)).is_none() {
             return false;
         }
-    }
-    if tag == 2 {
-        let arm = addr_of!((*p).union.condvar);
-        let f = addr_of!((*arm).condvar_scope);
-        if scope(bits(f)).is_none() {
-            return false;
+        let tag: u8 = bits(addr_of!((*p).r#type));
+        if tag == 1 {
+            let arm = addr_of!((*p).union.clock);
+            let f = addr_of!((*arm).clock_id);
+            if clockid(bits(f)).is_none() {
+                return false;
+            }
         }
-        let f = addr_of!((*arm).lock_scope);
-        if scope(bits(f)).is_none() {
-            return false;
+        if tag == 2 {
+            let arm = addr_of!((*p).union.condvar);
+            let f = addr_of!((*arm).condvar_scope);
+            if scope(bits(f)).is_none() {
+                return false;
+            }
+            let f = addr_of!((*arm).lock_scope);
+            if scope(bits(f)).is_none() {
+                return false;
+            }
         }
-    }
-    if matches!(tag, 5 | 6) {
-        let arm = addr_of!((*p).union.lock);
-        let f = addr_of!((*arm).lock_scope);
-        if scope(bits(f)).is_none() {
-            return false;
+        if matches!(tag, 5 | 6) {
+            let arm = addr_of!((*p).union.lock);
+            let f = addr_of!((*arm).lock_scope);
+            if scope(bits(f)).is_none() {
+                return false;
+            }
         }
+        true
     }
-    true
 }
 
 impl Valid for crate::subscription {
     unsafe fn valid(p: *const Self) -> bool {
-        subscription(p)
+        // SAFETY: the same contract as `valid`.
+        unsafe { subscription(p) }
     }
 }
 
@@ -549,16 +580,21 @@ impl<'a> Fields<'a, crate::subscription> {
 ///
 /// `p` must be valid for reading a whole value of the type.
 pub unsafe fn threadattr(p: *const crate::threadattr) -> bool {
-    let f = addr_of!((*p).entry_point);
-    if bits::<usize, _>(f) == 0 {
-        return false;
+    // SAFETY: `p` is valid for reading a whole value (this function's contract):
+    // each field is read at its own address, without a reference to the whole.
+    unsafe {
+        let f = addr_of!((*p).entry_point);
+        if bits::<usize, _>(f) == 0 {
+            return false;
+        }
+        true
     }
-    true
 }
 
 impl Valid for crate::threadattr {
     unsafe fn valid(p: *const Self) -> bool {
-        threadattr(p)
+        // SAFETY: the same contract as `valid`.
+        unsafe { threadattr(p) }
     }
 }
 

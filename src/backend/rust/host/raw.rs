@@ -81,27 +81,32 @@ unsafe fn read_apart<'a, S: Syscalls, T>(
     if len == 0 {
         return Ok(&[]);
     }
-    check(s, ptr, len, false)?;
-    let ptr = if written.iter().any(|w| overlap(span(ptr, len), *w)) {
-        copy.reserve_exact(len);
-        core::ptr::copy_nonoverlapping(
-            ptr as *const core::mem::MaybeUninit<T>,
-            copy.as_mut_ptr(),
-            len,
-        );
-        copy.set_len(len);
-        copy.as_ptr() as *const T
-    } else {
-        ptr
-    };
-    if let Some(valid) = valid {
-        for i in 0..len {
-            if !valid(ptr.add(i)) {
-                return Err({INVAL});
+    // SAFETY: `check` found `len` elements at `ptr` in bounds and aligned (the caller
+    // keeps them readable for `'a`); the copy has room for `len` elements before they
+    // are copied in and counted; `valid` is given each element in range.
+    unsafe {
+        check(s, ptr, len, false)?;
+        let ptr = if written.iter().any(|w| overlap(span(ptr, len), *w)) {
+            copy.reserve_exact(len);
+            core::ptr::copy_nonoverlapping(
+                ptr as *const core::mem::MaybeUninit<T>,
+                copy.as_mut_ptr(),
+                len,
+            );
+            copy.set_len(len);
+            copy.as_ptr() as *const T
+        } else {
+            ptr
+        };
+        if let Some(valid) = valid {
+            for i in 0..len {
+                if !valid(ptr.add(i)) {
+                    return Err({INVAL});
+                }
             }
         }
+        Ok(core::slice::from_raw_parts(ptr, len))
     }
-    Ok(core::slice::from_raw_parts(ptr, len))
 }
 "#;
 
@@ -118,10 +123,14 @@ unsafe fn checked_value<T>(
     value: core::mem::MaybeUninit<T>,
     valid: unsafe fn(*const T) -> bool,
 ) -> Result<T, crate::errno> {
-    if valid(value.as_ptr()) {
-        Ok(value.assume_init())
-    } else {
-        Err({INVAL})
+    // SAFETY: `value` holds a whole `T`'s bytes (the caller's contract), and `valid`
+    // accepted them before they are taken as a `T`.
+    unsafe {
+        if valid(value.as_ptr()) {
+            Ok(value.assume_init())
+        } else {
+            Err({INVAL})
+        }
     }
 }
 "#;
@@ -133,11 +142,15 @@ unsafe fn checked_ref<'a, S: Syscalls, T>(
     ptr: *const T,
     valid: unsafe fn(*const T) -> bool,
 ) -> Result<&'a T, crate::errno> {
-    check(s, ptr, 1, false)?;
-    if valid(ptr) {
-        Ok(&*ptr)
-    } else {
-        Err({INVAL})
+    // SAFETY: `check` found the value in bounds and aligned (the caller keeps it
+    // readable for `'a`), and `valid` accepted its bytes before the reference is made.
+    unsafe {
+        check(s, ptr, 1, false)?;
+        if valid(ptr) {
+            Ok(&*ptr)
+        } else {
+            Err({INVAL})
+        }
     }
 }
 "#;
@@ -153,23 +166,39 @@ unsafe fn checked_slice<'a, S: Syscalls, T>(
     if len == 0 {
         return Ok(&[]);
     }
-    check(s, ptr, len, false)?;
-    for i in 0..len {
-        if !valid(ptr.add(i)) {
-            return Err({INVAL});
+    // SAFETY: `check` found `len` elements at `ptr` in bounds and aligned (the caller
+    // keeps them readable for `'a`), and `valid` accepted each before the slice is made.
+    unsafe {
+        check(s, ptr, len, false)?;
+        for i in 0..len {
+            if !valid(ptr.add(i)) {
+                return Err({INVAL});
+            }
         }
+        Ok(core::slice::from_raw_parts(ptr, len))
     }
-    Ok(core::slice::from_raw_parts(ptr, len))
 }
 "#;
 
 const WRITABLE: &str = r#"
 /// An output pointer, checked before the call.
 unsafe fn writable<S: Syscalls, T>(s: &mut S, ptr: *mut T) -> Result<*mut T, crate::errno> {
-    check(s, ptr, 1, true)?;
+    // SAFETY: only checks the pointer; it is written after the call, by the caller.
+    unsafe { check(s, ptr, 1, true)? };
     Ok(ptr)
 }
 "#;
+
+/// Why an entry point may call its inner function: they share the contract in [`SAFETY`].
+const ENTRY: [&str; 1] = ["the guest's arguments, under this entry point's contract."];
+/// Why the observed copy may call the inner function: it has the same contract.
+const TRACED: [&str; 1] = ["the caller upholds the entry point's contract, which this shares."];
+/// Why an inner function may turn guest pointers into references and write outputs.
+const GUEST: [&str; 3] = [
+    "every pointer is checked (null, wrap-around, alignment, `check_guest_memory`)",
+    "before it is read or written, memory the call reads is copied apart when it overlaps",
+    "what it writes, and the guest keeps it valid for the call (the entry point's contract).",
+];
 
 const SAFETY: [&str; 6] = [
     "",
@@ -560,7 +589,7 @@ fn entry(w: &mut RustWriter, ir: &Ir, call: &Syscall) {
     if call.noreturn {
         w.signature(&head, &c_args, "!", SigEnd::Body);
         w.open("S::with_current(|s| {");
-        w.call(&inner, &inner_args, ";");
+        w.unsafe_call(&ENTRY, &inner, &inner_args, ";");
         w.close("});");
         w.line("std::process::abort()");
         w.close("}");
@@ -578,10 +607,10 @@ fn entry(w: &mut RustWriter, ir: &Ir, call: &Syscall) {
     w.signature(&head, &c_args, "crate::errno", SigEnd::Body);
     w.open("S::with_current(|s| {");
     w.open("let result = if s.observed() {");
-    w.call(&traced, &inner_args, "");
+    w.unsafe_call(&ENTRY, &traced, &inner_args, "");
     w.close("} else {");
     w.indent_in();
-    w.call(&format!("{inner}::<S, false>"), &inner_args, "");
+    w.unsafe_call(&ENTRY, &format!("{inner}::<S, false>"), &inner_args, "");
     w.close("};");
     w.open("match result {");
     w.line("Ok(()) => crate::errno::SUCCESS,");
@@ -603,7 +632,7 @@ fn entry(w: &mut RustWriter, ir: &Ir, call: &Syscall) {
         ret,
         SigEnd::Body,
     );
-    w.call(&format!("{inner}::<S, true>"), &inner_args, "");
+    w.unsafe_call(&TRACED, &format!("{inner}::<S, true>"), &inner_args, "");
     w.close("}");
     w.blank();
     if many_args {
@@ -618,14 +647,39 @@ fn entry(w: &mut RustWriter, ir: &Ir, call: &Syscall) {
 
 /// The inner function's body: decode every input and output, observe, call, write back.
 /// The call's name is a constant when some check can fail.
+/// The decoding is one `unsafe` block when it touches guest memory (see [`GUEST`]).
 fn body(out: &mut RustWriter, ir: &Ir, call: &Syscall, params: &[Param]) {
+    let guarded = touches_guest_memory(call, params);
     let mut w = out.nested();
+    if guarded {
+        w.indent_in();
+    }
     checked_body(&mut w, ir, call, params);
     let text = w.finish();
     if text.contains("(s, NAME, e)") {
         out.line_fmt(format_args!("const NAME: &str = \"{}\";", call.name.name));
     }
-    out.raw(&text);
+    if guarded {
+        out.open_unsafe(&GUEST);
+        out.raw(&text);
+        out.close("}");
+    } else {
+        out.raw(&text);
+    }
+}
+
+/// Whether a call's body uses an `unsafe` operation: an output written through its
+/// pointer, or an input decoded from guest memory (everything but values, counts, raw
+/// pointers, address ranges and enums, which [`decode`] passes on or checks by value).
+fn touches_guest_memory(call: &Syscall, params: &[Param]) -> bool {
+    let by_value = |k: &Kind| {
+        matches!(
+            k,
+            Kind::Value(_) | Kind::Count | Kind::Raw(_) | Kind::AddressRange | Kind::Enum(_)
+        )
+    };
+    call.params.iter().any(|c| c.direction == Direction::Out)
+        || params.iter().any(|p| !by_value(&p.kind))
 }
 
 fn checked_body(w: &mut RustWriter, ir: &Ir, call: &Syscall, params: &[Param]) {

@@ -328,7 +328,9 @@ fn type_decoder(w: &mut RustWriter, ir: &Ir, id: TypeId) {
                 w.line("Value::Struct(Vec::new())");
             } else {
                 w.line("let mut members = Vec::new();");
+                w.open_unsafe(&FIELD_BY_FIELD);
                 raw_members(w, ir, &s.members, "p", "members", 0);
+                w.close("}");
                 w.line("Value::Struct(members)");
             }
             w.close("}");
@@ -805,6 +807,12 @@ fn slice_value(w: &mut RustWriter, ir: &Ir, member: &Member, target: &Type, loca
 
 /// Locals the decoders declare; a parameter of the same name is renamed so that none
 /// hides it before it is decoded.
+/// Why a struct decoder may read its fields: what its `# Safety` section asks of `p`.
+const FIELD_BY_FIELD: [&str; 2] = [
+    "`p` is valid for reading a whole value (this function's contract); each field",
+    "is read at its own address and as its base type, so any bytes are acceptable.",
+];
+
 const LOCALS: &[&str] = &["args", "value", "raw", "items", "e", "bytes", "at", "tag"];
 
 /// The decoders' names for a call's parameters: their field names, with `_` appended

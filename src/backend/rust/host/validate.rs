@@ -31,7 +31,8 @@ use core::ptr::addr_of;
 ///
 /// `p` must be valid for reading a `T`.
 unsafe fn bits<T, F>(p: *const F) -> T {
-    (p as *const T).read()
+    // SAFETY: the caller makes `p` valid for reading a `T`.
+    unsafe { (p as *const T).read() }
 }
 
 /// Structures whose validity can be checked from their raw bytes.
@@ -120,8 +121,13 @@ fn validator(w: &mut RustWriter, ir: &Ir, id: TypeId, members: &[Member]) {
         "bool",
         SigEnd::Body,
     );
+    w.open_unsafe(&[
+        "`p` is valid for reading a whole value (this function's contract):",
+        "each field is read at its own address, without a reference to the whole.",
+    ]);
     member_checks(w, ir, members, "p");
     w.line("true");
+    w.close("}");
     w.close("}");
 }
 
@@ -134,7 +140,7 @@ fn accessors(w: &mut RustWriter, ir: &Ir, id: TypeId, members: &[Member]) {
     w.blank();
     w.open_fmt(format_args!("impl Valid for crate::{name} {{"));
     w.open("unsafe fn valid(p: *const Self) -> bool {");
-    w.line_fmt(format_args!("{name}(p)"));
+    w.unsafe_call(&["the same contract as `valid`."], &name, &["p"], "");
     w.close("}");
     w.close("}");
     w.blank();
