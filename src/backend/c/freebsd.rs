@@ -7,6 +7,7 @@
 use crate::backend::OutputFile;
 use crate::ir::{Direction, Ir, Machine, MemberKind, Syscall, Type};
 use crate::naming::c::{md_prefix, CNaming};
+use std::fmt::Write as _;
 
 /// What separates an entry's parts when it continues on the next line.
 const CONTINUE: &str = " \\\n\t\t\t\t\t";
@@ -36,13 +37,14 @@ fn master(ir: &Ir, machine: Machine) -> OutputFile {
     // makesyscalls skips the first line, which holds the VCS id.
     let mut out = String::from(" $FreeBSD$\n");
     out.push_str(&crate::backend::banner(ir, "; "));
-    out.push_str(&format!(
+    let _ = write!(
+        out,
         "; System call table for {bits}-bit CloudABI processes.\n\n\
          #include <sys/sysent.h>\n\
          #include <sys/sysproto.h>\n\
          #include <contrib/cloudabi/cloudabi{bits}_types.h>\n\
          #include <compat/cloudabi{bits}/cloudabi{bits}_proto.h>\n"
-    ));
+    );
     let naming = naming(machine);
     for s in &ir.syscalls {
         out.push('\n');
@@ -72,7 +74,7 @@ fn entry(ir: &Ir, naming: &CNaming, s: &Syscall) -> String {
         .collect();
     for (i, p) in params.iter().enumerate() {
         let comma = if i + 1 < params.len() { "," } else { "" };
-        text.push_str(&format!("{CONTINUE}{p}{comma}"));
+        let _ = write!(text, "{CONTINUE}{p}{comma}");
     }
     text.push_str("); }\n");
     text

@@ -5,6 +5,7 @@ use super::writer;
 use crate::backend::OutputFile;
 use crate::ir::{Ir, Syscall};
 use crate::naming::c::{ident, CNaming};
+use std::fmt::Write as _;
 
 const USAGE: &str = "\
 X-macros describing every system call.
@@ -65,12 +66,14 @@ fn syscall(ir: &Ir, naming: &CNaming, s: &Syscall) -> String {
     ));
     let has = if s.params.is_empty() { "no" } else { "yes" };
     let returns = if s.noreturn { "no" } else { "yes" };
-    out.push_str(&format!(
+    let _ = write!(
+        out,
         "#define CLOUDABI_SYSCALL_HAS_PARAMETERS_{name}(yes, no) {has}\n"
-    ));
-    out.push_str(&format!(
+    );
+    let _ = write!(
+        out,
         "#define CLOUDABI_SYSCALL_RETURNS_{name}(yes, no) {returns}\n"
-    ));
+    );
     out
 }
 

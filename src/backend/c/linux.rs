@@ -7,6 +7,7 @@ use super::writer;
 use crate::backend::OutputFile;
 use crate::ir::{Direction, Ir, Param, Syscall};
 use crate::naming::c::{self as naming, CNaming};
+use std::fmt::Write as _;
 
 /// Kernel naming: user pointers are `__user`, machine-dependent names are the 64-bit ones,
 /// and there is no `_Atomic` (the kernel has its own atomics).
@@ -42,7 +43,7 @@ fn prototypes(ir: &Ir, machine_dep: bool) -> OutputFile {
     } else {
         "cloudabi_types_common.h"
     };
-    out.push_str(&format!("#include \"{include}\"\n\n"));
+    let _ = write!(out, "#include \"{include}\"\n\n");
     writer::require_errno(&mut out, ir);
     for s in ir.syscalls.iter().filter(|s| s.machine_dep == machine_dep) {
         writer::doc_comment(&mut out, "", &syscall_doc(ir, &LINUX, s));

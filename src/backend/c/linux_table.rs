@@ -7,6 +7,7 @@ use super::writer;
 use crate::backend::OutputFile;
 use crate::ir::{Ir, Param, Syscall, Type};
 use crate::naming::c::ident;
+use std::fmt::Write as _;
 
 const INTRO: &str = "\
 System call dispatch for 64-bit CloudABI processes on Linux.
@@ -48,12 +49,13 @@ pub(super) fn table(ir: &Ir) -> OutputFile {
     }
     // C has no empty arrays: a spec without syscalls gets no table.
     if !ir.syscalls.is_empty() {
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "\nstatic {} (*syscalls[])(const void *, void *) = {{\n",
             LINUX.errno_type(ir)
-        ));
+        );
         for s in &ir.syscalls {
-            out.push_str(&format!("\tdo_{},\n", s.name.name));
+            let _ = write!(out, "\tdo_{},\n", s.name.name);
         }
         out.push_str("};\n");
     }
@@ -86,9 +88,9 @@ fn dispatcher(ir: &Ir, s: &Syscall) -> String {
         call = format!("{}(\n\t\t{})", LINUX.syscall_name(s), args.join(",\n\t\t"));
     }
     if s.noreturn {
-        out.push_str(&format!("\t{call};\n\treturn 0;\n}}\n"));
+        let _ = write!(out, "\t{call};\n\treturn 0;\n}}\n");
     } else {
-        out.push_str(&format!("\treturn {call};\n}}\n"));
+        let _ = write!(out, "\treturn {call};\n}}\n");
     }
     out
 }
@@ -101,13 +103,14 @@ fn slots(ir: &Ir, kind: &str, var: &str, arg: &str, params: &[&Param]) -> String
     }
     let mut out = format!("\t{kind} {{\n");
     for p in params {
-        out.push_str(&format!("\t\t{};\n", slot(ir, p)));
+        let _ = write!(out, "\t\t{};\n", slot(ir, p));
     }
-    out.push_str(&format!("\t}} *{var} = {arg};\n"));
-    out.push_str(&format!(
+    let _ = write!(out, "\t}} *{var} = {arg};\n");
+    let _ = write!(
+        out,
         "\t_Static_assert(sizeof(*{var}) == {}, \"one 64-bit slot per value\");\n",
         params.len() * 8
-    ));
+    );
     out
 }
 

@@ -4,39 +4,34 @@ use super::types::{valrefs_of, Flavour};
 use super::writer::{self, INDENT};
 use crate::ir::{Arm, IntType, Ir, Member, MemberKind, Pair, Type, TypeId, Variant};
 use crate::naming::c::{self as naming, ident, CNaming};
+use std::fmt::Write as _;
 
 /// `typedef struct { ... } NAME;` followed by its asserts.
 pub(super) fn definition(
+    out: &mut String,
     ir: &Ir,
     id: TypeId,
     members: &[Member],
     flavour: Flavour,
     naming: &CNaming,
-) -> String {
+) {
     let body = Body {
         ir,
         flavour,
         naming,
     };
     let name = naming.type_name(ir, id);
-    let mut out = String::new();
-    writer::doc_comment(&mut out, "", &writer::doc_text(ir, naming, &ir.ty(id).doc));
+    writer::doc_comment(out, "", &writer::doc_text(ir, naming, &ir.ty(id).doc));
     out.push_str("typedef struct {\n");
-    body.members(&mut out, members, 1);
-    out.push_str(&format!("}} {name};\n"));
-    let mut asserts = Vec::new();
+    body.members(out, members, 1);
+    let _ = write!(out, "}} {name};\n");
     offsets(members, Pair::same(0), "", &mut |path, offset| {
-        asserts.extend(flavour.asserts(&format!("offsetof({name}, {path})"), offset));
+        flavour.write_asserts(out, format_args!("offsetof({name}, {path})"), offset);
     });
     if let Some(layout) = ir.ty(id).layout {
-        asserts.extend(flavour.asserts(&format!("sizeof({name})"), layout.size));
-        asserts.extend(flavour.asserts(&format!("_Alignof({name})"), layout.align));
+        flavour.write_asserts(out, format_args!("sizeof({name})"), layout.size);
+        flavour.write_asserts(out, format_args!("_Alignof({name})"), layout.align);
     }
-    for a in asserts {
-        out.push_str(&a);
-        out.push('\n');
-    }
-    out
 }
 
 /// Calls `f` with the C member designator and offset of every field, variant arms
@@ -128,19 +123,23 @@ impl Body<'_> {
         let decl = self.naming.declarator(self.ir, ty, name);
         if is_empty(layout) {
             // ISO C has no zero-length arrays; the member takes no space, so leave it out.
-            out.push_str(&format!("{indent}/* {decl}; (takes no space) */\n"));
+            let _ = write!(out, "{indent}/* {decl}; (takes no space) */\n");
             return;
         }
-        // A kernel header spells pointers as integers; say what they point at.
+        // A kernel header spells pointers as integers; say what they point at. (Only a
+        // fixed-width naming spells anything differently from the native one.)
         let pointee = CNaming {
             fixed_width: None,
             ..*self.naming
         };
-        let native = pointee.type_spelling(self.ir, ty);
-        if native == self.naming.type_spelling(self.ir, ty) {
-            out.push_str(&format!("{indent}{alignas}{decl};\n"));
+        let native = match self.naming.fixed_width {
+            Some(_) => pointee.type_spelling(self.ir, ty),
+            None => String::new(),
+        };
+        if self.naming.fixed_width.is_none() || native == self.naming.type_spelling(self.ir, ty) {
+            let _ = write!(out, "{indent}{alignas}{decl};\n");
         } else {
-            out.push_str(&format!("{indent}{alignas}{decl}; /* {native} */\n"));
+            let _ = write!(out, "{indent}{alignas}{decl}; /* {native} */\n");
         }
     }
 
@@ -148,16 +147,16 @@ impl Body<'_> {
     /// members sit in the union directly.
     fn variant(&self, out: &mut String, v: &Variant, siblings: &[Member], depth: usize) {
         let indent = INDENT.repeat(depth);
-        out.push_str(&format!("{indent}union {{\n"));
+        let _ = write!(out, "{indent}union {{\n");
         for arm in &v.arms {
             let note = self.selected_by(v, arm, siblings);
             match &arm.name {
                 Some(name) => {
                     let inner = INDENT.repeat(depth + 1);
                     writer::doc_comment(out, &inner, &note);
-                    out.push_str(&format!("{inner}struct {{\n"));
+                    let _ = write!(out, "{inner}struct {{\n");
                     self.members(out, &arm.members, depth + 2);
-                    out.push_str(&format!("{inner}}} {};\n", ident(&name.name)));
+                    let _ = write!(out, "{inner}}} {};\n", ident(&name.name));
                 }
                 None => {
                     for m in &arm.members {
@@ -166,7 +165,7 @@ impl Body<'_> {
                 }
             }
         }
-        out.push_str(&format!("{indent}}};\n"));
+        let _ = write!(out, "{indent}}};\n");
     }
 
     /// `Used when type is CLOUDABI_EVENTTYPE_CLOCK.`, or a list for several values.
@@ -182,7 +181,7 @@ impl Body<'_> {
             _ => {
                 let mut text = format!("Used when {tag} is one of:\n");
                 for value in values {
-                    text.push_str(&format!("- {value}\n"));
+                    let _ = write!(text, "- {value}\n");
                 }
                 text
             }

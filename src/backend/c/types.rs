@@ -9,6 +9,7 @@ use super::writer::{self, ParamDoc};
 use crate::backend::OutputFile;
 use crate::ir::{Function, IntLike, Ir, Layout, Machine, MemberKind, Pair, Type, TypeId, TypeKind};
 use crate::naming::c::{self as naming, ident, CNaming};
+use std::fmt::Write as _;
 
 /// Which of the four type headers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,23 +64,28 @@ impl Flavour {
         }
     }
 
-    /// `_Static_assert`s that `expr` has `value`: per machine where the values differ
-    /// natively (guarded by the pointer size), or the one value this header describes.
-    pub fn asserts(self, expr: &str, value: Pair<u64>) -> Vec<String> {
-        let check = |cond: String| format!("_Static_assert({cond}, \"Incorrect layout\");");
+    /// `_Static_assert`s that `expr` has `value`, one per line: per machine where the
+    /// values differ natively (guarded by the pointer size), or the one value this header
+    /// describes.
+    pub fn write_asserts(self, out: &mut String, expr: std::fmt::Arguments<'_>, value: Pair<u64>) {
+        const END: &str = ", \"Incorrect layout\");\n";
         match self {
-            Flavour::Fixed(machine) => vec![check(format!("{expr} == {}", value.get(machine)))],
-            _ if value.differs() => Machine::BOTH
-                .iter()
-                .map(|&m| {
+            Flavour::Fixed(machine) => {
+                let _ = write!(out, "_Static_assert({expr} == {}{END}", value.get(machine));
+            }
+            _ if value.differs() => {
+                for m in Machine::BOTH {
                     let bytes = m.bits() / 8;
-                    check(format!(
-                        "sizeof(void *) != {bytes} || {expr} == {}",
+                    let _ = write!(
+                        out,
+                        "_Static_assert(sizeof(void *) != {bytes} || {expr} == {}{END}",
                         value.get(m)
-                    ))
-                })
-                .collect(),
-            _ => vec![check(format!("{expr} == {}", value.m64))],
+                    );
+                }
+            }
+            _ => {
+                let _ = write!(out, "_Static_assert({expr} == {}{END}", value.m64);
+            }
         }
     }
 }
@@ -87,6 +93,8 @@ impl Flavour {
 pub fn header(ir: &Ir, flavour: Flavour) -> OutputFile {
     let guard = naming::macro_name(flavour.file_name());
     let mut out = writer::open_header(ir, &guard);
+    // About what our spec's headers take per type, so the text is rarely copied to grow.
+    out.reserve(4096 + 768 * ir.types.len());
     if flavour == Flavour::Common {
         out.push_str(&common_preamble(ir));
     } else {
@@ -96,7 +104,7 @@ pub fn header(ir: &Ir, flavour: Flavour) -> OutputFile {
     let naming = flavour.naming();
     for id in declaration_order(ir) {
         if flavour.holds(ir, id) {
-            out.push_str(&definition(ir, id, flavour, &naming));
+            definition(&mut out, ir, id, flavour, &naming);
             out.push('\n');
         }
     }
@@ -150,20 +158,19 @@ fn common_preamble(ir: &Ir) -> String {
     out
 }
 
-fn definition(ir: &Ir, id: TypeId, flavour: Flavour, naming: &CNaming) -> String {
+fn definition(out: &mut String, ir: &Ir, id: TypeId, flavour: Flavour, naming: &CNaming) {
     match &ir.ty(id).kind {
-        TypeKind::IntLike(int) => int_like(ir, id, int, naming),
-        TypeKind::Struct(s) => structs::definition(ir, id, &s.members, flavour, naming),
-        TypeKind::Function(f) => function(ir, id, f, naming),
+        TypeKind::IntLike(int) => int_like(out, ir, id, int, naming),
+        TypeKind::Struct(s) => structs::definition(out, ir, id, &s.members, flavour, naming),
+        TypeKind::Function(f) => function(out, ir, id, f, naming),
     }
 }
 
 /// `typedef BASE NAME;` and one `#define` per value, in declaration order.
-fn int_like(ir: &Ir, id: TypeId, int: &IntLike, naming: &CNaming) -> String {
-    let mut out = String::new();
-    writer::doc_comment(&mut out, "", &writer::doc_text(ir, naming, &ir.ty(id).doc));
+fn int_like(out: &mut String, ir: &Ir, id: TypeId, int: &IntLike, naming: &CNaming) {
+    writer::doc_comment(out, "", &writer::doc_text(ir, naming, &ir.ty(id).doc));
     let base = naming.int_type(int.base);
-    out.push_str(&format!("typedef {base} {};\n", naming.type_name(ir, id)));
+    let _ = write!(out, "typedef {base} {};\n", naming.type_name(ir, id));
     let literals = value_literals(int);
     let rows: Vec<(String, String)> = (0..int.values.len())
         .map(|i| {
@@ -172,11 +179,10 @@ fn int_like(ir: &Ir, id: TypeId, int: &IntLike, naming: &CNaming) -> String {
         })
         .collect();
     for (value, line) in int.values.iter().zip(writer::aligned(&rows)) {
-        writer::doc_comment(&mut out, "", &writer::doc_text(ir, naming, &value.doc));
+        writer::doc_comment(out, "", &writer::doc_text(ir, naming, &value.doc));
         out.push_str(&line);
         out.push('\n');
     }
-    out
 }
 
 /// How each value is written: bit patterns (flags, opaque values) in hex as wide as the
@@ -219,8 +225,7 @@ fn decimal(value: i128) -> String {
 }
 
 /// `typedef RET NAME(PARAMS);`: a function type, used through pointers.
-fn function(ir: &Ir, id: TypeId, f: &Function, naming: &CNaming) -> String {
-    let mut out = String::new();
+fn function(out: &mut String, ir: &Ir, id: TypeId, f: &Function, naming: &CNaming) {
     let docs: Vec<ParamDoc> = f
         .params
         .iter()
@@ -233,7 +238,7 @@ fn function(ir: &Ir, id: TypeId, f: &Function, naming: &CNaming) -> String {
         .collect();
     let returns = f.returns.as_ref().map(|(_, doc)| doc);
     let text = writer::function_doc(ir, naming, &ir.ty(id).doc, &docs, returns);
-    writer::doc_comment(&mut out, "", &text);
+    writer::doc_comment(out, "", &text);
     let params = function_params(ir, f, naming);
     let list = if params.is_empty() {
         "void".to_string()
@@ -242,11 +247,7 @@ fn function(ir: &Ir, id: TypeId, f: &Function, naming: &CNaming) -> String {
     };
     let head = format!("{}({list})", naming.type_name(ir, id));
     let ret = f.returns.as_ref().map_or(Type::Void, |(t, _)| t.clone());
-    out.push_str(&format!(
-        "typedef {};\n",
-        naming.declarator(ir, &ret, &head)
-    ));
-    out
+    let _ = write!(out, "typedef {};\n", naming.declarator(ir, &ret, &head));
 }
 
 pub fn valrefs_of(kind: &MemberKind) -> &[crate::ir::ValRef] {
@@ -289,12 +290,17 @@ mod tests {
 
     #[test]
     fn asserts_per_flavour() {
+        let asserts = |flavour: Flavour, value| {
+            let mut out = String::new();
+            flavour.write_asserts(&mut out, format_args!("sizeof(x)"), value);
+            out
+        };
         let differs = Pair::new(4, 8);
-        assert_eq!(Flavour::Native.asserts("sizeof(x)", differs).len(), 2);
+        assert_eq!(asserts(Flavour::Native, differs).lines().count(), 2);
         assert_eq!(
-            Flavour::Fixed(Machine::Bits32).asserts("sizeof(x)", differs),
-            vec!["_Static_assert(sizeof(x) == 4, \"Incorrect layout\");".to_string()]
+            asserts(Flavour::Fixed(Machine::Bits32), differs),
+            "_Static_assert(sizeof(x) == 4, \"Incorrect layout\");\n"
         );
-        assert_eq!(Flavour::Common.asserts("sizeof(x)", Pair::same(8)).len(), 1);
+        assert_eq!(asserts(Flavour::Common, Pair::same(8)).lines().count(), 1);
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::ir::{Doc, Ir, MemberKind, MemberPath, Target, ValRef};
 use crate::naming::c::{self, CNaming};
+use std::fmt::Write as _;
 
 /// The indentation of one nesting level.
 pub(super) const INDENT: &str = "\t";
@@ -17,7 +18,7 @@ pub(super) fn open_header(ir: &Ir, guard: &str) -> String {
 
 /// The end of a header opened with [`open_header`].
 pub(super) fn close_header(out: &mut String, guard: &str) {
-    out.push_str(&format!("#endif /* {guard} */\n"));
+    let _ = write!(out, "#endif /* {guard} */\n");
 }
 
 pub(super) fn open_extern_c(out: &mut String) {
@@ -41,29 +42,45 @@ pub(super) fn require_errno(out: &mut String, ir: &Ir) {
 /// Writes `text` as a `/** ... */` comment: on one line when it is one short line, else as a
 /// block. Nothing for empty text.
 pub(super) fn doc_comment(out: &mut String, indent: &str, text: &str) {
-    let text = escape_comment(text.trim_end());
+    let escaped;
+    let text = match escape_comment(text.trim_end()) {
+        Some(e) => {
+            escaped = e;
+            escaped.as_str()
+        }
+        None => text.trim_end(),
+    };
     if text.trim().is_empty() {
         return;
     }
     let single = !text.contains('\n') && indent.len() * 8 + text.len() + 7 <= 96;
     if single {
-        out.push_str(&format!("{indent}/** {text} */\n"));
+        push_all(out, &[indent, "/** ", text, " */\n"]);
         return;
     }
-    out.push_str(&format!("{indent}/**\n"));
+    push_all(out, &[indent, "/**\n"]);
     for line in text.lines() {
         if line.is_empty() {
-            out.push_str(&format!("{indent} *\n"));
+            push_all(out, &[indent, " *\n"]);
         } else {
-            out.push_str(&format!("{indent} * {line}\n"));
+            push_all(out, &[indent, " * ", line, "\n"]);
         }
     }
-    out.push_str(&format!("{indent} */\n"));
+    push_all(out, &[indent, " */\n"]);
 }
 
-/// Keeps doc text from ending the comment early or opening a nested one (`-Wcomment`).
-fn escape_comment(text: &str) -> String {
-    text.replace("*/", "* /").replace("/*", "/ *")
+/// Appends the pieces in turn.
+fn push_all(out: &mut String, pieces: &[&str]) {
+    pieces.iter().for_each(|p| out.push_str(p));
+}
+
+/// Doc text kept from ending the comment early or opening a nested one (`-Wcomment`);
+/// `None` when it needs no change (nearly always, so no copy is made).
+fn escape_comment(text: &str) -> Option<String> {
+    if !text.contains("*/") && !text.contains("/*") {
+        return None;
+    }
+    Some(text.replace("*/", "* /").replace("/*", "/ *"))
 }
 
 /// A doc's Markdown with each `[path]` replaced by the C name of what it refers to.
@@ -107,12 +124,10 @@ pub(super) fn member_doc(ir: &Ir, naming: &CNaming, doc: &Doc, valrefs: &[ValRef
     for v in valrefs {
         let name = c::value_name(ir, v.ty, v.value).unwrap_or_default();
         let body = doc_text(ir, naming, &v.doc);
-        text.push_str(&format!("- {name}"));
+        push_all(&mut text, &["- ", &name]);
         for (i, line) in body.lines().enumerate() {
-            match i {
-                0 => text.push_str(&format!(": {line}")),
-                _ => text.push_str(&format!("\n  {line}")),
-            }
+            let lead = if i == 0 { ": " } else { "\n  " };
+            push_all(&mut text, &[lead, line]);
         }
         text.push('\n');
     }
@@ -163,7 +178,7 @@ pub(super) fn function_doc(
             if line.is_empty() {
                 text.push('\n');
             } else {
-                text.push_str(&format!("    {line}\n"));
+                push_all(&mut text, &["    ", line, "\n"]);
             }
         }
     }
@@ -174,7 +189,11 @@ pub(super) fn function_doc(
 pub(super) fn aligned(rows: &[(String, String)]) -> Vec<String> {
     let width = rows.iter().map(|(l, _)| l.len()).max().unwrap_or(0);
     rows.iter()
-        .map(|(l, r)| format!("{l:width$} {r}").trim_end().to_string())
+        .map(|(l, r)| {
+            let mut line = format!("{l:width$} {r}");
+            line.truncate(line.trim_end().len());
+            line
+        })
         .collect()
 }
 
@@ -182,14 +201,14 @@ pub(super) fn aligned(rows: &[(String, String)]) -> Vec<String> {
 /// multi-line macro.
 pub(super) fn continued(lines: &[String]) -> String {
     let width = lines.iter().map(|l| tab_width(l)).max().unwrap_or(0);
-    let mut out = String::new();
+    let mut out = String::with_capacity(lines.len() * (width + 3));
     for (i, line) in lines.iter().enumerate() {
         if i + 1 == lines.len() {
             out.push_str(line);
             out.push('\n');
         } else {
             let pad = width - tab_width(line);
-            out.push_str(&format!("{line}{} \\\n", " ".repeat(pad)));
+            let _ = write!(out, "{line}{:pad$} \\\n", "");
         }
     }
     out

@@ -29,6 +29,7 @@ mod tests;
 use super::{banner, OutputFile};
 use crate::ir::{Direction, Ir, Machine, Pair, Syscall};
 use crate::naming::c::CNaming;
+use std::fmt::Write as _;
 
 /// The variants, in the order their files are listed; each writes `vdso/<name>.S`.
 const ARCHES: [&Arch; 6] = [
@@ -149,10 +150,11 @@ fn file(ir: &Ir, arch: &Arch) -> String {
     let head = banner(ir, "/* ");
     out.push_str(head.trim_end_matches('\n'));
     out.push_str(" */\n\n/*\n");
-    out.push_str(&format!(
+    let _ = write!(
+        out,
         " * CloudABI vDSO for {}: one function cloudabi_sys_<name> per system call,\n",
         arch.name
-    ));
+    );
     out.push_str(" * called with the C arguments, returning 0 or an errno.\n *\n");
     for line in arch.summary.lines() {
         out.push_str(format!(" * {line}").trim_end());
@@ -167,7 +169,7 @@ fn file(ir: &Ir, arch: &Arch) -> String {
         stub(&mut out, arch, syscall);
     }
     let t = arch.type_prefix;
-    out.push_str(&format!("\n\t.section\t.note.GNU-stack,\"\",{t}progbits\n"));
+    let _ = write!(out, "\n\t.section\t.note.GNU-stack,\"\",{t}progbits\n");
     out
 }
 
@@ -178,11 +180,11 @@ fn stub(out: &mut String, arch: &Arch, syscall: &Syscall) {
         .and_then(|call| (arch.stub)(&call))
         .unwrap_or_else(|why| vec![format!(".error \"{symbol}: {why}\"")]);
     let t = arch.type_prefix;
-    out.push_str(&format!("/* {} */\n", signature(syscall)));
-    out.push_str(&format!("\t.globl\t{symbol}\n"));
-    out.push_str(&format!("\t.type\t{symbol}, {t}function\n"));
-    out.push_str(&format!("\t.p2align\t{}\n", arch.align));
-    out.push_str(&format!("{symbol}:\n"));
+    let _ = write!(out, "/* {} */\n", signature(syscall));
+    let _ = write!(out, "\t.globl\t{symbol}\n");
+    let _ = write!(out, "\t.type\t{symbol}, {t}function\n");
+    let _ = write!(out, "\t.p2align\t{}\n", arch.align);
+    let _ = write!(out, "{symbol}:\n");
     for line in &body {
         if line.ends_with(':') {
             out.push_str(line);
@@ -191,7 +193,7 @@ fn stub(out: &mut String, arch: &Arch, syscall: &Syscall) {
             out.push_str(&instruction(line));
         }
     }
-    out.push_str(&format!("\t.size\t{symbol}, . - {symbol}\n"));
+    let _ = write!(out, "\t.size\t{symbol}, . - {symbol}\n");
 }
 
 /// An instruction line: indented, with a tab between mnemonic and operands.
