@@ -240,6 +240,7 @@ pub fn value_name(ir: &Ir, id: TypeId, index: usize) -> Option<String> {
 }
 
 /// Words C11 or C++ reserve, which a spec may still use as member or parameter names.
+/// Sorted, for a binary search (every member and parameter name is looked up).
 const KEYWORDS: &[&str] = &[
     "_Alignas",
     "_Alignof",
@@ -349,7 +350,7 @@ const KEYWORDS: &[&str] = &[
 /// A member, arm or parameter name as C spells it: a keyword gets a trailing `_`
 /// (`inline_`); every other name is kept.
 pub fn ident(name: &str) -> std::borrow::Cow<'_, str> {
-    if KEYWORDS.contains(&name) {
+    if KEYWORDS.binary_search(&name).is_ok() {
         format!("{name}_").into()
     } else {
         name.into()

@@ -9,7 +9,8 @@
 use crate::ir::{IntLike, IntLikeKind, IntType, Ir, MemberPath, Target, Type, TypeId};
 use crate::ir::{TypeKind, Value};
 
-/// Rust's strict and reserved keywords (2018 to 2024 editions): these need `r#`.
+/// Rust's strict and reserved keywords (2018 to 2024 editions): these need `r#`. Sorted,
+/// for a binary search (every name of a spec is looked up).
 const KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
     "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
@@ -25,7 +26,7 @@ const NOT_RAW: &[&str] = &["crate", "self", "super", "Self", "_"];
 pub fn ident_name(name: &str) -> String {
     if NOT_RAW.contains(&name) {
         format!("{name}_")
-    } else if KEYWORDS.contains(&name) {
+    } else if KEYWORDS.binary_search(&name).is_ok() {
         format!("r#{name}")
     } else {
         name.to_string()
@@ -353,6 +354,13 @@ mod tests {
 
     fn ir() -> Ir {
         crate::default_ir().expect("our spec is valid")
+    }
+
+    #[test]
+    fn keywords_are_sorted_for_the_binary_search() {
+        assert!(KEYWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(ident_name("abstract"), "r#abstract");
+        assert_eq!(ident_name("yield"), "r#yield");
     }
 
     #[test]

@@ -10,6 +10,8 @@ pub(crate) fn run(check: bool) -> Result<(), String> {
     let files = backend::generate_all(&ir);
     let dir = crate::root().join("generated");
     let problems = compare(&dir, &files);
+    // The process ends soon: freeing the IR's many small allocations would only cost time.
+    std::mem::forget(ir);
     if check {
         if problems.is_empty() {
             println!("generated/ is up to date ({} files)", files.len());
@@ -35,10 +37,18 @@ pub(crate) fn run(check: bool) -> Result<(), String> {
 /// What differs between `dir` and `files`: stale, missing and orphaned files.
 pub(crate) fn compare(dir: &Path, files: &[OutputFile]) -> Vec<String> {
     let mut problems = Vec::new();
+    // One buffer, as large as the largest file, serves every read.
+    let mut bytes = Vec::with_capacity(
+        files
+            .iter()
+            .map(|f| f.contents.len() + 1)
+            .max()
+            .unwrap_or(0),
+    );
     for f in files {
-        match std::fs::read(dir.join(&f.path)) {
-            Ok(bytes) if bytes == f.contents.as_bytes() => {}
-            Ok(_) => problems.push(format!("stale: generated/{}", f.path)),
+        match read_into(&dir.join(&f.path), &mut bytes) {
+            Ok(()) if bytes == f.contents.as_bytes() => {}
+            Ok(()) => problems.push(format!("stale: generated/{}", f.path)),
             Err(_) => problems.push(format!("missing: generated/{}", f.path)),
         }
     }
@@ -49,6 +59,14 @@ pub(crate) fn compare(dir: &Path, files: &[OutputFile]) -> Vec<String> {
         }
     }
     problems
+}
+
+/// Replaces the contents of `buf` with those of the file at `path`.
+fn read_into(path: &Path, buf: &mut Vec<u8>) -> std::io::Result<()> {
+    use std::io::Read;
+    buf.clear();
+    std::fs::File::open(path)?.read_to_end(buf)?;
+    Ok(())
 }
 
 /// Files under `dir`, as `/`-separated relative paths, sorted.

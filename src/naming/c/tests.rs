@@ -223,3 +223,10 @@ fn keywords_get_an_underscore() {
     assert_eq!(ident("type"), "type");
     assert_eq!(ident("signal"), "signal");
 }
+
+#[test]
+fn keywords_are_sorted_for_the_binary_search() {
+    assert!(KEYWORDS.windows(2).all(|w| w[0] < w[1]));
+    assert_eq!(ident("xor_eq"), "xor_eq_");
+    assert_eq!(ident("_Alignas"), "_Alignas_");
+}
