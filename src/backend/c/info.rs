@@ -66,13 +66,13 @@ fn syscall(ir: &Ir, naming: &CNaming, s: &Syscall) -> String {
     ));
     let has = if s.params.is_empty() { "no" } else { "yes" };
     let returns = if s.noreturn { "no" } else { "yes" };
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "#define CLOUDABI_SYSCALL_HAS_PARAMETERS_{name}(yes, no) {has}\n"
+        "#define CLOUDABI_SYSCALL_HAS_PARAMETERS_{name}(yes, no) {has}"
     );
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "#define CLOUDABI_SYSCALL_RETURNS_{name}(yes, no) {returns}\n"
+        "#define CLOUDABI_SYSCALL_RETURNS_{name}(yes, no) {returns}"
     );
     out
 }

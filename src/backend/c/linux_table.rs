@@ -49,13 +49,13 @@ pub(super) fn table(ir: &Ir) -> OutputFile {
     }
     // C has no empty arrays: a spec without syscalls gets no table.
     if !ir.syscalls.is_empty() {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "\nstatic {} (*syscalls[])(const void *, void *) = {{\n",
+            "\nstatic {} (*syscalls[])(const void *, void *) = {{",
             LINUX.errno_type(ir)
         );
         for s in &ir.syscalls {
-            let _ = write!(out, "\tdo_{},\n", s.name.name);
+            let _ = writeln!(out, "\tdo_{},", s.name.name);
         }
         out.push_str("};\n");
     }
@@ -88,9 +88,9 @@ fn dispatcher(ir: &Ir, s: &Syscall) -> String {
         call = format!("{}(\n\t\t{})", LINUX.syscall_name(s), args.join(",\n\t\t"));
     }
     if s.noreturn {
-        let _ = write!(out, "\t{call};\n\treturn 0;\n}}\n");
+        let _ = writeln!(out, "\t{call};\n\treturn 0;\n}}");
     } else {
-        let _ = write!(out, "\treturn {call};\n}}\n");
+        let _ = writeln!(out, "\treturn {call};\n}}");
     }
     out
 }
@@ -103,12 +103,12 @@ fn slots(ir: &Ir, kind: &str, var: &str, arg: &str, params: &[&Param]) -> String
     }
     let mut out = format!("\t{kind} {{\n");
     for p in params {
-        let _ = write!(out, "\t\t{};\n", slot(ir, p));
+        let _ = writeln!(out, "\t\t{};", slot(ir, p));
     }
-    let _ = write!(out, "\t}} *{var} = {arg};\n");
-    let _ = write!(
+    let _ = writeln!(out, "\t}} *{var} = {arg};");
+    let _ = writeln!(
         out,
-        "\t_Static_assert(sizeof(*{var}) == {}, \"one 64-bit slot per value\");\n",
+        "\t_Static_assert(sizeof(*{var}) == {}, \"one 64-bit slot per value\");",
         params.len() * 8
     );
     out

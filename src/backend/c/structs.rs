@@ -24,7 +24,7 @@ pub(super) fn definition(
     writer::doc_comment(out, "", &writer::doc_text(ir, naming, &ir.ty(id).doc));
     out.push_str("typedef struct {\n");
     body.members(out, members, 1);
-    let _ = write!(out, "}} {name};\n");
+    let _ = writeln!(out, "}} {name};");
     offsets(members, Pair::same(0), "", &mut |path, offset| {
         flavour.write_asserts(out, format_args!("offsetof({name}, {path})"), offset);
     });
@@ -123,7 +123,7 @@ impl Body<'_> {
         let decl = self.naming.declarator(self.ir, ty, name);
         if is_empty(layout) {
             // ISO C has no zero-length arrays; the member takes no space, so leave it out.
-            let _ = write!(out, "{indent}/* {decl}; (takes no space) */\n");
+            let _ = writeln!(out, "{indent}/* {decl}; (takes no space) */");
             return;
         }
         // A kernel header spells pointers as integers; say what they point at. (Only a
@@ -137,9 +137,9 @@ impl Body<'_> {
             None => String::new(),
         };
         if self.naming.fixed_width.is_none() || native == self.naming.type_spelling(self.ir, ty) {
-            let _ = write!(out, "{indent}{alignas}{decl};\n");
+            let _ = writeln!(out, "{indent}{alignas}{decl};");
         } else {
-            let _ = write!(out, "{indent}{alignas}{decl}; /* {native} */\n");
+            let _ = writeln!(out, "{indent}{alignas}{decl}; /* {native} */");
         }
     }
 
@@ -147,16 +147,16 @@ impl Body<'_> {
     /// members sit in the union directly.
     fn variant(&self, out: &mut String, v: &Variant, siblings: &[Member], depth: usize) {
         let indent = INDENT.repeat(depth);
-        let _ = write!(out, "{indent}union {{\n");
+        let _ = writeln!(out, "{indent}union {{");
         for arm in &v.arms {
             let note = self.selected_by(v, arm, siblings);
             match &arm.name {
                 Some(name) => {
                     let inner = INDENT.repeat(depth + 1);
                     writer::doc_comment(out, &inner, &note);
-                    let _ = write!(out, "{inner}struct {{\n");
+                    let _ = writeln!(out, "{inner}struct {{");
                     self.members(out, &arm.members, depth + 2);
-                    let _ = write!(out, "{inner}}} {};\n", ident(&name.name));
+                    let _ = writeln!(out, "{inner}}} {};", ident(&name.name));
                 }
                 None => {
                     for m in &arm.members {
@@ -165,7 +165,7 @@ impl Body<'_> {
                 }
             }
         }
-        let _ = write!(out, "{indent}}};\n");
+        let _ = writeln!(out, "{indent}}};");
     }
 
     /// `Used when type is CLOUDABI_EVENTTYPE_CLOCK.`, or a list for several values.
@@ -181,7 +181,7 @@ impl Body<'_> {
             _ => {
                 let mut text = format!("Used when {tag} is one of:\n");
                 for value in values {
-                    let _ = write!(text, "- {value}\n");
+                    let _ = writeln!(text, "- {value}");
                 }
                 text
             }

@@ -170,7 +170,7 @@ fn definition(out: &mut String, ir: &Ir, id: TypeId, flavour: Flavour, naming: &
 fn int_like(out: &mut String, ir: &Ir, id: TypeId, int: &IntLike, naming: &CNaming) {
     writer::doc_comment(out, "", &writer::doc_text(ir, naming, &ir.ty(id).doc));
     let base = naming.int_type(int.base);
-    let _ = write!(out, "typedef {base} {};\n", naming.type_name(ir, id));
+    let _ = writeln!(out, "typedef {base} {};", naming.type_name(ir, id));
     let literals = value_literals(int);
     let rows: Vec<(String, String)> = (0..int.values.len())
         .map(|i| {
@@ -247,7 +247,7 @@ fn function(out: &mut String, ir: &Ir, id: TypeId, f: &Function, naming: &CNamin
     };
     let head = format!("{}({list})", naming.type_name(ir, id));
     let ret = f.returns.as_ref().map_or(Type::Void, |(t, _)| t.clone());
-    let _ = write!(out, "typedef {};\n", naming.declarator(ir, &ret, &head));
+    let _ = writeln!(out, "typedef {};", naming.declarator(ir, &ret, &head));
 }
 
 pub fn valrefs_of(kind: &MemberKind) -> &[crate::ir::ValRef] {

@@ -18,7 +18,7 @@ pub(super) fn open_header(ir: &Ir, guard: &str) -> String {
 
 /// The end of a header opened with [`open_header`].
 pub(super) fn close_header(out: &mut String, guard: &str) {
-    let _ = write!(out, "#endif /* {guard} */\n");
+    let _ = writeln!(out, "#endif /* {guard} */");
 }
 
 pub(super) fn open_extern_c(out: &mut String) {
@@ -208,7 +208,7 @@ pub(super) fn continued(lines: &[String]) -> String {
             out.push('\n');
         } else {
             let pad = width - tab_width(line);
-            let _ = write!(out, "{line}{:pad$} \\\n", "");
+            let _ = writeln!(out, "{line}{:pad$} \\", "");
         }
     }
     out

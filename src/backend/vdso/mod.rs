@@ -146,30 +146,35 @@ fn words(size: u64) -> u64 {
 }
 
 fn file(ir: &Ir, arch: &Arch) -> String {
-    let mut out = String::new();
+    // Stubs take up to about 500 bytes each (the 32-bit-on-64-bit ones are the longest).
+    let mut out = String::with_capacity(2048 + 512 * ir.syscalls.len());
     let head = banner(ir, "/* ");
     out.push_str(head.trim_end_matches('\n'));
     out.push_str(" */\n\n/*\n");
-    let _ = write!(
+    let _ = writeln!(
         out,
-        " * CloudABI vDSO for {}: one function cloudabi_sys_<name> per system call,\n",
+        " * CloudABI vDSO for {}: one function cloudabi_sys_<name> per system call,",
         arch.name
     );
     out.push_str(" * called with the C arguments, returning 0 or an errno.\n *\n");
     for line in arch.summary.lines() {
-        out.push_str(format!(" * {line}").trim_end());
+        out.push_str(" *");
+        if !line.trim_end().is_empty() {
+            out.push(' ');
+            out.push_str(line.trim_end());
+        }
         out.push('\n');
     }
     out.push_str(" */\n\n\t.text\n");
     for directive in arch.directives {
-        out.push_str(&instruction(directive));
+        instruction(&mut out, directive);
     }
     for syscall in &ir.syscalls {
         out.push('\n');
         stub(&mut out, arch, syscall);
     }
     let t = arch.type_prefix;
-    let _ = write!(out, "\n\t.section\t.note.GNU-stack,\"\",{t}progbits\n");
+    let _ = writeln!(out, "\n\t.section\t.note.GNU-stack,\"\",{t}progbits");
     out
 }
 
@@ -180,28 +185,34 @@ fn stub(out: &mut String, arch: &Arch, syscall: &Syscall) {
         .and_then(|call| (arch.stub)(&call))
         .unwrap_or_else(|why| vec![format!(".error \"{symbol}: {why}\"")]);
     let t = arch.type_prefix;
-    let _ = write!(out, "/* {} */\n", signature(syscall));
-    let _ = write!(out, "\t.globl\t{symbol}\n");
-    let _ = write!(out, "\t.type\t{symbol}, {t}function\n");
-    let _ = write!(out, "\t.p2align\t{}\n", arch.align);
-    let _ = write!(out, "{symbol}:\n");
+    let _ = writeln!(out, "/* {} */", signature(syscall));
+    let _ = writeln!(out, "\t.globl\t{symbol}");
+    let _ = writeln!(out, "\t.type\t{symbol}, {t}function");
+    let _ = writeln!(out, "\t.p2align\t{}", arch.align);
+    let _ = writeln!(out, "{symbol}:");
     for line in &body {
         if line.ends_with(':') {
             out.push_str(line);
             out.push('\n');
         } else {
-            out.push_str(&instruction(line));
+            instruction(out, line);
         }
     }
-    let _ = write!(out, "\t.size\t{symbol}, . - {symbol}\n");
+    let _ = writeln!(out, "\t.size\t{symbol}, . - {symbol}");
 }
 
 /// An instruction line: indented, with a tab between mnemonic and operands.
-fn instruction(text: &str) -> String {
+fn instruction(out: &mut String, text: &str) {
+    out.push('\t');
     match text.split_once(' ') {
-        Some((mnemonic, operands)) => format!("\t{mnemonic}\t{operands}\n"),
-        None => format!("\t{text}\n"),
+        Some((mnemonic, operands)) => {
+            out.push_str(mnemonic);
+            out.push('\t');
+            out.push_str(operands);
+        }
+        None => out.push_str(text),
     }
+    out.push('\n');
 }
 
 /// `8: fd_pread(fd, iovs, iovs_len, offset, out nread)`, `39: proc_exit(rval), noreturn`.
