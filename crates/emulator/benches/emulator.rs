@@ -80,8 +80,7 @@ mod imp {
         ]);
         let bytes = tree.encode().bytes;
         let (start, cpu) = (Instant::now(), thread_cpu());
-        let code = cloudabi_emulator::linux::launch::run_in_process(file, &bytes, vec![devnull()])
-            .unwrap();
+        let code = cloudabi_emulator::run_in_process(file, &bytes, vec![devnull()]).unwrap();
         let took = (start.elapsed(), thread_cpu() - cpu);
         assert_eq!(code, 0);
         took
@@ -296,7 +295,7 @@ mod imp {
     /// figures drift apart with the load, while the best of many paired
     /// rounds does not; the CPU-time figures are not inflated by waiting
     /// for a CPU at all.
-    pub fn paired() {
+    pub(crate) fn paired() {
         paired_start();
         let rounds = scaled(25);
         let n = scaled_calls(200_000);
@@ -362,9 +361,10 @@ mod imp {
         // A program that does not read its input may be gone already.
         let _ = child.stdin.take().unwrap().write_all(input);
         let mut status = 0;
-        // SAFETY: an all-zero rusage is valid; wait4 reaps our own child
-        // (std's `Child` is not waited on afterwards).
+        // SAFETY: rusage is plain integers and timevals, valid all zero.
         let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        // SAFETY: wait4 reaps our own child (std's `Child` is not waited on
+        // afterwards) and writes only `status` and `usage`, both ours.
         let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
         let wall = start.elapsed();
         assert!(pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0);
@@ -392,7 +392,7 @@ mod imp {
     /// launcher and by this one, both without options, in alternating
     /// rounds. This is how "no tracing or injection asked for costs
     /// nothing" is checked against the launcher before observation existed.
-    pub fn baseline() {
+    pub(crate) fn baseline() {
         let base = std::env::var_os("CLOUDABI_RUN_BASELINE").unwrap_or_default();
         let base = Path::new(&base);
         const ROUNDS: usize = 21;
@@ -464,6 +464,11 @@ mod imp {
         // SAFETY: the child makes system calls on its own memory, runs `f`
         // and ends with _exit, touching nothing another thread may hold.
         match unsafe { libc::fork() } {
+            // SAFETY: in the forked child, which has only this thread: the
+            // calls get pointers to `prog` and `out`, live on this stack;
+            // `prog` points into `filter`, which the child's copy of the
+            // parent's memory still holds; `_exit` ends it without running
+            // the parent's destructors or atexit handlers.
             0 => unsafe {
                 let start = Instant::now();
                 let ok = libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0
@@ -543,7 +548,7 @@ mod imp {
     /// (the kernel's share in the launcher's process). Then start-to-exit of
     /// the hello guest with the sandbox on and off in turn: medians, and the
     /// median of the differences within each pair.
-    pub fn sandboxed() {
+    pub(crate) fn sandboxed() {
         let rounds = scaled(40);
         let n = scaled_calls(100_000);
         let dir = std::env::temp_dir();
@@ -556,7 +561,7 @@ mod imp {
         std::fs::write(&hello, guest("hello")).unwrap();
         let null = devnull();
         let raw = std::os::fd::AsRawFd::as_raw_fd(&null);
-        let filter = cloudabi_emulator::linux::sandbox::seccomp::program(raw);
+        let filter = cloudabi_emulator::seccomp_filter(std::os::fd::AsFd::as_fd(&null));
         let write = || {
             rustix::io::write(&null, b"x").unwrap();
         };

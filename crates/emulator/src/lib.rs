@@ -1,18 +1,43 @@
-//! Runs CloudABI executables on Linux x86-64.
+//! Runs CloudABI executables on Linux x86-64 with only the descriptors a
+//! YAML configuration grants: the library behind the `cloudabi-run` launcher.
 //!
-//! The pieces that are pure data handling build everywhere: [`elf`] (header
-//! checks), [`vdso`] (the in-memory vDSO image) and [`config`] (the YAML input
-//! of `cloudabi-run`). Everything that maps memory, swaps the thread pointer
-//! or makes host system calls lives behind
-//! `cfg(all(target_os = "linux", target_arch = "x86_64"))`.
+//! Its API is what the launcher and embedders need, and nothing more:
+//!
+//! * [`run`] starts a program with a configuration (YAML text, `cloudabi-run`'s
+//!   stdin) and [`Options`] (tracing, failure injection, the kernel sandbox),
+//!   and returns its exit code; [`run_in_process`] runs one on the calling
+//!   thread with descriptors and Argdata the caller made (benchmarks, tests).
+//! * [`dump`] shows the Argdata a configuration makes, as YAML, opening
+//!   nothing; [`check_options`] checks what clap cannot.
+//! * [`explore`] runs a program again and again with injected failures and
+//!   reports the runs that crashed, hung or misbehaved ([`Exploration`]).
+//! * [`fix_addresses`] and [`ignore_sigpipe`] set the launcher's process up;
+//!   [`LAUNCH_FAILURE`] and [`TRACE_SCHEMA`] are what it prints and exits
+//!   with.
+//!
+//! Every error is one line saying what went wrong (a `String`), as the
+//! launcher prints it.
+//!
+//! # Inside
+//!
+//! The pieces that are pure data handling build on every host: `elf` (header
+//! checks), `vdso` (the in-memory vDSO image), `config` (the YAML input) and
+//! `ranges` (which guest addresses are mapped, and how). Everything that maps
+//! memory, swaps the thread pointer or makes host system calls lives in
+//! `linux`, built only for `cfg(all(target_os = "linux", target_arch =
+//! "x86_64"))`; elsewhere the functions above fail with a message saying so.
+//! ARCHITECTURE.md walks through the modules. None of them is public: they
+//! change with the emulator, and their unsafe code stays behind the safe
+//! functions above.
+#![warn(missing_docs)]
 
-pub mod config;
-pub mod elf;
-pub mod ranges;
-pub mod vdso;
+mod config;
+mod elf;
+mod ranges;
+mod vdso;
 
 #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
-pub mod linux;
+mod linux;
 
 /// The JSON Schema of one line of `--trace-format=json` output.
 pub const TRACE_SCHEMA: &str = include_str!("../trace.schema.json");
@@ -258,6 +283,31 @@ pub fn run(executable: &std::path::Path, yaml: &str, options: &Options) -> Resul
         let _ = (executable, yaml, options);
         Err("running CloudABI programs needs Linux on x86-64".into())
     }
+}
+
+/// Runs a guest on the calling thread, in this process, and returns its
+/// exit code: `file` is the executable, `argdata` the encoded Argdata it
+/// gets, and `fds[i]` becomes its fd `i` (with the rights its kind allows).
+/// No configuration, no kernel sandbox, no tracing: for benchmarks, tests
+/// and embedding. `proc_exec` fails with `ENOSYS` in this mode, and a guest
+/// that exits while other guest threads run ends this whole process.
+#[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+pub fn run_in_process(
+    file: &[u8],
+    argdata: &[u8],
+    fds: Vec<std::os::fd::OwnedFd>,
+) -> Result<i32, String> {
+    linux::launch::run_in_process(file, argdata, fds)
+}
+
+/// The seccomp-bpf program `cloudabi-run` confines itself with once a
+/// program is set up, as classic BPF instructions; `launcher` is the only fd
+/// `execveat` may run. Installing it is the caller's business: the
+/// benchmark does so in a forked child, to measure what the kernel charges
+/// a process so confined.
+#[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+pub fn seccomp_filter(launcher: std::os::fd::BorrowedFd<'_>) -> seccompiler::BpfProgram {
+    linux::sandbox::seccomp::program(std::os::fd::AsRawFd::as_raw_fd(&launcher))
 }
 
 /// The hidden mode `proc_exec` re-executes `cloudabi-run` into: `args` are

@@ -86,8 +86,7 @@ fn a_forked_child_of_an_in_process_run_never_returns_into_the_caller() {
     .encode()
     .bytes;
     let fd = out.as_file().try_clone().unwrap();
-    let code =
-        cloudabi_emulator::linux::launch::run_in_process(&file, &data, vec![fd.into()]).unwrap();
+    let code = cloudabi_emulator::run_in_process(&file, &data, vec![fd.into()]).unwrap();
     // Only the parent gets here; a child coming back would run the rest of
     // this test (and the harness) a second time.
     assert_eq!(code, 0);

@@ -81,8 +81,7 @@ fn threads_run_in_process_and_the_run_returns() {
     .encode()
     .bytes;
     let copy = out.try_clone().unwrap();
-    let code =
-        cloudabi_emulator::linux::launch::run_in_process(&file, &data, vec![copy.into()]).unwrap();
+    let code = cloudabi_emulator::run_in_process(&file, &data, vec![copy.into()]).unwrap();
     assert_eq!(code, 0);
     let text = std::fs::read_to_string(format!(
         "/proc/self/fd/{}",

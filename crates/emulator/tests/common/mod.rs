@@ -10,7 +10,7 @@ use std::process::{Child, Command, Output, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-pub const HEADER: &str = "%TAG ! tag:nuxi.nl,2015:cloudabi/\n---\n";
+pub(crate) const HEADER: &str = "%TAG ! tag:nuxi.nl,2015:cloudabi/\n---\n";
 const TIMEOUT: Duration = Duration::from_secs(20);
 
 fn repo() -> PathBuf {
@@ -62,7 +62,7 @@ fn build_c(name: &str) -> PathBuf {
 }
 
 /// A C guest from tests/guests/c/NAME.c, built once per test binary.
-pub fn c_guest(name: &'static str) -> PathBuf {
+pub(crate) fn c_guest(name: &'static str) -> PathBuf {
     static BUILT: OnceLock<std::sync::Mutex<std::collections::HashMap<&'static str, PathBuf>>> =
         OnceLock::new();
     let map = BUILT.get_or_init(Default::default);
@@ -71,7 +71,7 @@ pub fn c_guest(name: &'static str) -> PathBuf {
 }
 
 /// The Rust guest from tests/guests/rust, built once per test binary.
-pub fn rust_guest() -> PathBuf {
+pub(crate) fn rust_guest() -> PathBuf {
     static BUILT: OnceLock<PathBuf> = OnceLock::new();
     BUILT
         .get_or_init(|| {
@@ -104,7 +104,7 @@ pub fn rust_guest() -> PathBuf {
 /// The Rust runtime's example (or test program) `name` (crates/rt/examples),
 /// built in release mode with `cloudabi-guest-build` on first use; test
 /// binaries share the build directory, so only the first builds.
-pub fn rt_example(name: &str) -> PathBuf {
+pub(crate) fn rt_example(name: &str) -> PathBuf {
     static BUILT: OnceLock<PathBuf> = OnceLock::new();
     let dir = BUILT.get_or_init(|| {
         use cloudabi_guest_build::{Build, Targets};
@@ -124,13 +124,13 @@ pub fn rt_example(name: &str) -> PathBuf {
 
 /// Where the runtime's examples are built for the tests: cargo's
 /// directory, with the finished programs in `release/`.
-pub fn rt_target() -> PathBuf {
+pub(crate) fn rt_target() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("rt")
 }
 
 /// Starts `cloudabi-run ARGS` with `yaml` on stdin (then closed), stdout
 /// and stderr piped.
-pub fn spawn_with(args: &[&str], yaml: &str) -> Child {
+pub(crate) fn spawn_with(args: &[&str], yaml: &str) -> Child {
     let mut child = Command::new(env!("CARGO_BIN_EXE_cloudabi-run"))
         .args(args)
         .stdin(Stdio::piped())
@@ -145,7 +145,7 @@ pub fn spawn_with(args: &[&str], yaml: &str) -> Child {
 
 /// Waits for `child` to end and collects its output; kills it and fails
 /// after 20 s.
-pub fn wait_output(child: Child) -> Output {
+pub(crate) fn wait_output(child: Child) -> Output {
     wait_labelled(child, "")
 }
 
@@ -170,37 +170,37 @@ fn wait_labelled(mut child: Child, label: &str) -> Output {
 }
 
 /// Runs `cloudabi-run ARGS` with `yaml` on stdin, killing it after 20 s.
-pub fn run_with(args: &[&str], yaml: &str) -> Output {
+pub(crate) fn run_with(args: &[&str], yaml: &str) -> Output {
     wait_labelled(spawn_with(args, yaml), &format!("{args:?}"))
 }
 
 /// Runs `exe` with the document `body` (the %TAG header is added).
-pub fn run(exe: &Path, body: &str) -> Output {
+pub(crate) fn run(exe: &Path, body: &str) -> Output {
     run_with(&[exe.to_str().unwrap()], &format!("{HEADER}{body}"))
 }
 
-pub fn stdout(o: &Output) -> String {
+pub(crate) fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-pub fn stderr(o: &Output) -> String {
+pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// YAML for a string: double-quoted with escapes.
-pub fn quoted(s: &str) -> String {
+pub(crate) fn quoted(s: &str) -> String {
     format!("{s:?}")
 }
 
 /// A TCP port of 127.0.0.1 that was free a moment ago (bound, then let go).
-pub fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     l.local_addr().unwrap().port()
 }
 
 /// A connection to 127.0.0.1:`port`, tried again while it is refused (a
 /// launcher listens once it has read its configuration), for up to 20 s.
-pub fn connect_when_listening(port: u16) -> TcpStream {
+pub(crate) fn connect_when_listening(port: u16) -> TcpStream {
     let deadline = Instant::now() + TIMEOUT;
     loop {
         match TcpStream::connect(("127.0.0.1", port)) {
