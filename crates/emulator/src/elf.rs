@@ -10,9 +10,9 @@
 use std::fmt;
 
 /// EI_OSABI value of CloudABI ("Nuxi CloudABI" in readelf).
-pub const ELFOSABI_CLOUDABI: u8 = 17;
+pub(crate) const ELFOSABI_CLOUDABI: u8 = 17;
 /// The machine this emulator runs guests for.
-pub const EM_X86_64: u16 = 62;
+pub(crate) const EM_X86_64: u16 = 62;
 
 const ET_DYN: u16 = 3;
 const PT_LOAD: u32 = 1;
@@ -32,7 +32,7 @@ const MAX_SPAN: u64 = 1 << 40;
 /// Why a file is not a runnable CloudABI executable. `Display` gives the one
 /// line `cloudabi-run` prints.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ElfError {
+pub(crate) enum ElfError {
     /// Shorter than the ELF header or the program header table.
     Truncated(&'static str),
     /// No `\x7fELF` magic.
@@ -110,37 +110,37 @@ fn machine_name(m: u16) -> &'static str {
 
 /// Access permissions of a segment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Perms {
-    pub read: bool,
-    pub write: bool,
-    pub exec: bool,
+pub(crate) struct Perms {
+    pub(crate) read: bool,
+    pub(crate) write: bool,
+    pub(crate) exec: bool,
 }
 
 /// One PT_LOAD segment, already checked for consistency.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Segment {
-    pub vaddr: u64,
-    pub memsz: u64,
-    pub offset: u64,
-    pub filesz: u64,
-    pub perms: Perms,
+pub(crate) struct Segment {
+    pub(crate) vaddr: u64,
+    pub(crate) memsz: u64,
+    pub(crate) offset: u64,
+    pub(crate) filesz: u64,
+    pub(crate) perms: Perms,
 }
 
 /// What the loader needs from a checked executable.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Image {
+pub(crate) struct Image {
     /// Entry point, relative to the load base.
-    pub entry: u64,
+    pub(crate) entry: u64,
     /// Address of the program headers once loaded, relative to the base.
-    pub phdr_vaddr: u64,
-    pub phnum: u16,
+    pub(crate) phdr_vaddr: u64,
+    pub(crate) phnum: u16,
     /// PT_LOAD segments sorted by address, not overlapping.
-    pub segments: Vec<Segment>,
+    pub(crate) segments: Vec<Segment>,
 }
 
 impl Image {
     /// Lowest and one-past-highest address the segments cover.
-    pub fn span(&self) -> (u64, u64) {
+    pub(crate) fn span(&self) -> (u64, u64) {
         let lo = self.segments.first().map_or(0, |s| s.vaddr);
         let hi = self
             .segments
@@ -198,7 +198,7 @@ fn check_ident(file: &[u8]) -> Result<(), ElfError> {
 }
 
 /// Parses and checks the whole executable held in `file`.
-pub fn parse(file: &[u8]) -> Result<Image, ElfError> {
+pub(crate) fn parse(file: &[u8]) -> Result<Image, ElfError> {
     check_ident(file)?;
     let entry = u64_at(file, 24);
     let phoff = u64_at(file, 32);

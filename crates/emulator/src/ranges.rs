@@ -8,17 +8,17 @@ use std::collections::BTreeMap;
 
 /// How a range may be accessed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Access {
-    pub read: bool,
-    pub write: bool,
+pub(crate) struct Access {
+    pub(crate) read: bool,
+    pub(crate) write: bool,
 }
 
 impl Access {
-    pub const READ: Access = Access {
+    pub(crate) const READ: Access = Access {
         read: true,
         write: false,
     };
-    pub const READ_WRITE: Access = Access {
+    pub(crate) const READ_WRITE: Access = Access {
         read: true,
         write: true,
     };
@@ -28,7 +28,7 @@ impl Access {
 /// a mapping is). Adjacent ranges with equal values are kept as one, so that
 /// memory committed page by page still checks as one range.
 #[derive(Debug, Clone)]
-pub struct RangeMap<V = Access> {
+pub(crate) struct RangeMap<V = Access> {
     /// start → (end, value)
     ranges: BTreeMap<usize, (usize, V)>,
 }
@@ -43,23 +43,15 @@ impl<V> Default for RangeMap<V> {
 
 /// One range of a [`RangeMap`]: `[start, end)` with its access.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Range {
-    pub start: usize,
-    pub end: usize,
-    pub access: Access,
-}
-
-impl Range {
-    /// Whether `[addr, end)` lies inside and may be accessed (written when
-    /// `write`).
-    pub fn permits(&self, addr: usize, end: usize, write: bool) -> bool {
-        addr >= self.start && end <= self.end && self.access.permits(write)
-    }
+pub(crate) struct Range {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) access: Access,
 }
 
 impl Access {
     /// Whether this access allows reading, and writing when `write`.
-    pub fn permits(self, write: bool) -> bool {
+    pub(crate) fn permits(self, write: bool) -> bool {
         self.read && (self.write || !write)
     }
 }
@@ -67,19 +59,15 @@ impl Access {
 /// A piece of a queried span: `[start, end)` and the value there, `None`
 /// where the map has nothing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Segment<V> {
-    pub start: usize,
-    pub end: usize,
-    pub value: Option<V>,
+pub(crate) struct Segment<V> {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) value: Option<V>,
 }
 
 impl<V: Copy + PartialEq> RangeMap<V> {
-    pub fn new() -> RangeMap<V> {
-        RangeMap::default()
-    }
-
     /// Sets `[start, end)` to `value`, replacing whatever was there.
-    pub fn insert(&mut self, start: usize, end: usize, value: V) {
+    pub(crate) fn insert(&mut self, start: usize, end: usize, value: V) {
         if start >= end {
             return;
         }
@@ -102,7 +90,7 @@ impl<V: Copy + PartialEq> RangeMap<V> {
     }
 
     /// Forgets `[start, end)`; ranges that stick out are cut.
-    pub fn remove(&mut self, start: usize, end: usize) {
+    pub(crate) fn remove(&mut self, start: usize, end: usize) {
         if start >= end {
             return;
         }
@@ -126,7 +114,7 @@ impl<V: Copy + PartialEq> RangeMap<V> {
 
     /// `[start, end)` cut into the pieces the map holds and the gaps
     /// between them, in address order.
-    pub fn segments(&self, start: usize, end: usize) -> Vec<Segment<V>> {
+    pub(crate) fn segments(&self, start: usize, end: usize) -> Vec<Segment<V>> {
         let mut out = Vec::new();
         let mut at = start;
         let first = self
@@ -176,12 +164,12 @@ impl<V: Copy + PartialEq> RangeMap<V> {
     }
 
     /// Whether every byte of `[start, end)` is in the map.
-    pub fn covers(&self, start: usize, end: usize) -> bool {
+    pub(crate) fn covers(&self, start: usize, end: usize) -> bool {
         self.segments(start, end).iter().all(|s| s.value.is_some())
     }
 
     /// Changes the value of the parts of `[start, end)` that are present.
-    pub fn update(&mut self, start: usize, end: usize, f: impl Fn(V) -> V) {
+    pub(crate) fn update(&mut self, start: usize, end: usize, f: impl Fn(V) -> V) {
         for s in self.segments(start, end) {
             if let Some(v) = s.value {
                 self.insert(s.start, s.end, f(v));
@@ -190,7 +178,7 @@ impl<V: Copy + PartialEq> RangeMap<V> {
     }
 
     /// Every range, in address order.
-    pub fn iter(&self) -> impl Iterator<Item = (usize, usize, V)> + '_ {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (usize, usize, V)> + '_ {
         self.ranges.iter().map(|(&s, &(e, v))| (s, e, v))
     }
 }
@@ -199,7 +187,7 @@ impl RangeMap<Access> {
     /// Whether all of `[addr, addr + len)` is present with the access needed.
     /// Also returns the range `addr` lies in when that range alone covers
     /// the request, for callers that remember recent ranges.
-    pub fn lookup(&self, addr: usize, len: usize, write: bool) -> (bool, Option<Range>) {
+    pub(crate) fn lookup(&self, addr: usize, len: usize, write: bool) -> (bool, Option<Range>) {
         let Some(end) = addr.checked_add(len) else {
             return (false, None);
         };
@@ -226,7 +214,7 @@ impl RangeMap<Access> {
     }
 
     /// Whether all of `[addr, addr + len)` is present with the access needed.
-    pub fn allows(&self, addr: usize, len: usize, write: bool) -> bool {
+    pub(crate) fn allows(&self, addr: usize, len: usize, write: bool) -> bool {
         self.lookup(addr, len, write).0
     }
 }
@@ -234,7 +222,7 @@ impl RangeMap<Access> {
 /// The two ranges a thread's latest checks ended in, most recent first,
 /// kept as plain bounds so that a check is two comparisons per range.
 #[derive(Debug, Clone, Copy)]
-pub struct Recent {
+pub(crate) struct Recent {
     entries: [Bounds; 2],
 }
 
@@ -256,14 +244,14 @@ impl Bounds {
 }
 
 impl Recent {
-    pub const EMPTY: Recent = Recent {
+    pub(crate) const EMPTY: Recent = Recent {
         entries: [Bounds::NONE; 2],
     };
 
     /// Whether `[addr, end)` lies in one of the ranges, which allows it to
     /// be read (and written when `write`).
     #[inline]
-    pub fn permits(&self, addr: usize, end: usize, write: bool) -> bool {
+    pub(crate) fn permits(&self, addr: usize, end: usize, write: bool) -> bool {
         self.entries.iter().any(|b| {
             let limit = if write { b.write_end } else { b.read_end };
             addr >= b.start && end <= limit
@@ -271,7 +259,7 @@ impl Recent {
     }
 
     /// Makes `r` the most recent range.
-    pub fn remember(&mut self, r: Range) {
+    pub(crate) fn remember(&mut self, r: Range) {
         let readable = r.access.read;
         let writable = readable && r.access.write;
         self.entries[1] = self.entries[0];
@@ -289,7 +277,7 @@ mod tests {
 
     #[test]
     fn contiguous_ranges_are_checked_across_boundaries() {
-        let mut m = RangeMap::new();
+        let mut m = RangeMap::default();
         m.insert(100, 200, Access::READ_WRITE);
         m.insert(200, 300, Access::READ);
         assert!(m.allows(150, 100, false));
@@ -302,7 +290,7 @@ mod tests {
 
     #[test]
     fn remove_and_change_split_ranges() {
-        let mut m = RangeMap::new();
+        let mut m = RangeMap::default();
         m.insert(0x1000, 0x5000, Access::READ_WRITE);
         m.remove(0x2000, 0x3000);
         assert!(m.allows(0x1000, 0x1000, true));
@@ -353,7 +341,7 @@ mod tests {
 
     #[test]
     fn lookup_names_the_single_covering_range() {
-        let mut m = RangeMap::new();
+        let mut m = RangeMap::default();
         m.insert(100, 200, Access::READ_WRITE);
         m.insert(200, 300, Access::READ);
         let whole = Range {
@@ -364,13 +352,11 @@ mod tests {
         assert_eq!(m.lookup(120, 10, true), (true, Some(whole)));
         assert_eq!(m.lookup(150, 100, false), (true, None));
         assert_eq!(m.lookup(250, 10, true), (false, None));
-        assert!(whole.permits(100, 200, true));
-        assert!(!whole.permits(99, 150, false));
     }
 
     #[test]
     fn equal_neighbours_join_and_segments_name_the_gaps() {
-        let mut m: RangeMap<u8> = RangeMap::new();
+        let mut m: RangeMap<u8> = RangeMap::default();
         m.insert(0x1000, 0x2000, 1);
         m.insert(0x2000, 0x3000, 1);
         m.insert(0x4000, 0x5000, 2);

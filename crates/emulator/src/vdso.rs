@@ -26,7 +26,7 @@ const DT_SYMENT: u64 = 11;
 const STB_GLOBAL_STT_FUNC: u8 = 0x12;
 const SHN_ABS: u16 = 0xfff1;
 /// The prefix cloudlibc looks for before accepting a symbol.
-pub const SYMBOL_PREFIX: &str = "cloudabi_sys_";
+pub(crate) const SYMBOL_PREFIX: &str = "cloudabi_sys_";
 
 /// Where each table sits inside the image.
 struct Layout {
@@ -64,14 +64,14 @@ fn layout(names: &[&str]) -> Layout {
 }
 
 /// Size in bytes of the image for these syscall names.
-pub fn image_len(names: &[&str]) -> usize {
+pub(crate) fn image_len(names: &[&str]) -> usize {
     layout(names).total
 }
 
 /// Builds the image as it must appear at address `base`. `symbols` pairs each
 /// syscall name (without the `cloudabi_sys_` prefix) with the absolute address
 /// of the function that implements it.
-pub fn build(symbols: &[(&str, u64)], base: u64) -> Vec<u8> {
+pub(crate) fn build(symbols: &[(&str, u64)], base: u64) -> Vec<u8> {
     let names: Vec<&str> = symbols.iter().map(|(n, _)| *n).collect();
     let l = layout(&names);
     let mut img = vec![0u8; l.total];

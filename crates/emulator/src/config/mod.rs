@@ -23,16 +23,16 @@ mod tests;
 
 use std::fmt;
 
-pub use argdata::Value;
+pub(crate) use argdata::Value;
 
 /// The CloudABI tag prefix the `%TAG !` directive must name.
-pub const TAG_PREFIX: &str = "tag:nuxi.nl,2015:cloudabi/";
+pub(crate) const TAG_PREFIX: &str = "tag:nuxi.nl,2015:cloudabi/";
 
 /// A position in the YAML text; both numbers start at 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Location {
-    pub line: usize,
-    pub column: usize,
+pub(crate) struct Location {
+    pub(crate) line: usize,
+    pub(crate) column: usize,
 }
 
 impl fmt::Display for Location {
@@ -43,9 +43,9 @@ impl fmt::Display for Location {
 
 /// A problem in the YAML input, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigError {
-    pub at: Location,
-    pub message: String,
+pub(crate) struct ConfigError {
+    pub(crate) at: Location,
+    pub(crate) message: String,
 }
 
 impl fmt::Display for ConfigError {
@@ -58,14 +58,14 @@ impl std::error::Error for ConfigError {}
 
 /// Socket kinds `!socket` accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SocketType {
+pub(crate) enum SocketType {
     Stream,
     Dgram,
 }
 
 /// What a `!socket` does with its address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SocketAction {
+pub(crate) enum SocketAction {
     /// `bind: ADDR`: the program gets the bound (for a stream, listening)
     /// socket.
     Bind,
@@ -80,7 +80,7 @@ pub enum SocketAction {
 
 /// One fd the program is given, as the YAML describes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ResourceKind {
+pub(crate) enum ResourceKind {
     /// `!fd N` (`stdin`, `stdout`, `stderr` are 0, 1, 2): a copy of the
     /// launcher's own fd N.
     HostFd(i32),
@@ -101,20 +101,20 @@ pub enum ResourceKind {
 /// A resource and where in the YAML it was asked for (for error messages
 /// when opening it fails).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Resource {
-    pub kind: ResourceKind,
-    pub at: Location,
+pub(crate) struct Resource {
+    pub(crate) kind: ResourceKind,
+    pub(crate) at: Location,
 }
 
 /// A parsed configuration: the tree, whose [`Value::Fd`] nodes hold indices
 /// into `resources`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Config {
-    pub tree: Value,
-    pub resources: Vec<Resource>,
+pub(crate) struct Config {
+    pub(crate) tree: Value,
+    pub(crate) resources: Vec<Resource>,
 }
 
 /// Parses the first YAML document of `text`.
-pub fn parse(text: &str) -> Result<Config, ConfigError> {
+pub(crate) fn parse(text: &str) -> Result<Config, ConfigError> {
     parse::document(text)
 }
