@@ -11,11 +11,11 @@ use rustix::process::{WaitId, WaitIdOptions, WaitIdStatus};
 
 /// How a child ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Ended {
+pub(crate) struct Ended {
     /// The CloudABI signal number that ended it, 0 if it exited.
-    pub signal: u8,
+    pub(crate) signal: u8,
     /// Its exit code, when it exited.
-    pub exitcode: u32,
+    pub(crate) exitcode: u32,
 }
 
 impl Ended {
@@ -37,7 +37,7 @@ impl Ended {
 
 /// A child process of this emulator.
 #[derive(Debug)]
-pub struct Child {
+pub(crate) struct Child {
     /// The host process that forked it: only that one may wait for it, and
     /// only there does closing the descriptor kill it (a forked grandchild
     /// inherits the table but not the child).
@@ -46,14 +46,14 @@ pub struct Child {
 }
 
 impl Child {
-    pub fn new() -> Child {
+    pub(crate) fn new() -> Child {
         Child::adopted(None)
     }
 
     /// A child this process took over through `proc_exec` (the process ID
     /// stays, so it is still this process's child), and how it ended if
     /// that was already collected.
-    pub fn adopted(ended: Option<Ended>) -> Child {
+    pub(crate) fn adopted(ended: Option<Ended>) -> Child {
         Child {
             parent: std::process::id(),
             ended: Mutex::new(ended),
@@ -66,7 +66,7 @@ impl Child {
 
     /// How the child ended, if it has (`pidfd` is its descriptor); never
     /// waits.
-    pub fn ended(&self, pidfd: BorrowedFd<'_>) -> Option<Ended> {
+    pub(crate) fn ended(&self, pidfd: BorrowedFd<'_>) -> Option<Ended> {
         let mut ended = self.ended.lock().unwrap_or_else(|e| e.into_inner());
         if ended.is_none() && self.ours() {
             let options = WaitIdOptions::EXITED | WaitIdOptions::NOHANG;
@@ -78,7 +78,7 @@ impl Child {
     }
 
     /// Kills the child unless it has ended, and reaps it.
-    pub fn kill(&self, pidfd: BorrowedFd<'_>) {
+    pub(crate) fn kill(&self, pidfd: BorrowedFd<'_>) {
         if !self.ours() || self.ended(pidfd).is_some() {
             return;
         }

@@ -14,7 +14,7 @@ macro_rules! same_names {
 
 /// The CloudABI errno for a host error; errors CloudABI has no name for
 /// become `EIO`.
-pub fn from_host(e: Errno) -> errno {
+pub(crate) fn from_host(e: Errno) -> errno {
     same_names!(e;
         TOOBIG ADDRINUSE ADDRNOTAVAIL AFNOSUPPORT AGAIN ALREADY BADF BADMSG BUSY
         CANCELED CHILD CONNABORTED CONNREFUSED CONNRESET DEADLK DESTADDRREQ DOM DQUOT
@@ -35,7 +35,7 @@ pub fn from_host(e: Errno) -> errno {
 }
 
 /// `?`-friendly conversion of host results.
-pub trait HostResult<T> {
+pub(crate) trait HostResult<T> {
     fn host(self) -> Result<T, errno>;
 }
 

@@ -34,7 +34,7 @@ static TRAMPOLINE_FD_WRITE: AtomicUsize = AtomicUsize::new(0);
 
 /// For a call that has a fast entry point (by C symbol name): remembers its
 /// trampoline and returns the fast entry point.
-pub fn install(name: &str, trampoline: usize) -> Option<*const ()> {
+pub(crate) fn install(name: &str, trampoline: usize) -> Option<*const ()> {
     let (slot, fast) = match name {
         "cloudabi_sys_fd_read" => (&TRAMPOLINE_FD_READ, fd_read as *const ()),
         "cloudabi_sys_fd_write" => (&TRAMPOLINE_FD_WRITE, fd_write as *const ()),
@@ -114,7 +114,7 @@ const READ: Call = Call {
 /// # Safety
 /// Called by the guest (the vDSO points here), with the C signature.
 #[unsafe(naked)]
-pub unsafe extern "C" fn fd_write(
+pub(crate) unsafe extern "C" fn fd_write(
     fd: Fd,
     iovs: *const ciovec,
     iovs_len: usize,
@@ -135,7 +135,7 @@ pub unsafe extern "C" fn fd_write(
 /// # Safety
 /// As for [`fd_write`].
 #[unsafe(naked)]
-pub unsafe extern "C" fn fd_read(
+pub(crate) unsafe extern "C" fn fd_read(
     fd: Fd,
     iovs: *const iovec,
     iovs_len: usize,

@@ -26,12 +26,12 @@ struct Slot {
 }
 
 #[derive(Debug, Clone)]
-pub struct FdCache {
+pub(crate) struct FdCache {
     slots: [Slot; SLOTS],
 }
 
 impl FdCache {
-    pub const EMPTY: FdCache = FdCache::empty();
+    pub(crate) const EMPTY: FdCache = FdCache::empty();
 
     const fn empty() -> FdCache {
         let mut slots = [Slot {
@@ -49,12 +49,12 @@ impl FdCache {
 
     /// The host fd and base rights remembered for `fd`.
     #[inline]
-    pub fn get(&self, fd: Fd) -> Option<(RawFd, rights)> {
+    pub(crate) fn get(&self, fd: Fd) -> Option<(RawFd, rights)> {
         let slot = &self.slots[fd.0 as usize % SLOTS];
         (slot.fd == fd.0).then_some((slot.raw, slot.base))
     }
 
-    pub fn remember(&mut self, fd: Fd, raw: RawFd, base: rights) {
+    pub(crate) fn remember(&mut self, fd: Fd, raw: RawFd, base: rights) {
         self.slots[fd.0 as usize % SLOTS] = Slot {
             fd: fd.0,
             raw,
@@ -62,7 +62,7 @@ impl FdCache {
         };
     }
 
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         *self = FdCache::EMPTY;
     }
 }

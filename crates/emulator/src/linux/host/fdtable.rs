@@ -22,9 +22,9 @@ const MAX_FDS: usize = 1 << 16;
 /// What a guest fd refers to: a host fd, and for a process descriptor the
 /// child it stands for.
 #[derive(Debug)]
-pub struct Object {
-    pub host: OwnedFd,
-    pub child: Option<super::child::Child>,
+pub(crate) struct Object {
+    pub(crate) host: OwnedFd,
+    pub(crate) child: Option<super::child::Child>,
 }
 
 impl Drop for Object {
@@ -37,20 +37,20 @@ impl Drop for Object {
 
 /// One open guest fd. Cloning shares the host fd (as `fd_dup` does).
 #[derive(Debug, Clone)]
-pub struct Entry {
+pub(crate) struct Entry {
     object: Arc<Object>,
     /// `object`'s host fd, kept here too: system calls reach it with one
     /// load less.
     raw: RawFd,
-    pub filetype: filetype,
-    pub base: rights,
-    pub inheriting: rights,
+    pub(crate) filetype: filetype,
+    pub(crate) base: rights,
+    pub(crate) inheriting: rights,
 }
 
 impl Entry {
     /// An entry with the rights of its type, limited by how `host` was
     /// opened.
-    pub fn from_host(host: OwnedFd) -> Result<Entry, errno> {
+    pub(crate) fn from_host(host: OwnedFd) -> Result<Entry, errno> {
         let filetype = filetype_of(host.as_fd())?;
         let (base, inheriting) = max_rights(filetype);
         let base = base & access_mode_rights(host.as_fd())?;
@@ -58,12 +58,22 @@ impl Entry {
     }
 
     /// An entry for `host` with exactly these rights.
-    pub fn new(host: OwnedFd, filetype: filetype, base: rights, inheriting: rights) -> Entry {
+    pub(crate) fn new(
+        host: OwnedFd,
+        filetype: filetype,
+        base: rights,
+        inheriting: rights,
+    ) -> Entry {
         Entry::of(Object { host, child: None }, filetype, base, inheriting)
     }
 
     /// An entry for `object` with exactly these rights.
-    pub fn of(object: Object, filetype: filetype, base: rights, inheriting: rights) -> Entry {
+    pub(crate) fn of(
+        object: Object,
+        filetype: filetype,
+        base: rights,
+        inheriting: rights,
+    ) -> Entry {
         Entry {
             raw: object.host.as_raw_fd(),
             object: Arc::new(object),
@@ -74,12 +84,12 @@ impl Entry {
     }
 
     /// The child, for a process descriptor.
-    pub fn child(&self) -> Option<&super::child::Child> {
+    pub(crate) fn child(&self) -> Option<&super::child::Child> {
         self.object.child.as_ref()
     }
 
     /// Fails with ENOTCAPABLE unless all of `needed` are in the base rights.
-    pub fn require(&self, needed: rights) -> Result<&Entry, errno> {
+    pub(crate) fn require(&self, needed: rights) -> Result<&Entry, errno> {
         if self.base.contains(needed) {
             Ok(self)
         } else {
@@ -88,7 +98,7 @@ impl Entry {
     }
 
     #[inline]
-    pub fn fd(&self) -> BorrowedFd<'_> {
+    pub(crate) fn fd(&self) -> BorrowedFd<'_> {
         // SAFETY: `raw` is `object`'s host fd, which stays open as long as
         // `object`, and so `self`, lives.
         unsafe { BorrowedFd::borrow_raw(self.raw) }
@@ -100,12 +110,12 @@ impl Entry {
 /// a system call in a multi-threaded guest hold on to an entry with one
 /// reference count rather than a copy.
 #[derive(Debug, Default)]
-pub struct FdTable {
+pub(crate) struct FdTable {
     slots: Vec<Option<Arc<Entry>>>,
 }
 
 impl FdTable {
-    pub fn new() -> FdTable {
+    pub(crate) fn new() -> FdTable {
         FdTable::default()
     }
 
@@ -116,13 +126,13 @@ impl FdTable {
             .ok_or(errno::BADF)
     }
 
-    pub fn get(&self, fd: Fd) -> Result<&Entry, errno> {
+    pub(crate) fn get(&self, fd: Fd) -> Result<&Entry, errno> {
         self.slot(fd).map(|e| &**e)
     }
 
     /// The entry, for changing: copied first if a system call in progress
     /// still holds it.
-    pub fn get_mut(&mut self, fd: Fd) -> Result<&mut Entry, errno> {
+    pub(crate) fn get_mut(&mut self, fd: Fd) -> Result<&mut Entry, errno> {
         self.slots
             .get_mut(fd.0 as usize)
             .and_then(Option::as_mut)
@@ -132,19 +142,19 @@ impl FdTable {
 
     /// The entry for `fd` if it has all of `needed`: EBADF if there is no
     /// such fd, ENOTCAPABLE if a right is missing.
-    pub fn with(&self, fd: Fd, needed: rights) -> Result<&Entry, errno> {
+    pub(crate) fn with(&self, fd: Fd, needed: rights) -> Result<&Entry, errno> {
         self.get(fd)?.require(needed)
     }
 
     /// As [`FdTable::with`], as a reference of its own.
-    pub fn shared(&self, fd: Fd, needed: rights) -> Result<Arc<Entry>, errno> {
+    pub(crate) fn shared(&self, fd: Fd, needed: rights) -> Result<Arc<Entry>, errno> {
         let e = self.slot(fd)?;
         e.require(needed)?;
         Ok(e.clone())
     }
 
     /// Adds an entry under the lowest free number.
-    pub fn insert(&mut self, entry: Entry) -> Result<Fd, errno> {
+    pub(crate) fn insert(&mut self, entry: Entry) -> Result<Fd, errno> {
         let slot = match self.slots.iter().position(Option::is_none) {
             Some(i) => i,
             None if self.slots.len() < MAX_FDS => {
@@ -158,7 +168,7 @@ impl FdTable {
     }
 
     /// Puts `entry` at number `fd`; returns what was there.
-    pub fn put(&mut self, fd: Fd, entry: Entry) -> Result<Option<Arc<Entry>>, errno> {
+    pub(crate) fn put(&mut self, fd: Fd, entry: Entry) -> Result<Option<Arc<Entry>>, errno> {
         let i = fd.0 as usize;
         if i >= MAX_FDS {
             return Err(errno::BADF);
@@ -169,7 +179,7 @@ impl FdTable {
         Ok(self.slots[i].replace(Arc::new(entry)))
     }
 
-    pub fn remove(&mut self, fd: Fd) -> Result<Arc<Entry>, errno> {
+    pub(crate) fn remove(&mut self, fd: Fd) -> Result<Arc<Entry>, errno> {
         self.slots
             .get_mut(fd.0 as usize)
             .and_then(Option::take)
@@ -177,12 +187,12 @@ impl FdTable {
     }
 
     /// A copy of `fd`'s entry, sharing its host fd.
-    pub fn duplicate(&self, fd: Fd) -> Result<Entry, errno> {
+    pub(crate) fn duplicate(&self, fd: Fd) -> Result<Entry, errno> {
         self.get(fd).cloned()
     }
 
     /// (guest fd, entry) pairs in number order.
-    pub fn iter(&self) -> impl Iterator<Item = (Fd, &Entry)> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (Fd, &Entry)> {
         self.slots
             .iter()
             .enumerate()
@@ -191,7 +201,7 @@ impl FdTable {
 }
 
 /// The CloudABI file type of a host fd.
-pub fn filetype_of(host: BorrowedFd<'_>) -> Result<filetype, errno> {
+pub(crate) fn filetype_of(host: BorrowedFd<'_>) -> Result<filetype, errno> {
     let st = rustix::fs::fstat(host).host()?;
     Ok(match FileType::from_raw_mode(st.st_mode) {
         FileType::RegularFile => filetype::REGULAR_FILE,
@@ -215,7 +225,7 @@ fn socket_type(host: BorrowedFd<'_>) -> filetype {
 }
 
 /// The most rights an fd of this type can have: (base, inheriting).
-pub fn max_rights(t: filetype) -> (rights, rights) {
+pub(crate) fn max_rights(t: filetype) -> (rights, rights) {
     let file = rights::FD_DATASYNC
         | rights::FD_READ
         | rights::FD_SEEK

@@ -39,10 +39,10 @@ const NO_WAITERS: u32 = cloudabi::CONDVAR_HAS_NO_WAITERS.0;
 
 /// When a wait gives up: a time on a clock.
 #[derive(Debug, Clone, Copy)]
-pub struct Deadline {
-    pub clock: ClockId,
+pub(crate) struct Deadline {
+    pub(crate) clock: ClockId,
     /// Nanoseconds on `clock`.
-    pub at: i128,
+    pub(crate) at: i128,
 }
 
 impl Deadline {
@@ -107,7 +107,7 @@ struct Table {
 
 /// The lock and condition variable queues of one process.
 #[derive(Default)]
-pub struct Futex {
+pub(crate) struct Futex {
     table: Mutex<Table>,
 }
 
@@ -144,7 +144,7 @@ impl Futex {
     ///
     /// # Safety
     /// `addr` as for [`word`].
-    pub unsafe fn lock(
+    pub(crate) unsafe fn lock(
         &self,
         addr: usize,
         tid: u32,
@@ -176,7 +176,7 @@ impl Futex {
     ///
     /// # Safety
     /// `addr` as for [`word`].
-    pub unsafe fn unlock(&self, addr: usize, tid: u32) -> Result<(), errno> {
+    pub(crate) unsafe fn unlock(&self, addr: usize, tid: u32) -> Result<(), errno> {
         let mut table = self.table();
         // SAFETY: the caller's contract.
         let w = unsafe { word(addr) };
@@ -194,7 +194,7 @@ impl Futex {
     ///
     /// # Safety
     /// `cv` and `lock` as for [`word`].
-    pub unsafe fn condvar_wait(
+    pub(crate) unsafe fn condvar_wait(
         &self,
         cv: usize,
         lock: usize,
@@ -245,7 +245,7 @@ impl Futex {
     ///
     /// # Safety
     /// `cv` as for [`word`].
-    pub unsafe fn condvar_signal(&self, cv: usize, n: u32) {
+    pub(crate) unsafe fn condvar_signal(&self, cv: usize, n: u32) {
         let mut table = self.table();
         // SAFETY: the caller's contract.
         let c = unsafe { word(cv) };
@@ -266,12 +266,12 @@ impl Futex {
     }
 
     /// In a forked child: the other threads, and so their waits, are gone.
-    pub fn forget_waiters(&self) {
+    pub(crate) fn forget_waiters(&self) {
         *self.table() = Table::default();
     }
 
     /// Holds the table locked while `f` runs (around a fork).
-    pub fn locked<R>(&self, f: impl FnOnce() -> R) -> R {
+    pub(crate) fn locked<R>(&self, f: impl FnOnce() -> R) -> R {
         let _table = self.table();
         f()
     }

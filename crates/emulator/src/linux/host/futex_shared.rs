@@ -77,7 +77,7 @@ fn sleep(w: &AtomicU32, seen: u32, deadline: Option<Deadline>) -> bool {
 ///
 /// # Safety
 /// `addr` as for [`word`].
-pub unsafe fn lock(
+pub(crate) unsafe fn lock(
     addr: usize,
     tid: u32,
     write: bool,
@@ -130,7 +130,7 @@ pub unsafe fn lock(
 ///
 /// # Safety
 /// `addr` as for [`word`].
-pub unsafe fn unlock(addr: usize, tid: u32) -> Result<(), errno> {
+pub(crate) unsafe fn unlock(addr: usize, tid: u32) -> Result<(), errno> {
     // SAFETY: the caller's contract.
     let w = unsafe { word(addr) };
     let v = w.load(Ordering::Relaxed);
@@ -148,7 +148,7 @@ pub unsafe fn unlock(addr: usize, tid: u32) -> Result<(), errno> {
 ///
 /// # Safety
 /// `cv` and `lock` as for [`word`].
-pub unsafe fn condvar_wait(
+pub(crate) unsafe fn condvar_wait(
     cv: usize,
     lock: usize,
     tid: u32,
@@ -173,7 +173,7 @@ pub unsafe fn condvar_wait(
 ///
 /// # Safety
 /// `cv` as for [`word`].
-pub unsafe fn condvar_signal(cv: usize, n: u32) {
+pub(crate) unsafe fn condvar_signal(cv: usize, n: u32) {
     // SAFETY: the caller's contract.
     let c = unsafe { word(cv) };
     let bumped = c.fetch_update(Ordering::Release, Ordering::Relaxed, |v| {

@@ -46,20 +46,20 @@ const USER_END: usize = 0x7fff_ffff_f000;
 
 /// One of the guest's own mappings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Mapping {
+pub(crate) struct Mapping {
     /// The pages' protection now.
-    pub prot: mprot,
+    pub(crate) prot: mprot,
     /// The most protection `mem_protect` may give them: limited by the
     /// rights and open mode of a mapped file.
-    pub max: mprot,
+    pub(crate) max: mprot,
     /// A `MAP_SHARED` mapping of a file or shared memory object: accesses
     /// past the file's end fault.
-    pub shared_file: bool,
+    pub(crate) shared_file: bool,
 }
 
 impl Mapping {
     /// Anonymous memory (or the loaded image) with protection `prot`.
-    pub fn anonymous(prot: mprot) -> Mapping {
+    pub(crate) fn anonymous(prot: mprot) -> Mapping {
         Mapping {
             prot,
             max: mprot::all(),
@@ -70,7 +70,7 @@ impl Mapping {
 
 /// What the memory record says of one page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct PageState {
+pub(crate) struct PageState {
     owned: Option<Mapping>,
     access: Option<Access>,
     retired: bool,
@@ -81,23 +81,23 @@ impl PageState {
     /// use, one of its mappings whatever its protection now (another thread
     /// may have just taken it away), or what it retired. A fault there
     /// during a call is recovered.
-    pub fn guest(&self) -> bool {
+    pub(crate) fn guest(&self) -> bool {
         self.owned.is_some() || self.access.is_some() || self.retired
     }
 
     /// Whether calls may read the page (and write it, when `write`).
-    pub fn permits(&self, write: bool) -> bool {
+    pub(crate) fn permits(&self, write: bool) -> bool {
         self.access.is_some_and(|a| a.permits(write))
     }
 }
 
 /// What the guest may touch, and what it owns.
 #[derive(Debug, Default)]
-pub struct Memory {
+pub(crate) struct Memory {
     /// Every range syscalls may read or write through.
-    pub accessible: RangeMap<Access>,
+    pub(crate) accessible: RangeMap<Access>,
     /// The guest's own mappings.
-    pub owned: RangeMap<Mapping>,
+    pub(crate) owned: RangeMap<Mapping>,
     /// What the guest unmapped: reserved `PROT_NONE`, never the host's
     /// again, reused for the guest's own later mappings (see the module
     /// docs).
@@ -106,7 +106,7 @@ pub struct Memory {
 
 impl Memory {
     /// Records a mapping the guest owns.
-    pub fn add_owned(&mut self, start: usize, len: usize, mapping: Mapping) {
+    pub(crate) fn add_owned(&mut self, start: usize, len: usize, mapping: Mapping) {
         self.owned.insert(start, start + len, mapping);
         self.accessible
             .insert(start, start + len, access(mapping.prot));
@@ -114,7 +114,7 @@ impl Memory {
 
     /// Records a range the guest may use but not remap (stack, vDSO,
     /// start-up data).
-    pub fn add_borrowed(&mut self, start: usize, len: usize, access: Access) {
+    pub(crate) fn add_borrowed(&mut self, start: usize, len: usize, access: Access) {
         self.accessible.insert(start, start + len, access);
     }
 
@@ -166,7 +166,7 @@ impl Memory {
 
     /// What the record says of the page at `addr` (for the fault handler:
     /// allocates nothing).
-    pub fn page_state(&self, addr: usize) -> PageState {
+    pub(crate) fn page_state(&self, addr: usize) -> PageState {
         PageState {
             owned: self.owned.get(addr),
             access: self.accessible.get(addr),
@@ -177,7 +177,7 @@ impl Memory {
     /// Unmaps every mapping the guest still has, and what it retired (the
     /// end of an in-process run; a guest run by `cloudabi-run` ends with its
     /// host process).
-    pub fn release_all(&mut self) {
+    pub(crate) fn release_all(&mut self) {
         let owned = self.owned.iter().map(|(s, e, _)| (s, e));
         let retired = self.retired.iter().map(|(s, e, ())| (s, e));
         let all: Vec<(usize, usize)> = owned.chain(retired).collect();

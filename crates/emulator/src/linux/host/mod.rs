@@ -7,10 +7,10 @@
 
 mod child;
 pub(crate) mod errors;
-pub mod fast;
+pub(crate) mod fast;
 mod fd;
 mod fdcache;
-pub mod fdtable;
+pub(crate) mod fdtable;
 mod file;
 mod futex;
 mod futex_shared;
@@ -19,7 +19,7 @@ mod observe_host;
 mod path;
 mod poll;
 mod proc;
-pub mod shared;
+pub(crate) mod shared;
 mod signals;
 mod sock;
 mod thread;
@@ -41,9 +41,9 @@ use cloudabi::{
     subscription, threadattr, timestamp, ulflags, whence,
 };
 
-pub use child::{Child, Ended};
-pub use fdtable::{Entry, FdTable};
-pub use mem::{Mapping, Memory, PageState};
+pub(crate) use child::{Child, Ended};
+pub(crate) use fdtable::{Entry, FdTable};
+pub(crate) use mem::{Mapping, Memory, PageState};
 
 use super::arch::ThreadBlock;
 use super::observe::Observer;
@@ -52,7 +52,7 @@ use fdcache::FdCache;
 use shared::{Shared, Threading};
 
 /// What all threads of one guest process share: fds, memory, lock queues.
-pub struct Process {
+pub(crate) struct Process {
     fds: Shared<FdTable>,
     memory: Shared<Memory>,
     /// Bumped after every change of `memory`: ranges a thread remembered
@@ -62,17 +62,17 @@ pub struct Process {
     threads: thread::Threads,
     futex: futex::Futex,
     /// The options the process was started with (passed on by `proc_exec`).
-    pub options: crate::Options,
+    pub(crate) options: crate::Options,
     /// Tracing and failure injection; `None` when neither was asked for, and
     /// calls are not observed at all.
-    pub observer: Option<Observer>,
+    pub(crate) observer: Option<Observer>,
     /// How `proc_exec` re-executes `cloudabi-run`; `None` turns `proc_exec`
     /// off (ENOSYS).
-    pub launcher: Option<crate::linux::exec::Reexec>,
+    pub(crate) launcher: Option<crate::linux::exec::Reexec>,
 }
 
 impl Process {
-    pub fn new(fds: FdTable) -> Process {
+    pub(crate) fn new(fds: FdTable) -> Process {
         Process {
             fds: Shared::new(fds),
             memory: Shared::new(Memory::default()),
@@ -88,14 +88,14 @@ impl Process {
 
     /// Changes the memory record before the guest runs (or from the runner
     /// thread, which locks).
-    pub fn memory_mut<R>(&self, f: impl FnOnce(&mut Memory) -> R) -> R {
+    pub(crate) fn memory_mut<R>(&self, f: impl FnOnce(&mut Memory) -> R) -> R {
         let r = self.memory.write(f);
         self.memory_generation.fetch_add(1, Ordering::Release);
         r
     }
 
     /// Runs `f` on the fd table before any guest thread runs.
-    pub fn fds_before_start<R>(&self, f: impl FnOnce(&FdTable) -> R) -> R {
+    pub(crate) fn fds_before_start<R>(&self, f: impl FnOnce(&FdTable) -> R) -> R {
         self.fds.read(f)
     }
 
@@ -110,12 +110,12 @@ impl Process {
     }
 
     /// The thread ID of the first guest thread.
-    pub fn first_tid(&self) -> u32 {
+    pub(crate) fn first_tid(&self) -> u32 {
         thread::FIRST_TID
     }
 
     /// The process is ending: the observer's last words (the summary).
-    pub fn finish_observing(&self) {
+    pub(crate) fn finish_observing(&self) {
         if let Some(o) = &self.observer {
             o.finish();
         }
@@ -124,7 +124,7 @@ impl Process {
 
 /// A guest fd's entry, borrowed from the table while the process has one
 /// thread, or with a reference of its own otherwise.
-pub enum FdRef<'a> {
+pub(crate) enum FdRef<'a> {
     Borrowed(&'a Entry),
     Shared(Arc<Entry>),
 }
@@ -141,16 +141,16 @@ impl Deref for FdRef<'_> {
 }
 
 /// One guest thread's view: its process, its ID, and how to leave it.
-pub struct Host {
+pub(crate) struct Host {
     process: Arc<Process>,
-    pub tid: u32,
+    pub(crate) tid: u32,
     /// Whether calls are observed (the process has an observer): a copy
     /// read on every call without following `process`.
     observed: bool,
     /// The observed call in progress (set by `before`, used by `after`).
     pending: observe_host::Pending,
     /// The running guest's thread block, for leaving it on exit.
-    pub block: *mut ThreadBlock,
+    pub(crate) block: *mut ThreadBlock,
     /// Whether this thread is the one the runner entered first (the one
     /// whose return ends an in-process run).
     main: bool,
@@ -175,7 +175,7 @@ pub struct Host {
 
 impl Host {
     /// The host side of guest thread `tid` of `process`.
-    pub fn new(process: Arc<Process>, tid: u32, main: bool) -> Host {
+    pub(crate) fn new(process: Arc<Process>, tid: u32, main: bool) -> Host {
         let alone = process.threading.alone();
         Host {
             observed: process.observer.is_some(),
@@ -200,13 +200,13 @@ impl Host {
         self.alone & !self.observed
     }
 
-    pub fn process(&self) -> &Arc<Process> {
+    pub(crate) fn process(&self) -> &Arc<Process> {
         &self.process
     }
 
     /// Makes `self` the implementation serving this thread's syscalls while
     /// `f` runs.
-    pub fn serve<R>(&mut self, f: impl FnOnce() -> R) -> R {
+    pub(crate) fn serve<R>(&mut self, f: impl FnOnce() -> R) -> R {
         let previous = super::arch::set_current((self as *mut Host).cast());
         let r = f();
         super::arch::set_current(previous);

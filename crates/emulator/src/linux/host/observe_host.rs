@@ -15,14 +15,14 @@ use crate::linux::trace::{Ending, Injected, Record};
 
 /// The observed call in progress on a thread.
 #[derive(Default)]
-pub struct Pending {
+pub(crate) struct Pending {
     /// Its number in the process's serving order.
     seq: u64,
     start: Option<Instant>,
     injected: Option<Injected>,
     /// For a short transfer: the draw that picks its length (taken by the
     /// transfer).
-    pub short: Option<u64>,
+    pub(crate) short: Option<u64>,
     /// The call, kept (when tracing) for `proc_exec`, which traces it before
     /// the program is replaced.
     call: Option<Call>,

@@ -26,7 +26,7 @@ const PATH_MAX: usize = 1024;
 
 /// What copyin_path refuses: a path of PATH_MAX bytes or more
 /// (ENAMETOOLONG), or one holding a NUL byte (EINVAL).
-pub fn copyin_path(path: &[u8]) -> Result<(), errno> {
+pub(crate) fn copyin_path(path: &[u8]) -> Result<(), errno> {
     if path.len() >= PATH_MAX {
         Err(errno::NAMETOOLONG)
     } else if path.contains(&0) {
@@ -56,7 +56,7 @@ fn confined(e: Errno) -> errno {
 
 /// Opens `path` beneath `dir`. Symlinks in the last component are followed
 /// only when `follow` is set (and stay confined when they are).
-pub fn open(
+pub(crate) fn open(
     dir: BorrowedFd<'_>,
     path: &[u8],
     oflags: OFlags,
@@ -83,20 +83,20 @@ pub fn open(
 
 /// An `O_PATH` handle on `path` beneath `dir`: enough to stat it or to name
 /// it in a later call, whatever its permissions.
-pub fn handle(dir: BorrowedFd<'_>, path: &[u8], follow: bool) -> Result<OwnedFd, errno> {
+pub(crate) fn handle(dir: BorrowedFd<'_>, path: &[u8], follow: bool) -> Result<OwnedFd, errno> {
     open(dir, path, OFlags::PATH, Mode::empty(), follow)
 }
 
 /// A directory entry named by a path: the directory that holds it (opened
 /// beneath the starting directory) and the entry's own name, with any
 /// trailing slashes kept so the kernel applies their meaning.
-pub struct Entry<'p> {
-    pub parent: OwnedFd,
-    pub name: &'p [u8],
+pub(crate) struct Entry<'p> {
+    pub(crate) parent: OwnedFd,
+    pub(crate) name: &'p [u8],
 }
 
 /// Splits `path` into its parent directory (opened) and final name.
-pub fn entry<'p>(dir: BorrowedFd<'_>, path: &'p [u8]) -> Result<Entry<'p>, errno> {
+pub(crate) fn entry<'p>(dir: BorrowedFd<'_>, path: &'p [u8]) -> Result<Entry<'p>, errno> {
     check_relative(path)?;
     let trimmed_len = path.iter().rposition(|&b| b != b'/').map_or(0, |i| i + 1);
     let (parent, name) = match path[..trimmed_len].iter().rposition(|&b| b == b'/') {
@@ -124,7 +124,7 @@ pub fn entry<'p>(dir: BorrowedFd<'_>, path: &'p [u8]) -> Result<Entry<'p>, errno
 
 /// The `/proc` name of an fd, through which `*at` calls that have no
 /// "empty path" form can reach a file already resolved with [`open`].
-pub fn proc_path(fd: BorrowedFd<'_>) -> String {
+pub(crate) fn proc_path(fd: BorrowedFd<'_>) -> String {
     use std::os::fd::AsRawFd;
     format!("/proc/self/fd/{}", fd.as_raw_fd())
 }

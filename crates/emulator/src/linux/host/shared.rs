@@ -13,7 +13,7 @@ use std::sync::RwLock;
 
 /// Whether a process still has a single guest thread.
 #[derive(Debug, Default)]
-pub struct Threading {
+pub(crate) struct Threading {
     /// Set once, by the only guest thread, before it starts a second one;
     /// never cleared.
     started: AtomicBool,
@@ -23,19 +23,19 @@ impl Threading {
     /// Whether the calling guest thread is the only one. Relaxed is enough:
     /// only that thread ever writes the flag, and every thread started
     /// afterwards sees the write through the thread spawn.
-    pub fn alone(&self) -> bool {
+    pub(crate) fn alone(&self) -> bool {
         !self.started.load(Ordering::Relaxed)
     }
 
     /// Called by the only guest thread before it starts another one.
-    pub fn start_second_thread(&self) {
+    pub(crate) fn start_second_thread(&self) {
         self.started.store(true, Ordering::Relaxed);
     }
 }
 
 /// A value shared by the guest threads of one process.
 #[derive(Debug, Default)]
-pub struct Shared<T> {
+pub(crate) struct Shared<T> {
     lock: RwLock<()>,
     value: UnsafeCell<T>,
 }
@@ -46,7 +46,7 @@ pub struct Shared<T> {
 unsafe impl<T: Send + Sync> Sync for Shared<T> {}
 
 impl<T> Shared<T> {
-    pub fn new(value: T) -> Shared<T> {
+    pub(crate) fn new(value: T) -> Shared<T> {
         Shared {
             lock: RwLock::new(()),
             value: UnsafeCell::new(value),
@@ -59,7 +59,7 @@ impl<T> Shared<T> {
     /// The calling thread must be the process's only guest thread
     /// ([`Threading::alone`]) for as long as the reference lives, and must
     /// not use [`Shared::alone_mut`] meanwhile.
-    pub unsafe fn alone(&self) -> &T {
+    pub(crate) unsafe fn alone(&self) -> &T {
         // SAFETY: no other thread exists and no `&mut` is live (contract).
         unsafe { &*self.value.get() }
     }
@@ -70,14 +70,14 @@ impl<T> Shared<T> {
     /// As for [`Shared::alone`], and no other reference to the value may be
     /// live meanwhile.
     #[allow(clippy::mut_from_ref)]
-    pub unsafe fn alone_mut(&self) -> &mut T {
+    pub(crate) unsafe fn alone_mut(&self) -> &mut T {
         // SAFETY: no other thread exists and no other reference is live
         // (contract).
         unsafe { &mut *self.value.get() }
     }
 
     /// Runs `f` on the value, under the read lock.
-    pub fn read<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+    pub(crate) fn read<R>(&self, f: impl FnOnce(&T) -> R) -> R {
         let _guard = self.lock.read().unwrap_or_else(|e| e.into_inner());
         // SAFETY: the read lock keeps writers out while `f` runs; a thread
         // that is alone never holds a reference across the switch to
@@ -86,7 +86,7 @@ impl<T> Shared<T> {
     }
 
     /// Runs `f` on the value, under the write lock.
-    pub fn write<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
+    pub(crate) fn write<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
         let _guard = self.lock.write().unwrap_or_else(|e| e.into_inner());
         // SAFETY: as in `read`; the write lock is exclusive.
         f(unsafe { &mut *self.value.get() })
@@ -97,7 +97,7 @@ impl<T> Shared<T> {
     /// # Safety
     /// `alone` must be what [`Threading::alone`] says for the calling
     /// thread, and `f` must not reach this value another way.
-    pub unsafe fn read_as<R>(&self, alone: bool, f: impl FnOnce(&T) -> R) -> R {
+    pub(crate) unsafe fn read_as<R>(&self, alone: bool, f: impl FnOnce(&T) -> R) -> R {
         if alone {
             // SAFETY: the caller is the only thread (contract).
             f(unsafe { self.alone() })
@@ -110,7 +110,7 @@ impl<T> Shared<T> {
     ///
     /// # Safety
     /// As for [`Shared::read_as`].
-    pub unsafe fn write_as<R>(&self, alone: bool, f: impl FnOnce(&mut T) -> R) -> R {
+    pub(crate) unsafe fn write_as<R>(&self, alone: bool, f: impl FnOnce(&mut T) -> R) -> R {
         if alone {
             // SAFETY: the caller is the only thread (contract).
             f(unsafe { self.alone_mut() })

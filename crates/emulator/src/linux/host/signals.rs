@@ -34,18 +34,18 @@ const PAIRS: [(signal, i32); 23] = [
 
 /// The host signal for a CloudABI one; `None` for those whose default action
 /// is to do nothing.
-pub fn to_host(s: signal) -> Option<i32> {
+pub(crate) fn to_host(s: signal) -> Option<i32> {
     PAIRS.iter().find(|(c, _)| *c == s).map(|(_, h)| *h)
 }
 
 /// Whether raising `s` ends the process (its default action is neither to
 /// do nothing nor to stop it).
-pub fn ends_process(s: signal) -> bool {
+pub(crate) fn ends_process(s: signal) -> bool {
     to_host(s).is_some() && ![signal::STOP, signal::TSTP, signal::TTIN, signal::TTOU].contains(&s)
 }
 
 /// The CloudABI signal for a host one (a child killed by it).
-pub fn from_host(host: i32) -> Option<signal> {
+pub(crate) fn from_host(host: i32) -> Option<signal> {
     PAIRS.iter().find(|(_, h)| *h == host).map(|(c, _)| *c)
 }
 

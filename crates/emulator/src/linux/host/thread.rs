@@ -20,7 +20,7 @@ use super::{Host, Process};
 use crate::linux::arch::{self, ThreadBlock};
 
 /// The first guest thread's ID; later ones count up from here.
-pub const FIRST_TID: u32 = 1;
+pub(crate) const FIRST_TID: u32 = 1;
 /// Thread IDs live in the low 30 bits of a lock word.
 const TID_MASK: u32 = 0x3fff_ffff;
 /// Stack of the host side of a guest thread: its handlers run here.
@@ -40,7 +40,7 @@ struct Count {
 
 /// The live guest threads of a process.
 #[derive(Debug)]
-pub struct Threads {
+pub(crate) struct Threads {
     next_tid: AtomicU32,
     count: Mutex<Count>,
     changed: Condvar,
@@ -66,7 +66,7 @@ impl Threads {
     }
 
     /// A fresh thread ID (0 and 1 are never reused).
-    pub fn new_tid(&self) -> u32 {
+    pub(crate) fn new_tid(&self) -> u32 {
         loop {
             let t = self.next_tid.fetch_add(1, Ordering::Relaxed) & TID_MASK;
             if t > FIRST_TID {
@@ -120,14 +120,14 @@ impl Threads {
     }
 
     /// Holds the count locked while `f` runs (around a fork).
-    pub fn locked<R>(&self, f: impl FnOnce() -> R) -> R {
+    pub(crate) fn locked<R>(&self, f: impl FnOnce() -> R) -> R {
         let _count = self.count();
         f()
     }
 
     /// In a forked child: only the forking thread is left, and the runner
     /// does not count (the child's last exit ends its host process).
-    pub fn after_fork(&self) {
+    pub(crate) fn after_fork(&self) {
         // Thread IDs stay apart from the parent's, which shared locks
         // compare across processes: the child counts on from a range of its
         // own, taken from its host process ID.
@@ -144,7 +144,7 @@ impl Threads {
 
 /// Ends the host process now, whatever the other threads are doing (they may
 /// be in guest code, where no host code can run).
-pub fn exit_process(code: i32) -> ! {
+pub(crate) fn exit_process(code: i32) -> ! {
     let _ = std::io::stderr().flush();
     // SAFETY: _exit ends the process at once; no Rust state is used after.
     unsafe { libc::_exit(code) }
@@ -230,7 +230,7 @@ impl Host {
 
     /// The runner's thread left the guest with `code`; the process's exit
     /// code, once it is the process's turn to end.
-    pub fn runner_finished(&mut self, code: i32) -> i32 {
+    pub(crate) fn runner_finished(&mut self, code: i32) -> i32 {
         if self.exited.is_some() {
             self.release_exit_lock();
             self.process.threads.runner_ended();
