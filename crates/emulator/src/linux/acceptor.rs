@@ -49,10 +49,10 @@ use crate::Sandbox;
 /// The listen backlog of a socket the launcher accepts on: connections the
 /// kernel completes and keeps while the program has not taken the ones
 /// passed before.
-pub const BACKLOG: i32 = 128;
+pub(crate) const BACKLOG: i32 = 128;
 
 /// The data byte of each message that carries a connection.
-pub const MESSAGE: &[u8] = b"c";
+pub(crate) const MESSAGE: &[u8] = b"c";
 
 /// How long the acceptor waits before trying again when the system is out
 /// of descriptors or memory.
@@ -64,7 +64,7 @@ const RETRY: Timespec = Timespec {
 /// A listening socket and the launcher's end of the pair whose other end
 /// the program gets; [`Acceptor::spawn`] starts the process that serves it.
 #[derive(Debug)]
-pub struct Acceptor {
+pub(crate) struct Acceptor {
     listener: OwnedFd,
     channel: OwnedFd,
     /// The grant, for messages: `line L, column C: !socket ADDRESS`.
@@ -74,7 +74,7 @@ pub struct Acceptor {
 impl Acceptor {
     /// Pairs `listener` (bound and listening) with a new socket pair; the
     /// second value is the program's end.
-    pub fn new(listener: OwnedFd, what: String) -> std::io::Result<(Acceptor, OwnedFd)> {
+    pub(crate) fn new(listener: OwnedFd, what: String) -> std::io::Result<(Acceptor, OwnedFd)> {
         let (channel, program) = rustix::net::socketpair(
             AddressFamily::UNIX,
             SocketType::STREAM,
@@ -95,7 +95,7 @@ impl Acceptor {
     /// Forks the acceptor process; this process keeps neither socket. Call
     /// it while the launcher is single-threaded (before the observer and
     /// the program start): the child runs ordinary Rust code.
-    pub fn spawn(self, sandbox: Sandbox) -> Result<(), String> {
+    pub(crate) fn spawn(self, sandbox: Sandbox) -> Result<(), String> {
         // SAFETY: the process is single-threaded here (see above), so the
         // child is a complete copy; it never returns from `child_main`.
         match unsafe { libc::fork() } {

@@ -36,22 +36,22 @@
 use core::sync::atomic::{AtomicUsize, Ordering};
 
 /// How many syscall slots the trampoline table has (CloudABI has 49).
-pub const MAX_SYSCALLS: usize = 64;
+pub(crate) const MAX_SYSCALLS: usize = 64;
 /// Bytes between consecutive trampolines.
 const STUB_SIZE: usize = 128;
 
 /// What a guest thread's TCB `parent` points at, and what [`leave`] needs;
 /// the field offsets are part of the assembly's contract.
 #[repr(C)]
-pub struct ThreadBlock {
+pub(crate) struct ThreadBlock {
     /// Offset 0: what the guest copies as its TCB's `parent`: this block.
-    pub parent: *mut ThreadBlock,
+    pub(crate) parent: *mut ThreadBlock,
     /// Offset 8: the host stack pointer to return to when the guest exits.
-    pub saved_rsp: usize,
+    pub(crate) saved_rsp: usize,
 }
 
 impl ThreadBlock {
-    pub const fn new() -> ThreadBlock {
+    pub(crate) const fn new() -> ThreadBlock {
         ThreadBlock {
             parent: core::ptr::null_mut(),
             saved_rsp: 0,
@@ -210,7 +210,7 @@ core::arch::global_asm!(
 
 /// Whether a call is being served on this thread (read by the fault
 /// handler).
-pub fn in_call() -> bool {
+pub(crate) fn in_call() -> bool {
     let b: u8;
     // SAFETY: reads this thread's slot, which exists in every thread.
     unsafe {
@@ -224,7 +224,7 @@ pub fn in_call() -> bool {
 }
 
 /// Records that a page was patched during the current call.
-pub fn set_faulted() {
+pub(crate) fn set_faulted() {
     // SAFETY: writes this thread's slot.
     unsafe {
         core::arch::asm!(
@@ -235,7 +235,7 @@ pub fn set_faulted() {
 }
 
 /// Clears what [`set_faulted`] recorded.
-pub fn clear_faulted() {
+pub(crate) fn clear_faulted() {
     // SAFETY: writes this thread's slot.
     unsafe {
         core::arch::asm!(
@@ -248,7 +248,7 @@ pub fn clear_faulted() {
 /// The handler state of the guest thread running on this host thread (what
 /// [`set_current`] put there), or null. One load, without a TLS lookup.
 #[inline(always)]
-pub fn current() -> *mut () {
+pub(crate) fn current() -> *mut () {
     let p: *mut ();
     // SAFETY: reads this thread's slot, which exists in every thread.
     unsafe {
@@ -262,7 +262,7 @@ pub fn current() -> *mut () {
 }
 
 /// Makes `p` this thread's handler state; returns the previous one.
-pub fn set_current(p: *mut ()) -> *mut () {
+pub(crate) fn set_current(p: *mut ()) -> *mut () {
     let previous = current();
     // SAFETY: writes this thread's slot, which only [`current`] reads.
     unsafe {
@@ -290,7 +290,7 @@ unsafe extern "C" {
 
 /// Installs the handlers, in syscall-number order, and returns the address
 /// of the trampoline for each. Installing again (same handlers) is harmless.
-pub fn install(handlers: &[usize]) -> Vec<u64> {
+pub(crate) fn install(handlers: &[usize]) -> Vec<u64> {
     assert!(
         handlers.len() <= MAX_SYSCALLS,
         "more syscalls than trampolines"
@@ -323,7 +323,7 @@ pub fn install(handlers: &[usize]) -> Vec<u64> {
 /// `entry` must be guest code that makes its syscalls through the
 /// trampolines, `[.., stack_top)` guest memory it may use as its stack, and
 /// `block` must stay valid and unmoved until this returns.
-pub unsafe fn enter(
+pub(crate) unsafe fn enter(
     entry: usize,
     arg0: usize,
     arg1: usize,
@@ -343,7 +343,7 @@ pub unsafe fn enter(
 /// Must be called on the thread that is inside [`enter`] for `block`, from a
 /// handler (so `%fs:0` holds the host value), with no live values on the
 /// stack between here and the trampoline that need dropping.
-pub unsafe fn leave(block: *mut ThreadBlock, code: i32) -> ! {
+pub(crate) unsafe fn leave(block: *mut ThreadBlock, code: i32) -> ! {
     // SAFETY: see the function's contract.
     unsafe { cloudabi_emu_leave(block, code) }
 }

@@ -18,15 +18,15 @@ use super::host::{Child, Ended, Entry, FdTable};
 use super::sandbox::Launcher;
 
 /// The hidden first argument of the re-executed launcher.
-pub const CHILD_FLAG: &str = "--exec-child";
+pub(crate) const CHILD_FLAG: &str = "--exec-child";
 
 /// The largest executable (or Argdata) the launcher reads (CloudABI
 /// programs are statically linked; this is far above any real one).
-pub const MAX_EXECUTABLE: u64 = 1 << 30;
+pub(crate) const MAX_EXECUTABLE: u64 = 1 << 30;
 
 /// Why an executable cannot be read.
 #[derive(Debug)]
-pub enum ReadError {
+pub(crate) enum ReadError {
     /// Not a regular file: what it is instead.
     NotRegular(&'static str),
     /// Larger than [`MAX_EXECUTABLE`]: its size.
@@ -49,7 +49,7 @@ impl std::fmt::Display for ReadError {
 
 impl ReadError {
     /// The CloudABI error `proc_exec` reports for it.
-    pub fn errno(&self) -> cloudabi::errno {
+    pub(crate) fn errno(&self) -> cloudabi::errno {
         match self {
             ReadError::NotRegular(_) => cloudabi::errno::ACCES,
             ReadError::TooLarge(_) => cloudabi::errno::NOEXEC,
@@ -78,7 +78,7 @@ fn kind(mode: rustix::fs::FileType) -> &'static str {
 /// can neither block the caller nor make it read without end; a file that
 /// shrinks meanwhile gives what is left, one that grows its first `size`
 /// bytes.
-pub fn read_regular_file(fd: BorrowedFd<'_>) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read_regular_file(fd: BorrowedFd<'_>) -> Result<Vec<u8>, ReadError> {
     let st = rustix::fs::fstat(fd).map_err(|e| ReadError::Io(e.into()))?;
     let file_type = rustix::fs::FileType::from_raw_mode(st.st_mode);
     if file_type != rustix::fs::FileType::RegularFile {
@@ -108,7 +108,7 @@ pub fn read_regular_file(fd: BorrowedFd<'_>) -> Result<Vec<u8>, ReadError> {
 /// Opens the executable at `path` for [`read_regular_file`] without
 /// blocking: a FIFO opens at once (and is then refused), a terminal does
 /// not become the controlling one.
-pub fn open_regular_file(path: &std::path::Path) -> io::Result<File> {
+pub(crate) fn open_regular_file(path: &std::path::Path) -> io::Result<File> {
     use rustix::fs::{Mode, OFlags};
     let fd = rustix::fs::open(
         path,
@@ -119,7 +119,7 @@ pub fn open_regular_file(path: &std::path::Path) -> io::Result<File> {
 }
 
 /// An inheritable (not close-on-exec) memfd holding `data`, rewound.
-pub fn argdata_fd(data: &[u8]) -> io::Result<OwnedFd> {
+pub(crate) fn argdata_fd(data: &[u8]) -> io::Result<OwnedFd> {
     let fd = rustix::fs::memfd_create("cloudabi-argdata", rustix::fs::MemfdFlags::empty())?;
     let mut f = File::from(fd);
     f.write_all(data)?;
@@ -132,17 +132,17 @@ pub fn argdata_fd(data: &[u8]) -> io::Result<OwnedFd> {
 /// been dropped, and a process descriptor is a pidfd), and for a process
 /// descriptor how the child ended, if that was already collected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KeptFd {
-    pub filetype: filetype,
-    pub base: rights,
-    pub inheriting: rights,
-    pub ended: Option<Ended>,
+pub(crate) struct KeptFd {
+    pub(crate) filetype: filetype,
+    pub(crate) base: rights,
+    pub(crate) inheriting: rights,
+    pub(crate) ended: Option<Ended>,
 }
 
 impl KeptFd {
     /// `RAW:FILETYPE:BASE:INHERITING`, then `:SIGNAL:EXITCODE` for a child
     /// that ended.
-    pub fn spec(&self, raw: RawFd) -> String {
+    pub(crate) fn spec(&self, raw: RawFd) -> String {
         let mut s = format!(
             "{raw}:{}:{}:{}",
             self.filetype as u8,
@@ -155,7 +155,7 @@ impl KeptFd {
         s
     }
 
-    pub fn parse(spec: &str) -> Result<(RawFd, KeptFd), String> {
+    pub(crate) fn parse(spec: &str) -> Result<(RawFd, KeptFd), String> {
         let bad = || format!("{CHILD_FLAG}: bad fd spec {spec:?}");
         let parts: Vec<&str> = spec.split(':').collect();
         let (raw, filetype, base, inheriting, ended) = match parts[..] {
@@ -200,14 +200,14 @@ impl KeptFd {
 
 /// What `proc_exec` needs to re-execute the launcher.
 #[derive(Debug)]
-pub struct Reexec {
-    pub launcher: Launcher,
+pub(crate) struct Reexec {
+    pub(crate) launcher: Launcher,
 }
 
 impl Reexec {
     /// Replaces this process with the launcher run with `args` (after
     /// `argv[0]`); returns only on failure.
-    pub fn exec(&self, args: &[String]) -> io::Error {
+    pub(crate) fn exec(&self, args: &[String]) -> io::Error {
         let mut owned = Vec::with_capacity(args.len() + 1);
         owned.push(c"cloudabi-run".to_owned());
         for a in args {
@@ -241,7 +241,7 @@ impl Reexec {
     /// fd, which the new process keeps where it is, marked `:forked` in a
     /// forked child: the new program is still that child, whose fatal fault
     /// must end it by the signal for its parent to see (not an exit status).
-    pub fn child_args(&self) -> Vec<String> {
+    pub(crate) fn child_args(&self) -> Vec<String> {
         let fd = self.launcher.fd.as_raw_fd();
         if super::fault::faults_are_signals() {
             vec![format!("{fd}{FORKED}")]
@@ -255,16 +255,16 @@ impl Reexec {
 const FORKED: &str = ":forked";
 
 /// What the hidden mode's command line describes.
-pub struct ExecChild {
-    pub reexec: Reexec,
-    pub executable: File,
-    pub argdata: Vec<u8>,
-    pub fds: FdTable,
+pub(crate) struct ExecChild {
+    pub(crate) reexec: Reexec,
+    pub(crate) executable: File,
+    pub(crate) argdata: Vec<u8>,
+    pub(crate) fds: FdTable,
 }
 
 /// Takes over the fds named on the command line (the values of
 /// [`CHILD_FLAG`]).
-pub fn child_from_args(args: &[String]) -> Result<ExecChild, String> {
+pub(crate) fn child_from_args(args: &[String]) -> Result<ExecChild, String> {
     let mut args = args.iter();
     let launcher = args
         .next()

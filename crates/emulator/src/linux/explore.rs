@@ -23,14 +23,14 @@ use cloudabi::errno;
 
 use super::inject::{call_failures, errno_name, TRANSFERS};
 
-pub use crate::Exploration as Settings;
+pub(crate) use crate::Exploration as Settings;
 
 /// How many trace lines are shown before each finding.
 const CONTEXT: usize = 8;
 
 /// How one run ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Ending {
+pub(crate) enum Ending {
     Exited(i32),
     Signal(i32),
     Hung(Duration),
@@ -38,17 +38,17 @@ pub enum Ending {
 
 /// What one run left behind.
 #[derive(Debug, Clone)]
-pub struct Outcome {
-    pub ending: Ending,
-    pub stdout: Vec<u8>,
-    pub stderr: Vec<u8>,
-    pub trace: String,
-    pub took: Duration,
+pub(crate) struct Outcome {
+    pub(crate) ending: Ending,
+    pub(crate) stdout: Vec<u8>,
+    pub(crate) stderr: Vec<u8>,
+    pub(crate) trace: String,
+    pub(crate) took: Duration,
 }
 
 /// Why a run is a finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Finding {
+pub(crate) enum Finding {
     Signal(i32),
     /// The program faulted: the launcher reported it and ended with 128 +
     /// the signal.
@@ -99,9 +99,9 @@ impl Finding {
 }
 
 /// The result of an exploration.
-pub struct Report {
-    pub text: String,
-    pub findings: usize,
+pub(crate) struct Report {
+    pub(crate) text: String,
+    pub(crate) findings: usize,
 }
 
 /// What kind of run a SPEC makes, for the summary.
@@ -113,7 +113,7 @@ enum Kind {
 }
 
 /// Explores `program` with the configuration `yaml`.
-pub fn explore(program: &Path, yaml: &str, settings: &Settings) -> Result<Report, String> {
+pub(crate) fn explore(program: &Path, yaml: &str, settings: &Settings) -> Result<Report, String> {
     let started = Instant::now();
     let work = WorkDir::new()?;
     let runner = Runner {
@@ -492,7 +492,7 @@ impl Runner {
 }
 
 /// A signal's name (`SIGSEGV`).
-pub fn signal_name(sig: i32) -> String {
+pub(crate) fn signal_name(sig: i32) -> String {
     let names = [
         (libc::SIGABRT, "SIGABRT"),
         (libc::SIGALRM, "SIGALRM"),

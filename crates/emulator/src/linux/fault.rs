@@ -58,7 +58,7 @@ const ALT_STACK: usize = 64 * 1024;
 /// Pages patched during the current call, to undo when it returns, each
 /// with what the memory record said of it then.
 #[derive(Debug, Default)]
-pub struct Patches {
+pub(crate) struct Patches {
     pages: [(usize, PageState); MAX_PATCHES],
     len: usize,
     /// The memory generation at the last fault retried because the record
@@ -80,7 +80,7 @@ impl Patches {
     }
 
     /// Takes the patched pages out.
-    pub fn take(&mut self) -> impl Iterator<Item = (usize, PageState)> + '_ {
+    pub(crate) fn take(&mut self) -> impl Iterator<Item = (usize, PageState)> + '_ {
         let n = core::mem::take(&mut self.len);
         self.pages[..n].iter().copied()
     }
@@ -93,12 +93,12 @@ static FAULTS_AS_SIGNALS: AtomicBool = AtomicBool::new(false);
 
 /// Called in a forked child (and in the launcher it re-executes into for
 /// `proc_exec`, which is still that child).
-pub fn report_faults_as_signals() {
+pub(crate) fn report_faults_as_signals() {
     FAULTS_AS_SIGNALS.store(true, Ordering::Relaxed);
 }
 
 /// Whether this process is a forked child (see [`report_faults_as_signals`]).
-pub fn faults_are_signals() -> bool {
+pub(crate) fn faults_are_signals() -> bool {
     FAULTS_AS_SIGNALS.load(Ordering::Relaxed)
 }
 
@@ -138,7 +138,7 @@ unsafe extern "C" {
 }
 
 /// Installs the handler for the fault signals, once per process.
-pub fn install() {
+pub(crate) fn install() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         for sig in SIGNALS {
@@ -156,14 +156,14 @@ pub fn install() {
 }
 
 /// This thread's alternate signal stack, while it runs guest code.
-pub struct AltStack {
+pub(crate) struct AltStack {
     /// Unmapped on drop, after the stack was turned off.
     _region: super::memory::Region,
 }
 
 impl AltStack {
     /// Gives the calling thread an alternate signal stack.
-    pub fn new() -> std::io::Result<AltStack> {
+    pub(crate) fn new() -> std::io::Result<AltStack> {
         let rw = crate::elf::Perms {
             read: true,
             write: true,
@@ -276,7 +276,7 @@ fn fixup_for(pc: usize) -> Option<usize> {
 /// # Safety
 /// `v` must be aligned, checked guest memory of 16 bytes.
 #[inline(always)]
-pub unsafe fn read_iovec(v: *const [usize; 2]) -> (usize, usize) {
+pub(crate) unsafe fn read_iovec(v: *const [usize; 2]) -> (usize, usize) {
     let (addr, len): (usize, usize);
     // SAFETY: the caller's; a fault continues at 4, which gives the
     // refused length.
@@ -312,7 +312,7 @@ pub unsafe fn read_iovec(v: *const [usize; 2]) -> (usize, usize) {
 /// # Safety
 /// `out` must be aligned, checked writable guest memory.
 #[inline(always)]
-pub unsafe fn write_word(out: *mut usize, value: usize) -> bool {
+pub(crate) unsafe fn write_word(out: *mut usize, value: usize) -> bool {
     let stored: u32;
     // SAFETY: the caller's; a fault continues at 4, which clears `stored`.
     unsafe {
@@ -467,7 +467,7 @@ impl core::fmt::Write for Line {
 /// After a call during which pages were patched: makes them inaccessible,
 /// forgets them in the record, and gives the call's answer, `EFAULT`.
 /// Called by the trampolines.
-pub extern "C" fn after_fault() -> u16 {
+pub(crate) extern "C" fn after_fault() -> u16 {
     arch::clear_faulted();
     let host = arch::current().cast::<super::host::Host>();
     if !host.is_null() {

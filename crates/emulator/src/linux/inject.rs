@@ -26,7 +26,7 @@ use cloudabi::errno;
 /// other processes. The first is the default. An empty list: the call
 /// fails only when its arguments are wrong, so it is not failed unless an
 /// `errno=` asks for it. In syscall-number order (a test checks it).
-pub const FAILURES: &[(&str, &[errno])] = &[
+pub(crate) const FAILURES: &[(&str, &[errno])] = &[
     // cloudabi_clock_time_get / _res_get: EINVAL for an unknown clock only.
     ("clock_res_get", &[]),
     ("clock_time_get", &[]),
@@ -203,7 +203,7 @@ pub const FAILURES: &[(&str, &[errno])] = &[
 
 /// The calls a short transfer applies to: those that read or write a list
 /// of buffers (on a socket, only a stream's: a message is never split).
-pub const TRANSFERS: &[&str] = &[
+pub(crate) const TRANSFERS: &[&str] = &[
     "fd_pread",
     "fd_pwrite",
     "fd_read",
@@ -214,7 +214,7 @@ pub const TRANSFERS: &[&str] = &[
 
 /// The errors `syscall` can get with valid arguments (empty for an unknown
 /// name).
-pub fn failures(syscall: &str) -> &'static [errno] {
+pub(crate) fn failures(syscall: &str) -> &'static [errno] {
     FAILURES
         .iter()
         .find(|(name, _)| *name == syscall)
@@ -222,7 +222,7 @@ pub fn failures(syscall: &str) -> &'static [errno] {
 }
 
 /// Whether `syscall` can fail with valid arguments.
-pub fn can_fail(syscall: &str) -> bool {
+pub(crate) fn can_fail(syscall: &str) -> bool {
     !failures(syscall).is_empty()
 }
 
@@ -234,7 +234,7 @@ pub fn can_fail(syscall: &str) -> bool {
 /// _wrlock instead of kern_kevent_anonymous. Those allocate nothing that
 /// can fail: the wait's outcome goes in the event, and the call itself
 /// fails only on bad memory.
-pub fn futex_wait(types: &[&str]) -> bool {
+pub(crate) fn futex_wait(types: &[&str]) -> bool {
     let wait = |t: &str| {
         matches!(
             t,
@@ -250,7 +250,7 @@ pub fn futex_wait(types: &[&str]) -> bool {
 /// The errors one call can get with valid arguments: those of its name
 /// ([`failures`]), but none for a `poll` that is a [`futex_wait`]
 /// (`poll_types`: its subscriptions' event types).
-pub fn call_failures(syscall: &str, poll_types: &[&str]) -> &'static [errno] {
+pub(crate) fn call_failures(syscall: &str, poll_types: &[&str]) -> &'static [errno] {
     if syscall == "poll" && futex_wait(poll_types) {
         &[]
     } else {
@@ -259,7 +259,7 @@ pub fn call_failures(syscall: &str, poll_types: &[&str]) -> &'static [errno] {
 }
 
 /// An errno's name (`ENOMEM`).
-pub fn errno_name(e: errno) -> String {
+pub(crate) fn errno_name(e: errno) -> String {
     match cloudabi::host::trace::fmt_errno(e) {
         cloudabi::host::trace::Value::Name(name) => name.to_string(),
         other => other.to_string(),
@@ -268,7 +268,7 @@ pub fn errno_name(e: errno) -> String {
 
 /// An errno by name, with or without its `E`, in any case (`ENOMEM`,
 /// `enomem`, `NOMEM`).
-pub fn errno_by_name(name: &str) -> Option<errno> {
+pub(crate) fn errno_by_name(name: &str) -> Option<errno> {
     let upper = name.to_ascii_uppercase();
     let all = || (0..=u16::MAX).filter_map(cloudabi::host::validate::errno);
     let find = |wanted: &str| all().find(|e| *e != errno::SUCCESS && errno_name(*e) == wanted);
@@ -278,7 +278,7 @@ pub fn errno_by_name(name: &str) -> Option<errno> {
 /// A probability, kept as written (so that a SPEC prints back exactly) and
 /// as the threshold a 64-bit draw must stay below.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Probability {
+pub(crate) struct Probability {
     text: String,
     threshold: u64,
     always: bool,
@@ -313,7 +313,7 @@ impl fmt::Display for Probability {
 
 /// One `--inject` SPEC.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Rule {
+pub(crate) enum Rule {
     Nth {
         k: u64,
         errno: Option<errno>,
@@ -332,7 +332,7 @@ pub enum Rule {
 
 /// What happens to one call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Decision {
+pub(crate) enum Decision {
     Run,
     Fail(errno),
     /// Transfer fewer bytes than asked; the draw picks how many.
@@ -357,13 +357,13 @@ fn mix(mut z: u64) -> u64 {
 
 /// The draw for call `n` in `stream` under `seed`: a function of the three
 /// alone, so it does not depend on which other calls were drawn for.
-pub fn draw(seed: u64, n: u64, stream: u64) -> u64 {
+pub(crate) fn draw(seed: u64, n: u64, stream: u64) -> u64 {
     mix(mix(seed ^ mix(stream)) ^ n)
 }
 
 impl Rule {
     /// Parses a SPEC; the error says what is wrong with it.
-    pub fn parse(spec: &str, syscalls: &[&str]) -> Result<Rule, String> {
+    pub(crate) fn parse(spec: &str, syscalls: &[&str]) -> Result<Rule, String> {
         let mut fields: Vec<(&str, &str)> = Vec::new();
         for part in spec.split(',') {
             let (key, value) = part
@@ -436,13 +436,13 @@ impl Rule {
     /// What this rule does to call number `n`, a `syscall` that can fail
     /// with any of its [`failures`].
     #[cfg(test)]
-    pub fn decide(&self, n: u64, syscall: &str) -> Decision {
+    pub(crate) fn decide(&self, n: u64, syscall: &str) -> Decision {
         self.decide_with(n, syscall, failures(syscall))
     }
 
     /// What this rule does to call number `n`, a `syscall` that can fail
     /// with `errs` ([`call_failures`]).
-    pub fn decide_with(&self, n: u64, syscall: &str, errs: &[errno]) -> Decision {
+    pub(crate) fn decide_with(&self, n: u64, syscall: &str, errs: &[errno]) -> Decision {
         match self {
             Rule::Nth { k, errno } => {
                 if n != *k {
@@ -533,18 +533,18 @@ impl fmt::Display for Rule {
 /// Every `--inject` of a run: the first rule that does something to a call
 /// decides it.
 #[derive(Debug, Clone, Default)]
-pub struct Injector {
+pub(crate) struct Injector {
     rules: Vec<Rule>,
 }
 
 impl Injector {
-    pub fn new(rules: Vec<Rule>) -> Injector {
+    pub(crate) fn new(rules: Vec<Rule>) -> Injector {
         Injector { rules }
     }
 
     /// What happens to call number `n`, a `syscall` that can fail with
     /// `errs` ([`call_failures`]).
-    pub fn decide(&self, n: u64, syscall: &str, errs: &[errno]) -> Decision {
+    pub(crate) fn decide(&self, n: u64, syscall: &str, errs: &[errno]) -> Decision {
         self.rules
             .iter()
             .map(|r| r.decide_with(n, syscall, errs))
@@ -555,7 +555,7 @@ impl Injector {
 
 /// How many of `asked` bytes a short transfer moves: from 1 to `asked - 1`,
 /// picked by `draw`; `None` when no shorter transfer exists.
-pub fn short_length(asked: usize, draw: u64) -> Option<usize> {
+pub(crate) fn short_length(asked: usize, draw: u64) -> Option<usize> {
     (asked > 1).then(|| 1 + (draw % (asked as u64 - 1)) as usize)
 }
 

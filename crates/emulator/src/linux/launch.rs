@@ -13,14 +13,14 @@ use super::resources;
 use super::sandbox::{self, Launcher};
 use crate::{config, Sandbox};
 
-pub use crate::Options;
+pub(crate) use crate::Options;
 
 /// A failure to start, as the one line to print.
-pub type Failure = String;
+pub(crate) type Failure = String;
 
 /// The Argdata bytes for `cfg` and, for each guest fd in order, the index of
 /// the resource it comes from.
-pub fn encode(cfg: &config::Config) -> (Vec<u8>, Vec<usize>) {
+pub(crate) fn encode(cfg: &config::Config) -> (Vec<u8>, Vec<usize>) {
     let encoded = cfg.tree.encode();
     let order = encoded
         .fds
@@ -31,7 +31,7 @@ pub fn encode(cfg: &config::Config) -> (Vec<u8>, Vec<usize>) {
 }
 
 /// The `--dump` output: the Argdata as the guest sees it.
-pub fn dump(yaml: &str) -> Result<String, Failure> {
+pub(crate) fn dump(yaml: &str) -> Result<String, Failure> {
     let cfg = config::parse(yaml).map_err(|e| format!("config: {e}"))?;
     let (bytes, _) = encode(&cfg);
     Ok(argdata::yaml::to_string(Argdata::with_fds(
@@ -41,7 +41,7 @@ pub fn dump(yaml: &str) -> Result<String, Failure> {
 }
 
 /// Runs `executable` with the configuration `yaml`.
-pub fn run(executable: &Path, yaml: &str, options: &Options) -> Result<i32, Failure> {
+pub(crate) fn run(executable: &Path, yaml: &str, options: &Options) -> Result<i32, Failure> {
     let cfg = config::parse(yaml).map_err(|e| format!("config: {e}"))?;
     let shown = executable.display();
     let exe = exec::open_regular_file(executable).map_err(|e| format!("{shown}: {e}"))?;
@@ -139,7 +139,7 @@ pub(super) fn detach_stdio() {
 }
 
 /// The hidden mode: `args` are the values of [`exec::CHILD_FLAG`].
-pub fn run_child(args: &[String], options: &Options) -> Result<i32, Failure> {
+pub(crate) fn run_child(args: &[String], options: &Options) -> Result<i32, Failure> {
     let ExecChild {
         reexec,
         executable,
@@ -199,7 +199,7 @@ fn start(
 /// exit code: `fds[i]` becomes guest fd `i`. For benchmarks and embedding;
 /// `proc_exec` is unavailable (ENOSYS) in this mode, and a guest that exits
 /// while other guest threads run ends this whole process.
-pub fn run_in_process(
+pub(crate) fn run_in_process(
     file: &[u8],
     argdata: &[u8],
     fds: Vec<std::os::fd::OwnedFd>,
@@ -219,7 +219,7 @@ const ADDR_NO_RANDOMIZE: libc::c_ulong = 0x0040000;
 /// Turns address-space randomization off and executes this launcher again
 /// with the same arguments (stdin not yet read), as gdb does for the
 /// programs it runs; returns if it is off already.
-pub fn fix_addresses() -> Result<(), Failure> {
+pub(crate) fn fix_addresses() -> Result<(), Failure> {
     // SAFETY: personality(0xffffffff) only reads the current value.
     let current = unsafe { libc::personality(0xffff_ffff) };
     if current < 0 {

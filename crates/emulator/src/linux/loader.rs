@@ -17,19 +17,19 @@ use super::memory::{self, Region};
 mod at {
     use cloudabi::auxtype;
 
-    pub const NULL: u32 = auxtype::NULL as u32;
-    pub const PHDR: u32 = auxtype::PHDR as u32;
-    pub const PHNUM: u32 = auxtype::PHNUM as u32;
-    pub const PAGESZ: u32 = auxtype::PAGESZ as u32;
-    pub const BASE: u32 = auxtype::BASE as u32;
-    pub const ARGDATA: u32 = auxtype::ARGDATA as u32;
-    pub const ARGDATALEN: u32 = auxtype::ARGDATALEN as u32;
-    pub const CANARY: u32 = auxtype::CANARY as u32;
-    pub const CANARYLEN: u32 = auxtype::CANARYLEN as u32;
-    pub const NCPUS: u32 = auxtype::NCPUS as u32;
-    pub const TID: u32 = auxtype::TID as u32;
-    pub const SYSINFO_EHDR: u32 = auxtype::SYSINFO_EHDR as u32;
-    pub const PID: u32 = auxtype::PID as u32;
+    pub(crate) const NULL: u32 = auxtype::NULL as u32;
+    pub(crate) const PHDR: u32 = auxtype::PHDR as u32;
+    pub(crate) const PHNUM: u32 = auxtype::PHNUM as u32;
+    pub(crate) const PAGESZ: u32 = auxtype::PAGESZ as u32;
+    pub(crate) const BASE: u32 = auxtype::BASE as u32;
+    pub(crate) const ARGDATA: u32 = auxtype::ARGDATA as u32;
+    pub(crate) const ARGDATALEN: u32 = auxtype::ARGDATALEN as u32;
+    pub(crate) const CANARY: u32 = auxtype::CANARY as u32;
+    pub(crate) const CANARYLEN: u32 = auxtype::CANARYLEN as u32;
+    pub(crate) const NCPUS: u32 = auxtype::NCPUS as u32;
+    pub(crate) const TID: u32 = auxtype::TID as u32;
+    pub(crate) const SYSINFO_EHDR: u32 = auxtype::SYSINFO_EHDR as u32;
+    pub(crate) const PID: u32 = auxtype::PID as u32;
 }
 
 const CANARY_LEN: usize = 64;
@@ -37,16 +37,16 @@ const PID_LEN: usize = 16;
 const AUXV_ENTRIES: usize = 13;
 
 /// A loaded program, ready to enter.
-pub struct Loaded {
-    pub image: Region,
+pub(crate) struct Loaded {
+    pub(crate) image: Region,
     /// Holds the auxv, canary, pid and Argdata (read-only).
-    pub startup: Region,
-    pub entry: usize,
-    pub auxv: usize,
+    pub(crate) startup: Region,
+    pub(crate) entry: usize,
+    pub(crate) auxv: usize,
 }
 
 /// Maps `file` (already checked as `image`) and builds its startup data.
-pub fn load(
+pub(crate) fn load(
     file: &[u8],
     image: &Image,
     argdata: &[u8],
@@ -74,11 +74,11 @@ fn page_ceil(v: u64) -> u64 {
 
 /// One run of pages of the loaded image with the protection they get.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Pages {
+pub(crate) struct Pages {
     /// Offset from the image's first page, in bytes.
-    pub offset: usize,
-    pub len: usize,
-    pub perms: Perms,
+    pub(crate) offset: usize,
+    pub(crate) len: usize,
+    pub(crate) perms: Perms,
 }
 
 const NONE: Perms = Perms {
@@ -91,7 +91,7 @@ const NONE: Perms = Perms {
 /// neighbours with equal protection joined: each segment's pages get its
 /// permissions, a page segments share gets all of theirs, and the gaps
 /// between segments none.
-pub fn page_protections(image: &Image) -> Vec<Pages> {
+pub(crate) fn page_protections(image: &Image) -> Vec<Pages> {
     let lo = page_floor(image.span().0);
     let mut runs: Vec<Pages> = Vec::new();
     let push = |runs: &mut Vec<Pages>, start: u64, end: u64, perms: Perms| {

@@ -8,7 +8,7 @@ use rustix::mm::{self, MapFlags, MprotectFlags, ProtFlags};
 use crate::elf::Perms;
 
 /// The host page size.
-pub fn page_size() -> usize {
+pub(crate) fn page_size() -> usize {
     static SIZE: OnceLock<usize> = OnceLock::new();
     // Asked through libc rather than rustix's auxv reader, which valgrind's
     // replacement vDSO trips up (the emulator can then be profiled there).
@@ -20,7 +20,7 @@ pub fn page_size() -> usize {
 /// read. (Not std's available_parallelism, which reads cgroup files, a good
 /// part of start-up for a short program; not sysconf, which reads /sys,
 /// where a sandboxed re-executed launcher may not look.)
-pub fn cpu_count() -> usize {
+pub(crate) fn cpu_count() -> usize {
     // SAFETY: the set is plain data, filled by the kernel for this process.
     unsafe {
         let mut set: libc::cpu_set_t = core::mem::zeroed();
@@ -32,7 +32,7 @@ pub fn cpu_count() -> usize {
 }
 
 /// Fills `buf` from the kernel's random number generator.
-pub fn random_fill(buf: &mut [u8]) -> io::Result<()> {
+pub(crate) fn random_fill(buf: &mut [u8]) -> io::Result<()> {
     let mut done = 0;
     while done < buf.len() {
         done += rustix::rand::getrandom(&mut buf[done..], rustix::rand::GetRandomFlags::empty())?;
@@ -50,19 +50,19 @@ fn mprotect_flags(p: Perms) -> MprotectFlags {
 
 /// An anonymous private mapping, unmapped on drop.
 #[derive(Debug)]
-pub struct Region {
+pub(crate) struct Region {
     start: usize,
     len: usize,
 }
 
 impl Region {
     /// Reserves `len` bytes (rounded up to pages) with no access.
-    pub fn reserve(len: usize) -> io::Result<Region> {
+    pub(crate) fn reserve(len: usize) -> io::Result<Region> {
         Self::map(len, ProtFlags::empty())
     }
 
     /// Maps `len` bytes (rounded up to pages) of zeroes with `perms`.
-    pub fn anonymous(len: usize, perms: Perms) -> io::Result<Region> {
+    pub(crate) fn anonymous(len: usize, perms: Perms) -> io::Result<Region> {
         let mut prot = ProtFlags::empty();
         prot.set(ProtFlags::READ, perms.read);
         prot.set(ProtFlags::WRITE, perms.write);
@@ -82,16 +82,12 @@ impl Region {
         })
     }
 
-    pub fn start(&self) -> usize {
+    pub(crate) fn start(&self) -> usize {
         self.start
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
     }
 
     fn contains(&self, addr: usize, len: usize) -> bool {
@@ -102,7 +98,7 @@ impl Region {
     }
 
     /// Changes the protection of whole pages inside the region.
-    pub fn protect(&self, addr: usize, len: usize, perms: Perms) -> io::Result<()> {
+    pub(crate) fn protect(&self, addr: usize, len: usize, perms: Perms) -> io::Result<()> {
         assert!(
             self.contains(addr, len) && addr.is_multiple_of(page_size()),
             "protect outside region"
@@ -115,7 +111,7 @@ impl Region {
 
     /// Copies `bytes` to `addr`, which must lie in a writable part of the
     /// region.
-    pub fn write(&self, addr: usize, bytes: &[u8]) {
+    pub(crate) fn write(&self, addr: usize, bytes: &[u8]) {
         assert!(self.contains(addr, bytes.len()), "write outside region");
         // SAFETY: the destination is inside this mapping (checked above), the
         // caller made it writable, and it cannot overlap `bytes`, which lives
@@ -124,7 +120,7 @@ impl Region {
     }
 
     /// Keeps the mapping for the rest of the process.
-    pub fn leak(self) -> usize {
+    pub(crate) fn leak(self) -> usize {
         let start = self.start;
         core::mem::forget(self);
         start

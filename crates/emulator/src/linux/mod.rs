@@ -1,20 +1,20 @@
 //! The emulator proper: Linux x86-64 only.
 
-pub mod acceptor;
-pub mod arch;
-pub mod exec;
-pub mod explore;
-pub mod fault;
-pub mod host;
-pub mod inject;
-pub mod launch;
-pub mod loader;
-pub mod memory;
-pub mod observe;
-pub mod resources;
-pub mod run;
-pub mod sandbox;
-pub mod trace;
+pub(crate) mod acceptor;
+pub(crate) mod arch;
+pub(crate) mod exec;
+pub(crate) mod explore;
+pub(crate) mod fault;
+pub(crate) mod host;
+pub(crate) mod inject;
+pub(crate) mod launch;
+pub(crate) mod loader;
+pub(crate) mod memory;
+pub(crate) mod observe;
+pub(crate) mod resources;
+pub(crate) mod run;
+pub(crate) mod sandbox;
+pub(crate) mod trace;
 
 #[cfg(test)]
 mod smoke_tests;

@@ -13,8 +13,8 @@ use super::trace::{Output, Tracer};
 use crate::{Options, TraceFormat};
 
 /// The process-wide state of observation.
-pub struct Observer {
-    pub tracer: Option<Tracer>,
+pub(crate) struct Observer {
+    pub(crate) tracer: Option<Tracer>,
     injector: Option<Injector>,
     /// Calls served so far: the last one's number in serving order.
     served: AtomicU64,
@@ -22,7 +22,7 @@ pub struct Observer {
 }
 
 /// The names of all system calls, in number order.
-pub fn syscall_names() -> Vec<&'static str> {
+pub(crate) fn syscall_names() -> Vec<&'static str> {
     cloudabi::host::entry_points::<super::host::Host>()
         .iter()
         .map(|(symbol, _)| {
@@ -44,7 +44,7 @@ fn rules(options: &Options) -> Result<Vec<Rule>, String> {
 }
 
 /// Checks what clap cannot: the SPECs and the `--trace-calls` patterns.
-pub fn check(options: &Options) -> Result<(), String> {
+pub(crate) fn check(options: &Options) -> Result<(), String> {
     rules(options)?;
     let names = syscall_names();
     for pattern in &options.trace_calls {
@@ -60,7 +60,7 @@ pub fn check(options: &Options) -> Result<(), String> {
 impl Observer {
     /// The observer `options` ask for, or `None` when calls need not be
     /// observed.
-    pub fn new(options: &Options) -> Result<Option<Observer>, String> {
+    pub(crate) fn new(options: &Options) -> Result<Option<Observer>, String> {
         let rules = rules(options)?;
         let tracing = options.tracing();
         let tracer = if tracing || options.trace_summary {
@@ -88,23 +88,23 @@ impl Observer {
     }
 
     /// The trace file's fd, if the trace goes to one.
-    pub fn raw_fd(&self) -> Option<std::os::fd::RawFd> {
+    pub(crate) fn raw_fd(&self) -> Option<std::os::fd::RawFd> {
         use std::os::fd::AsRawFd;
         self.tracer.as_ref()?.file().map(|f| f.as_raw_fd())
     }
 
     /// Numbers the next call in serving order (from 1).
-    pub fn next_call(&self) -> u64 {
+    pub(crate) fn next_call(&self) -> u64 {
         self.served.fetch_add(1, Ordering::Relaxed) + 1
     }
 
     /// How many calls were served so far.
-    pub fn served(&self) -> u64 {
+    pub(crate) fn served(&self) -> u64 {
         self.served.load(Ordering::Relaxed)
     }
 
     /// What injection does to call `seq`.
-    pub fn decide(&self, seq: u64, call: &Call) -> Decision {
+    pub(crate) fn decide(&self, seq: u64, call: &Call) -> Decision {
         let Some(injector) = &self.injector else {
             return Decision::Run;
         };
@@ -113,7 +113,7 @@ impl Observer {
     }
 
     /// The process is ending: prints the summary (once).
-    pub fn finish(&self) {
+    pub(crate) fn finish(&self) {
         if self.finished.swap(true, Ordering::AcqRel) {
             return;
         }

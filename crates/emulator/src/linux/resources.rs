@@ -16,21 +16,21 @@ use crate::config::{Resource, ResourceKind, SocketAction, SocketType};
 const MIN_FD: i32 = 3;
 
 /// A private copy of `fd`.
-pub fn dup(fd: BorrowedFd<'_>) -> std::io::Result<OwnedFd> {
+pub(crate) fn dup(fd: BorrowedFd<'_>) -> std::io::Result<OwnedFd> {
     Ok(fcntl_dupfd_cloexec(fd, MIN_FD)?)
 }
 
 /// An opened resource: the program's fd and, for `accept: pass`, the
 /// acceptor to start once every resource is open.
 #[derive(Debug)]
-pub struct Opened {
-    pub fd: OwnedFd,
-    pub acceptor: Option<Acceptor>,
+pub(crate) struct Opened {
+    pub(crate) fd: OwnedFd,
+    pub(crate) acceptor: Option<Acceptor>,
 }
 
 /// Opens one resource. `exe` is the program being run (for `!executable`).
 /// The error is the message to print, naming the YAML position.
-pub fn open(r: &Resource, exe: &File) -> Result<Opened, String> {
+pub(crate) fn open(r: &Resource, exe: &File) -> Result<Opened, String> {
     let fail = |what: String, e: &dyn std::fmt::Display| format!("{}: {what}: {e}", r.at);
     if let ResourceKind::Socket {
         ty,

@@ -112,7 +112,7 @@ impl GuestStack {
 /// Runs the checked executable `file` with `argdata` and the fds and
 /// options of `process`, until it exits; returns its exit code. `confine`
 /// runs once everything is set up, right before the guest is entered.
-pub fn run(
+pub(crate) fn run(
     file: &[u8],
     image: &Image,
     argdata: &[u8],
@@ -130,12 +130,12 @@ pub fn run(
     let mut host = Host::new(Arc::new(process), tid, true);
     host.block = &mut block;
     let (entry, auxv) = (loaded.entry, loaded.auxv);
+    let top = stack.top();
+    let alt = super::fault::AltStack::new()?;
     // SAFETY: `loaded` is a checked CloudABI executable mapped with its
     // startup data, `stack` guest memory for its first thread; every
     // syscall it makes goes through the trampolines to `host`, which
     // `serve` installs for this thread; `block` outlives the guest.
-    let top = stack.top();
-    let alt = super::fault::AltStack::new()?;
     let code = host.serve(|| unsafe { arch::enter(entry, auxv, 0, top, &mut block) });
     drop(alt);
     host.block = core::ptr::null_mut();

@@ -17,7 +17,7 @@ use crate::TraceFormat;
 
 /// What happened to a call besides running.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Injected {
+pub(crate) enum Injected {
     No,
     /// It failed without running.
     Failed,
@@ -28,7 +28,7 @@ pub enum Injected {
 }
 
 /// How a traced call ended.
-pub enum Ending {
+pub(crate) enum Ending {
     /// It returned (or failed its argument checks, `call.checked` false).
     Returned(Result<Value, errno>),
     /// A call that does not return, about to run.
@@ -38,16 +38,16 @@ pub enum Ending {
 }
 
 /// One traced call.
-pub struct Record<'a> {
+pub(crate) struct Record<'a> {
     /// Its place in the order the process served its calls (what
     /// `--inject nth=K` counts).
-    pub seq: u64,
-    pub tid: u32,
-    pub call: &'a Call,
-    pub ending: Ending,
+    pub(crate) seq: u64,
+    pub(crate) tid: u32,
+    pub(crate) call: &'a Call,
+    pub(crate) ending: Ending,
     /// How long it took, where measured.
-    pub duration: Option<Duration>,
-    pub injected: Injected,
+    pub(crate) duration: Option<Duration>,
+    pub(crate) injected: Injected,
 }
 
 /// Per-call figures for the summary.
@@ -59,7 +59,7 @@ struct Stats {
 }
 
 /// Where and how calls are traced.
-pub struct Tracer {
+pub(crate) struct Tracer {
     out: Output,
     format: TraceFormat,
     /// Patterns of the calls to trace; empty: every call.
@@ -71,13 +71,13 @@ pub struct Tracer {
 }
 
 /// The trace's destination.
-pub enum Output {
+pub(crate) enum Output {
     Stderr,
     Fd(OwnedFd),
 }
 
 impl Output {
-    pub fn fd(&self) -> BorrowedFd<'_> {
+    pub(crate) fn fd(&self) -> BorrowedFd<'_> {
         match self {
             Output::Stderr => rustix::stdio::stderr(),
             Output::Fd(fd) => fd.as_fd(),
@@ -86,7 +86,7 @@ impl Output {
 }
 
 impl Tracer {
-    pub fn new(
+    pub(crate) fn new(
         out: Output,
         format: TraceFormat,
         filter: Vec<String>,
@@ -105,13 +105,13 @@ impl Tracer {
     }
 
     /// Whether calls need timing (for durations or the summary).
-    pub fn timed(&self) -> bool {
+    pub(crate) fn timed(&self) -> bool {
         self.time || self.summary.is_some() || self.format == TraceFormat::Json
     }
 
     /// The trace file, if the trace goes to one (for passing it on through
     /// exec).
-    pub fn file(&self) -> Option<BorrowedFd<'_>> {
+    pub(crate) fn file(&self) -> Option<BorrowedFd<'_>> {
         match &self.out {
             Output::Stderr => None,
             Output::Fd(fd) => Some(fd.as_fd()),
@@ -123,7 +123,7 @@ impl Tracer {
     }
 
     /// Traces one call.
-    pub fn record(&self, r: &Record<'_>) {
+    pub(crate) fn record(&self, r: &Record<'_>) {
         if !self.selected(r.call.syscall) {
             return;
         }
@@ -147,7 +147,7 @@ impl Tracer {
     }
 
     /// Prints the summary, if one was asked for.
-    pub fn finish(&self) {
+    pub(crate) fn finish(&self) {
         let Some(summary) = &self.summary else {
             return;
         };
@@ -172,7 +172,7 @@ impl Tracer {
 
 /// Whether `name` matches `pattern`, in which `*` matches any run of
 /// characters.
-pub fn glob(pattern: &str, name: &str) -> bool {
+pub(crate) fn glob(pattern: &str, name: &str) -> bool {
     match pattern.split_once('*') {
         None => pattern == name,
         Some((head, rest)) => {

@@ -26,7 +26,7 @@ const TESTED: ABI = ABI::V7;
 /// the directory) and `inheriting` (for what is opened beneath it) allows.
 /// Read-only stays read-only: nothing that writes is allowed unless a
 /// CloudABI right asks for it.
-pub fn dir_access(base: rights, inheriting: rights) -> BitFlags<AccessFs> {
+pub(crate) fn dir_access(base: rights, inheriting: rights) -> BitFlags<AccessFs> {
     let both = base | inheriting;
     let mut a = BitFlags::<AccessFs>::empty();
     let opens = both.contains(rights::FILE_OPEN);
@@ -71,7 +71,7 @@ pub fn dir_access(base: rights, inheriting: rights) -> BitFlags<AccessFs> {
 
 /// Restricts this thread (the only one) and all it starts; `Err` names
 /// what the kernel could not enforce.
-pub fn restrict(fds: &FdTable, launcher: &Launcher) -> Result<(), Gap> {
+pub(crate) fn restrict(fds: &FdTable, launcher: &Launcher) -> Result<(), Gap> {
     let status = build(fds, launcher)
         .and_then(|r| r.restrict_self())
         .map_err(|e| Gap::Failed(format!("Landlock could not be applied ({e})")))?;
@@ -88,7 +88,7 @@ pub fn restrict(fds: &FdTable, launcher: &Launcher) -> Result<(), Gap> {
 
 /// Why Landlock is not fully in force.
 #[derive(Debug)]
-pub enum Gap {
+pub(crate) enum Gap {
     /// The kernel lacks it, or offers it only in part.
     Missing(String),
     /// The kernel offers it but refused this ruleset (e.g. a 17th nested
@@ -126,7 +126,7 @@ fn partial(abi: ABI) -> String {
 /// the file system and no TCP bind or connect; its open sockets stay
 /// usable (Landlock checks neither `accept` nor sending on a socket).
 /// `Err` names what the kernel could not enforce.
-pub fn deny_all() -> Result<(), String> {
+pub(crate) fn deny_all() -> Result<(), String> {
     let status = ruleset()
         .and_then(|r| r.restrict_self())
         .map_err(|e| format!("Landlock could not be applied ({e})"))?;

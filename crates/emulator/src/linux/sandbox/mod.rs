@@ -31,8 +31,8 @@
 //! that names what is not enforced; `--sandbox=off` turns both off and says
 //! so.
 
-pub mod landlock;
-pub mod seccomp;
+pub(crate) mod landlock;
+pub(crate) mod seccomp;
 
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 
@@ -42,10 +42,10 @@ use super::host::FdTable;
 /// through this fd (`execveat`), which the seccomp filter names, and
 /// Landlock allows executing it and the shared objects its loader maps.
 #[derive(Debug)]
-pub struct Launcher {
+pub(crate) struct Launcher {
     /// An `O_PATH` fd, inheritable: the re-executed launcher gets the same
     /// number, which its inherited filter allows.
-    pub fd: OwnedFd,
+    pub(crate) fd: OwnedFd,
     /// The shared objects the launcher was loaded with (the dynamic loader
     /// among them), each opened `O_PATH`, close-on-exec.
     objects: Vec<OwnedFd>,
@@ -53,7 +53,7 @@ pub struct Launcher {
 
 impl Launcher {
     /// Opens the running binary and the objects it was loaded with.
-    pub fn open() -> std::io::Result<Launcher> {
+    pub(crate) fn open() -> std::io::Result<Launcher> {
         let fd = open_path("/proc/self/exe", false)?;
         let objects = loaded_objects()
             .iter()
@@ -64,7 +64,7 @@ impl Launcher {
 
     /// Adopts the launcher fd a parent passed on (`proc_exec`'s hidden
     /// mode), and opens the loaded objects again.
-    pub fn inherited(fd: OwnedFd) -> Launcher {
+    pub(crate) fn inherited(fd: OwnedFd) -> Launcher {
         let objects = loaded_objects()
             .iter()
             .filter_map(|p| open_path(p, true).ok())
@@ -73,7 +73,7 @@ impl Launcher {
     }
 
     /// The fds this holds, which must stay open.
-    pub fn raw_fds(&self) -> impl Iterator<Item = std::os::fd::RawFd> + '_ {
+    pub(crate) fn raw_fds(&self) -> impl Iterator<Item = std::os::fd::RawFd> + '_ {
         self.files().map(|f| std::os::fd::AsRawFd::as_raw_fd(&f))
     }
 
@@ -127,21 +127,21 @@ fn loaded_objects() -> Vec<String> {
 
 /// What one application of the layers achieved, for the warning.
 #[derive(Debug, Default)]
-pub struct Report {
+pub(crate) struct Report {
     /// One line per layer the kernel lacks or offers only in part (the same
     /// for every launcher of a run).
-    pub gaps: Vec<String>,
+    pub(crate) gaps: Vec<String>,
     /// One line per layer the kernel offers but that could not be applied
     /// this time (e.g. Landlock's 16 nested layers used up by a chain of
     /// `proc_exec`s).
-    pub failures: Vec<String>,
+    pub(crate) failures: Vec<String>,
 }
 
 /// Applies both layers to this (still single-threaded) process: access
 /// beneath the directories of `fds` with their rights, execution of
 /// `launcher` only. Nothing here fails the run: what the kernel cannot
 /// enforce is returned as gaps to warn about.
-pub fn confine(fds: &FdTable, launcher: &Launcher) -> Report {
+pub(crate) fn confine(fds: &FdTable, launcher: &Launcher) -> Report {
     // rustix finds the vDSO lazily, through the auxiliary vector: done
     // before confinement, clock_gettime stays a vDSO call afterwards.
     let _ = rustix::time::clock_gettime(rustix::time::ClockId::Monotonic);
@@ -161,7 +161,7 @@ pub fn confine(fds: &FdTable, launcher: &Launcher) -> Report {
 /// the launcher the user started, only the failures in a launcher
 /// re-executed for `proc_exec` (which runs inside its parent's layers, and
 /// whose parent already reported what the kernel lacks).
-pub fn warn(report: &Report, reexecuted: bool) {
+pub(crate) fn warn(report: &Report, reexecuted: bool) {
     let mut lines: Vec<&str> = report.failures.iter().map(String::as_str).collect();
     if !reexecuted {
         lines.extend(report.gaps.iter().map(String::as_str));
@@ -178,7 +178,7 @@ pub fn warn(report: &Report, reexecuted: bool) {
 }
 
 /// The warning `--sandbox=off` prints.
-pub fn warn_off() {
+pub(crate) fn warn_off() {
     eprintln!(
         "cloudabi-run: warning: --sandbox=off: no kernel confinement; a guest that takes over \
          the emulator can do whatever this user can (for debugging only)"

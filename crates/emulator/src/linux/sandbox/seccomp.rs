@@ -212,7 +212,7 @@ fn any_of(arg: u8, len: Len, values: &[u64]) -> Vec<SeccompRule> {
 /// arguments to the rules seccompiler compiled, any other ends at
 /// `ENOSYS`); then those rules. The path to "allow" of an unconditional call
 /// loads nothing but the number, so the kernel caches it.
-pub fn program(launcher: i32) -> BpfProgram {
+pub(crate) fn program(launcher: i32) -> BpfProgram {
     let checked = rules(launcher);
     let mut listed: Vec<(u32, bool)> = ALWAYS
         .iter()
@@ -354,7 +354,7 @@ fn rules(launcher: i32) -> BTreeMap<i64, Vec<SeccompRule>> {
 
 /// Installs the filter (with no-new-privileges) unless one is installed
 /// already: a re-executed launcher keeps its parent's, which is the same.
-pub fn restrict(launcher: &OwnedFd) -> Result<(), String> {
+pub(crate) fn restrict(launcher: &OwnedFd) -> Result<(), String> {
     // SAFETY: prctl with an option that only reads.
     let mode = unsafe { libc::prctl(libc::PR_GET_SECCOMP) };
     if mode == 2 {
@@ -385,12 +385,12 @@ const ACCEPTOR: &[libc::c_long] = &[
 ];
 
 /// The acceptor's filter: [`ACCEPTOR`], nothing else.
-pub fn acceptor_program() -> BpfProgram {
+pub(crate) fn acceptor_program() -> BpfProgram {
     compile(ACCEPTOR.iter().map(|nr| (*nr, Vec::new())).collect())
 }
 
 /// Confines the acceptor process to [`ACCEPTOR`].
-pub fn restrict_acceptor() -> Result<(), String> {
+pub(crate) fn restrict_acceptor() -> Result<(), String> {
     install(&acceptor_program())
 }
 
