@@ -8,6 +8,8 @@ pub mod getrandom_like {
     //! compared with `errno::SUCCESS` and cast to an integer.
 
     pub fn fill(dest: &mut [u8]) -> Result<(), u32> {
+        // SAFETY: random_get writes at most `dest.len()` bytes into `dest`, which this
+        // function borrows exclusively, and changes nothing else in the process.
         let error = unsafe { cloudabi::random_get(dest) };
         if error == cloudabi::errno::SUCCESS {
             Ok(())
@@ -17,6 +19,7 @@ pub mod getrandom_like {
     }
 
     pub fn fill_io(dest: &mut [u8]) -> std::io::Result<()> {
+        // SAFETY: as in `fill`: the call writes only into the borrowed `dest`.
         let error = unsafe { cloudabi::random_get(dest) };
         if error == cloudabi::errno::SUCCESS {
             Ok(())
@@ -50,6 +53,8 @@ pub mod console {
                 buf: (buf.as_ptr() as *const (), buf.len()),
             }];
             let mut nwritten = 0;
+            // SAFETY: the one ciovec points at `buf`, borrowed for this call, and fd_write
+            // only reads it; `nwritten` is a live local the call writes once.
             let error = unsafe { cloudabi::fd_write(self.fd, &iovs, &mut nwritten) };
             if error == cloudabi::errno::SUCCESS {
                 Ok(nwritten)
@@ -125,6 +130,8 @@ pub mod parking_lot_like {
                     lock_scope: abi::scope::PRIVATE,
                 },
             },
+            // SAFETY: not sound if run: `eventtype` has no zero value (the client's bug
+            // described above), which is why this function is only compiled.
             ..unsafe { mem::zeroed() }
         }
     }
@@ -138,9 +145,13 @@ pub mod parking_lot_like {
                 clock: abi::subscription_clock {
                     clock_id: abi::clockid::MONOTONIC,
                     timeout,
+                    // SAFETY: the remaining clock fields are integers and flags, for
+                    // which all-zero is valid.
                     ..unsafe { mem::zeroed() }
                 },
             },
+            // SAFETY: not sound if run, as in `lock_subscription_as_written` (a zeroed
+            // `eventtype`), which is why this function is only compiled.
             ..unsafe { mem::zeroed() }
         }
     }
@@ -158,6 +169,8 @@ pub mod parking_lot_like {
                     _pad0: [0; 4],
                     timeout,
                     precision: 0,
+                    // SAFETY: every bit pattern is a valid `subclockflags` (the method is
+                    // unsafe only for the bitflags crate's sake); 0 is no flags.
                     flags: unsafe { abi::subclockflags::from_bits_unchecked(0) },
                 },
             },
@@ -172,6 +185,10 @@ pub mod parking_lot_like {
         let subscriptions = [lock_subscription(lock), clock_subscription(timeout_ns)];
         let mut events: [MaybeUninit<abi::event>; 2] = [MaybeUninit::uninit(); 2];
         let mut nevents = 0;
+        // SAFETY: `subscriptions` and `events` both hold `subscriptions.len()` elements
+        // and live until the call returns; poll reads the former, writes at most that many
+        // events into the latter and the count into `nevents`. The lock subscription
+        // points at `lock`, a live atomic the call may change as a lock.
         let error = unsafe {
             abi::poll(
                 subscriptions.as_ptr(),
@@ -185,6 +202,7 @@ pub mod parking_lot_like {
         }
         let mut fired = Vec::new();
         for event in &events[..nevents] {
+            // SAFETY: poll wrote the first `nevents` events, and only those are read.
             let event = unsafe { event.assume_init() };
             assert_eq!(event.error, abi::errno::SUCCESS);
             fired.push(event.r#type);
@@ -193,6 +211,8 @@ pub mod parking_lot_like {
     }
 
     pub fn unlock(lock: &AtomicU32) -> abi::errno {
+        // SAFETY: `lock` is a live, 4-byte aligned atomic, which is what `abi::lock` is;
+        // lock_unlock changes it only atomically, so the shared borrow stays sound.
         unsafe {
             abi::lock_unlock(
                 lock as *const AtomicU32 as *mut abi::lock,
@@ -202,6 +222,8 @@ pub mod parking_lot_like {
     }
 
     pub fn notify_one(condvar: &AtomicU32) -> abi::errno {
+        // SAFETY: as in `unlock`: `condvar` is a live atomic of `abi::condvar`'s size and
+        // alignment, which the call changes only atomically.
         unsafe {
             abi::condvar_signal(
                 condvar as *const AtomicU32 as *mut abi::condvar,
@@ -226,8 +248,10 @@ pub mod std_like {
 
     pub fn now(clock: abi::clockid) -> Result<abi::timestamp, abi::errno> {
         let mut t = MaybeUninit::<abi::timestamp>::uninit();
+        // SAFETY: `t` is a live local of the type clock_time_get writes through the pointer.
         let error = unsafe { abi::clock_time_get(clock, 0, t.as_mut_ptr()) };
         if error == abi::errno::SUCCESS {
+            // SAFETY: on success the call has written the time into `t`.
             Ok(unsafe { t.assume_init() })
         } else {
             Err(error)
@@ -239,6 +263,7 @@ pub mod std_like {
     }
 
     pub fn yield_now() {
+        // SAFETY: thread_yield takes no pointers and only gives up the CPU.
         let error = unsafe { abi::thread_yield() };
         assert_eq!(error, abi::errno::SUCCESS, "thread_yield failed");
     }

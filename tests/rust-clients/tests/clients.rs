@@ -9,6 +9,9 @@ use std::io::Write;
 use std::sync::atomic::Ordering;
 use std::sync::Mutex;
 
+// Each stub is called only by the generated wrapper of its call, from this crate's client
+// code, so its pointers are what that code passes: the SAFETY comments below rely on it.
+
 /// What the stubs saw, for the tests to check.
 static SEEN: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
@@ -25,7 +28,9 @@ unsafe extern "C" fn cloudabi_sys_random_get(buf: *mut (), len: usize) -> abi::e
     if len == 13 {
         return abi::errno::NOSYS;
     }
-    std::ptr::write_bytes(buf as *mut u8, 0xa5, len);
+    // SAFETY: `random_get` passes its `&mut [u8]` as `buf` and `len`: `len` writable
+    // bytes, borrowed exclusively for this call.
+    unsafe { std::ptr::write_bytes(buf as *mut u8, 0xa5, len) };
     abi::errno::SUCCESS
 }
 
@@ -40,13 +45,17 @@ unsafe extern "C" fn cloudabi_sys_fd_write(
         return abi::errno::BADF;
     }
     let mut text = Vec::new();
-    for iov in std::slice::from_raw_parts(iovs, iovs_len) {
-        text.extend_from_slice(std::slice::from_raw_parts(
-            iov.buf.0 as *const u8,
-            iov.buf.1,
-        ));
+    // SAFETY: `fd_write` passes its `&[ciovec]` as `iovs` and `iovs_len`.
+    let iovs = unsafe { std::slice::from_raw_parts(iovs, iovs_len) };
+    for iov in iovs {
+        // SAFETY: each ciovec the console makes points at the `&[u8]` it writes, borrowed
+        // for the whole call.
+        text.extend_from_slice(unsafe {
+            std::slice::from_raw_parts(iov.buf.0 as *const u8, iov.buf.1)
+        });
     }
-    *nwritten = text.len();
+    // SAFETY: `nwritten` is the caller's live local `usize`.
+    unsafe { *nwritten = text.len() };
     record(format!(
         "fd_write {} {}",
         fd.0,
@@ -63,22 +72,29 @@ unsafe extern "C" fn cloudabi_sys_poll(
     nevents: *mut usize,
 ) -> abi::errno {
     for i in 0..nsubscriptions {
-        let sub = &*r#in.add(i);
+        // SAFETY: `in` points at the caller's array of `nsubscriptions` initialized
+        // subscriptions, live for the call.
+        let sub = unsafe { &*r#in.add(i) };
         let detail = match sub.r#type {
             abi::eventtype::LOCK_WRLOCK => {
-                let lock = sub.union.lock;
+                // SAFETY: a LOCK_WRLOCK subscription's union holds its `lock` arm.
+                let lock = unsafe { sub.union.lock };
                 format!("lock {:?}", lock.lock_scope)
             }
             abi::eventtype::CLOCK => {
-                let clock = sub.union.clock;
+                // SAFETY: a CLOCK subscription's union holds its `clock` arm.
+                let clock = unsafe { sub.union.clock };
                 format!("clock {:?} {}", clock.clock_id, clock.timeout)
             }
             other => format!("{:?}", other),
         };
         record(format!("poll {}", detail));
-        out.add(i).write(event_for(sub));
+        // SAFETY: `out` has room for `nsubscriptions` events (poll's contract, which the
+        // caller's equal-length arrays keep), and `i` is below that.
+        unsafe { out.add(i).write(event_for(sub)) };
     }
-    *nevents = nsubscriptions;
+    // SAFETY: `nevents` is the caller's live local `usize`.
+    unsafe { *nevents = nsubscriptions };
     abi::errno::SUCCESS
 }
 
@@ -92,6 +108,8 @@ fn event_for(sub: &abi::subscription) -> abi::event {
             fd_readwrite: abi::event_fd_readwrite {
                 nbytes: 0,
                 unused: [0; 4],
+                // SAFETY: every bit pattern is a valid `eventrwflags` (the method is unsafe
+                // only for the bitflags crate's sake); 0 is no flags.
                 flags: unsafe { abi::eventrwflags::from_bits_unchecked(0) },
             },
         },
@@ -103,7 +121,10 @@ unsafe extern "C" fn cloudabi_sys_lock_unlock(
     lock: *mut abi::lock,
     scope: abi::scope,
 ) -> abi::errno {
-    (*(lock as *const std::sync::atomic::AtomicU32)).store(abi::LOCK_UNLOCKED.0, Ordering::Release);
+    // SAFETY: the client passes a live `AtomicU32` as the lock (the same size and
+    // alignment as `abi::lock`), and every access to it is atomic.
+    let lock = unsafe { &*(lock as *const std::sync::atomic::AtomicU32) };
+    lock.store(abi::LOCK_UNLOCKED.0, Ordering::Release);
     record(format!("lock_unlock {:?}", scope));
     abi::errno::SUCCESS
 }
@@ -127,7 +148,8 @@ unsafe extern "C" fn cloudabi_sys_clock_time_get(
     if clock_id == abi::clockid::PROCESS_CPUTIME_ID {
         return abi::errno::INVAL;
     }
-    *time = 3_500_000_000;
+    // SAFETY: `time` is the caller's live `MaybeUninit<timestamp>`, written here.
+    unsafe { *time = 3_500_000_000 };
     abi::errno::SUCCESS
 }
 

@@ -40,6 +40,8 @@ fn fdstat() -> abi::fdstat {
 
 #[test]
 fn clocks_condvars_locks() {
+    // SAFETY: each entry point gets pointers to live locals of the types it writes (`t`)
+    // or changes (`condvar`, `lock`); the mock writes only through those.
     unsafe {
         let mut t = 0;
         assert_eq!(
@@ -71,6 +73,9 @@ fn clocks_condvars_locks() {
 
 #[test]
 fn descriptors() {
+    // SAFETY: the entry points get pointers to live locals of the types they read or
+    // write. `stat`, `junk` and `st` are read (assume_init, or by the call) only once
+    // written: by fd_stat_get, and by the byte writes here, which stay within the struct.
     unsafe {
         let (mut a, mut b) = (abi::fd(0), abi::fd(0));
         assert_eq!(raw::fd_close::<M>(abi::fd(3)), OK);
@@ -139,6 +144,9 @@ fn descriptors() {
 
 #[test]
 fn reads_and_writes() {
+    // SAFETY: the iovecs point at `b1`, `b2` and the literals, alive to the end of the
+    // block, with their own lengths (the mock's fd_read writes exactly those); `n` and
+    // `buf` are live locals of the types written.
     unsafe {
         let mut n = 0;
         let (mut b1, mut b2) = ([0u8; 3], [0u8; 2]);
@@ -179,6 +187,9 @@ fn reads_and_writes() {
 
 #[test]
 fn files() {
+    // SAFETY: every path is a byte literal passed with its own length; every output
+    // pointer is a live local of the type the call writes, and every input struct a
+    // live local the call only reads.
     unsafe {
         let p = b"dir/file";
         let q = b"other";
@@ -305,6 +316,8 @@ fn files() {
 
 #[test]
 fn memory() {
+    // SAFETY: `base` is no memory of ours, but the mem_* calls hand it to the mock as a
+    // raw `*mut [u8]`, which it only prints; `mem` is a live local written by mem_map.
     unsafe {
         let base = 0x1000 as *mut ();
         let willneed = abi::advice::WILLNEED as u8;
@@ -361,6 +374,10 @@ fn clock_subscription(userdata: u64) -> abi::subscription {
 
 #[test]
 fn poll_and_processes() {
+    // SAFETY: `subs` and `events` hold the 2 elements passed; `events[1]` is read after
+    // poll wrote both (n == 2). proc_exec's data and fds are live arrays with their
+    // lengths; the mock's proc_exec and proc_fork only log, and its proc_raise raises
+    // nothing.
     unsafe {
         let subs = [clock_subscription(1), clock_subscription(2)];
         let mut events = [MaybeUninit::<abi::event>::uninit(); 2];
@@ -398,6 +415,10 @@ fn poll_and_processes() {
 
 #[test]
 fn sockets_and_threads() {
+    // SAFETY: `rin`/`sin` point at `iov`, `buf`, `fds` and `data`, all alive to the end
+    // of the block, with their lengths; `rout`/`sout` are read after the calls wrote
+    // them. The mock's thread_create starts no thread: it only validates and reads
+    // `attr` (an all-zero `bad` is refused by the validator before it is read).
     unsafe {
         let data = [ciovec(b"hello")];
         let mut buf = [0u8; 4];
@@ -467,14 +488,19 @@ static NORETURN_TURN: Mutex<()> = Mutex::new(());
 fn calls_that_do_not_return() {
     let _turn = NORETURN_TURN.lock().unwrap();
     assert_eq!(
+        // SAFETY: proc_exit takes no pointers; the mock records it and parks the
+        // thread `noreturn` made for it.
         noreturn(|| unsafe { raw::proc_exit::<M>(7) }),
         "proc_exit 7"
     );
     static mut LOCK: abi::lock = abi::lock(0x4000_0003);
+    // SAFETY: LOCK is a static, so it outlives the parked thread; the only access
+    // to it is the mock's read through this pointer.
     let line = noreturn(|| unsafe {
         raw::thread_exit::<M>(std::ptr::addr_of_mut!(LOCK), abi::scope::PRIVATE as u8)
     });
     assert_eq!(line, "thread_exit 0x40000003 PRIVATE");
+    // SAFETY: the null lock is refused (FAULT) before the mock would read it.
     let line = noreturn(|| unsafe { raw::thread_exit::<M>(std::ptr::null_mut(), 4) });
     assert_eq!(line, "thread_exit failed FAULT");
 }
@@ -485,6 +511,10 @@ fn an_input_overlapping_an_output_buffer_arrives_as_it_was_before_the_call() {
     // buffer first and logs the path after, so it must hold a copy, not an alias.
     let mut memory = *b"linkpath..";
     let mut used = 0;
+    // SAFETY: path and buffer are 8 bytes each inside `memory` (10 bytes), overlapping
+    // on purpose: the generated decoder copies the path before handing out the buffer,
+    // so the mock never holds a `&[u8]` and a `&mut [u8]` to the same bytes. `used` is
+    // a live local.
     unsafe {
         let at = memory.as_mut_ptr();
         assert_eq!(
@@ -498,6 +528,9 @@ fn an_input_overlapping_an_output_buffer_arrives_as_it_was_before_the_call() {
 
 #[test]
 fn bad_arguments_are_refused_before_the_call() {
+    // SAFETY: every pointer is null, misaligned, denied by the mock, or a live local:
+    // the first three are refused before any access (what this test checks), and the
+    // last are used as in the tests above. `odd` stays inside `words`.
     unsafe {
         let mut t = 0;
         // No clockid has the number 99.
@@ -535,6 +568,10 @@ fn bad_arguments_are_refused_before_the_call() {
 
 #[test]
 fn invalid_structs_are_refused() {
+    // SAFETY: the byte and u32 writes stay inside `subs[0]`'s `type` and `clock_id`
+    // fields; poll refuses the invalid values they make before calling the mock (whose
+    // subscriptions slice is thus never built), and `events` has room for the one
+    // event it could write.
     unsafe {
         // A subscription whose type byte names no eventtype.
         let mut subs = [clock_subscription(1)];
@@ -562,6 +599,8 @@ fn invalid_structs_are_refused() {
 #[test]
 fn traces_name_values() {
     setup(|m| m.tracing = true);
+    // SAFETY: the ciovec and path point at literals, passed with their lengths; `n`,
+    // `fd`, `a`, `b` and the `&mut 0` are live locals of the types written.
     unsafe {
         let out = [ciovec(b"hello")];
         let mut n = 0;
@@ -603,6 +642,7 @@ fn a_call_failed_by_before_has_no_effect() {
         m.tracing = true;
         m.inject = Some(("fd_write", abi::errno::IO));
     });
+    // SAFETY: the ciovec points at a literal with its length, `n` at a live `usize`.
     unsafe {
         let out = [ciovec(b"hello")];
         let mut n = 77;

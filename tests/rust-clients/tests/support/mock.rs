@@ -7,44 +7,49 @@ use std::cell::RefCell;
 use std::mem::MaybeUninit;
 use std::sync::Mutex;
 
-pub type R<T> = Result<T, abi::errno>;
+pub(crate) type R<T> = Result<T, abi::errno>;
 
 #[derive(Default)]
-pub struct Mock {
-    pub calls: Vec<String>,
-    pub traces: Vec<String>,
-    pub tracing: bool,
+pub(crate) struct Mock {
+    pub(crate) calls: Vec<String>,
+    pub(crate) traces: Vec<String>,
+    pub(crate) tracing: bool,
     /// A call that `before` fails, and how.
-    pub inject: Option<(&'static str, abi::errno)>,
+    pub(crate) inject: Option<(&'static str, abi::errno)>,
     /// An address `check_guest_memory` refuses.
-    pub denied: Option<usize>,
+    pub(crate) denied: Option<usize>,
 }
 
 thread_local! {
-    pub static MOCK: RefCell<Mock> = RefCell::new(Mock::default());
+    pub(crate) static MOCK: RefCell<Mock> = RefCell::new(Mock::default());
 }
 
 /// What the calls that never return saw (they run on threads of their own).
-pub static NORETURN: Mutex<Vec<String>> = Mutex::new(Vec::new());
+pub(crate) static NORETURN: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
-pub fn calls() -> Vec<String> {
+pub(crate) fn calls() -> Vec<String> {
     MOCK.with(|m| std::mem::take(&mut m.borrow_mut().calls))
 }
 
-pub fn last() -> String {
+pub(crate) fn last() -> String {
     calls().pop().unwrap_or_default()
 }
 
-pub fn setup(f: impl FnOnce(&mut Mock)) {
+pub(crate) fn setup(f: impl FnOnce(&mut Mock)) {
     MOCK.with(|m| f(&mut m.borrow_mut()));
 }
 
-pub fn bytes(s: &[u8]) -> String {
+pub(crate) fn bytes(s: &[u8]) -> String {
     String::from_utf8_lossy(s).into_owned()
 }
 
+/// The bytes `iovs` point at, joined by `+`. The generated layer checks the array of
+/// iovecs but not the buffers they point at (an emulator checks those itself); the tests
+/// that call this pass iovecs over their own live byte strings.
 fn iov_text(iovs: &[abi::ciovec]) -> String {
     iovs.iter()
+        // SAFETY: each ciovec points at `buf.1` readable bytes of a test's byte string,
+        // alive during the call (see above).
         .map(|v| bytes(unsafe { std::slice::from_raw_parts(v.buf.0 as *const u8, v.buf.1) }))
         .collect::<Vec<_>>()
         .join("+")
@@ -121,6 +126,8 @@ impl Syscalls for Mock {
         scope: abi::scope,
         nwaiters: abi::nthreads,
     ) -> R<()> {
+        // SAFETY: the decoder checked the pointer (non-null, aligned, accepted), and the
+        // tests pass a live local `condvar`; no other thread uses it.
         let value = unsafe { (*condvar).0 };
         self.log(format!("condvar_signal {} {:?} {}", value, scope, nwaiters));
         Ok(())
@@ -163,6 +170,8 @@ impl Syscalls for Mock {
 
     fn fd_read(&mut self, fd: abi::fd, iovs: &[abi::iovec]) -> R<usize> {
         for iov in iovs {
+            // SAFETY: as in `iov_text`: each iovec of the tests points at `buf.1` bytes of
+            // a live local array, written by nothing else during the call.
             unsafe { std::ptr::write_bytes(iov.buf.0 as *mut u8, b'r', iov.buf.1) };
         }
         self.log(format!("fd_read {} {}", fd.0, iovs.len()));
@@ -370,6 +379,8 @@ impl Syscalls for Mock {
     }
 
     fn lock_unlock(&mut self, lock: *mut abi::lock, scope: abi::scope) -> R<()> {
+        // SAFETY: the decoder checked the pointer (non-null, aligned, accepted), and the
+        // tests pass a live local `lock` that no other thread uses.
         unsafe { (*lock).0 = 0 };
         self.log(format!("lock_unlock {:?}", scope));
         Ok(())
@@ -508,9 +519,13 @@ impl Syscalls for Mock {
     }
 
     fn thread_create(&mut self, attr: &mut MaybeUninit<abi::threadattr>) -> R<abi::tid> {
+        // SAFETY: `attr` is a checked, live `threadattr`-sized buffer: the validator reads
+        // its bytes without assuming they are a valid `threadattr`.
         if !unsafe { cloudabi::host::validate::threadattr(attr.as_ptr()) } {
             return Err(abi::errno::INVAL);
         }
+        // SAFETY: the validator accepted every field, so the bytes are a valid
+        // `threadattr` (a non-null entry point among them).
         let attr = unsafe { attr.as_ptr().read() };
         self.log(format!(
             "thread_create {} {:p}",
@@ -520,6 +535,8 @@ impl Syscalls for Mock {
     }
 
     fn thread_exit(&mut self, lock: *mut abi::lock, scope: abi::scope) -> ! {
+        // SAFETY: the decoder refused a null or misaligned lock (it reports that through
+        // `noreturn_failed` instead), and the test passes a static.
         let value = unsafe { (*lock).0 };
         NORETURN
             .lock()
@@ -536,7 +553,7 @@ impl Syscalls for Mock {
     }
 }
 
-pub fn filestat(size: u64) -> abi::filestat {
+pub(crate) fn filestat(size: u64) -> abi::filestat {
     abi::filestat {
         st_dev: abi::device(1),
         st_ino: abi::inode(2),

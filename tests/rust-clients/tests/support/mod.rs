@@ -1,3 +1,3 @@
 //! Shared by the host tests.
 
-pub mod mock;
+pub(crate) mod mock;
