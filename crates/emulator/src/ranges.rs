@@ -66,6 +66,11 @@ pub(crate) struct Segment<V> {
 }
 
 impl<V: Copy + PartialEq> RangeMap<V> {
+    /// An empty map.
+    pub(crate) fn new() -> RangeMap<V> {
+        RangeMap::default()
+    }
+
     /// Sets `[start, end)` to `value`, replacing whatever was there.
     pub(crate) fn insert(&mut self, start: usize, end: usize, value: V) {
         if start >= end {
@@ -155,7 +160,7 @@ impl<V: Copy + PartialEq> RangeMap<V> {
 
     /// The value at `addr`, if the map has one (allocates nothing: the
     /// fault handler asks).
-    pub fn get(&self, addr: usize) -> Option<V> {
+    pub(crate) fn get(&self, addr: usize) -> Option<V> {
         self.ranges
             .range(..=addr)
             .next_back()
@@ -213,7 +218,9 @@ impl RangeMap<Access> {
         (true, whole)
     }
 
-    /// Whether all of `[addr, addr + len)` is present with the access needed.
+    /// Whether all of `[addr, addr + len)` is present with the access needed
+    /// (the tests' shorthand for [`RangeMap::lookup`]).
+    #[cfg(test)]
     pub(crate) fn allows(&self, addr: usize, len: usize, write: bool) -> bool {
         self.lookup(addr, len, write).0
     }
