@@ -1,9 +1,25 @@
 //! The `cloudabi-gen` command line: exit codes, diagnostics, and nothing half-written.
 
-use std::process::Command;
+use std::process::{Command, Output};
 
 fn cli() -> Command {
     Command::new(env!("CARGO_BIN_EXE_cloudabi-gen"))
+}
+
+/// Runs `command` and fails the test, showing its stderr, unless it succeeds.
+fn succeed(command: &mut Command) -> Output {
+    let run = command.output().unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    run
+}
+
+/// `cloudabi-gen SPEC -b json --out OUT`, which must succeed.
+fn generate_json(spec: &std::path::Path, out: &std::path::Path) -> Output {
+    succeed(cli().arg(spec).args(["-b", "json", "--out"]).arg(out))
 }
 
 fn write(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
@@ -35,17 +51,7 @@ fn valid_spec_generates_selected_backend() {
     let dir = tempfile::tempdir().unwrap();
     let spec = write(dir.path(), "ok.txt", "alias uint32 count\n\t| A count.\nsyscall nap\n\t| Sleep.\n\tin\n\t\tcount n\n\t\t\t| How long.\n");
     let out = dir.path().join("out");
-    let run = cli()
-        .arg(&spec)
-        .args(["-b", "json", "--out"])
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    generate_json(&spec, &out);
     let json = std::fs::read_to_string(out.join("json/cloudabi.json")).unwrap();
     assert!(json.contains("\"nap\""));
     let leftovers: Vec<_> = walk(&out)
@@ -59,12 +65,7 @@ fn valid_spec_generates_selected_backend() {
 fn every_backend_runs_on_a_small_spec() {
     let dir = tempfile::tempdir().unwrap();
     let spec = write(dir.path(), "ok.txt", "alias uint32 count\n\t| A count.\nsyscall nap\n\t| Sleep.\n\tin\n\t\tcount n\n\t\t\t| How long.\n");
-    let run = cli().arg(&spec).arg("--dry-run").output().unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let run = succeed(cli().arg(&spec).arg("--dry-run"));
     let listed = String::from_utf8(run.stdout).unwrap();
     assert!(listed.lines().count() > 10, "{listed}");
 }
@@ -154,12 +155,7 @@ fn fmt_rewrites_a_spec_in_canonical_layout_and_check_names_it() {
         messy,
         "--check writes nothing"
     );
-    let run = cli().arg("fmt").arg(&spec).output().unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    succeed(cli().arg("fmt").arg(&spec));
     let formatted = std::fs::read_to_string(&spec).unwrap();
     assert_eq!(
         formatted,
@@ -183,15 +179,10 @@ fn fmt_refuses_an_invalid_spec_and_leaves_it_alone() {
 #[test]
 fn our_spec_and_every_valid_test_spec_keep_their_abi_and_docs_when_formatted() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let run = cli()
-        .args(["fmt", "--check"])
-        .arg(root.join("spec/cloudabi.txt"))
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
+    succeed(
+        cli()
+            .args(["fmt", "--check"])
+            .arg(root.join("spec/cloudabi.txt")),
     );
     let mut checked = 0;
     for spec in crate::specs::every_file() {
@@ -234,20 +225,7 @@ fn a_second_run_leaves_up_to_date_files_alone_and_rewrites_changed_ones() {
     let dir = tempfile::tempdir().unwrap();
     let spec = write(dir.path(), "ok.txt", "alias uint32 count\n\t| A count.\n");
     let out = dir.path().join("out");
-    let run = || {
-        let run = cli()
-            .arg(&spec)
-            .args(["-b", "json", "--out"])
-            .arg(&out)
-            .output()
-            .unwrap();
-        assert!(
-            run.status.success(),
-            "{}",
-            String::from_utf8_lossy(&run.stderr)
-        );
-        String::from_utf8(run.stderr).unwrap()
-    };
+    let run = || String::from_utf8(generate_json(&spec, &out).stderr).unwrap();
     run();
     let json = out.join("json/cloudabi.json");
     let schema = out.join("json/cloudabi.schema.json");
