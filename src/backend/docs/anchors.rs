@@ -20,23 +20,40 @@ pub fn crosses_variant(path: &MemberPath) -> bool {
 
 /// The anchor a doc reference links to.
 pub fn of_target(ir: &Ir, target: &Target) -> String {
+    let mut out = String::new();
+    push_target(&mut out, ir, target);
+    out
+}
+
+/// Appends [`of_target`] to `out`.
+pub fn push_target(out: &mut String, ir: &Ir, target: &Target) {
     match target {
-        Target::Type(id) => ir.ty(*id).name.name.clone(),
+        Target::Type(id) => out.push_str(&ir.ty(*id).name.name),
         Target::Value(id, index) => {
-            let value = ir.int_like(*id).and_then(|i| i.values.get(*index));
-            let ty = &ir.ty(*id).name.name;
-            value.map_or_else(|| ty.clone(), |v| join(ty, &v.name.name))
+            out.push_str(&ir.ty(*id).name.name);
+            if let Some(v) = ir.int_like(*id).and_then(|i| i.values.get(*index)) {
+                push_step(out, &v.name.name);
+            }
         }
         Target::Member(path) => {
-            let mut parts = vec![ir.ty(path.owner).name.name.clone()];
-            parts.extend(member_steps(ir, path));
-            parts.join(".")
+            out.push_str(&ir.ty(path.owner).name.name);
+            for name in ir.member_names(path) {
+                push_step(out, name);
+            }
         }
-        Target::Syscall(id) => ir.syscall(*id).name.name.clone(),
-        Target::Param(id, direction, index) => join(
-            &ir.syscall(*id).name.name,
-            ir.param_name(*id, *direction, *index),
-        ),
+        Target::Syscall(id) => out.push_str(&ir.syscall(*id).name.name),
+        Target::Param(id, direction, index) => {
+            out.push_str(&ir.syscall(*id).name.name);
+            push_step(out, ir.param_name(*id, *direction, *index));
+        }
+    }
+}
+
+/// `.name`, or nothing for an anonymous member (as [`join`] does).
+fn push_step(out: &mut String, name: &str) {
+    if !name.is_empty() {
+        out.push('.');
+        out.push_str(name);
     }
 }
 
@@ -47,7 +64,11 @@ pub fn join(prefix: &str, name: &str) -> String {
     } else if prefix.is_empty() {
         name.to_string()
     } else {
-        format!("{prefix}.{name}")
+        let mut out = String::with_capacity(prefix.len() + 1 + name.len());
+        out.push_str(prefix);
+        out.push('.');
+        out.push_str(name);
+        out
     }
 }
 

@@ -35,9 +35,12 @@ impl Code {
         }
     }
 
+    /// Appends syntax, growing the last text piece in place when there is one.
     pub fn push_text(&mut self, s: &str) {
-        if !s.is_empty() {
-            self.push(Piece::Text(s.to_string()));
+        match self.0.last_mut() {
+            _ if s.is_empty() => {}
+            Some(Piece::Text(last)) => last.push_str(s),
+            _ => self.0.push(Piece::Text(s.to_string())),
         }
     }
 
@@ -84,7 +87,7 @@ impl Code {
             } else if is_ident && names.contains(&token) {
                 code.push(Piece::Name(token.to_string()));
             } else {
-                code.push(Piece::Text(token.to_string()));
+                code.push_text(token);
             }
         }
         code

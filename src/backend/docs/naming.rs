@@ -55,6 +55,11 @@ pub trait DocNaming {
     /// A syscall's signature.
     fn syscall_signature(&self, ir: &Ir, syscall: &Syscall) -> Code;
 
+    /// Appends [`DocNaming::link_label`] to `out`.
+    fn push_link_label(&self, out: &mut String, ir: &Ir, target: &Target) {
+        out.push_str(&self.link_label(ir, target));
+    }
+
     /// How a doc reference reads.
     fn link_label(&self, ir: &Ir, target: &Target) -> String {
         match target {

@@ -8,12 +8,10 @@ use crate::ir::{Doc, Ir};
 /// The doc's Markdown with every reference replaced by `` [`label`](#anchor) ``.
 pub fn doc_markdown(ir: &Ir, naming: &dyn DocNaming, doc: &Doc) -> String {
     doc.render(|out, link| {
-        let label = naming.link_label(ir, &link.target);
-        let anchor = anchors::of_target(ir, &link.target);
         out.push_str("[`");
-        out.push_str(&label);
+        naming.push_link_label(out, ir, &link.target);
         out.push_str("`](#");
-        out.push_str(&anchor);
+        anchors::push_target(out, ir, &link.target);
         out.push(')');
     })
 }

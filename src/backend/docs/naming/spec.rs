@@ -72,6 +72,10 @@ impl DocNaming for SpecDocs {
         crate::backend::docs::anchors::of_target(ir, target)
     }
 
+    fn push_link_label(&self, out: &mut String, ir: &Ir, target: &crate::ir::Target) {
+        crate::backend::docs::anchors::push_target(out, ir, target);
+    }
+
     fn type_code(&self, ir: &Ir, ty: &Type) -> Code {
         let mut code = Code::default();
         self.spell(ir, ty, &mut code);
