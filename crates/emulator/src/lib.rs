@@ -14,6 +14,8 @@
 //! * [`fix_addresses`] and [`ignore_sigpipe`] set the launcher's process up;
 //!   [`LAUNCH_FAILURE`] and [`TRACE_SCHEMA`] are what it prints and exits
 //!   with.
+//! * [`seccomp_filter`] is the seccomp program the sandbox installs, for
+//!   measuring its cost (the emulator benchmark runs native calls under it).
 //!
 //! Every error is one line saying what went wrong (a `String`), as the
 //! launcher prints it.
