@@ -23,19 +23,10 @@ pub fn generate(ir: &Ir) -> Vec<OutputFile> {
 }
 
 /// The JSON Schema of [`Document`]: the same for every spec. Deriving it takes longer
-/// than writing a whole spec's C headers, so the derived text is kept in the source
-/// (`schema.json`) and a test checks that it is what [`derived_schema`] makes.
+/// than writing a whole spec's C headers, so build.rs derives it from `model.rs` once,
+/// when the generator is compiled.
 fn schema() -> &'static str {
-    include_str!("schema.json")
-}
-
-/// The JSON Schema of [`Document`] as `schemars` derives it from the model's types.
-#[cfg(test)]
-fn derived_schema() -> String {
-    let schema = schemars::schema_for!(Document);
-    let mut json = serde_json::to_string_pretty(&schema).expect("schemas serialize");
-    json.push('\n');
-    json
+    include_str!(concat!(env!("OUT_DIR"), "/schema.json"))
 }
 
 /// Builds the JSON model of an IR.
@@ -325,22 +316,3 @@ impl Convert<'_> {
 }
 
 use model::MemberKind as MemberKind_;
-
-#[cfg(test)]
-mod tests {
-    /// The kept schema is the derived one. When the model changed, write the derived schema
-    /// into `src/backend/json/schema.json` (with `CLOUDABI_BLESS=1` this test does it).
-    #[test]
-    fn kept_schema_is_the_derived_one() {
-        let derived = super::derived_schema();
-        if derived != super::schema() && std::env::var_os("CLOUDABI_BLESS").is_some() {
-            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/backend/json/schema.json");
-            std::fs::write(path, &derived).unwrap();
-            return;
-        }
-        assert!(
-            derived == super::schema(),
-            "src/backend/json/schema.json is stale: rerun with CLOUDABI_BLESS=1"
-        );
-    }
-}
