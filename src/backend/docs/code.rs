@@ -75,14 +75,14 @@ impl Code {
 
     /// Cuts a spelled declaration into pieces: identifiers found in `links` (spelled name,
     /// anchor) become links, identifiers in `names` become the declared name.
-    pub fn parse(spelled: &str, links: &[(String, String)], names: &[&str]) -> Code {
+    pub fn parse(spelled: &str, links: &[(&str, &str)], names: &[&str]) -> Code {
         let mut code = Code::default();
         for (is_ident, token) in tokens(spelled) {
-            let link = links.iter().find(|(text, _)| is_ident && text == token);
+            let link = links.iter().find(|(text, _)| is_ident && *text == token);
             if let Some((text, anchor)) = link {
                 code.push(Piece::Link {
-                    text: text.clone(),
-                    anchor: anchor.clone(),
+                    text: text.to_string(),
+                    anchor: anchor.to_string(),
                 });
             } else if is_ident && names.contains(&token) {
                 code.push(Piece::Name(token.to_string()));
@@ -128,8 +128,12 @@ pub fn named_leaf(ty: &Type) -> Option<TypeId> {
 }
 
 /// The (spelled name, anchor) link for the named type in `ty`, if any.
-pub fn leaf_link(ir: &Ir, ty: &Type, spell: impl Fn(TypeId) -> String) -> Option<(String, String)> {
-    named_leaf(ty).map(|id| (spell(id), ir.ty(id).name.name.clone()))
+pub fn leaf_link<'a>(
+    ir: &'a Ir,
+    ty: &Type,
+    spell: impl Fn(TypeId) -> &'a str,
+) -> Option<(&'a str, &'a str)> {
+    named_leaf(ty).map(|id| (spell(id), ir.ty(id).name.name.as_str()))
 }
 
 #[cfg(test)]
@@ -144,7 +148,7 @@ mod tests {
 
     #[test]
     fn parse_marks_links_and_names() {
-        let links = [("cloudabi_fd_t".to_string(), "fd".to_string())];
+        let links = [("cloudabi_fd_t", "fd")];
         let code = Code::parse("const cloudabi_fd_t *fds", &links, &["fds"]);
         assert_eq!(
             code.0,

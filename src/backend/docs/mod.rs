@@ -26,14 +26,16 @@ use crate::ir::Ir;
 pub fn generate(ir: &Ir) -> Vec<OutputFile> {
     // Each naming's model is built once: the C and Rust ones serve both the Markdown file
     // and the site.
-    let c = model::build(ir, &naming::CDocs);
-    let rust = model::build(ir, &naming::RustDocs);
+    let c_names = naming::CDocs::new(ir);
+    let rust_names = naming::RustDocs::new(ir);
+    let c = model::build(ir, &c_names);
+    let rust = model::build(ir, &rust_names);
     let spec = model::build(ir, &naming::SpecDocs);
     let mut files = vec![
-        OutputFile::new("docs/cloudabi.md", markdown::render(ir, &naming::CDocs, &c)),
+        OutputFile::new("docs/cloudabi.md", markdown::render(ir, &c_names, &c)),
         OutputFile::new(
             "docs/cloudabi-rust.md",
-            markdown::render(ir, &naming::RustDocs, &rust),
+            markdown::render(ir, &rust_names, &rust),
         ),
     ];
     files.extend(html::render(ir, &spec, &c, &rust));

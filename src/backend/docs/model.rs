@@ -8,8 +8,8 @@ use super::naming::DocNaming;
 use super::text::doc_markdown;
 use crate::ir::variant_ordinal;
 use crate::ir::{
-    Doc, IntLike, IntLikeKind, Ir, Layout, Member, MemberKind, Pair, Syscall, SyscallId, TypeDef,
-    TypeId, TypeKind, User,
+    Doc, IntLike, IntLikeKind, Ir, Layout, Member, MemberKind, Pair, SyscallId, TypeDef, TypeId,
+    TypeKind, User,
 };
 
 pub struct Model {
@@ -141,7 +141,7 @@ impl Walk<'_> {
         push_group(&mut groups, "Outputs", outputs);
         Section {
             anchor: name.clone(),
-            title: self.naming.syscall_title(self.ir, s),
+            title: self.naming.syscall_title(self.ir, id).to_string(),
             what: What::Syscall {
                 number: s.number,
                 noreturn: s.noreturn,
@@ -179,7 +179,7 @@ impl Walk<'_> {
         };
         Section {
             anchor: name.clone(),
-            title: self.naming.type_name(self.ir, id),
+            title: self.naming.type_name(self.ir, id).to_string(),
             what,
             layout: t.layout,
             doc: self.doc(&t.doc),
@@ -198,7 +198,7 @@ impl Walk<'_> {
             .enumerate()
             .map(|(i, v)| {
                 let head = Head::Value {
-                    name: self.naming.value_name(self.ir, id, i),
+                    name: self.naming.value_name(self.ir, id, i).to_string(),
                     literal: literal(int, v.value),
                 };
                 self.item(Some(join(name, &v.name.name)), head, &v.doc)
@@ -225,16 +225,13 @@ impl Walk<'_> {
             .iter()
             .map(|user| match *user {
                 User::Type(id) => Ref {
-                    label: self.naming.type_name(self.ir, id),
+                    label: self.naming.type_name(self.ir, id).to_string(),
                     anchor: self.ir.ty(id).name.name.clone(),
                 },
-                User::Syscall(id) => {
-                    let s: &Syscall = self.ir.syscall(id);
-                    Ref {
-                        label: self.naming.syscall_title(self.ir, s),
-                        anchor: s.name.name.clone(),
-                    }
-                }
+                User::Syscall(id) => Ref {
+                    label: self.naming.syscall_title(self.ir, id).to_string(),
+                    anchor: self.ir.syscall(id).name.name.clone(),
+                },
             })
             .collect()
     }

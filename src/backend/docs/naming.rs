@@ -12,18 +12,66 @@ pub use spec::SpecDocs;
 
 use super::anchors;
 use super::code::Code;
-use crate::ir::{Ir, Member, MemberPath, Syscall, Target, Type, TypeId};
+use crate::ir::{Ir, Member, MemberPath, Syscall, SyscallId, Target, Type, TypeId};
+
+/// The names a page mentions over and over (in headings, declarations and every doc
+/// reference), spelled once per IR: spelling them again at each use was most of what
+/// building a page model cost.
+pub struct Names {
+    /// Per type.
+    types: Vec<String>,
+    /// Per type, the names of its values (none for a type without values).
+    values: Vec<Vec<String>>,
+    /// Per syscall, as a heading shows it.
+    syscalls: Vec<String>,
+}
+
+impl Names {
+    /// Spells every type, value and syscall of `ir` with the given functions.
+    pub fn new(
+        ir: &Ir,
+        type_name: impl Fn(TypeId) -> String,
+        value_name: impl Fn(TypeId, usize) -> String,
+        syscall_title: impl Fn(&Syscall) -> String,
+    ) -> Names {
+        let ids = || (0..ir.types.len() as u32).map(TypeId);
+        let values_of = |id| {
+            let count = ir.int_like(id).map_or(0, |int| int.values.len());
+            (0..count).map(|index| value_name(id, index)).collect()
+        };
+        Names {
+            types: ids().map(type_name).collect(),
+            values: ids().map(values_of).collect(),
+            syscalls: ir.syscalls.iter().map(syscall_title).collect(),
+        }
+    }
+
+    pub fn ty(&self, id: TypeId) -> &str {
+        &self.types[id.0 as usize]
+    }
+
+    /// `""` for a value the type does not have.
+    pub fn value(&self, id: TypeId, index: usize) -> &str {
+        self.values[id.0 as usize]
+            .get(index)
+            .map_or("", String::as_str)
+    }
+
+    pub fn syscall(&self, id: SyscallId) -> &str {
+        &self.syscalls[id.0 as usize]
+    }
+}
 
 /// The spelling of everything a documentation page names, in one language.
 pub trait DocNaming {
     /// Info string of a fenced code block in this language (`c`, `rust`), or `""`.
     fn fence(&self) -> &'static str;
     /// A type's name: `cloudabi_fd_t`, `fd`.
-    fn type_name(&self, ir: &Ir, id: TypeId) -> String;
+    fn type_name<'a>(&'a self, ir: &'a Ir, id: TypeId) -> &'a str;
     /// A value's name: `CLOUDABI_FDFLAGS_APPEND`, `fdflags::APPEND`.
-    fn value_name(&self, ir: &Ir, id: TypeId, index: usize) -> String;
+    fn value_name<'a>(&'a self, ir: &'a Ir, id: TypeId, index: usize) -> &'a str;
     /// A syscall as a heading or link shows it: `cloudabi_sys_fd_read()`, `fd_read()`.
-    fn syscall_title(&self, ir: &Ir, syscall: &Syscall) -> String;
+    fn syscall_title<'a>(&'a self, ir: &'a Ir, id: SyscallId) -> &'a str;
     /// A struct member or parameter name: `type`, `r#type`.
     fn field_name(&self, name: &str) -> String;
     /// A reference to a member: `cloudabi_subscription_t::clock.timeout`,
@@ -57,16 +105,21 @@ pub trait DocNaming {
 
     /// Appends [`DocNaming::link_label`] to `out`.
     fn push_link_label(&self, out: &mut String, ir: &Ir, target: &Target) {
-        out.push_str(&self.link_label(ir, target));
+        match target {
+            Target::Type(id) => out.push_str(self.type_name(ir, *id)),
+            Target::Value(id, index) => out.push_str(self.value_name(ir, *id, *index)),
+            Target::Syscall(id) => out.push_str(self.syscall_title(ir, *id)),
+            Target::Member(_) | Target::Param(..) => out.push_str(&self.link_label(ir, target)),
+        }
     }
 
     /// How a doc reference reads.
     fn link_label(&self, ir: &Ir, target: &Target) -> String {
         match target {
-            Target::Type(id) => self.type_name(ir, *id),
-            Target::Value(id, index) => self.value_name(ir, *id, *index),
+            Target::Type(id) => self.type_name(ir, *id).to_string(),
+            Target::Value(id, index) => self.value_name(ir, *id, *index).to_string(),
             Target::Member(path) => self.member_ref(ir, path),
-            Target::Syscall(id) => self.syscall_title(ir, ir.syscall(*id)),
+            Target::Syscall(id) => self.syscall_title(ir, *id).to_string(),
             Target::Param(id, direction, index) => {
                 let name = ir.param_name(*id, *direction, *index);
                 self.param_ref(ir, ir.syscall(*id), name)

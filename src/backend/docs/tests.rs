@@ -69,7 +69,7 @@ fn plain(code: &Option<Code>) -> String {
 #[test]
 fn literals_are_hex_for_bit_patterns_and_decimal_otherwise() {
     let ir = ir();
-    let m = model::build(&ir, &CDocs);
+    let m = model::build(&ir, &CDocs::new(&ir));
     let literal = |ty: &str| {
         let section = m.types.iter().find(|s| s.anchor == ty).unwrap();
         match &section.groups[0].items[0].head {
@@ -85,7 +85,7 @@ fn literals_are_hex_for_bit_patterns_and_decimal_otherwise() {
 #[test]
 fn layout_rows_cover_variants_and_both_halves_of_ranges() {
     let ir = ir();
-    let m = model::build(&ir, &CDocs);
+    let m = model::build(&ir, &CDocs::new(&ir));
     let slot = m.types.iter().find(|s| s.anchor == "slot").unwrap();
     let rows: Vec<(String, String, u64, u64)> = slot
         .fields
@@ -109,30 +109,33 @@ fn c_and_rust_signatures() {
     let ir = ir();
     let sig = |n: &dyn DocNaming, id| n.syscall_signature(&ir, ir.syscall(SyscallId(id))).plain();
     assert_eq!(
-        sig(&CDocs, 0),
+        sig(&CDocs::new(&ir), 0),
         // Longer than 80 columns on one line: one parameter per line.
         "cloudabi_errno_t cloudabi_sys_go(\n    const cloudabi_slot_t *slots,\n    \
          size_t slots_len,\n    size_t *n\n);"
     );
     assert_eq!(
-        sig(&RustDocs, 0),
+        sig(&RustDocs::new(&ir), 0),
         "pub unsafe fn go(slots_: &[slot], n_: *mut usize) -> errno"
     );
-    assert_eq!(sig(&CDocs, 1), "_Noreturn void cloudabi_sys_halt(void);");
-    assert_eq!(sig(&RustDocs, 1), "pub unsafe fn halt() -> !");
+    assert_eq!(
+        sig(&CDocs::new(&ir), 1),
+        "_Noreturn void cloudabi_sys_halt(void);"
+    );
+    assert_eq!(sig(&RustDocs::new(&ir), 1), "pub unsafe fn halt() -> !");
 
     let cb = ir.find_type("cb").unwrap();
     assert_eq!(
-        plain(&CDocs.type_signature(&ir, cb)),
+        plain(&CDocs::new(&ir).type_signature(&ir, cb)),
         "typedef void cloudabi_cb_t(uint32_t x);"
     );
     assert_eq!(
-        plain(&RustDocs.type_signature(&ir, cb)),
+        plain(&RustDocs::new(&ir).type_signature(&ir, cb)),
         "pub type cb = unsafe extern \"C\" fn(x: u32);"
     );
     let delta = ir.find_type("delta").unwrap();
     assert_eq!(
-        plain(&RustDocs.type_signature(&ir, delta)),
+        plain(&RustDocs::new(&ir).type_signature(&ir, delta)),
         "pub type delta = i64;"
     );
 }
@@ -155,7 +158,7 @@ fn struct_members_per_language() {
         out
     };
     assert_eq!(
-        decls(&CDocs),
+        decls(&CDocs::new(&ir)),
         [
             "cloudabi_kind_t tag",
             "size_t n",
@@ -163,7 +166,7 @@ fn struct_members_per_language() {
         ]
     );
     assert_eq!(
-        decls(&RustDocs),
+        decls(&RustDocs::new(&ir)),
         ["tag: kind", "union.n: usize", "name: (*const u8, usize)"]
     );
 }
@@ -171,7 +174,7 @@ fn struct_members_per_language() {
 #[test]
 fn headings_say_what_each_thing_is() {
     let ir = ir();
-    let m = model::build(&ir, &RustDocs);
+    let m = model::build(&ir, &RustDocs::new(&ir));
     let what: Vec<&str> = m.types.iter().map(|s| s.what.describe()).collect();
     assert_eq!(
         what,
@@ -199,7 +202,8 @@ fn headings_say_what_each_thing_is() {
 #[test]
 fn markdown_marks_noreturn_and_escapes_code() {
     let ir = ir();
-    let md = super::markdown::render(&ir, &CDocs, &super::model::build(&ir, &CDocs));
+    let c = CDocs::new(&ir);
+    let md = super::markdown::render(&ir, &c, &super::model::build(&ir, &c));
     assert!(md.contains("### <a id=\"halt\"></a>`cloudabi_sys_halt()`"));
     assert!(md.contains("Does not return."));
     assert!(md.contains("<code>const char \\*<strong>name</strong></code>"));

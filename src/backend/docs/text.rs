@@ -91,11 +91,11 @@ mod tests {
         let ir = ir();
         let doc = &ir.int_like(crate::ir::TypeId(0)).unwrap().values[0].doc;
         assert_eq!(
-            doc_markdown(&ir, &CDocs, doc),
+            doc_markdown(&ir, &CDocs::new(&ir), doc),
             "See [`cloudabi_fd_t`](#fd) and [`CLOUDABI_FD_NONE`](#fd.none), not [x](y).\n"
         );
         assert_eq!(
-            doc_markdown(&ir, &RustDocs, doc),
+            doc_markdown(&ir, &RustDocs::new(&ir), doc),
             "See [`fd`](#fd) and [`FD_NONE`](#fd.none), not [x](y).\n"
         );
         assert_eq!(

@@ -1,21 +1,31 @@
 //! C spelling for the docs, from `crate::naming::c` with user-space (native) naming.
 
-use super::{dotted_steps, param_list, DocNaming};
+use super::{dotted_steps, param_list, DocNaming, Names};
 use crate::backend::docs::code::{leaf_link, Code, Piece};
-use crate::ir::{IntType, Ir, Member, MemberPath, Syscall, Type, TypeId, TypeKind};
+use crate::ir::{IntType, Ir, Member, MemberPath, Syscall, SyscallId, Type, TypeId, TypeKind};
 use crate::naming::c::{self as naming, CNaming};
 
 /// The names a C programmer uses: `cloudabi_fd_t`, `CLOUDABI_RIGHT_FD_READ`,
 /// `cloudabi_sys_fd_read()`.
-pub struct CDocs;
+pub struct CDocs {
+    names: Names,
+}
 
 const C: CNaming = CNaming::NATIVE;
 
 impl CDocs {
-    fn link(&self, ir: &Ir, ty: &Type) -> Vec<(String, String)> {
-        leaf_link(ir, ty, |id| C.type_name(ir, id))
-            .into_iter()
-            .collect()
+    pub fn new(ir: &Ir) -> CDocs {
+        let names = Names::new(
+            ir,
+            |id| C.type_name(ir, id),
+            |id, index| naming::value_name(ir, id, index).unwrap_or_default(),
+            |syscall| format!("{}()", C.syscall_name(syscall)),
+        );
+        CDocs { names }
+    }
+
+    fn link<'a>(&'a self, ir: &'a Ir, ty: &Type) -> Option<(&'a str, &'a str)> {
+        leaf_link(ir, ty, |id| self.names.ty(id))
     }
 }
 
@@ -24,16 +34,16 @@ impl DocNaming for CDocs {
         "c"
     }
 
-    fn type_name(&self, ir: &Ir, id: TypeId) -> String {
-        C.type_name(ir, id)
+    fn type_name<'a>(&'a self, _ir: &'a Ir, id: TypeId) -> &'a str {
+        self.names.ty(id)
     }
 
-    fn value_name(&self, ir: &Ir, id: TypeId, index: usize) -> String {
-        naming::value_name(ir, id, index).unwrap_or_default()
+    fn value_name<'a>(&'a self, _ir: &'a Ir, id: TypeId, index: usize) -> &'a str {
+        self.names.value(id, index)
     }
 
-    fn syscall_title(&self, _ir: &Ir, syscall: &Syscall) -> String {
-        format!("{}()", C.syscall_name(syscall))
+    fn syscall_title<'a>(&'a self, _ir: &'a Ir, id: SyscallId) -> &'a str {
+        self.names.syscall(id)
     }
 
     fn field_name(&self, name: &str) -> String {
@@ -41,11 +51,7 @@ impl DocNaming for CDocs {
     }
 
     fn member_ref(&self, ir: &Ir, path: &MemberPath) -> String {
-        format!(
-            "{}::{}",
-            C.type_name(ir, path.owner),
-            dotted_steps(ir, path)
-        )
+        format!("{}::{}", self.names.ty(path.owner), dotted_steps(ir, path))
     }
 
     fn param_ref(&self, _ir: &Ir, syscall: &Syscall, name: &str) -> String {
@@ -53,11 +59,15 @@ impl DocNaming for CDocs {
     }
 
     fn type_code(&self, ir: &Ir, ty: &Type) -> Code {
-        Code::parse(&C.type_spelling(ir, ty), &self.link(ir, ty), &[])
+        Code::parse(&C.type_spelling(ir, ty), self.link(ir, ty).as_slice(), &[])
     }
 
     fn decl(&self, ir: &Ir, name: &str, ty: &Type) -> Code {
-        Code::parse(&C.declarator(ir, ty, name), &self.link(ir, ty), &[name])
+        Code::parse(
+            &C.declarator(ir, ty, name),
+            self.link(ir, ty).as_slice(),
+            &[name],
+        )
     }
 
     fn range_decls(&self, ir: &Ir, name: &str, member: &Member, _in_syscall: bool) -> Vec<Code> {
@@ -86,11 +96,11 @@ impl DocNaming for CDocs {
     }
 
     fn type_signature(&self, ir: &Ir, id: TypeId) -> Option<Code> {
-        let name = C.type_name(ir, id);
+        let name = self.names.ty(id);
         match &ir.ty(id).kind {
             TypeKind::IntLike(int) => {
                 let mut code = Code::text("typedef ");
-                code.append(self.decl(ir, &name, &Type::Int(int.base)));
+                code.append(self.decl(ir, name, &Type::Int(int.base)));
                 code.push_text(";");
                 Some(code)
             }
@@ -99,7 +109,7 @@ impl DocNaming for CDocs {
                 let mut head = Code::text("typedef ");
                 head.append(self.type_code(ir, &ret));
                 head.push_text(" ");
-                head.push(Piece::Name(name));
+                head.push(Piece::Name(name.to_string()));
                 let params = f.params.iter().flat_map(|p| self.member_decls(ir, p));
                 let params: Vec<Code> = params.collect();
                 let params = if params.is_empty() {
@@ -116,7 +126,7 @@ impl DocNaming for CDocs {
     fn syscall_signature(&self, ir: &Ir, syscall: &Syscall) -> Code {
         let mut links = Vec::new();
         if let Some(errno) = ir.find_type("errno") {
-            links.push((C.type_name(ir, errno), "errno".to_string()));
+            links.push((self.names.ty(errno), "errno"));
         }
         let name = C.syscall_name(syscall);
         let head = Code::parse(&C.syscall_head(ir, syscall), &links, &[&name]);
@@ -125,7 +135,7 @@ impl DocNaming for CDocs {
             .iter()
             .map(|p| {
                 let spelled = C.param_declarator(ir, p);
-                Code::parse(&spelled, &self.link(ir, &p.ty), &[&p.name])
+                Code::parse(&spelled, self.link(ir, &p.ty).as_slice(), &[&p.name])
             })
             .collect();
         let params = if params.is_empty() {

@@ -1,20 +1,30 @@
 //! Rust spelling for the docs, from `crate::naming::rust`: the names of the `cloudabi` crate
 //! and the wrappers' signatures.
 
-use super::{param_list, DocNaming};
+use super::{param_list, DocNaming, Names};
 use crate::backend::docs::code::{leaf_link, Code, Piece};
-use crate::ir::{IntLike, Ir, Member, MemberKind, MemberPath, Syscall, Type, TypeId};
+use crate::ir::{IntLike, Ir, Member, MemberKind, MemberPath, Syscall, SyscallId, Type, TypeId};
 use crate::ir::{IntType, TypeKind};
 use crate::naming::rust::{self as naming, ItemKind};
 
 /// The names a Rust programmer uses: `fd`, `rights::FD_READ`, `fd_read()`.
-pub struct RustDocs;
+pub struct RustDocs {
+    names: Names,
+}
 
 impl RustDocs {
-    fn link(&self, ir: &Ir, ty: &Type) -> Vec<(String, String)> {
-        leaf_link(ir, ty, |id| naming::type_name(ir, id))
-            .into_iter()
-            .collect()
+    pub fn new(ir: &Ir) -> RustDocs {
+        let names = Names::new(
+            ir,
+            |id| naming::type_name(ir, id),
+            |id, index| naming::value_path(ir, id, index),
+            |syscall| format!("{}()", naming::syscall_fn(&syscall.name.name)),
+        );
+        RustDocs { names }
+    }
+
+    fn link<'a>(&'a self, ir: &'a Ir, ty: &Type) -> Option<(&'a str, &'a str)> {
+        leaf_link(ir, ty, |id| self.names.ty(id))
     }
 
     fn named(&self, name: String, ty: Code) -> Code {
@@ -61,16 +71,16 @@ impl DocNaming for RustDocs {
         "rust"
     }
 
-    fn type_name(&self, ir: &Ir, id: TypeId) -> String {
-        naming::type_name(ir, id)
+    fn type_name<'a>(&'a self, _ir: &'a Ir, id: TypeId) -> &'a str {
+        self.names.ty(id)
     }
 
-    fn value_name(&self, ir: &Ir, id: TypeId, index: usize) -> String {
-        naming::value_path(ir, id, index)
+    fn value_name<'a>(&'a self, _ir: &'a Ir, id: TypeId, index: usize) -> &'a str {
+        self.names.value(id, index)
     }
 
-    fn syscall_title(&self, _ir: &Ir, syscall: &Syscall) -> String {
-        format!("{}()", naming::syscall_fn(&syscall.name.name))
+    fn syscall_title<'a>(&'a self, _ir: &'a Ir, id: SyscallId) -> &'a str {
+        self.names.syscall(id)
     }
 
     fn field_name(&self, name: &str) -> String {
@@ -78,7 +88,7 @@ impl DocNaming for RustDocs {
     }
 
     fn member_ref(&self, ir: &Ir, path: &MemberPath) -> String {
-        let mut parts = vec![naming::type_name(ir, path.owner)];
+        let mut parts = vec![self.names.ty(path.owner).to_string()];
         parts.extend(self.access_path(ir, path));
         parts.join(".")
     }
@@ -92,7 +102,11 @@ impl DocNaming for RustDocs {
     }
 
     fn type_code(&self, ir: &Ir, ty: &Type) -> Code {
-        Code::parse(&naming::type_expr(ir, ty), &self.link(ir, ty), &[])
+        Code::parse(
+            &naming::type_expr(ir, ty),
+            self.link(ir, ty).as_slice(),
+            &[],
+        )
     }
 
     fn decl(&self, ir: &Ir, name: &str, ty: &Type) -> Code {
@@ -142,23 +156,23 @@ impl DocNaming for RustDocs {
         self.named(naming::wrapper_param(name), self.type_code(ir, &pointer))
     }
 
-    fn arm_decl(&self, ir: &Ir, owner: TypeId, ordinal: usize, arm: &str) -> Code {
+    fn arm_decl(&self, _ir: &Ir, owner: TypeId, ordinal: usize, arm: &str) -> Code {
         let field = format!(
             "{}.{}",
             naming::variant_field(ordinal),
             naming::field_name(arm)
         );
-        let owner = naming::type_name(ir, owner);
-        self.named(field, Code::text(naming::arm_type(&owner, arm)))
+        let owner = self.names.ty(owner);
+        self.named(field, Code::text(naming::arm_type(owner, arm)))
     }
 
     fn type_signature(&self, ir: &Ir, id: TypeId) -> Option<Code> {
-        let name = naming::type_name(ir, id);
+        let name = self.names.ty(id);
         match &ir.ty(id).kind {
             TypeKind::IntLike(int) => Some(int_like_signature(name, int)),
             TypeKind::Function(f) => {
                 let mut head = Code::text("pub type ");
-                head.push(Piece::Name(name));
+                head.push(Piece::Name(name.to_string()));
                 head.push_text(" = unsafe extern \"C\" fn");
                 let params: Vec<Code> = f
                     .params
@@ -226,7 +240,7 @@ impl RustDocs {
 
 /// What the crate declares for an int-like type: an enum, a bitflags struct, a newtype or
 /// a plain alias.
-fn int_like_signature(name: String, int: &IntLike) -> Code {
+fn int_like_signature(name: &str, int: &IntLike) -> Code {
     let base = naming::int_type(int.base);
     let (before, after) = match naming::int_item_kind(int) {
         ItemKind::Enum => (
@@ -241,7 +255,7 @@ fn int_like_signature(name: String, int: &IntLike) -> Code {
         _ => ("pub struct ".to_string(), format!("(pub {base});")),
     };
     let mut code = Code::text(before);
-    code.push(Piece::Name(name));
+    code.push(Piece::Name(name.to_string()));
     code.push_text(&after);
     code
 }

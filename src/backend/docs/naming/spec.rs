@@ -4,7 +4,7 @@
 
 use super::{dotted_steps, param_list, DocNaming};
 use crate::backend::docs::code::{Code, Piece};
-use crate::ir::{Ir, Member, MemberKind, MemberPath, Syscall, Type, TypeId};
+use crate::ir::{Ir, Member, MemberKind, MemberPath, Syscall, SyscallId, Type, TypeId};
 
 pub struct SpecDocs;
 
@@ -41,18 +41,18 @@ impl DocNaming for SpecDocs {
         ""
     }
 
-    fn type_name(&self, ir: &Ir, id: TypeId) -> String {
-        ir.ty(id).name.name.clone()
+    fn type_name<'a>(&'a self, ir: &'a Ir, id: TypeId) -> &'a str {
+        &ir.ty(id).name.name
     }
 
-    fn value_name(&self, ir: &Ir, id: TypeId, index: usize) -> String {
+    fn value_name<'a>(&'a self, ir: &'a Ir, id: TypeId, index: usize) -> &'a str {
         ir.int_like(id)
             .and_then(|i| i.values.get(index))
-            .map_or_else(String::new, |v| v.name.name.clone())
+            .map_or("", |v| v.name.name.as_str())
     }
 
-    fn syscall_title(&self, _ir: &Ir, syscall: &Syscall) -> String {
-        syscall.name.name.clone()
+    fn syscall_title<'a>(&'a self, ir: &'a Ir, id: SyscallId) -> &'a str {
+        &ir.syscall(id).name.name
     }
 
     fn field_name(&self, name: &str) -> String {
