@@ -1,10 +1,12 @@
 //! JSON backend: the whole IR as one JSON document, plus its JSON Schema.
 
 pub mod model;
+mod pretty;
 
 use super::OutputFile;
 use crate::ir::{self, Ir, MemberKind, Pair, Target, TypeKind};
 use model::*;
+use serde::Serialize;
 
 pub fn generate(ir: &Ir) -> Vec<OutputFile> {
     let doc = document(ir);
@@ -13,7 +15,10 @@ pub fn generate(ir: &Ir) -> Vec<OutputFile> {
     // (and the pages it does not use are never touched).
     let spec_len: usize = ir.sources.files().iter().map(|f| f.text.len()).sum();
     let mut json = Vec::with_capacity(spec_len * 10);
-    serde_json::to_writer_pretty(&mut json, &doc).expect("the model serializes");
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut json, pretty::Pretty::default());
+    doc.serialize(&mut serializer)
+        .expect("the model serializes");
     json.push(b'\n');
     let json = String::from_utf8(json).expect("serde_json writes UTF-8");
     vec![
