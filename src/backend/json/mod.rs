@@ -35,11 +35,11 @@ fn schema() -> &'static str {
 }
 
 /// Builds the JSON model of an IR.
-pub fn document(ir: &Ir) -> Document {
+pub fn document(ir: &Ir) -> Document<'_> {
     let c = Convert { ir };
     Document {
         format_version: FORMAT_VERSION,
-        spec: ir.spec_name().to_string(),
+        spec: ir.spec_name(),
         doc: c.doc(&ir.doc),
         types: ir.types.iter().map(|t| c.type_def(t)).collect(),
         syscalls: ir.syscalls.iter().map(|s| c.syscall(s)).collect(),
@@ -65,7 +65,7 @@ fn layout(l: ir::Layout) -> Layout {
     }
 }
 
-impl Convert<'_> {
+impl<'a> Convert<'a> {
     fn span(&self, s: crate::source::Span) -> Span {
         let lc = self.ir.line_col(s);
         Span {
@@ -76,18 +76,18 @@ impl Convert<'_> {
         }
     }
 
-    fn name(&self, id: ir::TypeId) -> String {
-        self.ir.ty(id).name.name.clone()
+    fn name(&self, id: ir::TypeId) -> &'a str {
+        &self.ir.ty(id).name.name
     }
 
-    fn doc(&self, d: &ir::Doc) -> Doc {
+    fn doc(&self, d: &'a ir::Doc) -> Doc<'a> {
         Doc {
-            text: d.text.clone(),
+            text: &d.text,
             links: d
                 .links
                 .iter()
                 .map(|l| DocLink {
-                    path: l.path.clone(),
+                    path: &l.path,
                     text_start: l.text_range.start,
                     text_end: l.text_range.end,
                     target: self.target(&l.target),
@@ -97,7 +97,7 @@ impl Convert<'_> {
         }
     }
 
-    fn target(&self, t: &Target) -> model::Target {
+    fn target(&self, t: &Target) -> model::Target<'a> {
         match t {
             Target::Type(id) => model::Target::Type {
                 name: self.name(*id),
@@ -107,7 +107,7 @@ impl Convert<'_> {
                 value: self
                     .ir
                     .int_like(*id)
-                    .map(|i| i.values[*v].name.name.clone())
+                    .map(|i| i.values[*v].name.name.as_str())
                     .unwrap_or_default(),
             },
             Target::Member(path) => model::Target::Member {
@@ -115,29 +115,25 @@ impl Convert<'_> {
                 path: self.member_path(path),
             },
             Target::Syscall(id) => model::Target::Syscall {
-                name: self.ir.syscall(*id).name.name.clone(),
+                name: &self.ir.syscall(*id).name.name,
             },
             Target::Param(id, direction, i) => model::Target::Parameter {
-                syscall: self.ir.syscall(*id).name.name.clone(),
-                parameter: self.ir.param_name(*id, *direction, *i).to_string(),
+                syscall: &self.ir.syscall(*id).name.name,
+                parameter: self.ir.param_name(*id, *direction, *i),
             },
         }
     }
 
     /// Names along a member path: named arms appear as steps, anonymous ones do not.
-    fn member_path(&self, path: &ir::MemberPath) -> Vec<String> {
-        self.ir
-            .member_names(path)
-            .into_iter()
-            .map(str::to_string)
-            .collect()
+    fn member_path(&self, path: &ir::MemberPath) -> Vec<&'a str> {
+        self.ir.member_names(path)
     }
 
-    fn ty(&self, t: &ir::Type) -> TypeRef {
+    fn ty(&self, t: &ir::Type) -> TypeRef<'a> {
         match t {
             ir::Type::Void => TypeRef::Void,
             ir::Type::Int(i) => TypeRef::Int {
-                name: i.spec_name().to_string(),
+                name: i.spec_name(),
             },
             ir::Type::Named(id) => TypeRef::Named {
                 name: self.name(*id),
@@ -156,17 +152,17 @@ impl Convert<'_> {
         }
     }
 
-    fn type_def(&self, t: &ir::TypeDef) -> TypeDef {
+    fn type_def(&self, t: &'a ir::TypeDef) -> TypeDef<'a> {
         let kind = match &t.kind {
             TypeKind::IntLike(i) => {
                 let body = IntLike {
-                    base: i.base.spec_name().to_string(),
-                    cprefix: i.cprefix.clone(),
+                    base: i.base.spec_name(),
+                    cprefix: &i.cprefix,
                     values: i
                         .values
                         .iter()
                         .map(|v| Value {
-                            name: v.name.name.clone(),
+                            name: &v.name.name,
                             value: v.value,
                             doc: self.doc(&v.doc),
                             span: self.span(v.name.span),
@@ -192,7 +188,7 @@ impl Convert<'_> {
             },
         };
         TypeDef {
-            name: t.name.name.clone(),
+            name: &t.name.name,
             doc: self.doc(&t.doc),
             span: self.span(t.span),
             layout: t.layout.map(layout),
@@ -205,7 +201,7 @@ impl Convert<'_> {
                         name: self.name(*id),
                     },
                     ir::User::Syscall(id) => User::Syscall {
-                        name: self.ir.syscall(*id).name.name.clone(),
+                        name: &self.ir.syscall(*id).name.name,
                     },
                 })
                 .collect(),
@@ -214,11 +210,11 @@ impl Convert<'_> {
         }
     }
 
-    fn members(&self, ms: &[ir::Member]) -> Vec<Member> {
+    fn members(&self, ms: &'a [ir::Member]) -> Vec<Member<'a>> {
         ms.iter().map(|m| self.member(m, ms)).collect()
     }
 
-    fn member(&self, m: &ir::Member, siblings: &[ir::Member]) -> Member {
+    fn member(&self, m: &'a ir::Member, siblings: &'a [ir::Member]) -> Member<'a> {
         let kind = match &m.kind {
             MemberKind::Simple {
                 ty,
@@ -229,14 +225,14 @@ impl Convert<'_> {
                 valrefs: valrefs
                     .iter()
                     .map(|v| ValRef {
-                        value: v.name.name.clone(),
+                        value: &v.name.name,
                         doc: self.doc(&v.doc),
                     })
                     .collect(),
                 own_values: own_values
                     .iter()
                     .map(|v| Value {
-                        name: v.name.name.clone(),
+                        name: &v.name.name,
                         value: v.value,
                         doc: self.doc(&v.doc),
                         span: self.span(v.name.span),
@@ -254,20 +250,20 @@ impl Convert<'_> {
                 length_offset: per_machine(*len_offset),
             },
             MemberKind::Variant(v) => MemberKind_::Variant {
-                tag: siblings[v.tag].name().to_string(),
+                tag: siblings[v.tag].name(),
                 tag_type: self.name(v.tag_type),
                 arms: v
                     .arms
                     .iter()
                     .map(|a| Arm {
-                        name: a.name.as_ref().map(|n| n.name.clone()),
+                        name: a.name.as_ref().map(|n| n.name.as_str()),
                         tag_values: a
                             .tag_values
                             .iter()
                             .map(|(i, _)| {
                                 self.ir
                                     .int_like(v.tag_type)
-                                    .map(|t| t.values[*i].name.name.clone())
+                                    .map(|t| t.values[*i].name.name.as_str())
                                     .unwrap_or_default()
                             })
                             .collect(),
@@ -278,7 +274,7 @@ impl Convert<'_> {
             },
         };
         Member {
-            name: m.name.as_ref().map(|n| n.name.clone()),
+            name: m.name.as_ref().map(|n| n.name.as_str()),
             doc: self.doc(&m.doc),
             span: self.span(m.span),
             offset: per_machine(m.offset),
@@ -287,9 +283,9 @@ impl Convert<'_> {
         }
     }
 
-    fn syscall(&self, s: &ir::Syscall) -> Syscall {
+    fn syscall(&self, s: &'a ir::Syscall) -> Syscall<'a> {
         Syscall {
-            name: s.name.name.clone(),
+            name: &s.name.name,
             number: s.number,
             doc: self.doc(&s.doc),
             span: self.span(s.span),
@@ -301,19 +297,19 @@ impl Convert<'_> {
                 .params
                 .iter()
                 .map(|p| Parameter {
-                    name: p.name.clone(),
+                    name: &p.name,
                     direction: match p.direction {
-                        ir::Direction::In => "in".into(),
-                        ir::Direction::Out => "out".into(),
+                        ir::Direction::In => "in",
+                        ir::Direction::Out => "out",
                     },
                     ty: self.ty(&p.ty),
                     layout: layout(p.layout),
-                    access: p.access.name().to_string(),
-                    counted_by: p.count.map(|c| s.params[c].name.clone()),
+                    access: p.access.name(),
+                    counted_by: p.count.map(|c| s.params[c].name.as_str()),
                     filled_by: (p.direction == ir::Direction::In)
                         .then(|| s.inputs.get(p.member)?.filled)
                         .flatten()
-                        .map(|o| s.outputs[o].name().to_string()),
+                        .map(|o| s.outputs[o].name()),
                 })
                 .collect(),
         }
