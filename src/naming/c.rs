@@ -161,7 +161,7 @@ impl CNaming {
             } => {
                 // A const pointer itself is `* const`; the pointee's const is the flag passed on.
                 let star = if constant { "*const " } else { "*" };
-                let pointer = format!("{ptr}{star}{inner}");
+                let pointer = [ptr, star, &inner].concat();
                 self.declare(ir, target, *target_const, pointer, ptr)
             }
             Type::Atomic(target) if self.c11 => {
@@ -189,14 +189,18 @@ impl CNaming {
 
 /// `const T *name`: the base spelling, then the declarator, with `*` hugging the name.
 fn join_base(constant: bool, spelled: &str, inner: &str) -> String {
+    // Every declaration goes through here (the docs spell thousands): one allocation, no
+    // formatting machinery.
     let qualifier = if constant { "const " } else { "" };
-    if inner.is_empty() {
-        format!("{qualifier}{spelled}")
-    } else {
-        format!("{qualifier}{spelled} {inner}")
-            .trim_end()
-            .to_string()
+    let mut out = String::with_capacity(qualifier.len() + spelled.len() + 1 + inner.len());
+    out.push_str(qualifier);
+    out.push_str(spelled);
+    if !inner.is_empty() {
+        out.push(' ');
+        out.push_str(inner);
+        out.truncate(out.trim_end().len());
     }
+    out
 }
 
 /// The machine-dependent name prefix for kernel headers serving `machine`.
