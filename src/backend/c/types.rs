@@ -205,7 +205,15 @@ fn value_literals(int: &IntLike) -> Vec<String> {
     let width = literals.iter().map(String::len).max().unwrap_or(0);
     literals
         .into_iter()
-        .map(|l| if hex { l } else { format!("{l:>width$}") })
+        .map(|l| {
+            if hex {
+                return l;
+            }
+            let mut padded = String::with_capacity(width);
+            writer::push_spaces(&mut padded, width - l.len());
+            padded.push_str(&l);
+            padded
+        })
         .collect()
 }
 

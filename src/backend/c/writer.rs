@@ -190,11 +190,20 @@ pub(super) fn aligned(rows: &[(String, String)]) -> Vec<String> {
     let width = rows.iter().map(|(l, _)| l.len()).max().unwrap_or(0);
     rows.iter()
         .map(|(l, r)| {
-            let mut line = format!("{l:width$} {r}");
+            let mut line = String::with_capacity(width + 1 + r.len());
+            line.push_str(l);
+            push_spaces(&mut line, width.saturating_sub(l.chars().count()) + 1);
+            line.push_str(r);
             line.truncate(line.trim_end().len());
             line
         })
         .collect()
+}
+
+/// Appends `n` spaces: the padding `format!("{text:width$}")` would add, without going
+/// through the formatting machinery once per line (every value and member is aligned).
+pub(super) fn push_spaces(out: &mut String, n: usize) {
+    out.extend(std::iter::repeat_n(' ', n));
 }
 
 /// Lines ending in a backslash aligned one column past the longest line: the body of a

@@ -225,8 +225,7 @@ fn keywords_get_an_underscore() {
 }
 
 #[test]
-fn keywords_are_sorted_for_the_binary_search() {
-    assert!(KEYWORDS.windows(2).all(|w| w[0] < w[1]));
+fn keywords_at_both_ends_of_the_list() {
     assert_eq!(ident("xor_eq"), "xor_eq_");
     assert_eq!(ident("_Alignas"), "_Alignas_");
 }
