@@ -454,7 +454,7 @@ mod imp {
     /// microseconds installing the filter took. The child only makes
     /// system calls and runs `f` (no allocation: this process may have
     /// threads), and ends with `_exit`.
-    fn native_filtered(filter: &seccompiler::BpfProgram, n: u64, f: impl Fn()) -> (f64, f64) {
+    fn native_filtered(filter: &[libc::sock_filter], n: u64, f: impl Fn()) -> (f64, f64) {
         use std::io::Read;
         let (read, write) = rustix::pipe::pipe().unwrap();
         let prog = libc::sock_fprog {

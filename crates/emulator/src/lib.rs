@@ -308,8 +308,8 @@ pub fn run_in_process(
 /// benchmark does so in a forked child, to measure what the kernel charges
 /// a process so confined.
 #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
-pub fn seccomp_filter(launcher: std::os::fd::BorrowedFd<'_>) -> seccompiler::BpfProgram {
-    linux::sandbox::seccomp::program(std::os::fd::AsRawFd::as_raw_fd(&launcher))
+pub fn seccomp_filter(launcher: std::os::fd::BorrowedFd<'_>) -> Vec<libc::sock_filter> {
+    linux::sandbox::seccomp::program(std::os::fd::AsRawFd::as_raw_fd(&launcher)).to_vec()
 }
 
 /// The hidden mode `proc_exec` re-executes `cloudabi-run` into: `args` are

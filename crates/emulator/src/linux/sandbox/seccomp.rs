@@ -7,7 +7,7 @@
 //! the arguments, which lets Linux ≥ 5.11 cache the verdict per system call:
 //! the hot calls (`read`, `write`, `pread64`, `clock_gettime`, `futex`)
 //! then cost the filter nothing. Calls that could reach beyond the grants
-//! are allowed only with arguments checked, or not at all:
+//! are allowed only with arguments checked ([`lists::CHECKED`]), or not at all:
 //!
 //! - no `socket`, `connect`, `bind`, `listen`, `accept`: granted sockets are
 //!   made before confinement, and connections to a listener granted with
@@ -29,327 +29,42 @@
 //! its children" once processes fork, so `kill`, `tgkill` and the pidfd
 //! calls are allowed here and scoped by Landlock (ABI ≥ 6): a signal to a
 //! process outside the sandbox's domain is refused by the kernel.
+//!
+//! The lists (`seccomp/lists.rs`) are the source of truth; the BPF programs
+//! are compiled from them ahead of time (by `seccomp/compile.rs`, which this
+//! module's tests run) into the checked-in `seccomp/table.rs`, so that a
+//! start installs a finished program with one value patched in (the
+//! launcher's fd) instead of building it with seccompiler (~35 us of a
+//! start). Installing costs the kernel ~0.16 us per instruction and,
+//! for its per-call cache, a walk of the program for every system call
+//! number; the compiled form keeps both small: a search over the ranges of
+//! numbers with one verdict (109 ranges, ~7 comparisons deep), and a few
+//! instructions per checked argument. A test checks that every call is
+//! decided as seccompiler decides it from the same lists.
 
-use std::collections::BTreeMap;
 use std::os::fd::{AsRawFd, OwnedFd};
 
-use seccompiler::{
-    BpfProgram, SeccompAction, SeccompCmpArgLen as Len, SeccompCmpOp as Op, SeccompCondition,
-    SeccompFilter, SeccompRule,
-};
+#[cfg(test)]
+mod compile;
+// Read by the compiler and the tests only: what runs is the table
+// compiled from them.
+mod lists;
+mod table;
 
-/// Allowed whatever the arguments.
-const ALWAYS: &[libc::c_long] = &[
-    // I/O on descriptors the process holds.
-    libc::SYS_read,
-    libc::SYS_write,
-    libc::SYS_readv,
-    libc::SYS_writev,
-    libc::SYS_pread64,
-    libc::SYS_pwrite64,
-    libc::SYS_preadv,
-    libc::SYS_pwritev,
-    libc::SYS_preadv2,
-    libc::SYS_pwritev2,
-    libc::SYS_lseek,
-    libc::SYS_close,
-    libc::SYS_close_range,
-    libc::SYS_dup,
-    libc::SYS_dup3,
-    libc::SYS_fcntl,
-    libc::SYS_fstat,
-    libc::SYS_newfstatat,
-    libc::SYS_statx,
-    libc::SYS_fsync,
-    libc::SYS_fdatasync,
-    libc::SYS_fallocate,
-    libc::SYS_ftruncate,
-    libc::SYS_fadvise64,
-    libc::SYS_getdents64,
-    libc::SYS_utimensat,
-    libc::SYS_poll,
-    libc::SYS_ppoll,
-    // Paths: Landlock decides what lies beneath the grants.
-    libc::SYS_openat,
-    libc::SYS_openat2,
-    libc::SYS_mkdirat,
-    libc::SYS_unlinkat,
-    libc::SYS_renameat,
-    libc::SYS_renameat2,
-    libc::SYS_linkat,
-    libc::SYS_symlinkat,
-    libc::SYS_readlinkat,
-    // Sockets the process holds (no new ones, no addresses).
-    libc::SYS_sendmsg,
-    libc::SYS_recvmsg,
-    libc::SYS_recvfrom,
-    libc::SYS_shutdown,
-    libc::SYS_getsockopt,
-    libc::SYS_getsockname,
-    libc::SYS_getpeername,
-    // Memory.
-    libc::SYS_mmap,
-    libc::SYS_munmap,
-    libc::SYS_mprotect,
-    libc::SYS_madvise,
-    libc::SYS_mremap,
-    libc::SYS_msync,
-    libc::SYS_brk,
-    libc::SYS_memfd_create,
-    // Threads, time, signals of this process.
-    libc::SYS_futex,
-    libc::SYS_clock_gettime,
-    libc::SYS_clock_getres,
-    libc::SYS_clock_nanosleep,
-    libc::SYS_nanosleep,
-    libc::SYS_gettimeofday,
-    libc::SYS_sched_yield,
-    libc::SYS_sched_getaffinity,
-    libc::SYS_getpid,
-    libc::SYS_gettid,
-    libc::SYS_getppid,
-    libc::SYS_getuid,
-    libc::SYS_geteuid,
-    libc::SYS_getgid,
-    libc::SYS_getegid,
-    libc::SYS_getrandom,
-    libc::SYS_rt_sigaction,
-    libc::SYS_rt_sigprocmask,
-    libc::SYS_rt_sigreturn,
-    libc::SYS_sigaltstack,
-    libc::SYS_set_robust_list,
-    libc::SYS_rseq,
-    libc::SYS_restart_syscall,
-    libc::SYS_exit,
-    libc::SYS_exit_group,
-    libc::SYS_uname,
-    // What the dynamic loader and libc of a re-executed launcher need.
-    libc::SYS_arch_prctl,
-    libc::SYS_set_tid_address,
-    libc::SYS_access,
-    libc::SYS_faccessat,
-    libc::SYS_faccessat2,
-    // Children and signals (scoped by Landlock).
-    libc::SYS_wait4,
-    libc::SYS_waitid,
-    libc::SYS_pidfd_open,
-    libc::SYS_pidfd_send_signal,
-    libc::SYS_kill,
-    libc::SYS_tgkill,
-    libc::SYS_tkill,
-    // Further confinement only.
-    libc::SYS_seccomp,
-    libc::SYS_landlock_create_ruleset,
-    libc::SYS_landlock_add_rule,
-    libc::SYS_landlock_restrict_self,
-];
+/// One instruction of a classic BPF program, as the kernel reads it.
+pub(crate) type Insn = libc::sock_filter;
 
-/// `clone` flags that make namespaces: refused.
-const NAMESPACES: u64 = (libc::CLONE_NEWNS
-    | libc::CLONE_NEWCGROUP
-    | libc::CLONE_NEWUTS
-    | libc::CLONE_NEWIPC
-    | libc::CLONE_NEWUSER
-    | libc::CLONE_NEWPID
-    | libc::CLONE_NEWNET) as u64;
-
-/// The `ioctl` requests the emulator makes.
-const IOCTLS: &[u64] = &[libc::FIONREAD, libc::FIONBIO, libc::FIOCLEX, libc::FIONCLEX];
-
-/// The `prctl` options the process needs after confinement.
-const PRCTLS: &[u64] = &[
-    // rustix finds the vDSO (for clock_gettime without a system call)
-    // through the auxiliary vector, which a re-executed launcher reads so.
-    PR_GET_AUXV,
-    libc::PR_SET_NAME as u64,
-    libc::PR_GET_NAME as u64,
-    libc::PR_GET_SECCOMP as u64,
-    libc::PR_SET_NO_NEW_PRIVS as u64,
-    libc::PR_GET_NO_NEW_PRIVS as u64,
-];
-
-/// `prctl(PR_GET_AUXV)` (Linux 6.4), which the libc crate does not name.
-const PR_GET_AUXV: u64 = 0x4155_5856;
-
-/// How many parts the listed numbers are split in. When a filter is
-/// installed the kernel checks, converts and compiles every instruction,
-/// and runs the filter once for every system call number (under a lock,
-/// with interrupts off) to find those it may allow without running it again
-/// (the per-call cache): both grow with the filter. So a call allowed
-/// whatever its arguments is one comparison (where seccompiler writes five:
-/// 595 instructions in all, ~150 us to install on the VM this was measured
-/// on), and the comparisons are split in 16 parts behind a binary search on
-/// the number, so that a number meets ~4 + ~8 comparisons, not ~120.
-const PARTS: usize = 16;
-
-/// The arch check seccompiler puts first in every program.
-const ARCH_CHECK: usize = 3;
-
-/// The verdicts the dispatcher returns itself (seccompiler's for the rest).
-const RET_ALLOW: u32 = 0x7fff_0000;
-const RET_ENOSYS: u32 = 0x0005_0000 | libc::ENOSYS as u32;
-
-fn cond(arg: u8, len: Len, op: Op, value: u64) -> SeccompCondition {
-    SeccompCondition::new(arg, len, op, value).expect("argument index below 6")
+/// The launcher's program, with `launcher` the only fd `execveat` may run:
+/// the compiled table with the fd patched in.
+pub(crate) fn program(launcher: i32) -> [Insn; table::LAUNCHER.len()] {
+    let mut program = table::LAUNCHER;
+    program[table::LAUNCHER_FD_AT].k = launcher as u32;
+    program
 }
 
-fn one(conditions: Vec<SeccompCondition>) -> SeccompRule {
-    SeccompRule::new(conditions).expect("a rule with conditions")
-}
-
-/// One rule per allowed value of argument `arg`.
-fn any_of(arg: u8, len: Len, values: &[u64]) -> Vec<SeccompRule> {
-    values
-        .iter()
-        .map(|v| one(vec![cond(arg, len.clone(), Op::Eq, *v)]))
-        .collect()
-}
-
-/// The filter, with `launcher` the only fd `execveat` may run: the arch
-/// check; a binary search on the system call number down to one of
-/// [`PARTS`] parts, each a comparison per listed number of its range (a
-/// number allowed whatever the arguments jumps to "allow", one with checked
-/// arguments to the rules seccompiler compiled, any other ends at
-/// `ENOSYS`); then those rules. The path to "allow" of an unconditional call
-/// loads nothing but the number, so the kernel caches it.
-pub(crate) fn program(launcher: i32) -> BpfProgram {
-    let checked = rules(launcher);
-    let mut listed: Vec<(u32, bool)> = ALWAYS
-        .iter()
-        .map(|nr| (*nr as u32, true))
-        .chain(checked.keys().map(|nr| (*nr as u32, false)))
-        .collect();
-    listed.sort_unstable();
-    let checked = compile(checked);
-    let parts: Vec<&[(u32, bool)]> = listed.chunks(listed.len().div_ceil(PARTS)).collect();
-    // The arch check, and ld [nr] (the checked rules load it again).
-    let mut out: BpfProgram = checked[..=ARCH_CHECK].to_vec();
-    let mut search = Vec::new();
-    let mut pending = Vec::new();
-    emit_search(&parts, &mut search, &mut pending);
-    // After the search: "ENOSYS", "to the checked rules", "allow", all
-    // within a conditional jump's reach (255) of every comparison.
-    let (enosys, to_checked, allow) = (search.len(), search.len() + 1, search.len() + 2);
-    for (at, target) in pending {
-        let to = match target {
-            Target::Enosys => enosys,
-            Target::Checked => to_checked,
-            Target::Allow => allow,
-        };
-        let skip = to - at - 1;
-        let i = &mut search[at];
-        if i.code == BPF_JA {
-            i.k = skip as u32;
-        } else {
-            i.jt = u8::try_from(skip).expect("the search fits a conditional jump's reach");
-        }
-    }
-    out.extend(search);
-    out.push(ret(RET_ENOSYS));
-    out.push(jump_always(1)); // over "allow", to the checked rules
-    out.push(ret(RET_ALLOW));
-    out.extend_from_slice(&checked[ARCH_CHECK..]);
-    out
-}
-
-/// Where a comparison of the search goes when it matches.
-enum Target {
-    Enosys,
-    Checked,
-    Allow,
-}
-
-/// Appends the search over `parts` to `out`: a `jge` on the first number
-/// of the upper half (the lower half follows it, the upper half is its
-/// jump's target), down to the comparisons of one part and a jump to
-/// `ENOSYS`. Jumps past the search are left in `pending` to be filled in.
-fn emit_search(parts: &[&[(u32, bool)]], out: &mut BpfProgram, pending: &mut Vec<(usize, Target)>) {
-    if let [part] = parts {
-        for (nr, free) in part.iter() {
-            pending.push((
-                out.len(),
-                if *free {
-                    Target::Allow
-                } else {
-                    Target::Checked
-                },
-            ));
-            out.push(jump(BPF_JEQ, *nr, 0, 0));
-        }
-        pending.push((out.len(), Target::Enosys));
-        out.push(jump_always(0));
-        return;
-    }
-    let (low, high) = parts.split_at(parts.len() / 2);
-    let node = out.len();
-    out.push(jump(BPF_JGE, high[0][0].0, 0, 0));
-    emit_search(low, out, pending);
-    out[node].jt = u8::try_from(out.len() - node - 1).expect("the search fits a jump's reach");
-    emit_search(high, out, pending);
-}
-
-const BPF_JMP: u16 = 0x05;
-const BPF_JEQ: u16 = BPF_JMP | 0x10;
-const BPF_JGE: u16 = BPF_JMP | 0x30;
-const BPF_JA: u16 = BPF_JMP;
-const BPF_RET_K: u16 = 0x06;
-
-fn jump(code: u16, k: u32, jt: u8, jf: u8) -> seccompiler::sock_filter {
-    seccompiler::sock_filter { code, jt, jf, k }
-}
-
-fn jump_always(offset: u32) -> seccompiler::sock_filter {
-    jump(BPF_JA, offset, 0, 0)
-}
-
-fn ret(verdict: u32) -> seccompiler::sock_filter {
-    seccompiler::sock_filter {
-        code: BPF_RET_K,
-        jt: 0,
-        jf: 0,
-        k: verdict,
-    }
-}
-
-/// One chain, as seccompiler writes it (arch check first).
-fn compile(rules: BTreeMap<i64, Vec<SeccompRule>>) -> BpfProgram {
-    let filter = SeccompFilter::new(
-        rules,
-        SeccompAction::Errno(libc::ENOSYS as u32),
-        SeccompAction::Allow,
-        seccompiler::TargetArch::x86_64,
-    )
-    .expect("distinct actions");
-    filter.try_into().expect("the filter fits BPF's limits")
-}
-
-/// The calls allowed only with some arguments, with the conditions on them
-/// (seccompiler compiles these; [`ALWAYS`] are not among them).
-fn rules(launcher: i32) -> BTreeMap<i64, Vec<SeccompRule>> {
-    let mut rules: BTreeMap<i64, Vec<SeccompRule>> = BTreeMap::new();
-    rules.insert(
-        libc::SYS_socketpair,
-        vec![one(vec![cond(0, Len::Dword, Op::Eq, libc::AF_UNIX as u64)])],
-    );
-    rules.insert(
-        libc::SYS_execveat,
-        vec![one(vec![
-            cond(0, Len::Dword, Op::Eq, launcher as u32 as u64),
-            cond(4, Len::Dword, Op::Eq, libc::AT_EMPTY_PATH as u64),
-        ])],
-    );
-    rules.insert(
-        libc::SYS_clone,
-        vec![one(vec![cond(0, Len::Qword, Op::MaskedEq(NAMESPACES), 0)])],
-    );
-    rules.insert(libc::SYS_ioctl, any_of(1, Len::Dword, IOCTLS));
-    rules.insert(libc::SYS_prctl, any_of(0, Len::Dword, PRCTLS));
-    // Reading a limit only: no new limit given.
-    rules.insert(
-        libc::SYS_prlimit64,
-        vec![one(vec![cond(2, Len::Qword, Op::Eq, 0)])],
-    );
-    rules
+/// The acceptor's program: [`lists::ACCEPTOR`], nothing else.
+pub(crate) fn acceptor_program() -> &'static [Insn] {
+    &table::ACCEPTOR
 }
 
 /// Installs the filter (with no-new-privileges) unless one is installed
@@ -363,38 +78,12 @@ pub(crate) fn restrict(launcher: &OwnedFd) -> Result<(), String> {
     install(&program(launcher.as_raw_fd()))
 }
 
-/// The calls the acceptor process (`accept: pass`) makes once confined:
-/// its loop, its error message, and what Rust's allocator and exit need.
-const ACCEPTOR: &[libc::c_long] = &[
-    libc::SYS_poll,
-    libc::SYS_ppoll,
-    libc::SYS_accept4,
-    libc::SYS_sendmsg,
-    libc::SYS_close,
-    libc::SYS_write,
-    libc::SYS_mmap,
-    libc::SYS_munmap,
-    libc::SYS_mremap,
-    libc::SYS_madvise,
-    libc::SYS_brk,
-    libc::SYS_futex,
-    libc::SYS_rt_sigreturn,
-    libc::SYS_restart_syscall,
-    libc::SYS_exit,
-    libc::SYS_exit_group,
-];
-
-/// The acceptor's filter: [`ACCEPTOR`], nothing else.
-pub(crate) fn acceptor_program() -> BpfProgram {
-    compile(ACCEPTOR.iter().map(|nr| (*nr, Vec::new())).collect())
-}
-
-/// Confines the acceptor process to [`ACCEPTOR`].
+/// Confines the acceptor process to [`lists::ACCEPTOR`].
 pub(crate) fn restrict_acceptor() -> Result<(), String> {
-    install(&acceptor_program())
+    install(acceptor_program())
 }
 
-fn install(program: &BpfProgram) -> Result<(), String> {
+fn install(program: &[Insn]) -> Result<(), String> {
     // SAFETY: prctl with integer arguments.
     if unsafe { libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) } != 0 {
         return Err(format!(
@@ -402,23 +91,63 @@ fn install(program: &BpfProgram) -> Result<(), String> {
             std::io::Error::last_os_error()
         ));
     }
-    seccompiler::apply_filter(program)
-        .map_err(|e| format!("seccomp is not available ({e}): raw system calls are not filtered"))
+    let fprog = libc::sock_fprog {
+        len: u16::try_from(program.len()).expect("a BPF program is at most 4096 instructions"),
+        filter: program.as_ptr().cast_mut(),
+    };
+    // SAFETY: the kernel reads `fprog` and the `len` instructions it points
+    // to, both alive for the call, and copies them.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_seccomp,
+            libc::SECCOMP_SET_MODE_FILTER,
+            0,
+            &fprog as *const libc::sock_fprog,
+        )
+    };
+    if rc != 0 {
+        return Err(format!(
+            "seccomp is not available ({}): raw system calls are not filtered",
+            std::io::Error::last_os_error()
+        ));
+    }
+    Ok(())
+}
+
+/// Classic BPF operations the programs use.
+pub(crate) mod op {
+    /// `A = data[k]` (a 32-bit word of the call's `seccomp_data`).
+    pub(crate) const LD: u16 = 0x20;
+    /// `A &= k`.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) const AND: u16 = 0x54;
+    pub(crate) const JEQ: u16 = 0x15;
+    pub(crate) const JGE: u16 = 0x35;
+    pub(crate) const JSET: u16 = 0x45;
+    /// Return verdict `k`.
+    pub(crate) const RET: u16 = 0x06;
+}
+
+/// An instruction, for the compiled table.
+pub(crate) const fn i(code: u16, jt: u8, jf: u8, k: u32) -> Insn {
+    Insn { code, jt, jf, k }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::lists::data::{ALLOW, AUDIT_ARCH_X86_64, ENOSYS, KILL_PROCESS};
+    use super::lists::{Call, Checked, Cond, Value, ACCEPTOR, ALWAYS, CHECKED};
     use super::*;
 
-    const ALLOW: u32 = 0x7fff_0000;
+    const I386: u32 = 0x4000_0003;
 
-    /// Runs `prog` on a call `nr` with arguments `args`, as the kernel would
-    /// (the instructions seccompiler and the dispatcher use).
-    fn run(prog: &[seccompiler::sock_filter], nr: i64, args: [u64; 6]) -> u32 {
+    /// Runs `prog` on a call `nr` with arguments `args` made on `arch`, as
+    /// the kernel would (the instructions the programs use).
+    fn run(prog: &[Insn], arch: u32, nr: u32, args: [u64; 6]) -> u32 {
         let word = |off: u32| -> u32 {
             match off {
-                0 => nr as u32,
-                4 => 0xc000_003e, // AUDIT_ARCH_X86_64
+                0 => nr,
+                4 => arch,
                 o if (16..64).contains(&o) => {
                     let a = args[((o - 16) / 8) as usize];
                     if o % 8 == 0 {
@@ -436,10 +165,7 @@ mod tests {
     /// Follows `prog` from the start as the kernel does, with `load` giving
     /// the word at an offset of the call's data; the verdict, or None at a
     /// load `load` refuses or an instruction these filters do not use.
-    fn interpret(
-        prog: &[seccompiler::sock_filter],
-        load: impl Fn(u32) -> Option<u32>,
-    ) -> Option<u32> {
+    fn interpret(prog: &[Insn], load: impl Fn(u32) -> Option<u32>) -> Option<u32> {
         let (mut pc, mut acc) = (0usize, 0u32);
         loop {
             let i = &prog[pc];
@@ -466,41 +192,251 @@ mod tests {
     /// Whether the kernel caches "allow" for `nr`: what its
     /// `seccomp_is_const_allow` does, following the program from the start
     /// with only the number and the arch known, giving up at any other load.
-    fn cached(prog: &[seccompiler::sock_filter], nr: i64) -> bool {
+    fn cached(prog: &[Insn], nr: u32) -> bool {
         let load = |off| match off {
-            0 => Some(nr as u32),
-            4 => Some(0xc000_003e),
+            0 => Some(nr),
+            4 => Some(AUDIT_ARCH_X86_64),
             _ => None,
         };
         interpret(prog, load) == Some(ALLOW)
     }
 
+    fn nr(call: &Call) -> u32 {
+        call.0 as u32
+    }
+
+    fn words(prog: &[Insn]) -> Vec<(u16, u8, u8, u32)> {
+        prog.iter().map(|i| (i.code, i.jt, i.jf, i.k)).collect()
+    }
+
+    #[test]
+    fn the_table_is_what_the_lists_compile_to() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/linux/sandbox/seccomp/table.rs"
+        );
+        let text = compile::render();
+        if std::env::var_os("CLOUDABI_BLESS").is_some() {
+            std::fs::write(path, &text).unwrap();
+        }
+        let on_disk = std::fs::read_to_string(path).unwrap();
+        assert!(
+            on_disk == text,
+            "{path} is not what the lists in seccomp.rs compile to: run \
+             `CLOUDABI_BLESS=1 cargo test -p cloudabi-emulator --lib seccomp` to write it again"
+        );
+        // The table as compiled into this crate, not only its text.
+        let launcher = compile::launcher();
+        assert_eq!(words(&table::LAUNCHER), words(&launcher.insns));
+        assert_eq!(Some(table::LAUNCHER_FD_AT), launcher.launcher_at);
+        assert_eq!(words(&table::ACCEPTOR), words(&compile::acceptor().insns));
+    }
+
+    /// seccompiler's program for the same lists: every listed call a rule,
+    /// conditions as they are written.
+    fn seccompiler_program(launcher: i32, always: &[Call], checked: &[Checked]) -> Vec<Insn> {
+        use seccompiler::{
+            SeccompAction, SeccompCmpArgLen, SeccompCmpOp, SeccompCondition, SeccompFilter,
+            SeccompRule,
+        };
+        let mut rules = std::collections::BTreeMap::new();
+        for (nr, _) in always {
+            rules.insert(*nr, Vec::new());
+        }
+        for c in checked {
+            let converted = c
+                .rules
+                .iter()
+                .map(|conds| {
+                    let conds = conds.iter().map(|c| {
+                        let len = if c.qword {
+                            SeccompCmpArgLen::Qword
+                        } else {
+                            SeccompCmpArgLen::Dword
+                        };
+                        let op = if c.mask == u64::MAX {
+                            SeccompCmpOp::Eq
+                        } else {
+                            SeccompCmpOp::MaskedEq(c.mask)
+                        };
+                        let value = match c.value {
+                            Value::Is(v) => v,
+                            Value::Launcher => launcher as u64,
+                        };
+                        SeccompCondition::new(c.arg, len, op, value).unwrap()
+                    });
+                    SeccompRule::new(conds.collect()).unwrap()
+                })
+                .collect();
+            assert!(rules.insert(c.call.0, converted).is_none());
+        }
+        let filter = SeccompFilter::new(
+            rules,
+            SeccompAction::Errno(libc::ENOSYS as u32),
+            SeccompAction::Allow,
+            seccompiler::TargetArch::x86_64,
+        )
+        .unwrap();
+        let prog: seccompiler::BpfProgram = filter.try_into().unwrap();
+        prog.iter()
+            .map(|i| super::i(i.code, i.jt, i.jf, i.k))
+            .collect()
+    }
+
+    /// Argument values around those a condition names: equal, one off,
+    /// other high halves, each bit of its mask, all ones.
+    fn around(c: &Cond, launcher: i32) -> Vec<u64> {
+        let v = match c.value {
+            Value::Is(v) => v,
+            Value::Launcher => launcher as u64,
+        };
+        let mut out = vec![0, u64::MAX, v, v ^ 1, v.wrapping_add(1), v.wrapping_sub(1)];
+        out.extend([v | 1 << 32, v | 1 << 63, (v & c.mask) | !c.mask, c.mask]);
+        out.extend(
+            (0..64)
+                .map(|b| 1u64 << b)
+                .filter(|bit| c.mask & bit != 0 && c.mask != u64::MAX),
+        );
+        out.extend((0..64).map(|b| v ^ (1u64 << b)));
+        out
+    }
+
+    /// The calls and arguments both programs are asked about: every number
+    /// below 1024, x32's, the largest, with arguments all zero and all ones;
+    /// for a checked call, every combination of values around those its
+    /// conditions name.
+    fn cases(launcher: i32, checked: &[Checked]) -> Vec<(u32, [u64; 6])> {
+        let mut out = Vec::new();
+        let numbers = (0..1024)
+            .chain((0..600).map(|n| 0x4000_0000 + n))
+            .chain([u32::MAX, 0x8000_0000]);
+        for nr in numbers {
+            out.push((nr, [0; 6]));
+            out.push((nr, [u64::MAX; 6]));
+        }
+        for c in checked {
+            let conds: Vec<&Cond> = c.rules.iter().flat_map(|r| r.iter()).collect();
+            let mut args: Vec<[u64; 6]> = vec![[0; 6]];
+            let mut seen = [false; 6];
+            for cond in &conds {
+                let a = usize::from(cond.arg);
+                let values: Vec<u64> = conds
+                    .iter()
+                    .filter(|c| c.arg == cond.arg)
+                    .flat_map(|c| around(c, launcher))
+                    .collect();
+                if std::mem::replace(&mut seen[a], true) {
+                    continue;
+                }
+                args = args
+                    .iter()
+                    .flat_map(|base| {
+                        values.iter().map(move |v| {
+                            let mut x = *base;
+                            x[a] = *v;
+                            x
+                        })
+                    })
+                    .collect();
+            }
+            out.extend(args.into_iter().map(|a| (nr(&c.call), a)));
+        }
+        out
+    }
+
+    #[test]
+    fn every_call_is_decided_as_seccompiler_decides_it_from_the_lists() {
+        for fd in [3, 7, 1000] {
+            let ours = program(fd);
+            let theirs = seccompiler_program(fd, ALWAYS, CHECKED);
+            let mut allowed = 0;
+            for (nr, args) in cases(fd, CHECKED) {
+                let verdict = run(&ours, AUDIT_ARCH_X86_64, nr, args);
+                assert_eq!(
+                    verdict,
+                    run(&theirs, AUDIT_ARCH_X86_64, nr, args),
+                    "call {nr} with {args:x?}"
+                );
+                allowed += usize::from(verdict == ALLOW);
+            }
+            // The cases reach both verdicts of every checked call.
+            assert!(allowed > ALWAYS.len() + CHECKED.len(), "{allowed}");
+            for nr in [0, libc::SYS_execveat as u32, 1 << 30] {
+                for arch in [I386, 0] {
+                    assert_eq!(run(&ours, arch, nr, [0; 6]), KILL_PROCESS);
+                    assert_eq!(run(&theirs, arch, nr, [0; 6]), KILL_PROCESS);
+                }
+            }
+        }
+        let ours = acceptor_program();
+        let theirs = seccompiler_program(0, ACCEPTOR, &[]);
+        for (nr, args) in cases(0, &[]) {
+            assert_eq!(
+                run(ours, AUDIT_ARCH_X86_64, nr, args),
+                run(&theirs, AUDIT_ARCH_X86_64, nr, args),
+                "call {nr}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_launcher_fd_is_patched_where_the_compiler_put_it() {
+        let compiled = compile::launcher();
+        let at = compiled.launcher_at.unwrap();
+        for fd in [0, 3, 7, 1 << 20] {
+            let mut expected = compiled.insns.clone();
+            expected[at].k = fd as u32;
+            assert_eq!(words(&program(fd)), words(&expected));
+        }
+    }
+
     #[test]
     fn the_dispatcher_reaches_every_listed_call_and_no_other() {
         let prog = program(7);
-        let checked = rules(7);
-        for nr in 0..1024 {
-            let verdict = run(&prog, nr, [0; 6]);
-            if ALWAYS.contains(&nr) {
-                assert_eq!(verdict, ALLOW, "{nr}");
-                assert!(cached(&prog, nr), "{nr} is allowed without the cache");
-            } else if !checked.contains_key(&nr) {
-                assert_eq!(verdict, 0x0005_0000 | libc::ENOSYS as u32, "{nr}");
-            }
-            if !ALWAYS.contains(&nr) {
-                assert!(!cached(&prog, nr), "{nr} is cached as allowed");
+        let is_checked = |n: u32| CHECKED.iter().any(|c| nr(&c.call) == n);
+        for n in 0..1024 {
+            let verdict = run(&prog, AUDIT_ARCH_X86_64, n, [0; 6]);
+            let always = ALWAYS.iter().any(|c| nr(c) == n);
+            if always {
+                assert_eq!(verdict, ALLOW, "{n}");
+                assert!(cached(&prog, n), "{n} is allowed without the cache");
+            } else {
+                assert!(!cached(&prog, n), "{n} is cached as allowed");
+                if !is_checked(n) {
+                    assert_eq!(verdict, ENOSYS, "{n}");
+                }
             }
         }
         // The hot calls, by name: the cache is what makes them cheap.
-        for nr in [
+        for n in [
             libc::SYS_read,
             libc::SYS_write,
             libc::SYS_pread64,
             libc::SYS_clock_gettime,
             libc::SYS_futex,
         ] {
-            assert!(cached(&prog, nr), "{nr}");
+            assert!(cached(&prog, n as u32), "{n}");
         }
+    }
+
+    /// Instructions the kernel's cache preparation follows, summed over
+    /// the numbers below 512 (x86-64's are below ~470).
+    fn walked(prog: &[Insn]) -> usize {
+        (0..512u32)
+            .map(|nr| {
+                let steps = std::cell::Cell::new(0usize);
+                let load = |off| {
+                    steps.set(steps.get() + 1);
+                    match off {
+                        0 => Some(nr),
+                        4 => Some(AUDIT_ARCH_X86_64),
+                        _ => None,
+                    }
+                };
+                let _ = interpret(prog, load);
+                steps.get()
+            })
+            .sum()
     }
 
     #[test]
@@ -519,21 +455,35 @@ mod tests {
             }
         }
         assert_eq!(prog.last().unwrap().code, 0x06);
-        // One comparison per unconditional call, not seccompiler's five.
-        assert!(
-            prog.len() < 2 * ALWAYS.len() + 120,
-            "{} instructions",
-            prog.len()
-        );
+        // The search: one comparison per boundary between ranges of numbers
+        // with one verdict, none more. (Each listed number makes at most
+        // two boundaries.)
+        let listed = ALWAYS.len() + CHECKED.len();
+        let on_number = prog.iter().filter(|i| i.code == op::JGE).count();
+        assert!(on_number < 2 * listed, "{on_number} comparisons");
+        // The argument checks: at most a load, a mask and a comparison per
+        // half of a condition.
+        let halves: usize = CHECKED
+            .iter()
+            .flat_map(|c| c.rules.iter().flat_map(|r| r.iter()))
+            .map(|c| if c.qword { 2 } else { 1 })
+            .sum();
+        let rest = prog.len() - on_number - 4 - 2;
+        assert!(rest <= 3 * halves, "{rest} instructions of argument checks");
+        // The search stays shallow: on average, fewer than 12 instructions
+        // walked per number for the cache (the arch check and the number
+        // load are 4 of them).
+        let walked = walked(&prog);
+        assert!(walked < 512 * 12, "{walked} instructions walked");
     }
 
     #[test]
     fn the_acceptor_may_accept_and_send_and_nothing_that_reaches_further() {
         let prog = acceptor_program();
-        for nr in [libc::SYS_accept4, libc::SYS_sendmsg, libc::SYS_ppoll] {
-            assert_eq!(run(&prog, nr, [0; 6]), ALLOW, "{nr}");
+        for n in [libc::SYS_accept4, libc::SYS_sendmsg, libc::SYS_ppoll] {
+            assert_eq!(run(prog, AUDIT_ARCH_X86_64, n as u32, [0; 6]), ALLOW, "{n}");
         }
-        for nr in [
+        for n in [
             libc::SYS_socket,
             libc::SYS_connect,
             libc::SYS_bind,
@@ -544,41 +494,31 @@ mod tests {
             libc::SYS_kill,
             libc::SYS_ptrace,
         ] {
-            assert_ne!(run(&prog, nr, [0; 6]), ALLOW, "{nr}");
+            assert_ne!(run(prog, AUDIT_ARCH_X86_64, n as u32, [0; 6]), ALLOW, "{n}");
         }
     }
 
     #[test]
     fn checked_arguments_decide() {
         let prog = program(7);
+        let run = |nr: libc::c_long, args| run(&prog, AUDIT_ARCH_X86_64, nr as u32, args);
         let unix = libc::AF_UNIX as u64;
-        assert_eq!(
-            run(&prog, libc::SYS_socketpair, [unix, 1, 0, 0, 0, 0]),
-            ALLOW
-        );
-        assert_ne!(run(&prog, libc::SYS_socketpair, [2, 1, 0, 0, 0, 0]), ALLOW);
-        assert_ne!(run(&prog, libc::SYS_socket, [unix, 1, 0, 0, 0, 0]), ALLOW);
+        assert_eq!(run(libc::SYS_socketpair, [unix, 1, 0, 0, 0, 0]), ALLOW);
+        assert_ne!(run(libc::SYS_socketpair, [2, 1, 0, 0, 0, 0]), ALLOW);
+        assert_ne!(run(libc::SYS_socket, [unix, 1, 0, 0, 0, 0]), ALLOW);
         let empty = libc::AT_EMPTY_PATH as u64;
-        assert_eq!(
-            run(&prog, libc::SYS_execveat, [7, 0, 0, 0, empty, 0]),
-            ALLOW
-        );
-        assert_ne!(
-            run(&prog, libc::SYS_execveat, [8, 0, 0, 0, empty, 0]),
-            ALLOW
-        );
-        assert_ne!(run(&prog, libc::SYS_execve, [0; 6]), ALLOW);
+        assert_eq!(run(libc::SYS_execveat, [7, 0, 0, 0, empty, 0]), ALLOW);
+        assert_ne!(run(libc::SYS_execveat, [8, 0, 0, 0, empty, 0]), ALLOW);
+        assert_ne!(run(libc::SYS_execveat, [7, 0, 0, 0, 0, 0]), ALLOW);
+        assert_ne!(run(libc::SYS_execve, [0; 6]), ALLOW);
         let user_ns = libc::CLONE_NEWUSER as u64;
-        assert_eq!(run(&prog, libc::SYS_clone, [0x11, 0, 0, 0, 0, 0]), ALLOW);
-        assert_ne!(run(&prog, libc::SYS_clone, [user_ns, 0, 0, 0, 0, 0]), ALLOW);
-        assert_eq!(
-            run(&prog, libc::SYS_ioctl, [3, libc::FIONREAD, 0, 0, 0, 0]),
-            ALLOW
-        );
-        assert_ne!(
-            run(&prog, libc::SYS_ioctl, [3, libc::TIOCSTI, 0, 0, 0, 0]),
-            ALLOW
-        );
-        assert_ne!(run(&prog, libc::SYS_ptrace, [0; 6]), ALLOW);
+        assert_eq!(run(libc::SYS_clone, [0x11, 0, 0, 0, 0, 0]), ALLOW);
+        assert_ne!(run(libc::SYS_clone, [user_ns, 0, 0, 0, 0, 0]), ALLOW);
+        assert_eq!(run(libc::SYS_ioctl, [3, libc::FIONREAD, 0, 0, 0, 0]), ALLOW);
+        assert_eq!(run(libc::SYS_ioctl, [3, libc::FIONCLEX, 0, 0, 0, 0]), ALLOW);
+        assert_ne!(run(libc::SYS_ioctl, [3, libc::TIOCSTI, 0, 0, 0, 0]), ALLOW);
+        assert_eq!(run(libc::SYS_prlimit64, [0, 3, 0, 1, 0, 0]), ALLOW);
+        assert_ne!(run(libc::SYS_prlimit64, [0, 3, 1 << 32, 0, 0, 0]), ALLOW);
+        assert_ne!(run(libc::SYS_ptrace, [0; 6]), ALLOW);
     }
 }
