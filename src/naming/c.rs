@@ -240,7 +240,17 @@ pub fn int_type(int: IntType) -> &'static str {
 pub fn value_name(ir: &Ir, id: TypeId, index: usize) -> Option<String> {
     let int_like = ir.int_like(id)?;
     let value = int_like.values.get(index)?;
-    Some(format!("{PREFIX}{}{}", int_like.cprefix, value.name.name).to_uppercase())
+    Some(upper_concat(&[PREFIX, &int_like.cprefix, &value.name.name]))
+}
+
+/// `parts` joined and uppercased into one String (value names are spelled for every value
+/// of every type; formatting, then uppercasing a copy, took two).
+fn upper_concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for part in parts {
+        out.extend(part.chars().flat_map(char::to_uppercase));
+    }
+    out
 }
 
 /// Whether C11 or C++ reserves `name`, which a spec may still use as a member or parameter

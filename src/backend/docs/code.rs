@@ -62,6 +62,17 @@ impl Code {
         out
     }
 
+    /// The length of [`Code::plain`], without building it.
+    pub fn plain_len(&self) -> usize {
+        self.0
+            .iter()
+            .map(|p| match p {
+                Piece::Text(s) | Piece::Name(s) => s.len(),
+                Piece::Link { text, .. } => text.len(),
+            })
+            .sum()
+    }
+
     /// The fragment as plain text.
     pub fn plain(&self) -> String {
         self.0
@@ -163,5 +174,6 @@ mod tests {
             ]
         );
         assert_eq!(code.plain(), "const cloudabi_fd_t *fds");
+        assert_eq!(code.plain_len(), code.plain().len());
     }
 }

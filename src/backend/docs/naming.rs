@@ -138,7 +138,7 @@ pub fn dotted_steps(ir: &Ir, path: &MemberPath) -> String {
 /// `trailing_comma`).
 pub fn param_list(mut head: Code, params: Vec<Code>, tail: &str, trailing_comma: bool) -> Code {
     let one_line: usize =
-        head.plain().len() + params.iter().map(|p| p.plain().len() + 2).sum::<usize>() + tail.len();
+        head.plain_len() + params.iter().map(|p| p.plain_len() + 2).sum::<usize>() + tail.len();
     if one_line <= 80 || params.is_empty() {
         head.push_text("(");
         head.append(Code::join(params, ", "));
