@@ -207,15 +207,18 @@ fn write_all(
     let total = AtomicUsize::new(0);
     let written = AtomicUsize::new(0);
     backend::run_each(ir, backends, |_, files| {
-        let mut made: Vec<PathBuf> = Vec::new();
+        // Directories known to exist: each is looked at once, not once per file in it.
+        let mut known: Vec<PathBuf> = Vec::new();
         for f in &files {
             let path = dir.join(&f.path);
             if let Some(parent) = path.parent() {
-                // A stat costs less than the failing mkdir `create_dir_all` starts with.
-                if !made.iter().any(|d| d == parent) && !parent.is_dir() {
-                    std::fs::create_dir_all(parent)
-                        .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-                    made.push(parent.to_path_buf());
+                if !known.iter().any(|d| d == parent) {
+                    // A stat costs less than the failing mkdir `create_dir_all` starts with.
+                    if !parent.is_dir() {
+                        std::fs::create_dir_all(parent)
+                            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+                    }
+                    known.push(parent.to_path_buf());
                 }
             }
             total.fetch_add(1, Ordering::Relaxed);

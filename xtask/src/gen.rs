@@ -3,18 +3,45 @@
 use cloudabi_gen::backend::{self, OutputFile};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 pub(crate) fn run(check: bool) -> Result<(), String> {
     let ir = cloudabi_gen::default_ir()
         .map_err(|e| format!("spec/cloudabi.txt is invalid:\n{}", e.render()))?;
-    let files = backend::generate_all(&ir);
     let dir = crate::root().join("generated");
-    let problems = compare(&dir, &files);
+    let every: Vec<&backend::Backend> = backend::all().iter().collect();
+    // Each backend's files are compared (and, without `check`, written) on the worker that
+    // made them, as soon as it is done: the comparing overlaps the other backends' work.
+    let done: Vec<Mutex<Done>> = every.iter().map(|_| Mutex::default()).collect();
+    backend::run_each(&ir, &every, |index, files| {
+        let outcome = compare_or_write(&dir, &files, check)?;
+        *done[index].lock().unwrap_or_else(|e| e.into_inner()) = outcome;
+        Ok::<(), String>(())
+    })?;
     // The process ends soon: freeing the IR's many small allocations would only cost time.
     std::mem::forget(ir);
+    let done: Vec<Done> = done
+        .into_iter()
+        .map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()))
+        .collect();
+    let total: usize = done.iter().map(|d| d.paths.len()).sum();
+    let mut problems: Vec<String> = done.iter().flat_map(|d| d.problems.clone()).collect();
+    let expected: BTreeSet<&str> = done
+        .iter()
+        .flat_map(|d| d.paths.iter().map(String::as_str))
+        .collect();
+    for orphan in existing(&dir)
+        .into_iter()
+        .filter(|p| !expected.contains(p.as_str()))
+    {
+        if !check {
+            std::fs::remove_file(dir.join(&orphan)).map_err(|e| format!("{orphan}: {e}"))?;
+        }
+        problems.push(format!("orphaned: generated/{orphan}"));
+    }
     if check {
         if problems.is_empty() {
-            println!("generated/ is up to date ({} files)", files.len());
+            println!("generated/ is up to date ({total} files)");
             return Ok(());
         }
         for p in &problems {
@@ -25,18 +52,21 @@ pub(crate) fn run(check: bool) -> Result<(), String> {
             problems.len()
         ));
     }
-    write(&dir, &files)?;
-    println!(
-        "generated/: {} files, {} changed",
-        files.len(),
-        problems.len()
-    );
+    println!("generated/: {total} files, {} changed", problems.len());
     Ok(())
 }
 
-/// What differs between `dir` and `files`: stale, missing and orphaned files.
-pub(crate) fn compare(dir: &Path, files: &[OutputFile]) -> Vec<String> {
-    let mut problems = Vec::new();
+/// What one backend's files came to: their paths, and those that differed from `dir`.
+#[derive(Default)]
+struct Done {
+    paths: Vec<String>,
+    problems: Vec<String>,
+}
+
+/// Compares `files` with those under `dir`; unless `check`, writes each one that differs
+/// (through a temporary file and a rename).
+fn compare_or_write(dir: &Path, files: &[OutputFile], check: bool) -> Result<Done, String> {
+    let mut done = Done::default();
     // One buffer, as large as the largest file, serves every read.
     let mut bytes = Vec::with_capacity(
         files
@@ -46,19 +76,18 @@ pub(crate) fn compare(dir: &Path, files: &[OutputFile]) -> Vec<String> {
             .unwrap_or(0),
     );
     for f in files {
-        match read_into(&dir.join(&f.path), &mut bytes) {
-            Ok(()) if bytes == f.contents.as_bytes() => {}
-            Ok(()) => problems.push(format!("stale: generated/{}", f.path)),
-            Err(_) => problems.push(format!("missing: generated/{}", f.path)),
+        done.paths.push(f.path.clone());
+        let path = dir.join(&f.path);
+        match read_into(&path, &mut bytes) {
+            Ok(()) if bytes == f.contents.as_bytes() => continue,
+            Ok(()) => done.problems.push(format!("stale: generated/{}", f.path)),
+            Err(_) => done.problems.push(format!("missing: generated/{}", f.path)),
+        }
+        if !check {
+            write_file(&path, &f.contents)?;
         }
     }
-    let expected: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    for path in existing(dir) {
-        if !expected.contains(path.as_str()) {
-            problems.push(format!("orphaned: generated/{path}"));
-        }
-    }
-    problems
+    Ok(done)
 }
 
 /// Replaces the contents of `buf` with those of the file at `path`.
@@ -79,7 +108,8 @@ fn existing(dir: &Path) -> Vec<String> {
         };
         for e in entries.flatten() {
             let p = e.path();
-            if p.is_dir() {
+            // The entry's type comes with the directory listing: no stat per file.
+            if e.file_type().is_ok_and(|t| t.is_dir()) {
                 stack.push(p);
             } else if let Ok(rel) = p.strip_prefix(dir) {
                 out.push(rel.to_string_lossy().replace('\\', "/"));
@@ -90,31 +120,17 @@ fn existing(dir: &Path) -> Vec<String> {
     out
 }
 
-/// Writes changed files (through a temporary file and a rename) and removes orphans.
-fn write(dir: &Path, files: &[OutputFile]) -> Result<(), String> {
-    for f in files {
-        let path = dir.join(&f.path);
-        if std::fs::read(&path).is_ok_and(|b| b == f.contents.as_bytes()) {
-            continue;
-        }
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-        }
-        let tmp = path.with_file_name(format!(
-            ".{}.tmp",
-            path.file_name().unwrap_or_default().to_string_lossy()
-        ));
-        std::fs::write(&tmp, &f.contents).map_err(|e| format!("{}: {e}", tmp.display()))?;
-        std::fs::rename(&tmp, &path).map_err(|e| format!("{}: {e}", path.display()))?;
+/// Writes one file through a temporary sibling and a rename, making its directory first.
+fn write_file(path: &Path, contents: &str) -> Result<(), String> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
     }
-    let expected: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    for orphan in existing(dir)
-        .iter()
-        .filter(|p| !expected.contains(p.as_str()))
-    {
-        std::fs::remove_file(dir.join(orphan)).map_err(|e| format!("{orphan}: {e}"))?;
-    }
-    Ok(())
+    let tmp = path.with_file_name(format!(
+        ".{}.tmp",
+        path.file_name().unwrap_or_default().to_string_lossy()
+    ));
+    std::fs::write(&tmp, contents).map_err(|e| format!("{}: {e}", tmp.display()))?;
+    std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 pub(crate) fn conformance(path: &str) -> Result<(), String> {
