@@ -96,6 +96,28 @@ fn not_utf8(name: &str, bytes: &[u8], at: usize) -> SpecErrors {
     }
 }
 
+/// Whether the file at `path` holds exactly `contents`; an error if it cannot be opened or
+/// read. It is read through one small buffer on the stack, so checking a large file
+/// touches no fresh memory (`cloudabi-gen -o` and `xtask gen` leave such files alone).
+pub fn file_holds(path: &std::path::Path, contents: &[u8]) -> std::io::Result<bool> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    if file.metadata()?.len() != contents.len() as u64 {
+        return Ok(false);
+    }
+    let mut buf = [0u8; 64 * 1024];
+    let mut rest = contents;
+    loop {
+        match file.read(&mut buf) {
+            Ok(0) => return Ok(rest.is_empty()),
+            Ok(n) if n <= rest.len() && buf[..n] == rest[..n] => rest = &rest[n..],
+            Ok(_) => return Ok(false),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 /// The IR of our own spec.
 pub fn default_ir() -> Result<ir::Ir, SpecErrors> {
     load(DEFAULT_SPEC_NAME, DEFAULT_SPEC)
@@ -104,3 +126,20 @@ pub mod backend;
 pub mod conformance;
 #[doc(hidden)]
 pub mod copies;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn file_holds_compares_every_byte_and_fails_on_a_missing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        let big: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        std::fs::write(&path, &big).unwrap();
+        assert!(super::file_holds(&path, &big).unwrap());
+        let mut last_differs = big.clone();
+        *last_differs.last_mut().unwrap() ^= 1;
+        assert!(!super::file_holds(&path, &last_differs).unwrap());
+        assert!(!super::file_holds(&path, &big[1..]).unwrap());
+        assert!(super::file_holds(&dir.path().join("missing"), &big).is_err());
+    }
+}

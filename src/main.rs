@@ -222,7 +222,7 @@ fn write_all(
                 }
             }
             total.fetch_add(1, Ordering::Relaxed);
-            if holds(&path, f.contents.as_bytes()) {
+            if cloudabi_gen::file_holds(&path, f.contents.as_bytes()).unwrap_or(false) {
                 continue;
             }
             write_atomic(&path, f.contents.as_bytes())
@@ -240,32 +240,6 @@ fn write_all(
         ),
     }
     Ok(())
-}
-
-/// Whether the file at `path` exists and holds exactly `contents`. It is read through one
-/// small buffer, so checking a large file costs no large allocation.
-fn holds(path: &Path, contents: &[u8]) -> bool {
-    use std::io::Read;
-    let Ok(mut file) = std::fs::File::open(path) else {
-        return false;
-    };
-    if !file
-        .metadata()
-        .is_ok_and(|m| m.len() == contents.len() as u64)
-    {
-        return false;
-    }
-    let mut buf = [0u8; 64 * 1024];
-    let mut rest = contents;
-    loop {
-        match file.read(&mut buf) {
-            Ok(0) => return rest.is_empty(),
-            Ok(n) if n <= rest.len() && buf[..n] == rest[..n] => rest = &rest[n..],
-            Ok(_) => return false,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(_) => return false,
-        }
-    }
 }
 
 fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {

@@ -67,20 +67,12 @@ struct Done {
 /// (through a temporary file and a rename).
 fn compare_or_write(dir: &Path, files: &[OutputFile], check: bool) -> Result<Done, String> {
     let mut done = Done::default();
-    // One buffer, as large as the largest file, serves every read.
-    let mut bytes = Vec::with_capacity(
-        files
-            .iter()
-            .map(|f| f.contents.len() + 1)
-            .max()
-            .unwrap_or(0),
-    );
     for f in files {
         done.paths.push(f.path.clone());
         let path = dir.join(&f.path);
-        match read_into(&path, &mut bytes) {
-            Ok(()) if bytes == f.contents.as_bytes() => continue,
-            Ok(()) => done.problems.push(format!("stale: generated/{}", f.path)),
+        match cloudabi_gen::file_holds(&path, f.contents.as_bytes()) {
+            Ok(true) => continue,
+            Ok(false) => done.problems.push(format!("stale: generated/{}", f.path)),
             Err(_) => done.problems.push(format!("missing: generated/{}", f.path)),
         }
         if !check {
@@ -88,14 +80,6 @@ fn compare_or_write(dir: &Path, files: &[OutputFile], check: bool) -> Result<Don
         }
     }
     Ok(done)
-}
-
-/// Replaces the contents of `buf` with those of the file at `path`.
-fn read_into(path: &Path, buf: &mut Vec<u8>) -> std::io::Result<()> {
-    use std::io::Read;
-    buf.clear();
-    std::fs::File::open(path)?.read_to_end(buf)?;
-    Ok(())
 }
 
 /// Files under `dir`, as `/`-separated relative paths, sorted.
