@@ -53,9 +53,11 @@ struct Flat<'a> {
     span: Span,
     /// Dropped with its subtree: badly indented, or under such a line.
     bad: bool,
-    first_child: Option<usize>,
-    last_child: Option<usize>,
-    next_sibling: Option<usize>,
+    // Indices in `flat` as u32: the first pass's array of a 50 KB spec then stays under
+    // the allocator's threshold for a mapping of its own (fresh pages, unmapped after).
+    first_child: Option<u32>,
+    last_child: Option<u32>,
+    next_sibling: Option<u32>,
 }
 
 /// Builds the tree. A badly indented line is reported and dropped together with the lines
@@ -68,7 +70,7 @@ pub fn build<'a>(file: FileId, text: &'a str, diags: &mut Vec<Diagnostic>) -> Tr
     let mut flat: Vec<Flat<'a>> = Vec::with_capacity(text.len() / 24 + 1);
     // Open lines: (indentation, index in `flat`, badly indented).
     let mut stack: Vec<(&'a str, usize, bool)> = Vec::new();
-    let (mut first_root, mut last_root): (Option<usize>, Option<usize>) = (None, None);
+    let (mut first_root, mut last_root): (Option<u32>, Option<u32>) = (None, None);
     let mut line_start = 0;
     while line_start < text.len() {
         let end = memchr::memchr(b'\n', &text.as_bytes()[line_start..])
@@ -91,6 +93,7 @@ pub fn build<'a>(file: FileId, text: &'a str, diags: &mut Vec<Diagnostic>) -> Tr
             }
             let index = flat.len();
             if !bad {
+                let index = index as u32;
                 let previous = match parent {
                     Some(p) => {
                         flat[p].first_child.get_or_insert(index);
@@ -102,7 +105,7 @@ pub fn build<'a>(file: FileId, text: &'a str, diags: &mut Vec<Diagnostic>) -> Tr
                     }
                 };
                 if let Some(prev) = previous {
-                    flat[prev].next_sibling = Some(index);
+                    flat[prev as usize].next_sibling = Some(index);
                 }
             }
             stack.push((indent, index, parent == Some(usize::MAX)));
@@ -122,14 +125,15 @@ pub fn build<'a>(file: FileId, text: &'a str, diags: &mut Vec<Diagnostic>) -> Tr
 }
 
 /// Lays the kept lines out breadth-first, so each line's children are contiguous.
-fn breadth_first<'a>(source: &'a str, flat: &[Flat<'a>], first_root: Option<usize>) -> Tree<'a> {
-    let siblings = |first: Option<usize>| std::iter::successors(first, |&i| flat[i].next_sibling);
-    let mut order: Vec<usize> = siblings(first_root).collect();
+fn breadth_first<'a>(source: &'a str, flat: &[Flat<'a>], first_root: Option<u32>) -> Tree<'a> {
+    let siblings =
+        |first: Option<u32>| std::iter::successors(first, |&i| flat[i as usize].next_sibling);
+    let mut order: Vec<u32> = siblings(first_root).collect();
     let roots = order.len() as u32;
     let mut nodes = Vec::with_capacity(flat.len());
     let mut next = 0;
     while next < order.len() {
-        let line = &flat[order[next]];
+        let line = &flat[order[next] as usize];
         let start = order.len() as u32;
         order.extend(siblings(line.first_child));
         let count = order.len() as u32 - start;
