@@ -14,10 +14,22 @@ pub(super) enum Scope {
 
 /// A link to `path` (relative to the crate root) as written in `scope`.
 pub(super) fn link(path: &str, scope: Scope) -> String {
+    let mut out = String::new();
+    push_link(&mut out, path, scope);
+    out
+}
+
+/// Appends [`link`]`(path, scope)`: links are written straight into a doc's text.
+fn push_link(out: &mut String, path: &str, scope: Scope) {
+    out.push_str("[`");
     if scope == Scope::Root && !path.contains('#') {
-        format!("[`{path}`]")
+        out.push_str(path);
+        out.push_str("`]");
     } else {
-        format!("[`{}`](crate::{path})", shown(path))
+        out.push_str(&shown(path));
+        out.push_str("`](crate::");
+        out.push_str(path);
+        out.push(')');
     }
 }
 
@@ -25,8 +37,13 @@ pub(super) fn link(path: &str, scope: Scope) -> String {
 pub(super) fn markdown(ir: &Ir, doc: &Doc, scope: Scope) -> String {
     doc.render(|out, l| {
         let path = naming::doc_link_path(ir, &l.target);
-        out.push_str(&link(path.trim_start_matches("crate::"), scope));
+        push_link(out, path.trim_start_matches("crate::"), scope);
     })
+}
+
+/// A doc's text at the crate root, for [`RustWriter::doc_text`](super::RustWriter::doc_text).
+pub(super) fn text(ir: &Ir, doc: &Doc) -> String {
+    markdown(ir, doc, Scope::Root)
 }
 
 /// How a link path reads in the text: `event::type` for `event#structfield.type`.

@@ -111,7 +111,7 @@ fn member_field<'a>(
 ) -> Option<(&'a Variant, String)> {
     match &member.kind {
         MemberKind::Simple { ty, .. } => {
-            w.doc(&docs::lines(ir, &member.doc));
+            w.doc_text(&docs::text(ir, &member.doc));
             w.line_fmt(format_args!(
                 "pub {}: {},",
                 naming::field_name(member.name()),
@@ -120,7 +120,7 @@ fn member_field<'a>(
             None
         }
         MemberKind::Range { pointer, .. } => {
-            w.doc(&docs::lines(ir, &member.doc));
+            w.doc_text(&docs::text(ir, &member.doc));
             w.line_fmt(format_args!(
                 "pub {}: ({}, usize),",
                 naming::field_name(member.name()),

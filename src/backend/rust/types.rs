@@ -44,7 +44,7 @@ pub(super) fn literal(int: &IntLike, value: i128) -> String {
 
 fn enum_type(w: &mut RustWriter, ir: &Ir, id: TypeId, int: &IntLike) {
     let name = naming::type_name(ir, id);
-    w.doc(&docs::lines(ir, &ir.ty(id).doc));
+    w.doc_text(&docs::text(ir, &ir.ty(id).doc));
     w.line_of(&["#[repr(", naming::int_type(int.base), ")]"]);
     w.line("#[derive(Copy, Clone, Eq, PartialEq, Hash, Debug)]");
     w.line("#[non_exhaustive]");
@@ -56,7 +56,7 @@ fn enum_type(w: &mut RustWriter, ir: &Ir, id: TypeId, int: &IntLike) {
         match int.values[..index].iter().find(|v| v.value == value.value) {
             Some(first) => aliases.push((value, first)),
             None => {
-                w.doc(&docs::lines(ir, &value.doc));
+                w.doc_text(&docs::text(ir, &value.doc));
                 let vname = naming::value_name(int, value);
                 w.line_fmt(format_args!("{vname} = {},", value.value));
             }
@@ -72,7 +72,7 @@ fn enum_type(w: &mut RustWriter, ir: &Ir, id: TypeId, int: &IntLike) {
         if i > 0 {
             w.blank();
         }
-        w.doc(&docs::lines(ir, &value.doc));
+        w.doc_text(&docs::text(ir, &value.doc));
         let (alias, target) = (
             naming::value_name(int, value),
             naming::value_name(int, first),
@@ -87,7 +87,7 @@ fn enum_type(w: &mut RustWriter, ir: &Ir, id: TypeId, int: &IntLike) {
 /// A `#[repr(C)]` newtype over the base integer, and its values as free constants.
 fn newtype(w: &mut RustWriter, ir: &Ir, id: TypeId, int: &IntLike) {
     let name = naming::type_name(ir, id);
-    w.doc(&docs::lines(ir, &ir.ty(id).doc));
+    w.doc_text(&docs::text(ir, &ir.ty(id).doc));
     w.line("#[repr(C)]");
     w.line("#[derive(Copy, Clone, Eq, PartialEq, Hash, Debug)]");
     w.line_fmt(format_args!(
@@ -99,7 +99,7 @@ fn newtype(w: &mut RustWriter, ir: &Ir, id: TypeId, int: &IntLike) {
 
 fn alias(w: &mut RustWriter, ir: &Ir, id: TypeId, int: &IntLike) {
     let name = naming::type_name(ir, id);
-    w.doc(&docs::lines(ir, &ir.ty(id).doc));
+    w.doc_text(&docs::text(ir, &ir.ty(id).doc));
     w.line_fmt(format_args!(
         "pub type {name} = {};",
         naming::int_type(int.base)
@@ -111,7 +111,7 @@ fn alias(w: &mut RustWriter, ir: &Ir, id: TypeId, int: &IntLike) {
 fn free_consts(w: &mut RustWriter, ir: &Ir, int: &IntLike, ty: &str, wrapped: bool) {
     for v in &int.values {
         w.blank();
-        w.doc(&docs::lines(ir, &v.doc));
+        w.doc_text(&docs::text(ir, &v.doc));
         let vname = naming::value_name(int, v);
         let lit = literal(int, v.value);
         let value = if wrapped { format!("{ty}({lit})") } else { lit };
@@ -130,7 +130,7 @@ fn free_consts(w: &mut RustWriter, ir: &Ir, int: &IntLike, ty: &str, wrapped: bo
 /// hex padded to the type's width.
 fn flags(w: &mut RustWriter, ir: &Ir, id: TypeId, int: &IntLike) {
     w.open("bitflags! {");
-    w.doc(&docs::lines(ir, &ir.ty(id).doc));
+    w.doc_text(&docs::text(ir, &ir.ty(id).doc));
     w.line("#[repr(C)]");
     w.open_fmt(format_args!(
         "pub struct {}: {} {{",
@@ -145,7 +145,7 @@ fn flags(w: &mut RustWriter, ir: &Ir, id: TypeId, int: &IntLike) {
         if i > 0 {
             w.blank();
         }
-        w.doc(&docs::lines(ir, &v.doc));
+        w.doc_text(&docs::text(ir, &v.doc));
         w.line_fmt(format_args!(
             "const {} = {};",
             naming::value_name(int, v),

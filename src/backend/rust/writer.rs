@@ -173,17 +173,23 @@ impl RustWriter {
 
     /// Outer doc comment lines (`///`); an empty line is a bare `///`.
     pub(crate) fn doc<S: AsRef<str>>(&mut self, lines: &[S]) {
-        self.comment_lines("///", lines);
+        self.comment_lines("///", lines.iter().map(AsRef::as_ref));
+    }
+
+    /// [`Self::doc`] for each line of a text, trailing blank lines left out: a spec doc as
+    /// rendered, commented without first being split into a `String` per line.
+    pub(crate) fn doc_text(&mut self, text: &str) {
+        self.comment_lines("///", text.trim_end().lines());
     }
 
     /// Inner doc comment lines (`//!`).
     pub(crate) fn inner_doc<S: AsRef<str>>(&mut self, lines: &[S]) {
-        self.comment_lines("//!", lines);
+        self.comment_lines("//!", lines.iter().map(AsRef::as_ref));
     }
 
-    fn comment_lines<S: AsRef<str>>(&mut self, marker: &str, lines: &[S]) {
+    fn comment_lines<'a>(&mut self, marker: &str, lines: impl Iterator<Item = &'a str>) {
         for line in lines {
-            let line = line.as_ref().trim_end();
+            let line = line.trim_end();
             self.push_indent();
             self.out.push_str(marker);
             if !line.is_empty() {
